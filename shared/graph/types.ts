@@ -40,6 +40,14 @@ export interface Graph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly outputs?: readonly string[];
+  /**
+   * How Keras builds it: 'Sequential' (model.layers without the InputLayer) or 'Functional'
+   * (with it). Absent: Sequential when the graph is a single chain, Functional otherwise.
+   * Keras Applications models are Functional even when they are chains (VGG16).
+   */
+  readonly modelClass?: ModelClass;
 }
+
+export type ModelClass = 'Sequential' | 'Functional';
 
 export const emptyGraph: Graph = { name: 'model', nodes: [], edges: [] };
