@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Every reply between renderer and main is a value, never a thrown Error:
+ * `{ok: true, value}` or `{ok: false, error: {code, message}}`.
+ */
+export const apiErrorSchema = z.object({
+  /** Stable machine-readable code: 'invalid-request', 'not-found', 'exists', 'not-ready', … */
+  code: z.string(),
+  /** A sentence for a person: what went wrong and what to do. */
+  message: z.string(),
+  /** Optional structured detail (e.g. the zod issue path of an invalid request). */
+  details: z.array(z.string()).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: apiErrorSchema }),
+  ]);
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: string, message: string, details?: string[]): { readonly ok: false; readonly error: ApiError } {
+  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+}
+
+/** Well-known error codes (others may appear; clients should show `message`). */
+export const errorCodes = {
+  invalidRequest: 'invalid-request',
+  unknownMethod: 'unknown-method',
+  notFound: 'not-found',
+  exists: 'exists',
+  notReady: 'not-ready',
+  unsupported: 'unsupported',
+  io: 'io-error',
+  badFile: 'bad-file',
+  newerVersion: 'newer-version',
+  busy: 'busy',
+  disconnected: 'disconnected',
+  internal: 'internal',
+} as const;
