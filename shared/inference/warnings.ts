@@ -1,0 +1,92 @@
+import type { Diagnostic } from '../diagnostics';
+import { formatShape } from '../format';
+import type { Adjacency } from '../graph/topology';
+import type { Graph, GraphNode } from '../graph/types';
+import type { NodeInfo } from './types';
+
+/* Things Keras accepts but a learner probably did not mean. Each names the block and the fix. */
+
+const label = (n: GraphNode): string => `${n.kind} '${n.name}'`;
+
+function warn(node: GraphNode, code: string, message: string, param?: string): Diagnostic {
+  return { severity: 'warning', code, nodeId: node.id, message: `${label(node)} ${message}`, ...(param !== undefined ? { param } : {}) };
+}
+
+function pair(v: unknown): [number, number] | null {
+  if (typeof v === 'number') return [v, v];
+  if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'number') return [v[0], v[1]];
+  return null;
+}
+
+const poolingKinds = new Set(['MaxPooling2D', 'AveragePooling2D']);
+const dropoutKinds = new Set(['Dropout', 'SpatialDropout2D']);
+
+export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap<string, NodeInfo>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  for (const node of graph.nodes) {
+    const info = infos.get(node.id);
+    const input = info?.inputShapes[0] ?? null;
+
+    if (node.kind === 'Dense' && input && input.length >= 4) {
+      out.push(warn(node, 'dense-on-image', `gets a ${input.length}-D tensor ${formatShape(input)}; add a Flatten (or GlobalAveragePooling2D) before it.`));
+    }
+
+    const softmax = node.kind === 'Softmax' || (node.params['activation'] === 'softmax');
+    const consumers = adj.outgoing.get(node.id) ?? [];
+    if (softmax && consumers.length > 0) {
+      const next = byId.get(consumers[0]?.target ?? '');
+      out.push(warn(node, 'softmax-not-last', `applies softmax but feeds ${next ? label(next) : 'another block'}; softmax belongs on the last layer of a classifier — use 'relu' here.`, node.kind === 'Softmax' ? undefined : 'activation'));
+    }
+
+    const rate = node.params['rate'];
+    if (dropoutKinds.has(node.kind) && typeof rate === 'number' && rate > 0.9 && rate < 1) {
+      out.push(warn(node, 'dropout-rate-high', `drops ${Math.round(rate * 100)}% of its inputs (rate ${rate}); that leaves too little signal to learn from — try 0.2 to 0.5.`, 'rate'));
+    }
+
+    if (poolingKinds.has(node.kind) && input && input.length === 4 && info?.outputShape) {
+      const pool = pair(node.params['pool_size']);
+      const h = input[1];
+      const w = input[2];
+      if (pool && ((h != null && pool[0] > h) || (w != null && pool[1] > w))) {
+        out.push(warn(node, 'pool-larger-than-input', `has a ${pool[0]}×${pool[1]} window but its input is only ${h ?? '?'}×${w ?? '?'}; use a smaller pool_size or remove the pooling.`, 'pool_size'));
+      }
+    }
+  }
+  out.push(...disconnectedWarnings(graph, adj));
+  return out;
+}
+
+/** Blocks outside the largest connected group (e.g. a forgotten Dense floating on the canvas). */
+function disconnectedWarnings(graph: Graph, adj: Adjacency): Diagnostic[] {
+  if (graph.nodes.length < 2) return [];
+  const component = new Map<string, number>();
+  const sizes: number[] = [];
+  for (const start of graph.nodes) {
+    if (component.has(start.id)) continue;
+    const c = sizes.length;
+    let size = 0;
+    const todo = [start.id];
+    component.set(start.id, c);
+    while (todo.length > 0) {
+      const id = todo.pop();
+      if (id === undefined) break;
+      size++;
+      for (const e of [...(adj.incoming.get(id) ?? []), ...(adj.outgoing.get(id) ?? [])]) {
+        for (const next of [e.source, e.target]) {
+          if (!component.has(next) && adj.incoming.has(next)) {
+            component.set(next, c);
+            todo.push(next);
+          }
+        }
+      }
+    }
+    sizes.push(size);
+  }
+  if (sizes.length < 2) return [];
+  let main = 0;
+  sizes.forEach((s, i) => { if (s > (sizes[main] ?? 0)) main = i; });
+  return graph.nodes
+    .filter((n) => component.get(n.id) !== main)
+    .map((n) => warn(n, 'disconnected', 'is not connected to the rest of the model; wire it in or delete it.'));
+}
