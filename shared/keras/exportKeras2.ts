@@ -1,0 +1,60 @@
+import type { Graph } from '../graph/types';
+import type { JsonObject, JsonValue } from '../json';
+import type { ExportPlan, ExportResult } from './exportPlan';
+import { planExport } from './exportPlan';
+import type { Keras2Flavour } from './layerConfig';
+import { keras2Config } from './layerConfig';
+
+/** The tf.keras version whose format we write (list-form inbound nodes, `Functional`). */
+export const keras2Version = '2.12.0';
+
+/**
+ * tf.keras 2 `model.to_json()` format: `{class_name, config, keras_version, backend}` with
+ * `batch_input_shape`, dtype strings, `{class_name, config}` initializers and list-form inbound
+ * nodes `[[["layer", 0, 0, {}]]]`. Loads in tf.keras 2.x and Keras 3's legacy loader.
+ */
+export function exportKeras2(graph: Graph): ExportResult {
+  return exportKeras2Flavour(graph, 'keras2');
+}
+
+/**
+ * The same for `tf.models.modelFromJSON` of TensorFlow.js layers 4.x. It differs from
+ * {@link exportKeras2} only where TF.js's registry does: L1 / L2 regularizers are written as
+ * `L1L2` (TF.js registers no other regularizer class). Use this to build TF.js models.
+ */
+export function exportTfjsTopology(graph: Graph): ExportResult {
+  return exportKeras2Flavour(graph, 'tfjs');
+}
+
+function exportKeras2Flavour(graph: Graph, flavour: Keras2Flavour): ExportResult {
+  const planned = planExport(graph);
+  if (!planned.ok) return planned;
+  const { plan } = planned;
+  const json: JsonObject = {
+    class_name: plan.modelClass === 'Sequential' ? 'Sequential' : 'Functional',
+    config: plan.modelClass === 'Sequential' ? sequentialConfig(graph, plan, flavour) : functionalConfig(graph, plan, flavour),
+    keras_version: keras2Version,
+    backend: 'tensorflow',
+  };
+  return { ok: true, json };
+}
+
+function sequentialConfig(graph: Graph, plan: ExportPlan, flavour: Keras2Flavour): JsonObject {
+  return {
+    name: graph.name,
+    layers: plan.layers.map((layer) => ({ class_name: layer.node.kind, config: keras2Config(layer, flavour) })),
+  };
+}
+
+function functionalConfig(graph: Graph, plan: ExportPlan, flavour: Keras2Flavour): JsonObject {
+  const layers = plan.layers.map((layer) => {
+    const inbound: JsonValue = layer.inputs.length === 0 ? [] : [layer.inputs.map((src): JsonValue => [src.name, 0, 0, {}])];
+    return { class_name: layer.node.kind, config: keras2Config(layer, flavour), name: layer.node.name, inbound_nodes: inbound };
+  });
+  return {
+    name: graph.name,
+    layers,
+    input_layers: plan.inputs.map((n) => [n.name, 0, 0]),
+    output_layers: plan.outputs.map((n) => [n.name, 0, 0]),
+  };
+}

@@ -1,0 +1,122 @@
+import type { JsonObject, JsonValue } from '../json';
+import { isJsonObject } from '../json';
+import type { ExportLayer } from './exportPlan';
+import { nestedKind, toKeras2Nested, toKeras3Nested } from './nested';
+
+/** Keras 3's dtype policy object, as every layer but InputLayer writes it. */
+export const float32Policy: JsonObject = {
+  module: 'keras',
+  class_name: 'DTypePolicy',
+  config: { name: 'float32' },
+  registered_name: null,
+};
+
+/**
+ * Classes Keras builds in `__init__` (`_build_at_init`), or whose build takes no shape: they
+ * write no `build_config`. Checked against real Keras 3.15 output (tests/fixtures/keras).
+ */
+const builtAtInit = new Set([
+  'InputLayer', 'Dropout', 'SpatialDropout2D', 'LeakyReLU', 'ReLU', 'Softmax', 'Activation',
+  'MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D', 'Reshape',
+]);
+
+/** `{input_shape}` as Keras records it when the layer is built (a list of shapes for merges). */
+export function buildConfig(layer: ExportLayer): JsonObject | null {
+  if (builtAtInit.has(layer.node.kind)) return null;
+  const multi = layer.def.inputs.max > 1;
+  const input: JsonValue = multi ? layer.inputShapes.map((s) => [...s]) : [...(layer.inputShapes[0] ?? [])];
+  return { input_shape: input };
+}
+
+/** The layer's own entries (without name/trainable/dtype), as graph params hold them. */
+function ownEntries(layer: ExportLayer): JsonObject {
+  const out: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(layer.def.toConfig(layer.node.params))) {
+    if (k === 'name' || k === 'trainable' || k === 'dtype') continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+function trainableOf(layer: ExportLayer): boolean {
+  const t = layer.node.params.trainable;
+  return typeof t === 'boolean' ? t : true;
+}
+
+function batchShape(layer: ExportLayer, own: JsonObject): JsonValue {
+  if (Array.isArray(own.batch_shape)) return own.batch_shape;
+  return [...layer.outputShape];
+}
+
+/** Keras 3 `layer.get_config()`. */
+export function keras3Config(layer: ExportLayer): JsonObject {
+  const own = ownEntries(layer);
+  if (layer.node.kind === 'InputLayer') {
+    return {
+      batch_shape: batchShape(layer, own),
+      dtype: 'float32',
+      sparse: own.sparse ?? false,
+      ragged: own.ragged ?? false,
+      name: layer.node.name,
+      optional: own.optional ?? false,
+    };
+  }
+  const out: Record<string, JsonValue> = { name: layer.node.name, trainable: trainableOf(layer), dtype: float32Policy };
+  for (const [k, v] of Object.entries(own)) {
+    const kind = nestedKind(k);
+    out[k] = kind ? toKeras3Nested(v, kind) : v;
+  }
+  return out;
+}
+
+/**
+ * Keras-3-only entries that tf.keras 2 constructors reject; left out when they hold their
+ * default (a non-default value is kept: tf.keras 2.12+ and Keras 3 understand it).
+ */
+const keras3OnlyDefaults: Readonly<Record<string, Readonly<Record<string, JsonValue>>>> = {
+  Dense: { quantization_config: null, lora_rank: null, lora_alpha: null },
+  BatchNormalization: { synchronized: false },
+  LayerNormalization: { rms_scaling: false },
+  InputLayer: { optional: false },
+};
+
+export type Keras2Flavour = 'keras2' | 'tfjs';
+
+/** tf.keras 2 / TF.js config: dtype strings, `batch_input_shape`, `{class_name, config}` objects. */
+export function keras2Config(layer: ExportLayer, flavour: Keras2Flavour): JsonObject {
+  const own = ownEntries(layer);
+  const dropDefaults = keras3OnlyDefaults[layer.node.kind] ?? {};
+  if (layer.node.kind === 'InputLayer') {
+    return {
+      batch_input_shape: batchShape(layer, own),
+      dtype: 'float32',
+      sparse: own.sparse ?? false,
+      ragged: own.ragged ?? false,
+      name: layer.node.name,
+    };
+  }
+  const out: Record<string, JsonValue> = { name: layer.node.name, trainable: trainableOf(layer), dtype: 'float32' };
+  for (const [k, v] of Object.entries(own)) {
+    if (k in dropDefaults && sameJson(dropDefaults[k] ?? null, v)) continue;
+    const kind = nestedKind(k);
+    let value = kind ? toKeras2Nested(v, kind) : v;
+    if (flavour === 'tfjs' && kind === 'regularizers') value = tfjsRegularizer(value);
+    // tf.keras 2 and TF.js call LeakyReLU's slope `alpha`.
+    out[layer.node.kind === 'LeakyReLU' && k === 'negative_slope' ? 'alpha' : k] = value;
+  }
+  return out;
+}
+
+/** TF.js registers only `L1L2` (its `l1()`/`l2()` helpers build one). */
+function tfjsRegularizer(value: JsonValue): JsonValue {
+  if (!isJsonObject(value) || !isJsonObject(value.config)) return value;
+  const c = value.config;
+  const num = (v: JsonValue | undefined): number => (typeof v === 'number' ? v : 0);
+  if (value.class_name === 'L1') return { class_name: 'L1L2', config: { l1: num(c.l1), l2: 0 } };
+  if (value.class_name === 'L2') return { class_name: 'L1L2', config: { l1: 0, l2: num(c.l2) } };
+  return value;
+}
+
+export function sameJson(a: JsonValue, b: JsonValue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
