@@ -1,0 +1,93 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
+import { fail, ok } from '../../shared/api/result';
+import { isJsonObject } from '../../shared/json';
+import { writeFileAtomic } from './atomicWrite';
+import { describeFsError, errnoCode } from './fsErrors';
+import type { EngineHost, ModelCodec } from './ports';
+
+const MAX_MODEL_JSON_BYTES = 64 * 1024 * 1024;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Import Keras / TF.js JSON into a graph, and write every export format to disk. */
+export function createModelService(deps: { codec: ModelCodec; engine: () => EngineHost | null }) {
+  async function exists(file: string): Promise<boolean> {
+    try {
+      await stat(file);
+      return true;
+    } catch (error) {
+      return errnoCode(error) !== 'ENOENT';
+    }
+  }
+
+  return {
+    async importModel(request: ParsedRequestOf<'model.import'>): Promise<ResultOf<'model.import'>> {
+      let text: string;
+      let label: string;
+      if ('path' in request) {
+        label = path.basename(request.path);
+        try {
+          const s = await stat(request.path);
+          if (s.size > MAX_MODEL_JSON_BYTES) return fail('bad-file', `${label} is too large for a model description (${Math.round(s.size / 1e6)} MB); choose the model.json, not the weights.`);
+          text = await readFile(request.path, 'utf8');
+        } catch (error) {
+          return fail(errnoCode(error) === 'ENOENT' ? 'not-found' : 'io-error', describeFsError(error, 'read', request.path));
+        }
+      } else {
+        label = request.name ?? 'The pasted text';
+        text = request.text;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        return fail('bad-file', `${label} is not valid JSON (${error instanceof Error ? error.message : 'malformed'}). Export it with model.to_json() or use a TF.js model.json.`);
+      }
+      const imported = deps.codec.importModel(json);
+      if (!imported.ok) return fail('bad-file', `${label}: ${imported.message}`);
+      return ok({ graph: imported.graph, format: imported.format, warnings: imported.warnings });
+    },
+
+    async exportWrite(request: ParsedRequestOf<'export.write'>): Promise<ResultOf<'export.write'>> {
+      const target = path.resolve(request.path);
+      if (!request.overwrite && (await exists(target))) {
+        return fail('exists', `${path.basename(target)} already exists in ${path.dirname(target)}. Replace it?`);
+      }
+      const { format } = request;
+      if (format === 'keras' || format === 'tfjs') {
+        const engine = deps.engine();
+        if (engine === null) return fail('not-ready', 'The training engine is not available yet, so trained models cannot be exported.');
+        const written = await engine.exportTrained(format, target, request.graph);
+        return written.ok ? ok({ path: target, bytes: written.value.bytes, files: written.value.files }) : written;
+      }
+      let data: string | Uint8Array;
+      if (format === 'keras3' || format === 'keras2' || format === 'python') {
+        if (request.graph === undefined) return fail('invalid-request', `Exporting ${format} needs the graph.`);
+        if (format === 'python') {
+          const training = isJsonObject(request.training) ? request.training : undefined;
+          const dataset = isJsonObject(request.dataset) ? request.dataset : undefined;
+          data = deps.codec.generatePython(request.graph, training, dataset, request.strategy ?? 'none');
+        } else {
+          const exported = deps.codec.exportKeras(request.graph, format);
+          if (!exported.ok) return fail('invalid-model', `The model cannot be exported yet: ${exported.messages.join(' ')}`, exported.messages);
+          data = exported.text;
+        }
+      } else if (format === 'png') {
+        const bytes = Buffer.from(request.content ?? '', 'base64');
+        if (bytes.length < 8 || !PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return fail('invalid-request', 'The PNG export carries no PNG image (content must be base64 PNG data).');
+        data = bytes;
+      } else {
+        const svg = request.content ?? '';
+        if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg)) return fail('invalid-request', 'The SVG export carries no SVG document.');
+        data = svg;
+      }
+      try {
+        const bytes = await writeFileAtomic(target, data);
+        return ok({ path: target, bytes, files: [target] });
+      } catch (error) {
+        return fail('io-error', describeFsError(error, 'write', target));
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { AppInfo, EventOf, ParsedRequestOf, ResponseOf } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/result';
+import type { Graph } from '../../shared/graph/types';
+import type { JsonObject } from '../../shared/json';
+
+/**
+ * What the services need from other rooms, as narrow interfaces (Netron's injected host):
+ * the Keras codec (shared/keras + shared/python, H3) and the engine host (main/engine, H5/H6).
+ * main/services/wiring.ts plugs the real implementations in; tests plug in stand-ins.
+ */
+export interface ModelCodec {
+  importModel(json: unknown): { ok: true; graph: Graph; format: 'keras3' | 'keras2' | 'tfjs'; warnings: string[] } | { ok: false; message: string };
+  /** model.to_json() text in the requested dialect, or the diagnostics' messages. */
+  exportKeras(graph: Graph, dialect: 'keras3' | 'keras2'): { ok: true; text: string } | { ok: false; messages: string[] };
+  generatePython(graph: Graph, training: JsonObject | undefined, dataset: JsonObject | undefined, strategy: 'none' | 'mirrored' | 'multiworker'): string;
+}
+
+export type TrainEventPayload = EventOf<'train.event'>['event'];
+export type DatasetProgress = EventOf<'dataset.progress'>;
+
+export interface TrainingRun {
+  stop(): void;
+  readonly done: Promise<unknown>;
+}
+
+export type InspectKind = 'evaluate' | 'activations' | 'predict' | 'kernels' | 'fcView';
+
+export interface EngineHost {
+  backends(): Promise<AppInfo['backends']>;
+  previewDataset(request: ParsedRequestOf<'dataset.preview'>, onProgress: (p: DatasetProgress) => void): Promise<Result<ResponseOf<'dataset.preview'>>>;
+  startTraining(request: ParsedRequestOf<'train.start'>, onEvent: (event: TrainEventPayload) => void): Result<TrainingRun>;
+  inspect<K extends InspectKind>(kind: K, request: ParsedRequestOf<`inspect.${K}`>): Promise<Result<ResponseOf<`inspect.${K}`>>>;
+  /** Writes the engine's current weights as a .keras archive or a TF.js model folder. */
+  exportTrained(format: 'keras' | 'tfjs', target: string, graph: Graph | undefined): Promise<Result<{ files: string[]; bytes: number }>>;
+  dispose(): Promise<void>;
+}

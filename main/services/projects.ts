@@ -1,0 +1,111 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
+import { fail, ok } from '../../shared/api/result';
+import type { JsonObject } from '../../shared/json';
+import { writeFileAtomic } from './atomicWrite';
+import { describeFsError, errnoCode } from './fsErrors';
+import type { ProjectFormat } from './projectFormat';
+import type { RecentFiles } from './recentFiles';
+
+export const PROJECT_EXTENSION = '.blockprop.json';
+const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Project files: open with clear messages, save atomically, never overwrite silently.
+ * A plain save may replace only a file this session opened or saved itself and that has not
+ * changed on disk since; anything else answers 'exists' so the renderer can ask the user.
+ */
+export function createProjectService(deps: { format: ProjectFormat; recent: RecentFiles; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date());
+  /** path -> mtimeMs as we last read or wrote it. */
+  const known = new Map<string, number>();
+
+  async function mtimeOf(file: string): Promise<number | null> {
+    try {
+      const s = await stat(file);
+      return s.mtimeMs;
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async function write(file: string, project: JsonObject, overwrite: boolean): Promise<ResultOf<'project.save'>> {
+    const parsed = deps.format.parse(project);
+    if (!parsed.ok) return fail('invalid-request', `The project cannot be saved: ${parsed.message}`);
+    const existing = await mtimeOf(file).catch(() => null);
+    if (existing !== null && !overwrite) {
+      const last = known.get(file);
+      if (last === undefined) {
+        return fail('exists', `${path.basename(file)} already exists in ${path.dirname(file)}. Replace it?`);
+      }
+      if (last !== existing) {
+        return fail('changed-on-disk', `${path.basename(file)} was changed by another program since it was opened. Replace it anyway?`);
+      }
+    }
+    try {
+      const bytes = await writeFileAtomic(file, deps.format.serialize(parsed.project));
+      const mtime = await mtimeOf(file);
+      if (mtime !== null) known.set(file, mtime);
+      await deps.recent.add(file).catch(() => undefined);
+      return ok({ path: file, savedAt: now().toISOString(), bytes });
+    } catch (error) {
+      return fail('io-error', describeFsError(error, 'save', file));
+    }
+  }
+
+  return {
+    create(request: ParsedRequestOf<'project.new'>): ResultOf<'project.new'> {
+      return ok({ project: deps.format.create(request.graph) });
+    },
+
+    async open(request: ParsedRequestOf<'project.open'>): Promise<ResultOf<'project.open'>> {
+      const file = path.resolve(request.path);
+      const name = path.basename(file);
+      let text: string;
+      try {
+        const s = await stat(file);
+        if (s.isDirectory()) return fail('bad-file', `${name} is a folder; choose a ${PROJECT_EXTENSION} file.`);
+        if (s.size > MAX_PROJECT_BYTES) return fail('bad-file', `${name} is too large to be a Blockprop project (${Math.round(s.size / 1e6)} MB).`);
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        return fail(errnoCode(error) === 'ENOENT' ? 'not-found' : 'io-error', describeFsError(error, 'open', file));
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : 'malformed JSON';
+        return fail('bad-file', `${name} is not a Blockprop project: it is not valid JSON (${why}). The file was left untouched.`);
+      }
+      const parsed = deps.format.parse(json);
+      if (!parsed.ok) {
+        const newer = /newer/i.test(parsed.message);
+        return fail(newer ? 'newer-version' : 'bad-file', `${name}: ${parsed.message} The file was left untouched.`);
+      }
+      const mtime = await mtimeOf(file).catch(() => null);
+      if (mtime !== null) known.set(file, mtime);
+      await deps.recent.add(file).catch(() => undefined);
+      return ok({ project: parsed.project, path: file, warnings: parsed.warnings });
+    },
+
+    async save(request: ParsedRequestOf<'project.save'>): Promise<ResultOf<'project.save'>> {
+      return write(withExtension(request.path), request.project, false);
+    },
+
+    async saveAs(request: ParsedRequestOf<'project.saveAs'>): Promise<ResultOf<'project.saveAs'>> {
+      return write(withExtension(request.path), request.project, request.overwrite);
+    },
+
+    async recent(): Promise<ResultOf<'project.recent'>> {
+      return ok({ files: await deps.recent.list() });
+    },
+  };
+}
+
+/** 'net' -> 'net.blockprop.json'; paths already ending in .json are kept as the user typed them. */
+export function withExtension(file: string): string {
+  const resolved = path.resolve(file);
+  return resolved.toLowerCase().endsWith('.json') ? resolved : resolved + PROJECT_EXTENSION;
+}
