@@ -48,13 +48,15 @@ export const fakeDefs: LayerDef[] = [
   }),
   fake('MaxPooling2D', [
     { name: 'pool_size', type: 'tuple', length: 2, default: [2, 2], help: '' },
+    { name: 'strides', type: 'tuple', length: 2, nullable: true, default: null, help: '' },
     { name: 'padding', type: 'enum', options: ['valid', 'same'], default: 'valid', help: '' },
   ], { min: 1, max: 1 }, ([i], p) => {
     const s = i ?? [];
     const [ph, pw] = pair(p, 'pool_size', 2);
+    const [sh, sw] = p['strides'] ? pair(p, 'strides', 1) : [ph, pw];
     const pad = p['padding'] === 'same' ? 'same' : 'valid';
-    const h = spatial(s[1] ?? null, ph, ph, pad);
-    const w = spatial(s[2] ?? null, pw, pw, pad);
+    const h = spatial(s[1] ?? null, ph, sh, pad);
+    const w = spatial(s[2] ?? null, pw, sw, pad);
     if ((h !== null && h <= 0) || (w !== null && w <= 0)) return { issue: { code: 'spatial-size', message: 'window is larger than its input.' } };
     return { shape: [null, h, w, last(s)] };
   }),
@@ -81,6 +83,10 @@ export const fakeDefs: LayerDef[] = [
       }
     }
     return { shape: first };
+  }),
+  fake('Concatenate', [], { min: 2, max: Number.POSITIVE_INFINITY }, (i) => {
+    const first = i[0] ?? [];
+    return { shape: [...first.slice(0, -1), i.reduce<number>((a, s) => a + last(s), 0)] };
   }),
 ];
 

@@ -1,0 +1,2 @@
+export { formatSummary, renderSummary, wrapCell } from './formatSummary';
+export { summaryJson, summaryModel, type SummaryJson, type SummaryLayer, type SummaryModel, type SummaryRow } from './summaryJson';
