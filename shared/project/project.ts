@@ -1,0 +1,139 @@
+import type { Graph } from '../graph/types';
+import { isJsonObject } from '../json';
+import { repairGraph } from './repairGraph';
+import {
+  datasetRefSchema, defaultDataset, defaultTraining, PROJECT_FORMAT, PROJECT_VERSION, trainingFields,
+  type DatasetRef, type Project, type TrainingSettings,
+} from './schema';
+
+export type ParseProjectResult =
+  | { readonly ok: true; readonly project: Project; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly message: string };
+
+export function newProject(graph: Graph, opts: { training?: Partial<TrainingSettings>; dataset?: DatasetRef } = {}): Project {
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    graph,
+    training: { ...defaultTraining, ...opts.training },
+    dataset: opts.dataset ?? defaultDataset,
+  };
+}
+
+/** Pretty JSON with a final newline: diffs well, opens in any editor. */
+export function serializeProject(project: Project): string {
+  return `${JSON.stringify(project, null, 2)}\n`;
+}
+
+/** Whether parsed JSON looks like a project file rather than a Keras model. */
+export function isProjectJson(json: unknown): boolean {
+  return isJsonObject(json) && (json['format'] === PROJECT_FORMAT || (isJsonObject(json['graph']) && !('class_name' in json)));
+}
+
+const camel = (key: string): string => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** Early builds wrote snake_case keys, `lr`, and optimizers/metrics as bare strings. */
+function legacyTraining(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) out[k === 'lr' ? 'learningRate' : camel(k)] = v;
+  if (typeof out['optimizer'] === 'string') out['optimizer'] = { kind: out['optimizer'].toLowerCase() };
+  if (Array.isArray(out['metrics'])) out['metrics'] = out['metrics'].map((m: unknown) => (typeof m === 'string' ? { kind: m === 'acc' ? 'accuracy' : m } : m));
+  if (typeof out['loss'] === 'string') {
+    const aliases: Record<string, string> = { mean_squared_error: 'mse', mean_absolute_error: 'mae' };
+    out['loss'] = aliases[out['loss']] ?? out['loss'];
+  }
+  return out;
+}
+
+interface SafeParser<T> { safeParse(v: unknown): { success: true; data: T } | { success: false } }
+
+function repairTraining(raw: unknown, warnings: string[]): TrainingSettings {
+  if (raw === undefined) return defaultTraining;
+  if (!isJsonObject(raw)) {
+    warnings.push('The training settings were unreadable; using the defaults.');
+    return defaultTraining;
+  }
+  const given = legacyTraining({ ...raw });
+  // Each field on its own: one bad value falls back to its default and keeps the rest.
+  const field = <K extends keyof TrainingSettings>(key: K, schema: SafeParser<TrainingSettings[K]>): TrainingSettings[K] => {
+    const fallback = defaultTraining[key];
+    if (!(key in given)) return fallback;
+    const parsed = schema.safeParse(given[key]);
+    if (parsed.success) return parsed.data;
+    warnings.push(`Training setting '${key}' had an invalid value (${JSON.stringify(given[key])}); using ${JSON.stringify(fallback)}.`);
+    return fallback;
+  };
+  const f = trainingFields;
+  return {
+    optimizer: field('optimizer', f.optimizer),
+    learningRate: field('learningRate', f.learningRate),
+    loss: field('loss', f.loss),
+    metrics: field('metrics', f.metrics),
+    batchSize: field('batchSize', f.batchSize),
+    epochs: field('epochs', f.epochs),
+    validation: field('validation', f.validation),
+    validationSplit: field('validationSplit', f.validationSplit),
+    shuffle: field('shuffle', f.shuffle),
+    seed: field('seed', f.seed),
+    earlyStopping: field('earlyStopping', f.earlyStopping),
+    lrSchedule: field('lrSchedule', f.lrSchedule),
+  };
+}
+
+function repairDataset(raw: unknown, warnings: string[]): DatasetRef {
+  if (raw === undefined) return defaultDataset;
+  const parsed = datasetRefSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  warnings.push(`The dataset reference was invalid (${JSON.stringify(raw)}); using MNIST.`);
+  return defaultDataset;
+}
+
+/**
+ * Reads a project file's JSON: refuses what cannot be a Blockprop project or was made by a
+ * newer version, repairs what it can (old versions, missing or broken fields) and says what
+ * it changed in `warnings`.
+ */
+export function parseProject(json: unknown): ParseProjectResult {
+  if (!isJsonObject(json)) return { ok: false, message: 'This is not a Blockprop project file: it holds no JSON object.' };
+  const warnings: string[] = [];
+  const format = json['format'];
+  if (format !== undefined && format !== PROJECT_FORMAT) {
+    return { ok: false, message: `This is not a Blockprop project file (format ${JSON.stringify(format)}, expected '${PROJECT_FORMAT}').` };
+  }
+  if (format === undefined) {
+    if (!isJsonObject(json['graph'])) return { ok: false, message: "This is not a Blockprop project file: it has neither 'format' nor a model 'graph'." };
+    warnings.push("The file has no 'format' marker; read it as a Blockprop project.");
+  }
+  const version = json['version'];
+  if (typeof version === 'number' && Number.isInteger(version) && version > PROJECT_VERSION) {
+    return { ok: false, message: `This project was made by a newer Blockprop (version ${version}); update Blockprop to open it.` };
+  }
+  if (version !== PROJECT_VERSION) {
+    warnings.push(`The project file has version ${JSON.stringify(version ?? null)}; it was upgraded to version ${PROJECT_VERSION}.`);
+  }
+  const graph = repairGraph(json['graph'], warnings);
+  if (typeof graph === 'string') return { ok: false, message: `Cannot open the project: ${graph}.` };
+  const training = repairTraining(json['training'], warnings);
+  const dataset = repairDataset(json['dataset'], warnings);
+  return { ok: true, project: { format: PROJECT_FORMAT, version: PROJECT_VERSION, graph, training, dataset }, warnings };
+}
+
+/** Parses project file text, turning JSON syntax errors into a sentence (truncated files included). */
+export function parseProjectText(text: string): ParseProjectResult {
+  const json = parseJsonText(text);
+  return 'error' in json ? { ok: false, message: `Cannot open the project: ${json.error}` } : parseProject(json.value);
+}
+
+/** JSON.parse with a message for people: says when a file looks cut short. */
+export function parseJsonText(text: string): { value: unknown } | { error: string } {
+  if (text.trim() === '') return { error: 'the file is empty.' };
+  try {
+    return { value: JSON.parse(text) };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    if (/end of (JSON|data)|Unterminated|unexpected end/i.test(detail)) {
+      return { error: 'the file ends in the middle of the JSON — it looks truncated (an interrupted save or copy); restore a complete copy.' };
+    }
+    return { error: `the file is not valid JSON (${detail}).` };
+  }
+}
