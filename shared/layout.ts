@@ -4,7 +4,7 @@ import type { Graph, GraphNode } from './graph/types';
  * Layered top-to-bottom layout (a small Sugiyama): inputs at the top, every edge pointing down,
  * parallel branches side by side. Steps: rank by longest path; split long edges into lanes of
  * "dummy" slots so skip connections and short Inception branches keep a column of their own;
- * order each rank by a depth-first walk (branches keep the order they were wired in); place x by
+ * order each rank by a depth-first walk up from the outputs (a merge's inputs left to right); place x by
  * centring each node under its parents (then over its children) while keeping slots apart.
  * Deterministic, O(nodes + edges) per pass.
  */
@@ -28,7 +28,9 @@ export function autoLayout(graph: Graph): Graph {
   if (n === 0) return graph;
   const index = new Map<string, number>(graph.nodes.map((node, i) => [node.id, i]));
   const edges: [number, number][] = [];
-  for (const e of graph.edges) {
+  // Input order first, so every slot's parents are listed by targetIndex.
+  const sorted = [...graph.edges].sort((a, b) => a.targetIndex - b.targetIndex);
+  for (const e of sorted) {
     const s = index.get(e.source);
     const t = index.get(e.target);
     if (s !== undefined && t !== undefined && s !== t) edges.push([s, t]);
@@ -141,7 +143,10 @@ function ranks(n: number, forward: readonly [number, number][], order: readonly 
   return rank;
 }
 
-/** Slots per rank, ordered by a depth-first walk from the sources (children in wiring order). */
+/**
+ * Slots per rank, ordered by a depth-first walk up from the outputs, parents in input order: the
+ * inputs of a merge (Concatenate, Add) line up left to right in the order the merge reads them.
+ */
 function orderRows(slots: readonly Slot[], realCount: number): number[][] {
   const rows: number[][] = [];
   const seen = new Uint8Array(slots.length);
@@ -154,13 +159,13 @@ function orderRows(slots: readonly Slot[], realCount: number): number[][] {
       const slot = slotAt(slots, id);
       while (rows.length <= slot.rank) rows.push([]);
       rows[slot.rank]?.push(id);
-      for (let c = slot.children.length - 1; c >= 0; c--) {
-        const child = slot.children[c] ?? 0;
-        if (!seen[child]) stack.push(child);
+      for (let p = slot.parents.length - 1; p >= 0; p--) {
+        const parent = slot.parents[p] ?? 0;
+        if (!seen[parent]) stack.push(parent);
       }
     }
   };
-  for (let i = 0; i < realCount; i++) if (slotAt(slots, i).parents.length === 0) visit(i);
+  for (let i = 0; i < realCount; i++) if (slotAt(slots, i).children.length === 0) visit(i);
   for (let i = 0; i < slots.length; i++) visit(i);
   return rows.filter((row) => row.length > 0);
 }
