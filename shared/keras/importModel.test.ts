@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { importModel, parseModelText } from './importModel';
+import { readFixture } from '../../tests/fixtures/keras/load';
+
+type Json = Record<string, unknown>;
+
+/** A small functional model (tf.keras 2 form) to break in different ways. */
+function keras2Functional(layers: unknown[], outputs: unknown = [['dense', 0, 0]]): Json {
+  return {
+    class_name: 'Functional',
+    config: { name: 'm', layers, input_layers: [['input_1', 0, 0]], output_layers: outputs },
+    keras_version: '2.12.0',
+    backend: 'tensorflow',
+  };
+}
+const input1 = { class_name: 'InputLayer', config: { batch_input_shape: [null, 4], dtype: 'float32', name: 'input_1' }, name: 'input_1', inbound_nodes: [] };
+const dense = (name: string, from: string): Json => ({
+  class_name: 'Dense',
+  config: { name, units: 2 },
+  name,
+  inbound_nodes: [[[from, 0, 0, {}]]],
+});
+
+describe('importModel: format detection', () => {
+  it('reads Keras 3 JSON', () => {
+    const r = importModel(readFixture('keras_cnn.keras3.json'));
+    expect(r).toMatchObject({ ok: true, format: 'keras3' });
+    if (r.ok) expect(r.graph.nodes.map((n) => n.name)).toEqual(['input_layer', 'conv2d', 'conv2d_1', 'max_pooling2d', 'dropout', 'flatten', 'dense', 'dropout_1', 'dense_1']);
+  });
+
+  it('reads tf.keras 2 JSON and TF.js model.json (modelTopology, model_config wrapper)', () => {
+    const k2 = keras2Functional([input1, dense('dense', 'input_1')]);
+    expect(importModel(k2)).toMatchObject({ ok: true, format: 'keras2' });
+    expect(importModel({ modelTopology: k2, format: 'layers-model' })).toMatchObject({ ok: true, format: 'tfjs' });
+    expect(importModel({ modelTopology: { model_config: k2, keras_version: '2.12.0' } })).toMatchObject({ ok: true, format: 'tfjs' });
+    expect(importModel({ model_config: JSON.stringify(k2) })).toMatchObject({ ok: true, format: 'keras2' });
+  });
+
+  it('adds the InputLayer a tf.keras 2 Sequential leaves implicit (batch_input_shape on its first layer)', () => {
+    const r = importModel({
+      class_name: 'Sequential',
+      config: { name: 'seq', layers: [{ class_name: 'Dense', config: { name: 'dense', units: 3, batch_input_shape: [null, 8] } }] },
+      keras_version: '2.4.0',
+    });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.graph.nodes.map((n) => [n.kind, n.name])).toEqual([['InputLayer', 'input_layer'], ['Dense', 'dense']]);
+    expect(r.graph.nodes[0]?.params.batch_shape).toEqual([null, 8]);
+    expect(r.graph.edges).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/Added InputLayer 'input_layer'/);
+  });
+
+  it('lays the imported graph out top to bottom', () => {
+    const r = importModel(readFixture('inception_module.keras3.json'));
+    if (!r.ok) throw new Error(r.message);
+    const y = (name: string): number => r.graph.nodes.find((n) => n.name === name)?.position.y ?? NaN;
+    expect(y('features')).toBeLessThan(y('b3x3_reduce'));
+    expect(y('b3x3_reduce')).toBeLessThan(y('b3x3'));
+    expect(y('b3x3')).toBeLessThan(y('concat'));
+  });
+});
+
+describe('importModel: malformed input names the problem', () => {
+  const cases: [string, () => ReturnType<typeof importModel>, RegExp][] = [
+    ['truncated JSON text', () => parseModelText('{"class_name": "Sequential", "config": {"layers": ['), /not valid JSON/],
+    ['empty text', () => parseModelText('  '), /empty/],
+    ['a list instead of a model', () => importModel([1, 2]), /holds a list/],
+    ['no class_name', () => importModel({ config: {} }), /no "class_name"/],
+    ['not a model class', () => importModel({ class_name: 'Dense', config: {} }), /holds a 'Dense', not a model/],
+    ['layers is not a list', () => importModel({ class_name: 'Sequential', config: { layers: 'x' } }), /"layers" should be a list/],
+    ['layer without config', () => importModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense' }] } }), /Layer #1 \(Dense\) has no "config"/],
+    ['unknown layer class', () => importModel(keras2Functional([input1, { class_name: 'LSTM', config: { name: 'lstm' }, name: 'lstm', inbound_nodes: [[['input_1', 0, 0, {}]]] }], [['lstm', 0, 0]])),
+      /Layer 'lstm' has class 'LSTM', which Blockprop does not support yet; supported: .*Conv2D/],
+    ['missing inbound layer', () => importModel(keras2Functional([input1, dense('dense', 'ghost')])), /Layer 'dense' takes its input from 'ghost', which is not in the model/],
+    ['cycle', () => importModel(keras2Functional([input1, { ...dense('a', 'b'), inbound_nodes: [[['b', 0, 0, {}]]] }, dense('b', 'a'), dense('dense', 'input_1')])), /cycle \((a → b → a|b → a → b)\)/],
+    ['nested model', () => importModel(keras2Functional([input1, { class_name: 'Sequential', config: { name: 'inner', layers: [] }, name: 'inner', inbound_nodes: [[['input_1', 0, 0, {}]]] }])), /'inner' is a nested model \(Sequential\).*not support/],
+    ['shared layer', () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), inbound_nodes: [[['input_1', 0, 0, {}]], [['input_1', 0, 0, {}]]] }])), /called 2 times \(a shared layer\)/],
+    ['wrong types in inbound nodes', () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), inbound_nodes: 'input_1' }])), /"inbound_nodes" that is the text "input_1", not a list/],
+    ['duplicate names', () => importModel(keras2Functional([input1, dense('dense', 'input_1'), dense('dense', 'input_1')])), /Two layers are named 'dense'/],
+    ['missing output', () => importModel(keras2Functional([input1, dense('dense', 'input_1')], [['nope', 0, 0]])), /output 'nope' is not in its layer list/],
+    ['Sequential without any input shape', () => importModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 1 } }] } }), /first layer 'd' \(Dense\) has no batch_input_shape/],
+    ['TF.js graph model', () => importModel({ format: 'graph-model', modelTopology: { node: [] } }), /graph model/],
+  ];
+  it.each(cases)('%s', (_label, run, message) => {
+    const r = run();
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(message);
+  });
+
+  it('names settings it cannot represent instead of dropping them silently', () => {
+    const r = importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 2, trainable: false, dtype: 'float16', fancy: 1 } }]));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.warnings).toEqual([
+      "Layer 'dense' (Dense): trainable = false is not supported yet; it was imported as trainable.",
+      "Layer 'dense' (Dense): dtype 'float16' is not supported; it was imported as float32.",
+      "Layer 'dense' (Dense): setting 'fancy' is not supported by Blockprop and was not imported.",
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import type { GraphNode } from '../graph/types';
+import type { JsonObject, JsonValue } from '../json';
+import { isJsonObject } from '../json';
+import { jsonEqual } from '../layers/configCodec';
+import { kerasObjectDefaults } from '../layers/kerasObjects';
+import type { LayerDef, ParamSpec } from '../layers/types';
+import { pyFloat, pyString, pyValue } from './pythonLiteral';
+
+/** Keras 3 constructor arguments that come first, positionally, as people write them. */
+const positional: Readonly<Record<string, string>> = {
+  Conv2D: 'filters', SeparableConv2D: 'filters', Conv2DTranspose: 'filters', Dense: 'units',
+  Dropout: 'rate', SpatialDropout2D: 'rate', Activation: 'activation', Reshape: 'target_shape',
+};
+
+const objectModule = { initializer: 'initializers', regularizer: 'regularizers', constraint: 'constraints' } as const;
+
+/**
+ * `layers.Conv2D(32, kernel_size=(3, 3), activation="relu", name="conv2d")`: every parameter that
+ * differs from Keras's default, and the layer's name, so the built model matches the graph.
+ */
+export function layerConstructor(node: GraphNode, def: LayerDef): string {
+  const args: string[] = [];
+  const first = positional[node.kind];
+  for (const spec of def.params) {
+    const value = node.params[spec.name];
+    if (value === undefined) continue;
+    // The main argument is always written (Keras requires filters/units/rate), first and positionally.
+    if (spec.name === first) args.unshift(paramCode(spec, value));
+    else if (!jsonEqual(value, spec.default)) args.push(`${spec.name}=${paramCode(spec, value)}`);
+  }
+  args.push(`name=${pyString(node.name)}`);
+  return `layers.${node.kind}(${args.join(', ')})`;
+}
+
+export function paramCode(spec: ParamSpec, value: JsonValue): string {
+  switch (spec.type) {
+    case 'float':
+      return typeof value === 'number' ? pyFloat(value) : pyValue(value);
+    case 'initializer':
+    case 'regularizer':
+    case 'constraint':
+      return kerasObjectCode(spec.type, value);
+    default:
+      return pyValue(value);
+  }
+}
+
+/** `keras.regularizers.L2(l2=0.0001)`, `keras.initializers.HeNormal()`; None stays None. */
+function kerasObjectCode(kind: 'initializer' | 'regularizer' | 'constraint', value: JsonValue): string {
+  if (!isJsonObject(value) || typeof value.class_name !== 'string') return 'None';
+  const className = value.class_name;
+  const config: JsonObject = isJsonObject(value.config) ? value.config : {};
+  const defaults = kerasObjectDefaults(kind, className) ?? {};
+  const args = Object.entries(config)
+    .filter(([k, v]) => !jsonEqual(v, defaults[k]))
+    .map(([k, v]) => `${k}=${typeof defaults[k] === 'number' && typeof v === 'number' && !Number.isInteger(defaults[k]) ? pyFloat(v) : pyValue(v)}`);
+  return `keras.${objectModule[kind]}.${className}(${args.join(', ')})`;
+}

@@ -1,0 +1,46 @@
+import type { JsonValue } from '../json';
+import { isJsonObject } from '../json';
+import { pythonFloat } from '../keras/jsonString';
+
+/** A JSON value as a Python literal: None/True/False, tuples for lists, repr-style floats. */
+export function pyValue(value: JsonValue, opts: { float?: boolean } = {}): string {
+  if (value === null) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number') return opts.float ? pyFloat(value) : pythonFloat(value);
+  if (typeof value === 'string') return pyString(value);
+  if (Array.isArray(value)) {
+    const items = value.map((v: JsonValue) => pyValue(v, opts));
+    return items.length === 1 ? `(${items[0] ?? ''},)` : `(${items.join(', ')})`;
+  }
+  if (isJsonObject(value)) {
+    return `{${Object.entries(value).map(([k, v]) => `${pyString(k)}: ${pyValue(v, opts)}`).join(', ')}}`;
+  }
+  return 'None';
+}
+
+/** Always a float literal (0 -> 0.0), so Keras sees the type its config holds. */
+export function pyFloat(x: number): string {
+  const text = pythonFloat(x);
+  return /[.eEn]/.test(text) ? text : `${text}.0`;
+}
+
+export function pyString(s: string): string {
+  return JSON.stringify(s);
+}
+
+const keywords = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
+  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
+  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'keras', 'layers', 'model', 'np', 'tf', 'strategy',
+]);
+
+/** A Python variable name for a layer name, unique among `taken` (which it extends). */
+export function pyIdentifier(name: string, taken: Set<string>): string {
+  let base = name.replace(/[^A-Za-z0-9_]/g, '_');
+  if (base === '' || /^[0-9]/.test(base)) base = `layer_${base}`;
+  if (keywords.has(base)) base = `${base}_`;
+  let id = base;
+  for (let i = 1; taken.has(id); i++) id = `${base}_${i}`;
+  taken.add(id);
+  return id;
+}
