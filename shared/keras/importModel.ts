@@ -10,7 +10,7 @@ import type { ModelFormat } from './importFormat';
 import { unwrapModel } from './importFormat';
 import type { RawLayer } from './importLayers';
 import { readEndpoints, readLayers } from './importLayers';
-import { layoutImported } from './importLayout';
+import { autoLayout } from '../layout';
 import { isSequentialChain, outputNodes } from '../graph/topology';
 
 export type ImportResult =
@@ -120,7 +120,7 @@ export function importModel(json: unknown): ImportResult {
   if (outputNodes(graph).map((n) => n.id).join('\n') !== outputIds.join('\n')) graph = { ...graph, outputs: outputIds };
   const modelClass: ModelClass = sequential ? 'Sequential' : 'Functional';
   if (!sequential && isSequentialChain(graph)) graph = { ...graph, modelClass };
-  return { ok: true, graph: layoutImported(graph), format, warnings };
+  return { ok: true, graph: autoLayout(graph), format, warnings };
 }
 
 function unknownClassMessage(layer: RawLayer): string {
