@@ -27,8 +27,11 @@ export type ParamType =
   | { readonly type: 'tuple'; readonly length: number; readonly min?: number; readonly nullable?: boolean }
   /** Variable-length list of ints, e.g. Reshape's target_shape (-1 allowed once when allowMinusOne). */
   | { readonly type: 'ints'; readonly min?: number; readonly allowMinusOne?: boolean }
-  /** An input shape without the batch dimension; null entries allowed. */
-  | { readonly type: 'shape' }
+  /**
+   * An input shape without the batch dimension; null entries allowed. Dropout's noise_shape reuses it
+   * with `nullable` (the whole value may be null) and `withBatch` (it includes the batch dimension).
+   */
+  | { readonly type: 'shape'; readonly nullable?: boolean; readonly withBatch?: boolean }
   /** int or list of ints (normalisation/concatenation axis). */
   | { readonly type: 'axis' }
   /** ((top, bottom), (left, right)) as Keras writes it for ZeroPadding2D / Cropping2D. */

@@ -1,0 +1,28 @@
+import { stringParam } from './common';
+import { makeCodec } from './configCodec';
+import { sameShape } from './activationCommon';
+import { activationSpec } from './paramSpecs';
+import type { LayerDef, ParamSpec } from './types';
+import { paramIssues } from './validateParam';
+
+const fn = activationSpec('relu');
+const params: readonly ParamSpec[] = [fn];
+const codec = makeCodec(params, ['activation']);
+
+export const activation: LayerDef = {
+  className: 'Activation',
+  family: 'activation',
+  summary: 'Applies an activation function (relu, softmax, …) to every value.',
+  explanation:
+    'An Activation block applies one function to every value it receives: relu keeps positives and zeroes negatives, sigmoid squashes to 0–1, softmax turns a vector into probabilities that sum to 1. ' +
+    'Use it when you want the activation as its own step, for example after a BatchNormalization that follows a linear Conv2D. ' +
+    'It has no weights; the choice of function changes what range the outputs have.',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputShape: sameShape,
+  weights: () => [],
+  check: (_inputs, p) => paramIssues(params, p),
+  toConfig: codec.toConfig,
+  fromConfig: codec.fromConfig,
+  describe: (p) => stringParam(p, fn),
+};

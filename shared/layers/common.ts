@@ -1,0 +1,133 @@
+import type { JsonValue } from '../json';
+import type { Params, Shape } from '../graph/types';
+import type { LayerIssue, ParamSpec, ShapeOutcome } from './types';
+import { validateParam } from './validateParam';
+
+/** Keras's tuple notation: (None, 26, 26, 32); a 1-tuple keeps its comma: (None,). */
+export function formatShape(shape: Shape): string {
+  const dims = shape.map((d) => (d === null ? 'None' : String(d)));
+  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(', ')})`;
+}
+
+/** "28×28×1": a shape without its batch dimension, for block faces and messages; None shows as ?. */
+export function formatDims(dims: readonly (number | null)[]): string {
+  return dims.map((d) => (d === null ? '?' : String(d))).join('×');
+}
+
+// ---- reading params: invalid or missing values fall back to the spec's default, so shape rules never crash
+
+function valid(params: Params, spec: ParamSpec): JsonValue {
+  const v = params[spec.name];
+  return v !== undefined && validateParam(spec, v) === null ? v : spec.default;
+}
+
+export function numberParam(params: Params, spec: ParamSpec): number {
+  const v = valid(params, spec);
+  return typeof v === 'number' ? v : 0;
+}
+
+export function nullableNumberParam(params: Params, spec: ParamSpec): number | null {
+  const v = valid(params, spec);
+  return typeof v === 'number' ? v : null;
+}
+
+export function boolParam(params: Params, spec: ParamSpec): boolean {
+  return valid(params, spec) === true;
+}
+
+export function stringParam(params: Params, spec: ParamSpec): string {
+  const v = valid(params, spec);
+  return typeof v === 'string' ? v : '';
+}
+
+export function intsParam(params: Params, spec: ParamSpec): number[] {
+  const v = valid(params, spec);
+  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+}
+
+/** A 2-tuple param ((3, 3)); null when the (nullable) param is unset. */
+export function pairParam(params: Params, spec: ParamSpec): [number, number] | null {
+  const v = valid(params, spec);
+  if (!Array.isArray(v)) return null;
+  const [a, b] = v;
+  return typeof a === 'number' && typeof b === 'number' ? [a, b] : null;
+}
+
+/** ((top, bottom), (left, right)). */
+export function padding2dParam(params: Params, spec: ParamSpec): [[number, number], [number, number]] {
+  const v = valid(params, spec);
+  const num = (x: JsonValue | undefined): number => (typeof x === 'number' ? x : 0);
+  if (Array.isArray(v)) {
+    const [h, w] = v;
+    if (Array.isArray(h) && Array.isArray(w)) return [[num(h[0]), num(h[1])], [num(w[0]), num(w[1])]];
+  }
+  return [[0, 0], [0, 0]];
+}
+
+/** Axis param: an int or a list of ints. */
+export function axisParam(params: Params, spec: ParamSpec): number | number[] {
+  const v = valid(params, spec);
+  if (typeof v === 'number') return v;
+  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : -1;
+}
+
+// ---- output-size arithmetic (Keras 3: ops/operation_utils.py, backend/common/backend_utils.py)
+
+/** Convolution / pooling output length along one axis; may be <= 0 (the caller reports it). */
+export function convOutputLength(input: number | null, kernel: number, stride: number, padding: string, dilation = 1): number | null {
+  if (input === null) return null;
+  if (padding === 'same') return Math.floor((input - 1) / stride) + 1;
+  const effective = dilation * (kernel - 1) + 1;
+  return Math.floor((input - effective) / stride) + 1;
+}
+
+/** Transposed-convolution output length along one axis, with Keras's default output padding. */
+export function convTransposeOutputLength(input: number | null, kernel: number, stride: number, padding: string, outputPadding: number | null, dilation = 1): number | null {
+  if (input === null) return null;
+  const k = (kernel - 1) * dilation + 1;
+  if (padding === 'valid') return (input - 1) * stride + k + (outputPadding ?? Math.max(k, stride) - k);
+  return outputPadding === null ? input * stride : (input - 1) * stride + (k % 2) + outputPadding;
+}
+
+// ---- issues
+
+export function issue(code: string, message: string, param?: string, severity: 'error' | 'warning' = 'error'): LayerIssue {
+  return param === undefined ? { code, message, severity } : { code, message, severity, param };
+}
+
+export function fail(code: string, message: string, param?: string): ShapeOutcome {
+  return { issue: issue(code, message, param) };
+}
+
+/** The single input shape, or an issue when the block has none / too many. */
+export function singleInput(inputs: readonly Shape[]): Shape | null {
+  return inputs.length === 1 && inputs[0] !== undefined ? inputs[0] : null;
+}
+
+export function missingInput(): ShapeOutcome {
+  return fail('missing-input', 'has no input; connect a block to it');
+}
+
+/** Requires a 4-D image tensor (batch, height, width, channels). */
+export function requireImage(shape: Shape): ShapeOutcome | null {
+  if (shape.length === 4) return null;
+  return fail('input-rank', `expects a 4-D input (batch, height, width, channels) but gets ${formatShape(shape)}; ${shape.length < 4 ? 'add a Reshape before it, e.g. to (28, 28, 1)' : 'reduce the input to 4-D first'}`);
+}
+
+/** Channels (last axis) must be known for layers that create weights over them. */
+export function requireChannels(shape: Shape): ShapeOutcome | null {
+  const c = shape[shape.length - 1];
+  if (typeof c === 'number') return null;
+  return fail('undefined-dim', `needs to know the size of the last axis of its input ${formatShape(shape)}; give the Input block a full shape`);
+}
+
+/** The last-axis size (0 when unknown; callers check requireChannels first). */
+export function lastDim(shape: Shape): number {
+  const c = shape[shape.length - 1];
+  return typeof c === 'number' ? c : 0;
+}
+
+/** " 3×3" etc. — a pair as the block face shows it. */
+export function pairText(pair: readonly [number, number]): string {
+  return `${pair[0]}×${pair[1]}`;
+}

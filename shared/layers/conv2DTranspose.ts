@@ -1,0 +1,64 @@
+import { convTransposeOutputLength, issue, numberParam, pairParam, pairText, stringParam } from './common';
+import { makeCodec } from './configCodec';
+import { convChecks, convGeometry, dataFormat, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
+import { activationSpec, kernelBiasSpecs, pairSpec, useBiasSpec } from './paramSpecs';
+import type { LayerDef, ParamSpec } from './types';
+
+const activation = activationSpec();
+const outputPadding = pairSpec('output_padding', null,
+  'Extra rows/columns added to one side of the output (each must be less than the stride); empty lets Keras choose.',
+  { nullable: true, min: 0, advanced: true });
+
+const params: readonly ParamSpec[] = [
+  filtersSpec, kernelSizeSpec, activation,
+  { ...stridesSpec, help: 'How much the layer enlarges its input: strides 2 doubles the height and width.' },
+  paddingSpec, outputPadding, dilationSpec, useBiasSpec, ...kernelBiasSpecs(),
+];
+
+const codec = makeCodec(params, [
+  'filters', 'kernel_size', 'strides', 'padding', 'output_padding', dataFormat, 'dilation_rate', 'activation', 'use_bias',
+  'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer', 'activity_regularizer',
+  'kernel_constraint', 'bias_constraint',
+]);
+
+export const conv2DTranspose: LayerDef = {
+  className: 'Conv2DTranspose',
+  family: 'convolution',
+  summary: 'A learned upsampling: the reverse direction of a strided convolution.',
+  explanation:
+    'A transposed convolution (sometimes called deconvolution) spreads each input pixel over a learned filter window, so with strides 2 it doubles the height and width. ' +
+    'Decoders, autoencoders and segmentation networks (U-Net) use it to grow feature maps back to image size. ' +
+    'filters sets the output channels, kernel_size the window, strides the enlargement; output_padding fine-tunes the exact output size.',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    const input = imageInput(inputs);
+    if ('outcome' in input) return input.outcome;
+    const g = convGeometry(p);
+    const op = pairParam(p, outputPadding);
+    const h = convTransposeOutputLength(input.shape[1] ?? null, g.kernel[0], g.strides[0], g.padding, op === null ? null : op[0], g.dilation[0]);
+    const w = convTransposeOutputLength(input.shape[2] ?? null, g.kernel[1], g.strides[1], g.padding, op === null ? null : op[1], g.dilation[1]);
+    return { shape: [input.shape[0] ?? null, h, w, numberParam(p, filtersSpec)] };
+  },
+  weights(inputs, p) {
+    const input = imageInput(inputs);
+    if ('outcome' in input) return [];
+    const g = convGeometry(p);
+    const filters = numberParam(p, filtersSpec);
+    // Keras stores the transposed kernel as (kh, kw, filters, input channels).
+    const kernel = { name: 'kernel', shape: [g.kernel[0], g.kernel[1], filters, input.channels], trainable: true };
+    return p['use_bias'] === false ? [kernel] : [kernel, { name: 'bias', shape: [filters], trainable: true }];
+  },
+  check(_inputs, p) {
+    const issues = convChecks(params, p);
+    const op = pairParam(p, outputPadding);
+    const s = convGeometry(p).strides;
+    if (op !== null && (op[0] >= s[0] || op[1] >= s[1])) {
+      issues.push(issue('output-padding', `has output_padding ${pairText(op)} but strides ${pairText(s)}; each output_padding value must be less than its stride (Keras refuses it), so lower it or clear it`, 'output_padding'));
+    }
+    return issues;
+  },
+  toConfig: codec.toConfig,
+  fromConfig: codec.fromConfig,
+  describe: (p) => describeConv(String(numberParam(p, filtersSpec)), convGeometry(p), stringParam(p, activation)),
+};

@@ -1,0 +1,78 @@
+import type { Params, Shape } from '../graph/types';
+import { convOutputLength, fail, formatDims, issue, missingInput, pairParam, pairText, requireChannels, requireImage, singleInput, stringParam } from './common';
+import { channelsLast, type ConfigEntry } from './configCodec';
+import { pairSpec, paddingSpec } from './paramSpecs';
+import type { LayerIssue, ParamSpec, ShapeOutcome } from './types';
+import { paramIssues } from './validateParam';
+
+/** Specs and shape rules shared by the convolution family (Conv2D, DepthwiseConv2D, SeparableConv2D, Conv2DTranspose). */
+
+export const filtersSpec: ParamSpec = { name: 'filters', type: 'int', min: 1, default: 32, key: true, help: 'How many filters (feature maps) the layer learns: the number of output channels.' };
+export const kernelSizeSpec = pairSpec('kernel_size', [3, 3], 'Height and width of each filter window, e.g. 3×3.', { key: true });
+export const stridesSpec = pairSpec('strides', [1, 1], 'How far the window moves each step; 2 halves the height and width.');
+export const dilationSpec = pairSpec('dilation_rate', [1, 1], 'Spacing between the kernel taps (atrous convolution); widens the view without more weights. Cannot be combined with strides > 1.', { advanced: true });
+export const depthMultiplierSpec: ParamSpec = { name: 'depth_multiplier', type: 'int', min: 1, default: 1, help: 'How many filters each input channel gets in the depthwise step; output channels = input channels × this.' };
+export { paddingSpec };
+
+/** Keras's fixed data_format entry; exported for layouts. */
+export const dataFormat: ConfigEntry = channelsLast;
+
+export interface ConvGeometry {
+  readonly kernel: [number, number];
+  readonly strides: [number, number];
+  readonly dilation: [number, number];
+  readonly padding: string;
+}
+
+export function convGeometry(params: Params): ConvGeometry {
+  return {
+    kernel: pairParam(params, kernelSizeSpec) ?? [3, 3],
+    strides: pairParam(params, stridesSpec) ?? [1, 1],
+    dilation: pairParam(params, dilationSpec) ?? [1, 1],
+    padding: stringParam(params, paddingSpec),
+  };
+}
+
+/** Validates the single 4-D input with known channels; returns it or the failing outcome. */
+export function imageInput(inputs: readonly Shape[]): { shape: Shape; channels: number } | { outcome: ShapeOutcome } {
+  const shape = singleInput(inputs);
+  if (shape === null) return { outcome: missingInput() };
+  const rank = requireImage(shape);
+  if (rank !== null) return { outcome: rank };
+  const channels = requireChannels(shape);
+  if (channels !== null) return { outcome: channels };
+  const c = shape[3];
+  return { shape, channels: typeof c === 'number' ? c : 0 };
+}
+
+/** Output (None, h, w, outChannels) of a (non-transposed) convolution, or the spatial-size issue. */
+export function convOutputShape(shape: Shape, g: ConvGeometry, outChannels: number): ShapeOutcome {
+  const h = convOutputLength(shape[1] ?? null, g.kernel[0], g.strides[0], g.padding, g.dilation[0]);
+  const w = convOutputLength(shape[2] ?? null, g.kernel[1], g.strides[1], g.padding, g.dilation[1]);
+  if ((h !== null && h <= 0) || (w !== null && w <= 0)) {
+    const eff: [number, number] = [g.dilation[0] * (g.kernel[0] - 1) + 1, g.dilation[1] * (g.kernel[1] - 1) + 1];
+    const dilated = g.dilation[0] > 1 || g.dilation[1] > 1 ? ` (${pairText(eff)} with dilation)` : '';
+    return fail('spatial-size',
+      `has a ${pairText(g.kernel)} kernel${dilated} but its input is only ${formatDims([shape[1] ?? null, shape[2] ?? null])}, so its output would be ${formatDims([h, w])}; use padding 'same', a smaller kernel or stride, or a larger input`,
+      'kernel_size');
+  }
+  return { shape: [shape[0] ?? null, h, w, outChannels] };
+}
+
+/** Keras's constructor refusals for convolutions, plus each param's own validation. */
+export function convChecks(specs: readonly ParamSpec[], params: Params): LayerIssue[] {
+  const issues = paramIssues(specs, params);
+  const g = convGeometry(params);
+  if (Math.max(...g.strides) > 1 && Math.max(...g.dilation) > 1) {
+    issues.push(issue('strides-with-dilation', `has strides ${pairText(g.strides)} together with dilation_rate ${pairText(g.dilation)}, which Keras refuses; set strides to 1×1 or dilation_rate to 1×1`, 'dilation_rate'));
+  }
+  return issues;
+}
+
+/** "32 × 3×3, stride 2, relu" — filters (if any), window, non-unit stride, non-linear activation. */
+export function describeConv(head: string, g: ConvGeometry, activation: string): string {
+  const parts = [head === '' ? pairText(g.kernel) : `${head} × ${pairText(g.kernel)}`];
+  if (g.strides[0] !== 1 || g.strides[1] !== 1) parts.push(`stride ${g.strides[0] === g.strides[1] ? g.strides[0] : pairText(g.strides)}`);
+  if (activation !== 'linear' && activation !== '') parts.push(activation);
+  return parts.join(', ');
+}

@@ -1,0 +1,41 @@
+import { fail, formatShape, missingInput, padding2dParam, requireImage, singleInput } from './common';
+import { channelsLast, makeCodec } from './configCodec';
+import type { LayerDef, ParamSpec } from './types';
+import { paramIssues } from './validateParam';
+import { describePadding2d } from './zeroPadding2D';
+
+const cropping: ParamSpec = {
+  name: 'cropping', type: 'padding2d', default: [[0, 0], [0, 0]], key: true,
+  help: 'Rows removed at the top and bottom, and columns at the left and right: ((top, bottom), (left, right)).',
+};
+const params: readonly ParamSpec[] = [cropping];
+const codec = makeCodec(params, ['cropping', channelsLast]);
+
+export const cropping2D: LayerDef = {
+  className: 'Cropping2D',
+  family: 'core',
+  summary: 'Cuts rows and columns off the edges of each image.',
+  explanation:
+    'Cropping2D removes rows from the top and bottom and columns from the left and right of every feature map. ' +
+    'Use it to trim borders or to make two branches the same size before they are merged (as in U-Net). ' +
+    'cropping sets how much is cut on each side; it must leave at least one row and one column.',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    const shape = singleInput(inputs);
+    if (shape === null) return missingInput();
+    const rank = requireImage(shape);
+    if (rank !== null) return rank;
+    const [[t, b], [l, r]] = padding2dParam(p, cropping);
+    const [n, h, w, c] = shape;
+    if ((typeof h === 'number' && t + b >= h) || (typeof w === 'number' && l + r >= w)) {
+      return fail('spatial-size', `crops ((${t}, ${b}), (${l}, ${r})) from a ${formatShape(shape)} input, leaving nothing; crop less than the height and width`, 'cropping');
+    }
+    return { shape: [n ?? null, h == null ? null : h - t - b, w == null ? null : w - l - r, c ?? null] };
+  },
+  weights: () => [],
+  check: (_inputs, p) => paramIssues(params, p),
+  toConfig: codec.toConfig,
+  fromConfig: codec.fromConfig,
+  describe: (p) => describePadding2d(padding2dParam(p, cropping)),
+};

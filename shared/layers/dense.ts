@@ -1,0 +1,61 @@
+import { formatShape, issue, lastDim, missingInput, numberParam, requireChannels, singleInput, stringParam } from './common';
+import { makeCodec } from './configCodec';
+import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
+import type { LayerDef, LayerIssue, ParamSpec } from './types';
+import { paramIssues } from './validateParam';
+
+const units: ParamSpec = { name: 'units', type: 'int', min: 1, default: 128, key: true, help: 'How many neurons: the size of the output vector (the number of classes on a classifier output).' };
+const activation = activationSpec();
+
+const params: readonly ParamSpec[] = [units, activation, useBiasSpec, ...kernelBiasSpecs()];
+
+const codec = makeCodec(params, [
+  'units', 'activation', 'use_bias', 'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer',
+  // Keras 3 Dense leaves activity_regularizer out of its own config; the base Layer writes it
+  // (right after dtype) only when set.
+  'activity_regularizer',
+  'kernel_constraint', 'bias_constraint',
+  { key: 'quantization_config', value: null },
+], { omitNull: ['activity_regularizer'] });
+
+export const dense: LayerDef = {
+  className: 'Dense',
+  family: 'core',
+  summary: 'A fully connected layer: every input connected to every neuron.',
+  explanation:
+    'A Dense layer connects every input value to every one of its neurons, each computing a weighted sum plus a bias, then the activation. ' +
+    'Use it after Flatten (or global pooling) to combine features, and as the output layer: as many units as classes with softmax. ' +
+    'More units give more capacity but more weights; the activation decides the output range.',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    const shape = singleInput(inputs);
+    if (shape === null) return missingInput();
+    if (shape.length < 2) return { issue: issue('input-rank', `expects at least a 2-D input (batch, features) but gets ${formatShape(shape)}`) };
+    const unknown = requireChannels(shape);
+    if (unknown !== null) return unknown;
+    // Keras's Dense acts on the last axis of any input: (None, 12, 12, 64) -> (None, 12, 12, units).
+    return { shape: [...shape.slice(0, -1), numberParam(p, units)] };
+  },
+  weights(inputs, p) {
+    const shape = singleInput(inputs);
+    if (shape === null || shape.length < 2 || requireChannels(shape) !== null) return [];
+    const n = numberParam(p, units);
+    const kernel = { name: 'kernel', shape: [lastDim(shape), n], trainable: true };
+    return p['use_bias'] === false ? [kernel] : [kernel, { name: 'bias', shape: [n], trainable: true }];
+  },
+  check(inputs, p) {
+    const issues: LayerIssue[] = paramIssues(params, p);
+    const shape = singleInput(inputs);
+    if (shape !== null && shape.length >= 4) {
+      issues.push(issue('dense-on-4d', `gets a ${shape.length}-D tensor ${formatShape(shape)} and acts only on its last axis; add a Flatten (or GlobalAveragePooling2D) before it`, undefined, 'warning'));
+    }
+    return issues;
+  },
+  toConfig: codec.toConfig,
+  fromConfig: codec.fromConfig,
+  describe(p) {
+    const a = stringParam(p, activation);
+    return a === 'linear' ? String(numberParam(p, units)) : `${numberParam(p, units)}, ${a}`;
+  },
+};

@@ -1,0 +1,28 @@
+import { numberParam } from './common';
+import { makeCodec } from './configCodec';
+import { sameShape } from './activationCommon';
+import type { LayerDef, ParamSpec } from './types';
+import { paramIssues } from './validateParam';
+
+const negativeSlope: ParamSpec = { name: 'negative_slope', type: 'float', min: 0, default: 0.3, key: true, help: 'How much of a negative value passes through (0.3 keeps 30%); Keras 2 called it alpha.' };
+const params: readonly ParamSpec[] = [negativeSlope];
+// Keras 2, tf.keras and TensorFlow.js write the slope as `alpha`.
+const codec = makeCodec(params, ['negative_slope'], { aliases: { alpha: 'negative_slope' } });
+
+export const leakyReLU: LayerDef = {
+  className: 'LeakyReLU',
+  family: 'activation',
+  summary: 'Like ReLU, but lets a small part of negative values through.',
+  explanation:
+    'LeakyReLU keeps positive values and multiplies negative ones by a small slope instead of zeroing them, so neurons never go completely silent ("dying ReLU"). ' +
+    'Use it in place of ReLU in GANs or when many units stop learning. ' +
+    'negative_slope sets how much of the negative side is kept.',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputShape: sameShape,
+  weights: () => [],
+  check: (_inputs, p) => paramIssues(params, p),
+  toConfig: codec.toConfig,
+  fromConfig: codec.fromConfig,
+  describe: (p) => String(numberParam(p, negativeSlope)),
+};

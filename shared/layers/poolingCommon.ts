@@ -1,0 +1,108 @@
+import type { JsonObject } from '../json';
+import type { Params, Shape } from '../graph/types';
+import { convOutputLength, fail, formatDims, formatShape, issue, missingInput, pairParam, pairText, requireImage, singleInput, stringParam } from './common';
+import { channelsLast, jsonEqual, makeCodec } from './configCodec';
+import { pairSpec, paddingSpec } from './paramSpecs';
+import type { FromConfigResult, LayerDef, LayerIssue, ParamSpec, ShapeOutcome } from './types';
+import { paramIssues } from './validateParam';
+
+/** MaxPooling2D and AveragePooling2D: same params, same shape rule (Keras 3 BasePooling). */
+
+const poolSize = pairSpec('pool_size', [2, 2], 'Height and width of the window whose maximum / average is kept; 2×2 halves the image.', { key: true });
+const strides = pairSpec('strides', null, 'How far the window moves each step; empty means the same as pool_size (no overlap).', { nullable: true });
+
+const params: readonly ParamSpec[] = [poolSize, strides, paddingSpec];
+
+const codec = makeCodec(params, ['pool_size', 'padding', 'strides', channelsLast]);
+
+function effectiveStrides(p: Params): [number, number] {
+  return pairParam(p, strides) ?? pairParam(p, poolSize) ?? [2, 2];
+}
+
+function poolShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
+  const shape = singleInput(inputs);
+  if (shape === null) return missingInput();
+  const rank = requireImage(shape);
+  if (rank !== null) return rank;
+  const pool = pairParam(p, poolSize) ?? [2, 2];
+  const s = effectiveStrides(p);
+  const padding = stringParam(p, paddingSpec);
+  const h = convOutputLength(shape[1] ?? null, pool[0], s[0], padding);
+  const w = convOutputLength(shape[2] ?? null, pool[1], s[1], padding);
+  if ((h !== null && h <= 0) || (w !== null && w <= 0)) {
+    return fail('spatial-size', `has a ${pairText(pool)} window but its input is only ${formatDims([shape[1] ?? null, shape[2] ?? null])}; use a smaller pool_size, padding 'same', or remove this pooling`, 'pool_size');
+  }
+  return { shape: [shape[0] ?? null, h, w, shape[3] ?? null] };
+}
+
+function poolChecks(inputs: readonly Shape[], p: Params): LayerIssue[] {
+  const issues = paramIssues(params, p);
+  const shape = singleInput(inputs);
+  const pool = pairParam(p, poolSize) ?? [2, 2];
+  if (shape !== null && shape.length === 4 && stringParam(p, paddingSpec) === 'same') {
+    const [, h, w] = shape;
+    if ((typeof h === 'number' && pool[0] > h) || (typeof w === 'number' && pool[1] > w)) {
+      issues.push(issue('pool-larger-than-input', `has a ${pairText(pool)} window, larger than its ${formatShape(shape)} input; the pooling then mostly sees padding, so use a smaller pool_size or a GlobalPooling layer`, 'pool_size', 'warning'));
+    }
+  }
+  return issues;
+}
+
+export function makePoolingDef(className: 'MaxPooling2D' | 'AveragePooling2D', text: Pick<LayerDef, 'summary' | 'explanation'>): LayerDef {
+  return {
+    className,
+    family: 'pooling',
+    ...text,
+    params,
+    inputs: { min: 1, max: 1 },
+    outputShape: poolShape,
+    weights: () => [],
+    check: poolChecks,
+    toConfig(p): JsonObject {
+      // Keras stores strides=None as pool_size and writes that.
+      return { ...codec.toConfig(p), strides: effectiveStrides(p) };
+    },
+    fromConfig(config): FromConfigResult {
+      const result = codec.fromConfig(config);
+      // Strides equal to pool_size are Keras's default: store them as "same as pool_size".
+      if (jsonEqual(result.params['strides'], result.params['pool_size'])) return { ...result, params: { ...result.params, strides: null } };
+      return result;
+    },
+    describe(p) {
+      const pool = pairParam(p, poolSize) ?? [2, 2];
+      const s = pairParam(p, strides);
+      const parts = [pairText(pool)];
+      if (s !== null && (s[0] !== pool[0] || s[1] !== pool[1])) parts.push(`stride ${s[0] === s[1] ? s[0] : pairText(s)}`);
+      if (stringParam(p, paddingSpec) === 'same') parts.push('same');
+      return parts.join(', ');
+    },
+  };
+}
+
+/** GlobalAveragePooling2D and GlobalMaxPooling2D (Keras 3 BaseGlobalPooling). */
+const keepdims: ParamSpec = { name: 'keepdims', type: 'bool', default: false, advanced: true, help: 'Keep the height and width as size-1 axes: output (None, 1, 1, C) instead of (None, C).' };
+const globalParams: readonly ParamSpec[] = [keepdims];
+const globalCodec = makeCodec(globalParams, [channelsLast, 'keepdims']);
+
+export function makeGlobalPoolingDef(className: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D', text: Pick<LayerDef, 'summary' | 'explanation'>): LayerDef {
+  return {
+    className,
+    family: 'pooling',
+    ...text,
+    params: globalParams,
+    inputs: { min: 1, max: 1 },
+    outputShape(inputs, p) {
+      const shape = singleInput(inputs);
+      if (shape === null) return missingInput();
+      const rank = requireImage(shape);
+      if (rank !== null) return rank;
+      const c = shape[3] ?? null;
+      return { shape: p['keepdims'] === true ? [shape[0] ?? null, 1, 1, c] : [shape[0] ?? null, c] };
+    },
+    weights: () => [],
+    check: (_inputs, p) => paramIssues(globalParams, p),
+    toConfig: globalCodec.toConfig,
+    fromConfig: globalCodec.fromConfig,
+    describe: (p) => (p['keepdims'] === true ? 'keep dims' : ''),
+  };
+}

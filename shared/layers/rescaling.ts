@@ -1,0 +1,40 @@
+import { missingInput, numberParam, singleInput } from './common';
+import { makeCodec } from './configCodec';
+import type { LayerDef, ParamSpec } from './types';
+import { paramIssues } from './validateParam';
+
+const scale: ParamSpec = { name: 'scale', type: 'float', default: 1 / 255, key: true, help: 'Every value is multiplied by this; 1/255 maps pixels 0–255 to 0–1.' };
+const offset: ParamSpec = { name: 'offset', type: 'float', default: 0.0, key: true, help: 'Added after scaling; scale 1/127.5 with offset -1 maps pixels to -1…1.' };
+const params: readonly ParamSpec[] = [scale, offset];
+const codec = makeCodec(params, ['scale', 'offset']);
+
+function formatScale(s: number): string {
+  const inverse = 1 / s;
+  if (s !== 0 && Math.abs(inverse - Math.round(inverse)) < 1e-9 && Math.abs(inverse) > 1) return `×1/${Math.round(inverse)}`;
+  return `×${Number(s.toPrecision(4))}`;
+}
+
+export const rescaling: LayerDef = {
+  className: 'Rescaling',
+  family: 'core',
+  summary: 'Multiplies and shifts every value, e.g. pixels 0–255 to 0–1.',
+  explanation:
+    'Rescaling computes input × scale + offset for every value, with nothing to learn. ' +
+    'Put it right after the Input so the model takes raw pixels (0–255) and scales them itself, for example with scale 1/255. ' +
+    'scale multiplies, offset is added afterwards.',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs) {
+    const shape = singleInput(inputs);
+    return shape === null ? missingInput() : { shape };
+  },
+  weights: () => [],
+  check: (_inputs, p) => paramIssues(params, p),
+  toConfig: codec.toConfig,
+  fromConfig: codec.fromConfig,
+  describe(p) {
+    const o = numberParam(p, offset);
+    const text = formatScale(numberParam(p, scale));
+    return o === 0 ? text : `${text} ${o < 0 ? '−' : '+'} ${Math.abs(o)}`;
+  },
+};

@@ -1,0 +1,33 @@
+import { missingInput, numberParam, requireImage, singleInput } from './common';
+import { channelsLast, makeCodec } from './configCodec';
+import { dropoutChecks, rateSpec } from './dropout';
+import { seedSpec } from './paramSpecs';
+import type { LayerDef, ParamSpec } from './types';
+
+const rate: ParamSpec = { ...rateSpec, help: 'Fraction of the channels (whole feature maps) set to zero at each training step.' };
+const params: readonly ParamSpec[] = [rate, seedSpec];
+// Keras 3 writes rate, seed, name, dtype, data_format and no trainable (its __init__ would refuse one);
+// keras3LayerConfig places name and dtype. tf.keras also wrote noise_shape: null.
+const codec = makeCodec(params, ['rate', 'seed', channelsLast], { legacy: { noise_shape: [null] } });
+
+export const spatialDropout2D: LayerDef = {
+  className: 'SpatialDropout2D',
+  family: 'regularization',
+  summary: 'Dropout that switches off whole feature maps instead of single values.',
+  explanation:
+    'SpatialDropout2D drops entire channels of an image at random while training, instead of single pixels. ' +
+    'Neighbouring pixels in a feature map are so alike that ordinary Dropout barely regularises convolutions; dropping whole maps does. ' +
+    'rate is the fraction of channels dropped; use it after convolution layers.',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs) {
+    const shape = singleInput(inputs);
+    if (shape === null) return missingInput();
+    return requireImage(shape) ?? { shape };
+  },
+  weights: () => [],
+  check: (_inputs, p) => dropoutChecks(params, p),
+  toConfig: codec.toConfig,
+  fromConfig: codec.fromConfig,
+  describe: (p) => String(numberParam(p, rate)),
+};

@@ -1,0 +1,42 @@
+import { missingInput, pairParam, pairText, requireImage, singleInput, stringParam } from './common';
+import { channelsLast, makeCodec } from './configCodec';
+import { pairSpec } from './paramSpecs';
+import type { LayerDef, ParamSpec } from './types';
+import { paramIssues } from './validateParam';
+
+const size = pairSpec('size', [2, 2], 'How many times the rows and columns are repeated: 2×2 doubles the height and width.', { key: true });
+const interpolation: ParamSpec = {
+  name: 'interpolation', type: 'enum', options: ['nearest', 'bilinear'], default: 'nearest',
+  help: "'nearest' copies each pixel; 'bilinear' blends neighbouring pixels for a smoother result.",
+};
+const params: readonly ParamSpec[] = [size, interpolation];
+const codec = makeCodec(params, ['size', channelsLast, 'interpolation']);
+
+export const upSampling2D: LayerDef = {
+  className: 'UpSampling2D',
+  family: 'core',
+  summary: 'Enlarges each image by repeating (or blending) pixels.',
+  explanation:
+    'UpSampling2D makes feature maps larger by repeating each row and column, with no weights to learn. ' +
+    'Decoders and segmentation networks use it, usually followed by a convolution, as a simpler alternative to Conv2DTranspose. ' +
+    'size sets the enlargement factors; interpolation chooses between copying pixels and blending them.',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    const shape = singleInput(inputs);
+    if (shape === null) return missingInput();
+    const rank = requireImage(shape);
+    if (rank !== null) return rank;
+    const [sh, sw] = pairParam(p, size) ?? [2, 2];
+    const [n, h, w, c] = shape;
+    return { shape: [n ?? null, h == null ? null : h * sh, w == null ? null : w * sw, c ?? null] };
+  },
+  weights: () => [],
+  check: (_inputs, p) => paramIssues(params, p),
+  toConfig: codec.toConfig,
+  fromConfig: codec.fromConfig,
+  describe(p) {
+    const text = pairText(pairParam(p, size) ?? [2, 2]);
+    return stringParam(p, interpolation) === 'nearest' ? text : `${text}, ${stringParam(p, interpolation)}`;
+  },
+};

@@ -1,0 +1,45 @@
+import { missingInput, padding2dParam, requireImage, singleInput } from './common';
+import { channelsLast, makeCodec } from './configCodec';
+import type { LayerDef, ParamSpec } from './types';
+import { paramIssues } from './validateParam';
+
+const padding: ParamSpec = {
+  name: 'padding', type: 'padding2d', default: [[1, 1], [1, 1]], key: true,
+  help: 'Rows of zeros added at the top and bottom, and columns at the left and right: ((top, bottom), (left, right)).',
+};
+const params: readonly ParamSpec[] = [padding];
+const codec = makeCodec(params, ['padding', channelsLast]);
+
+/** "1" when all four sides match, "(1, 2), (3, 4)" otherwise (shared with Cropping2D). */
+export function describePadding2d(v: [[number, number], [number, number]]): string {
+  const [[t, b], [l, r]] = v;
+  if (t === b && b === l && l === r) return String(t);
+  if (t === b && l === r) return `${t}, ${l}`;
+  return `(${t}, ${b}), (${l}, ${r})`;
+}
+
+export const zeroPadding2D: LayerDef = {
+  className: 'ZeroPadding2D',
+  family: 'core',
+  summary: 'Adds a border of zeros around each image.',
+  explanation:
+    'ZeroPadding2D adds rows and columns of zeros around every feature map, making the image larger without changing its content. ' +
+    'Use it before a convolution or pooling with \'valid\' padding to keep the size, or to control padding exactly as ResNet and MobileNet do. ' +
+    'padding sets how many rows/columns are added on each side.',
+  params,
+  inputs: { min: 1, max: 1 },
+  outputShape(inputs, p) {
+    const shape = singleInput(inputs);
+    if (shape === null) return missingInput();
+    const rank = requireImage(shape);
+    if (rank !== null) return rank;
+    const [[t, b], [l, r]] = padding2dParam(p, padding);
+    const [n, h, w, c] = shape;
+    return { shape: [n ?? null, h == null ? null : h + t + b, w == null ? null : w + l + r, c ?? null] };
+  },
+  weights: () => [],
+  check: (_inputs, p) => paramIssues(params, p),
+  toConfig: codec.toConfig,
+  fromConfig: codec.fromConfig,
+  describe: (p) => describePadding2d(padding2dParam(p, padding)),
+};
