@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue } from '../json';
 import type { ExportPlan, ExportResult } from './exportPlan';
 import { planExport } from './exportPlan';
 import type { Keras2Flavour } from './layerConfig';
-import { keras2Config } from './layerConfig';
+import { keras2Entry } from './layerConfig';
 
 /** The tf.keras version whose format we write (list-form inbound nodes, `Functional`). */
 export const keras2Version = '2.12.0';
@@ -18,9 +18,11 @@ export function exportKeras2(graph: Graph): ExportResult {
 }
 
 /**
- * The same for `tf.models.modelFromJSON` of TensorFlow.js layers 4.x. It differs from
- * {@link exportKeras2} only where TF.js's registry does: L1 / L2 regularizers are written as
- * `L1L2` (TF.js registers no other regularizer class). Use this to build TF.js models.
+ * The same for `tf.models.modelFromJSON` of TensorFlow.js layers 4.22. It differs from
+ * {@link exportKeras2} only where TF.js does, always with an exact equivalent: L1 / L2
+ * regularizers as `L1L2` (the only one TF.js registers), SpatialDropout2D as Dropout with
+ * noise_shape (None, 1, 1, C), Global*Pooling2D(keepdims=True) as *Pooling2D over the whole
+ * image, activation 'silu' as 'swish'. Use this to build TF.js models.
  */
 export function exportTfjsTopology(graph: Graph): ExportResult {
   return exportKeras2Flavour(graph, 'tfjs');
@@ -42,14 +44,18 @@ function exportKeras2Flavour(graph: Graph, flavour: Keras2Flavour): ExportResult
 function sequentialConfig(graph: Graph, plan: ExportPlan, flavour: Keras2Flavour): JsonObject {
   return {
     name: graph.name,
-    layers: plan.layers.map((layer) => ({ class_name: layer.node.kind, config: keras2Config(layer, flavour) })),
+    layers: plan.layers.map((layer) => {
+      const { className, config } = keras2Entry(layer, flavour);
+      return { class_name: className, config };
+    }),
   };
 }
 
 function functionalConfig(graph: Graph, plan: ExportPlan, flavour: Keras2Flavour): JsonObject {
   const layers = plan.layers.map((layer) => {
     const inbound: JsonValue = layer.inputs.length === 0 ? [] : [layer.inputs.map((src): JsonValue => [src.name, 0, 0, {}])];
-    return { class_name: layer.node.kind, config: keras2Config(layer, flavour), name: layer.node.name, inbound_nodes: inbound };
+    const { className, config } = keras2Entry(layer, flavour);
+    return { class_name: className, config, name: layer.node.name, inbound_nodes: inbound };
   });
   return {
     name: graph.name,

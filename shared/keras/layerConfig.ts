@@ -107,6 +107,33 @@ export function keras2Config(layer: ExportLayer, flavour: Keras2Flavour): JsonOb
   return out;
 }
 
+/**
+ * The class and config a layer is written with in tf.keras 2 / TF.js form. TF.js 4.22 lacks a
+ * few things Keras has; where an exact equivalent exists the TF.js flavour writes that instead:
+ * SpatialDropout2D is Dropout with noise_shape (None, 1, 1, C); Global*Pooling2D with
+ * keepdims=True is *Pooling2D over the whole image; activation 'silu' is TF.js's 'swish'.
+ */
+export function keras2Entry(layer: ExportLayer, flavour: Keras2Flavour): { className: string; config: JsonObject } {
+  const config = keras2Config(layer, flavour);
+  if (flavour === 'keras2') return { className: layer.node.kind, config };
+  const kind = layer.node.kind;
+  const fixed: Record<string, JsonValue> = { ...config };
+  if (fixed.activation === 'silu') fixed.activation = 'swish';
+  if (kind === 'SpatialDropout2D') {
+    const channels = layer.inputShapes[0]?.[3] ?? null;
+    return { className: 'Dropout', config: { name: config.name ?? null, trainable: config.trainable ?? true, dtype: 'float32', rate: config.rate ?? 0.5, noise_shape: [null, 1, 1, channels], seed: config.seed ?? null } };
+  }
+  if ((kind === 'GlobalAveragePooling2D' || kind === 'GlobalMaxPooling2D') && config.keepdims === true) {
+    const input = layer.inputShapes[0] ?? [];
+    const window = [input[1] ?? 1, input[2] ?? 1];
+    return {
+      className: kind === 'GlobalAveragePooling2D' ? 'AveragePooling2D' : 'MaxPooling2D',
+      config: { name: config.name ?? null, trainable: config.trainable ?? true, dtype: 'float32', pool_size: window, padding: 'valid', strides: window, data_format: 'channels_last' },
+    };
+  }
+  return { className: kind, config: fixed };
+}
+
 /** TF.js registers only `L1L2` (its `l1()`/`l2()` helpers build one). */
 function tfjsRegularizer(value: JsonValue): JsonValue {
   if (!isJsonObject(value) || !isJsonObject(value.config)) return value;
