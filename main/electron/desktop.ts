@@ -1,0 +1,183 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import type { EventName, EventOf, MenuCommand, ParsedRequestOf } from '../../shared/api/contract';
+import { createDispatcher, type Dispatcher } from '../services/dispatcher';
+import { createHandlers, type NativeShell } from '../services/handlers';
+import { engine, modelCodec, projectFormat } from '../services/wiring';
+import { appVersion } from '../services/version';
+import { mimeType, readStatic } from '../server/staticFiles';
+import { registerIpcHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { APP_HOST, APP_SCHEME, APP_URL, ELECTRON_CSP, isTrustedUrl, lockDownContents, lockDownSession, secureWebPreferences } from './security';
+
+export interface DesktopOptions {
+  /** dist/renderer */
+  readonly rendererDir: string;
+  /** dist/electron/preload.cjs */
+  readonly preloadPath: string;
+  /** assets/icons/512x512.png (Linux window icon). */
+  readonly iconPath?: string;
+  readonly configDir?: string;
+  /** A project to open at start (command line or file association). */
+  readonly openPath?: string;
+}
+
+export interface Desktop {
+  readonly window: BrowserWindow;
+  readonly dispatcher: Dispatcher;
+}
+
+/** Must run before app 'ready': our page's scheme behaves like https (standard, secure, fetch). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Serves dist/renderer at app://blockprop/ with the CSP header on every response. */
+export async function serveRenderer(rendererDir: string, requestUrl: string): Promise<Response> {
+  const url = new URL(requestUrl);
+  const found = url.host === APP_HOST ? await readStatic(rendererDir, url.pathname) : null;
+  if (found === null) return new Response('Not found', { status: 404, headers: { 'Content-Security-Policy': ELECTRON_CSP } });
+  return new Response(new Uint8Array(found.body), {
+    status: 200,
+    headers: { 'Content-Type': mimeType(found.file), 'Content-Security-Policy': ELECTRON_CSP, 'X-Content-Type-Options': 'nosniff' },
+  });
+}
+
+export function windowTitle(fileName: string | null, dirty: boolean): string {
+  return `${dirty ? '• ' : ''}${fileName ?? 'Untitled'} — Blockprop`;
+}
+
+/** Creates the secure window, its menus and the IPC handlers of every contract method. */
+export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
+  await app.whenReady();
+  lockDownSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => serveRenderer(options.rendererDir, request.url));
+
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: windowTitle(null, false),
+    show: false,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f7f9',
+    ...(options.iconPath !== undefined ? { icon: options.iconPath } : {}),
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  lockDownContents(window.webContents, (url) => void shell.openExternal(url));
+  window.once('ready-to-show', () => window.show());
+
+  const state: { fileName: string | null; dirty: boolean; allowClose: boolean; darkMode: boolean; minimap: boolean } = {
+    fileName: null,
+    dirty: false,
+    allowClose: false,
+    darkMode: nativeTheme.shouldUseDarkColors,
+    minimap: true,
+  };
+
+  const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
+    if (!window.isDestroyed()) window.webContents.send(event, payload);
+  };
+  const sendCommand = (command: MenuCommand, arg?: string) => emit('menu.command', arg === undefined ? { command } : { command, arg });
+
+  const native: NativeShell = {
+    async openDialog(request: ParsedRequestOf<'dialog.open'>) {
+      const result = await dialog.showOpenDialog(window, {
+        ...(request.title !== undefined ? { title: request.title } : {}),
+        ...(request.filters !== undefined ? { filters: request.filters } : {}),
+        ...(request.defaultPath !== undefined ? { defaultPath: request.defaultPath } : {}),
+        properties: [request.directory ? 'openDirectory' : 'openFile'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async saveDialog(request: ParsedRequestOf<'dialog.save'>) {
+      const result = await dialog.showSaveDialog(window, {
+        ...(request.title !== undefined ? { title: request.title } : {}),
+        ...(request.filters !== undefined ? { filters: request.filters } : {}),
+        ...(request.defaultPath !== undefined ? { defaultPath: request.defaultPath } : {}),
+      });
+      return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
+    },
+    setWindowState(next) {
+      state.fileName = next.fileName;
+      state.dirty = next.dirty;
+      if (window.isDestroyed()) return;
+      window.setTitle(windowTitle(next.fileName, next.dirty));
+      if (process.platform === 'darwin') window.setDocumentEdited(next.dirty);
+    },
+    closeWindow() {
+      state.allowClose = true;
+      if (!window.isDestroyed()) window.close();
+    },
+  };
+
+  const handlers = createHandlers({
+    mode: 'electron',
+    configDir: options.configDir ?? process.env['BLOCKPROP_CONFIG_DIR'] ?? app.getPath('userData'),
+    version: appVersion(),
+    versions: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
+    format: projectFormat,
+    codec: modelCodec,
+    engine,
+    emit,
+    native,
+  });
+  const inner = createDispatcher(handlers, (method, error) => console.error(`internal error in ${method}:`, error));
+
+  async function refreshMenu(): Promise<void> {
+    const recent = await handlers['project.recent']({});
+    const template = buildMenuTemplate({
+      platform: process.platform,
+      recent: recent.ok ? recent.value.files.filter((f) => f.exists).slice(0, 10) : [],
+      darkMode: state.darkMode,
+      minimap: state.minimap,
+      send: (command, arg) => {
+        if (command === 'toggle-dark-mode') state.darkMode = !state.darkMode;
+        if (command === 'toggle-minimap') state.minimap = !state.minimap;
+        sendCommand(command, arg);
+      },
+      quit: () => app.quit(),
+      openExternal: (url) => void shell.openExternal(url),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  // Opening or saving changes the recent list: rebuild "Open Recent" after those calls.
+  const dispatcher: Dispatcher = {
+    async invoke(method, payload) {
+      const result = await inner.invoke(method, payload);
+      if (result.ok && (method === 'project.open' || method === 'project.save' || method === 'project.saveAs')) void refreshMenu();
+      return result;
+    },
+  };
+  const isTrustedSender = (event: IpcMainInvokeEvent) => event.sender === window.webContents && isTrustedUrl(event.senderFrame?.url);
+  registerIpcHandlers(ipcMain, dispatcher, isTrustedSender);
+  await refreshMenu();
+
+  // Closing with unsaved work asks first: Save (the page saves, then calls window.close), Don't Save, Cancel.
+  window.on('close', (event) => {
+    if (state.allowClose || !state.dirty) return;
+    event.preventDefault();
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Save', "Don't Save", 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+      message: `Do you want to save the changes to ${state.fileName ?? 'Untitled'}?`,
+      detail: "Your changes will be lost if you don't save them.",
+    });
+    if (choice === 0) sendCommand('save-and-close');
+    else if (choice === 1) {
+      state.allowClose = true;
+      void handlers['recovery.discard']({}).finally(() => window.close());
+    }
+  });
+  window.on('closed', () => void handlers.dispose());
+
+  if (options.openPath !== undefined) {
+    const file = path.resolve(options.openPath);
+    window.webContents.once('did-finish-load', () => sendCommand('open-recent', file));
+  }
+  await window.loadURL(APP_URL);
+  return { window, dispatcher };
+}
