@@ -46,6 +46,9 @@ function sequential(graph: Graph, plan: ExportPlan): JsonObject {
   };
 }
 
+/** Layers whose `call` takes `mask=None`: Keras records that keyword in the functional config. */
+const callHasMask = new Set(['BatchNormalization', 'Softmax']);
+
 function kerasTensor(name: string, shape: Shape): JsonObject {
   return { class_name: '__keras_tensor__', config: { shape: [...shape], dtype: 'float32', keras_history: [name, 0, 0] } };
 }
@@ -60,7 +63,7 @@ function functional(graph: Graph, plan: ExportPlan): JsonObject {
       const tensors = layer.inputs.map((src, i) => kerasTensor(src.name, layer.inputShapes[i] ?? []));
       // Merge layers are called on a list of tensors; the others on one tensor.
       const args: JsonValue = layer.def.inputs.max > 1 ? [tensors] : tensors;
-      entry.inbound_nodes = [{ args, kwargs: {} }];
+      entry.inbound_nodes = [{ args, kwargs: callHasMask.has(layer.node.kind) ? { mask: null } : {} }];
     }
     return entry;
   });

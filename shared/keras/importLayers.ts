@@ -71,8 +71,10 @@ function readInbound(value: JsonValue | undefined, layer: string): Step<string[]
     if (Array.isArray(first)) refs.push(...first);
     else refs.push(first);
     const kwargs = node.kwargs;
-    if (isJsonObject(kwargs) && Object.keys(kwargs).length > 0) {
-      return { ok: false, message: `Layer '${layer}' is called with arguments (${Object.keys(kwargs).join(', ')}); Blockprop does not support call arguments yet.` };
+    // Keras records `mask=None` for layers whose call takes a mask; only real arguments matter.
+    const used = isJsonObject(kwargs) ? Object.entries(kwargs).filter(([, v]) => v !== null).map(([k]) => k) : [];
+    if (used.length > 0) {
+      return { ok: false, message: `Layer '${layer}' is called with arguments (${used.join(', ')}); Blockprop does not support call arguments yet.` };
     }
   } else if (Array.isArray(node)) {
     refs.push(...node);

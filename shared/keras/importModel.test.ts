@@ -44,7 +44,7 @@ describe('importModel: format detection', () => {
     });
     if (!r.ok) throw new Error(r.message);
     expect(r.graph.nodes.map((n) => [n.kind, n.name])).toEqual([['InputLayer', 'input_layer'], ['Dense', 'dense']]);
-    expect(r.graph.nodes[0]?.params.batch_shape).toEqual([null, 8]);
+    expect(r.graph.nodes[0]?.params.shape).toEqual([8]);
     expect(r.graph.edges).toHaveLength(1);
     expect(r.warnings[0]).toMatch(/Added InputLayer 'input_layer'/);
   });
