@@ -30,6 +30,8 @@ export interface WebServerOptions {
 export interface WebServer {
   readonly url: string;
   readonly port: number;
+  /** The address actually bound (always 127.0.0.1). */
+  readonly host: string;
   readonly token: string;
   readonly emit: Emit;
   close(): Promise<void>;
@@ -161,10 +163,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const address = server.address();
   port = typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : options.port;
+  const host = typeof address === 'object' && address !== null ? address.address : LOOPBACK;
 
   return {
     url: `http://${LOOPBACK}:${port}/?token=${encodeURIComponent(token)}`,
     port,
+    host,
     token,
     emit,
     close: () =>
