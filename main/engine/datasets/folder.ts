@@ -1,0 +1,180 @@
+import { open, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { decodeImage, sniffFormat } from './imageDecode';
+import { seededPermutation } from './random';
+import { resizeInto } from './resize';
+import type { DatasetProgress, ImageSet, SkippedFile } from './types';
+
+export interface FolderFile {
+  readonly path: string;
+  readonly label: number;
+}
+
+export interface FolderScan {
+  readonly root: string;
+  /** Sub-folder names, sorted as Keras's image_dataset_from_directory sorts them (alphanumerically). */
+  readonly classNames: readonly string[];
+  readonly files: readonly FolderFile[];
+  /** Files that are not JPEG or PNG by name (other formats, stray files). */
+  readonly skipped: readonly SkippedFile[];
+}
+
+export type ScanResult = { readonly ok: true; readonly scan: FolderScan } | { readonly ok: false; readonly message: string };
+
+const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png']);
+
+async function listFiles(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue; // .DS_Store, ._foo.jpg: never user data
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) await listFiles(full, out);
+    else if (e.isFile()) out.push(full);
+  }
+}
+
+/** Lists the class sub-folders and their image files (recursively, as Keras does) without reading any image. */
+export async function scanFolder(root: string): Promise<ScanResult> {
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch (e) {
+    return { ok: false, message: `Cannot read the folder ${root}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const classNames = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  if (classNames.length === 0) {
+    return { ok: false, message: `The folder ${root} has no sub-folders; put each class's images in its own sub-folder (e.g. cats/ and dogs/).` };
+  }
+  const files: FolderFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const [label, name] of classNames.entries()) {
+    const all: string[] = [];
+    await listFiles(path.join(root, name), all);
+    for (const file of all) {
+      if (IMAGE_EXT.has(path.extname(file).toLowerCase())) files.push({ path: file, label });
+      else skipped.push({ path: file, reason: `not a JPEG or PNG file (${path.extname(file) || 'no extension'})` });
+    }
+  }
+  if (files.length === 0) return { ok: false, message: `No JPEG or PNG images found under ${root}.` };
+  return { ok: true, scan: { root, classNames, files, skipped } };
+}
+
+export interface FolderLoadOptions {
+  readonly height: number;
+  readonly width: number;
+  readonly channels: 1 | 3;
+  /** Fraction held out (the last part of the seeded shuffle, as Keras's validation_split). Default 0.2. */
+  readonly validationSplit?: number;
+  readonly seed?: number;
+  /** Use at most this many images in all (after the seeded shuffle). */
+  readonly limit?: number;
+  readonly onProgress?: (progress: DatasetProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface FolderData {
+  readonly classNames: readonly string[];
+  readonly train: ImageSet;
+  readonly validation: ImageSet;
+  readonly skipped: readonly SkippedFile[];
+}
+
+export type FolderLoadResult = { readonly ok: true; readonly data: FolderData } | { readonly ok: false; readonly message: string };
+
+/** Writes decoded, resized images one after another into a preallocated 8-bit buffer. */
+class ImageSink {
+  private written = 0;
+  readonly pixels: Uint8Array;
+  readonly labels: Int32Array;
+  constructor(capacity: number, private readonly sampleBytes: number, private readonly shape: readonly [number, number, number]) {
+    this.pixels = new Uint8Array(capacity * sampleBytes);
+    this.labels = new Int32Array(capacity);
+  }
+  offsetOfNext(): number {
+    return this.written * this.sampleBytes;
+  }
+  commit(label: number): void {
+    this.labels[this.written] = label;
+    this.written++;
+  }
+  finish(): ImageSet {
+    const n = this.written;
+    return { count: n, imageShape: this.shape, pixels: this.pixels.subarray(0, n * this.sampleBytes), labels: this.labels.subarray(0, n) };
+  }
+}
+
+/**
+ * Loads an image folder into 8-bit storage at the model's input size: each file is read, decoded,
+ * resized and dropped before the next (memory ≈ the resized pixels only). Unreadable or corrupt
+ * files are skipped and listed, never fatal.
+ */
+export async function loadFolder(root: string, opts: FolderLoadOptions): Promise<FolderLoadResult> {
+  const scanned = await scanFolder(root);
+  if (!scanned.ok) return scanned;
+  const { scan } = scanned;
+  const order = seededPermutation(scan.files.length, opts.seed ?? 1337);
+  const used = Math.min(scan.files.length, opts.limit ?? Infinity);
+  const split = Math.min(Math.max(opts.validationSplit ?? 0.2, 0), 0.9);
+  const valCount = Math.round(used * split);
+  const trainCount = used - valCount;
+  const shape = [opts.height, opts.width, opts.channels] as const;
+  const sampleBytes = opts.height * opts.width * opts.channels;
+  const train = new ImageSink(trainCount, sampleBytes, shape);
+  const val = new ImageSink(valCount, sampleBytes, shape);
+  const skipped: SkippedFile[] = [...scan.skipped];
+  let lastReport = 0;
+  const report = (loaded: number, phase: DatasetProgress['phase']) => opts.onProgress?.({ phase, loaded, total: used, skipped: skipped.length });
+  // Read a few files ahead while decoding the current one (disk and CPU overlap; memory stays small).
+  const read = (i: number) => {
+    const file = scan.files[order[i] ?? 0];
+    return file ? readFile(file.path).then((b): Uint8Array | Error => b, (e: unknown) => (e instanceof Error ? e : new Error(String(e)))) : Promise.resolve(new Error('missing'));
+  };
+  const ahead: Promise<Uint8Array | Error>[] = [];
+  for (let i = 0; i < Math.min(4, used); i++) ahead.push(read(i));
+  for (let i = 0; i < used; i++) {
+    if (opts.signal?.aborted) return { ok: false, message: 'Loading the images was cancelled.' };
+    const file = scan.files[order[i] ?? 0];
+    const pending = ahead.shift();
+    if (i + 4 < used) ahead.push(read(i + 4));
+    if (!file || !pending) continue;
+    const bytes = await pending;
+    const sink = i < trainCount ? train : val;
+    if (bytes instanceof Error) {
+      skipped.push({ path: file.path, reason: `unreadable: ${bytes.message}` });
+    } else {
+      const decoded = decodeImage(bytes);
+      if (!decoded.ok) skipped.push({ path: file.path, reason: decoded.reason });
+      else {
+        resizeInto(decoded.image, opts.height, opts.width, opts.channels, sink.pixels, sink.offsetOfNext());
+        sink.commit(file.label);
+      }
+    }
+    const now = Date.now();
+    if (now - lastReport > 100) {
+      lastReport = now;
+      report(i + 1, 'decoding');
+      await new Promise((r) => setImmediate(r)); // let progress, stop and other requests through
+    }
+  }
+  report(used, 'done');
+  const trainSet = train.finish();
+  if (trainSet.count === 0) return { ok: false, message: `None of the images under ${root} could be read (${skipped.length} skipped).` };
+  return { ok: true, data: { classNames: scan.classNames, train: trainSet, validation: val.finish(), skipped } };
+}
+
+/** Checks a file's first bytes only: enough to find non-images and empty files in a large folder quickly. */
+export async function checkSignature(file: string): Promise<string | null> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const head = new Uint8Array(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead === 0) return 'empty file';
+    return sniffFormat(head) === null ? 'not a JPEG or PNG image' : null;
+  } catch (e) {
+    return `unreadable: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,11 @@
+export type { DatasetKind, DatasetProgress, ImageSet, LoadedDataset, LoadOptions, LoadResult, SkippedFile } from './types';
+export { loadDataset } from './loadDataset';
+export { previewFolder } from './preview';
+export type { FolderPreview, PreviewClass, PreviewResult } from './preview';
+export { classCounts, gatherBatch, headOf, sampleSize, sliceOf, toFloat32 } from './batches';
+export { checkClasses, checkInputShape, checkLossActivation, checkModelAgainstData, labelEncoding } from './mismatch';
+export type { DataFacts, LossName, ModelEnds } from './mismatch';
+export { fashionClassNames, mnistClassNames } from './builtin';
+export { decodeImage, pngDataUrl } from './imageDecode';
+export { resizeInto } from './resize';
+export { seededPermutation, seededRandom } from './random';
