@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { runMenuCommand } from './actions/appActions';
+import { Canvas } from './canvas/Canvas';
+import { EmptyCanvas } from './canvas/EmptyCanvas';
+import { Dock } from './dock/Dock';
+import { api } from './host/api';
+import { loadAppInfo } from './host/appInfo';
+import { Inspector } from './inspector/Inspector';
+import { useShortcuts } from './keyboard/useShortcuts';
+import { Palette } from './palette/Palette';
+import { startAutosave } from './project/autosave';
+import { RecoveryBanner } from './project/RecoveryBanner';
+import { useUi } from './state/uiStore';
+import { useEditorState } from './state/useEditor';
+import { applyTheme } from './theme/tokens';
+import { TopBar } from './topbar/TopBar';
+import { Dialogs } from './ui/Dialogs';
+import { Toasts } from './ui/Toasts';
+
+/** The window: top bar, palette | canvas over the dock | inspector, plus dialogs and toasts. */
+export function App() {
+  const theme = useUi((s) => s.theme);
+  const minimap = useUi((s) => s.minimap);
+  const empty = useEditorState((s) => s.history.present.nodes.length === 0);
+  useShortcuts();
+  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => {
+    void loadAppInfo();
+    const stopAutosave = startAutosave();
+    const offMenu = api().on('menu.command', (m) => runMenuCommand(m.command, m.arg));
+    return () => { stopAutosave(); offMenu(); };
+  }, []);
+  return (
+    <div className="app">
+      <TopBar />
+      <div className="workspace">
+        <Palette />
+        <main className="centre">
+          <RecoveryBanner />
+          <div className="canvas-area">
+            <ReactFlowProvider>
+              <Canvas showMinimap={minimap && !empty} />
+            </ReactFlowProvider>
+            {empty && <EmptyCanvas />}
+          </div>
+          <Dock />
+        </main>
+        <Inspector />
+      </div>
+      <Dialogs />
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { openTemplate } from '../project/projectActions';
+
+/**
+ * The empty canvas's "lesson" entry calls `requestLesson()`. The guided lesson (issue 5)
+ * registers itself with `setLessonHandler`; until then it opens the chapter's first model.
+ */
+let handler: (() => void) | null = null;
+
+export function setLessonHandler(h: (() => void) | null): void {
+  handler = h;
+}
+
+export function requestLesson(): void {
+  if (handler !== null) handler();
+  else openTemplate('fc_tf_mnist');
+}

@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
+  type Connection, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes,
+} from '@xyflow/react';
+import type { Position } from '../../../shared/graph/types';
+import { addBlock, commitMoves, connectBlocks } from '../actions/graphActions';
+import { editor, type Selection } from '../state/editorStore';
+import { inferenceOf } from '../state/inference';
+import { useEditorState } from '../state/useEditor';
+import { registerCanvasControl } from './canvasControl';
+import { BlockNodeView } from './BlockNodeView';
+import { ShapeEdgeView } from './ShapeEdgeView';
+import { createEdgeDeriver, createNodeDeriver } from './flowModel';
+import { targetIndexOf, type BlockNode, type ShapeEdge } from './flowTypes';
+import { pathThrough } from './pathHighlight';
+import { paletteDragType } from '../palette/dragType';
+
+const nodeTypes: NodeTypes = { block: BlockNodeView };
+const edgeTypes: EdgeTypes = { shape: ShapeEdgeView };
+type Size = { readonly width: number; readonly height: number };
+
+function applySelect(current: readonly string[], changes: readonly { id: string; selected: boolean }[]): string[] {
+  const set = new Set(current);
+  for (const c of changes) {
+    if (c.selected) set.add(c.id);
+    else set.delete(c.id);
+  }
+  return [...set];
+}
+
+/** The node graph: React Flow drawing what the editor store holds, and routing edits back to it. */
+export function Canvas({ showMinimap }: { showMinimap: boolean }) {
+  const graph = useEditorState((s) => s.history.present);
+  const selection = useEditorState((s) => s.selection);
+  const drag = useEditorState((s) => s.drag);
+  const focus = useEditorState((s) => s.focus);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(new Map());
+  const flow = useReactFlow<BlockNode, ShapeEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const deriveNodes = useMemo(createNodeDeriver, []);
+  const deriveEdges = useMemo(createEdgeDeriver, []);
+  const inference = inferenceOf(graph);
+  const path = useMemo(() => pathThrough(graph, selection.nodes), [graph, selection.nodes]);
+  const nodes = useMemo(
+    () => deriveNodes({ graph, inference, selectedNodes: selection.nodes, selectedEdges: selection.edges, path, drag, measured }),
+    [deriveNodes, graph, inference, selection, path, drag, measured],
+  );
+  const edges = useMemo(
+    () => deriveEdges({ graph, inference, selectedNodes: selection.nodes, selectedEdges: selection.edges, path, drag, measured }),
+    [deriveEdges, graph, inference, selection, path, drag, measured],
+  );
+
+  useEffect(() => {
+    registerCanvasControl({
+      fit: () => void flow.fitView({ padding: 0.08, duration: 200, maxZoom: 1.2 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      centreOn: (p) => void flow.setCenter(p.x + 100, p.y + 40, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 }),
+      viewportCentre: () => {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (r === undefined) return { x: 0, y: 0 };
+        const p = flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 3 });
+        return { x: Math.round(p.x - 100), y: Math.round(p.y) };
+      },
+    });
+    return () => registerCanvasControl(null);
+  }, [flow]);
+
+  useEffect(() => {
+    if (focus === null) return;
+    const n = editor.graph().nodes.find((x) => x.id === focus.nodeId);
+    if (n !== undefined) void flow.setCenter(n.position.x + 100, n.position.y + 40, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
+  }, [focus, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<BlockNode>[]) => {
+    const sizes: [string, Size][] = [];
+    const moving = new Map<string, Position>();
+    let dropped = false;
+    const selects: { id: string; selected: boolean }[] = [];
+    for (const c of changes) {
+      if (c.type === 'dimensions' && c.dimensions !== undefined) sizes.push([c.id, c.dimensions]);
+      else if (c.type === 'position') {
+        if (c.position !== undefined) moving.set(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
+        if (c.dragging === false) dropped = true;
+      } else if (c.type === 'select') selects.push({ id: c.id, selected: c.selected });
+    }
+    if (sizes.length > 0) {
+      setMeasured((m) => {
+        const next = new Map(m);
+        for (const [id, s] of sizes) next.set(id, s);
+        return next;
+      });
+    }
+    if (moving.size > 0) editor.dragTo(moving);
+    if (dropped) editor.endDrag(commitMoves);
+    if (selects.length > 0) {
+      const s = editor.store.getState().selection;
+      editor.select({ nodes: applySelect(s.nodes, selects), edges: s.edges });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<ShapeEdge>[]) => {
+    const selects = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
+    if (selects.length === 0) return;
+    const s: Selection = editor.store.getState().selection;
+    editor.select({ nodes: s.nodes, edges: applySelect(s.edges, selects) });
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    connectBlocks(c.source, c.target, targetIndexOf(c.targetHandle));
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(paletteDragType)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const kind = e.dataTransfer.getData(paletteDragType);
+    if (kind === '') return;
+    e.preventDefault();
+    const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    // The pointer holds the block by the middle of its header.
+    addBlock(kind, { x: Math.round(p.x - 100), y: Math.round(p.y - 14) });
+  }, [flow]);
+
+  return (
+    <div className="canvas" ref={wrapper} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<BlockNode, ShapeEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.1, maxZoom: 1.2 }}
+        proOptions={{ hideAttribution: true }}
+        connectionRadius={28}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        {showMinimap && <MiniMap pannable zoomable nodeClassName={(n) => `mini family-${String(n.data.family)}`} position="bottom-right" />}
+      </ReactFlow>
+    </div>
+  );
+}

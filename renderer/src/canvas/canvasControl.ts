@@ -1,0 +1,24 @@
+import type { Position } from '../../../shared/graph/types';
+
+/**
+ * The few viewport operations other parts of the app need (fit after open, centre on a problem,
+ * where the middle of the screen is). The mounted canvas registers its implementation.
+ */
+export interface CanvasControl {
+  fit(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  centreOn(position: Position): void;
+  /** The flow coordinate at the centre of the visible canvas. */
+  viewportCentre(): Position;
+}
+
+let current: CanvasControl | null = null;
+
+export function registerCanvasControl(control: CanvasControl | null): void {
+  current = control;
+}
+
+export function canvasControl(): CanvasControl | null {
+  return current;
+}

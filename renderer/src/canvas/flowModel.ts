@@ -1,0 +1,144 @@
+import type { Diagnostic } from '../../../shared/diagnostics';
+import type { Graph, GraphNode, Position, Shape } from '../../../shared/graph/types';
+import { getLayerDef } from '../../../shared/layers/registry';
+import { formatShape } from '../ui/format';
+import type { PathSets } from './pathHighlight';
+import { sourceHandleId, targetHandleId, type BlockData, type BlockNode, type ShapeEdge } from './flowTypes';
+
+/** The parts of an inference result the canvas reads (structural, so tests can hand-make one). */
+export interface CanvasInference {
+  readonly nodes: ReadonlyMap<string, {
+    readonly outputShape: Shape | null;
+    readonly params: { readonly trainable: number; readonly nonTrainable: number };
+  }>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface DeriveInput {
+  readonly graph: Graph;
+  readonly inference: CanvasInference;
+  readonly selectedNodes: readonly string[];
+  readonly selectedEdges: readonly string[];
+  readonly path: PathSets;
+  readonly drag: ReadonlyMap<string, Position> | null;
+  readonly measured: ReadonlyMap<string, { readonly width: number; readonly height: number }>;
+}
+
+function describeSafely(node: GraphNode): string {
+  const def = getLayerDef(node.kind);
+  if (def === undefined) return 'unknown layer class';
+  try {
+    return def.describe(node.params);
+  } catch {
+    // A half-typed parameter must not take the canvas down; the inspector shows the real error.
+    return '';
+  }
+}
+
+function socketCount(graph: Graph, node: GraphNode): number {
+  const def = getLayerDef(node.kind);
+  if (def === undefined) return 1;
+  if (def.inputs.max <= 1) return def.inputs.max;
+  const used = graph.edges.filter((e) => e.target === node.id).reduce((m, e) => Math.max(m, e.targetIndex + 1), 0);
+  return Math.min(def.inputs.max, Math.max(def.inputs.min, used + 1));
+}
+
+function blockData(input: DeriveInput, node: GraphNode, byNode: ReadonlyMap<string, readonly Diagnostic[]>): BlockData {
+  const info = input.inference.nodes.get(node.id);
+  const problems = byNode.get(node.id) ?? [];
+  const severity = problems.some((d) => d.severity === 'error') ? 'error' : problems.some((d) => d.severity === 'warning') ? 'warning' : null;
+  const anySelected = input.selectedNodes.length > 0;
+  return {
+    kind: node.kind,
+    name: node.name,
+    family: getLayerDef(node.kind)?.family ?? 'unknown',
+    detail: describeSafely(node),
+    paramCount: info === undefined ? null : info.params.trainable + info.params.nonTrainable,
+    severity,
+    problems: problems.filter((d) => d.severity !== 'info').map((d) => d.message),
+    sockets: socketCount(input.graph, node),
+    onPath: anySelected && input.path.nodes.has(node.id),
+    dimmed: anySelected && !input.path.nodes.has(node.id),
+  };
+}
+
+function sameData(a: BlockData, b: BlockData): boolean {
+  return a.kind === b.kind && a.name === b.name && a.family === b.family && a.detail === b.detail
+    && a.paramCount === b.paramCount && a.severity === b.severity && a.sockets === b.sockets
+    && a.onPath === b.onPath && a.dimmed === b.dimmed
+    && a.problems.length === b.problems.length && a.problems.every((m, i) => m === b.problems[i]);
+}
+
+/**
+ * Derives React Flow nodes from the graph, reusing the previous node object whenever nothing
+ * it shows changed, so memoised block components skip re-rendering (ResNet50 stays smooth).
+ */
+export function createNodeDeriver(): (input: DeriveInput) => BlockNode[] {
+  let previous = new Map<string, BlockNode>();
+  return (input) => {
+    const byNode = new Map<string, Diagnostic[]>();
+    for (const d of input.inference.diagnostics) {
+      if (d.nodeId === undefined) continue;
+      const list = byNode.get(d.nodeId) ?? [];
+      list.push(d);
+      byNode.set(d.nodeId, list);
+    }
+    const selected = new Set(input.selectedNodes);
+    const next = new Map<string, BlockNode>();
+    const nodes = input.graph.nodes.map((n) => {
+      const data = blockData(input, n, byNode);
+      const position = input.drag?.get(n.id) ?? n.position;
+      const measured = input.measured.get(n.id);
+      const old = previous.get(n.id);
+      const reuse = old !== undefined && sameData(old.data, data)
+        && old.position.x === position.x && old.position.y === position.y
+        && old.selected === selected.has(n.id)
+        && old.measured?.width === measured?.width && old.measured?.height === measured?.height;
+      const node: BlockNode = reuse && old !== undefined ? old : {
+        id: n.id,
+        type: 'block',
+        position,
+        data,
+        selected: selected.has(n.id),
+        ...(measured === undefined ? {} : { measured: { width: measured.width, height: measured.height } }),
+      };
+      next.set(n.id, node);
+      return node;
+    });
+    previous = next;
+    return nodes;
+  };
+}
+
+/** React Flow edges, each labelled with the shape of the tensor it carries. */
+export function createEdgeDeriver(): (input: DeriveInput) => ShapeEdge[] {
+  let previous = new Map<string, ShapeEdge>();
+  return (input) => {
+    const selected = new Set(input.selectedEdges);
+    const anySelected = input.selectedNodes.length > 0;
+    const next = new Map<string, ShapeEdge>();
+    const edges = input.graph.edges.map((e) => {
+      const shape = input.inference.nodes.get(e.source)?.outputShape ?? null;
+      const label = shape === null ? null : formatShape(shape);
+      const onPath = anySelected && input.path.edges.has(e.id);
+      const old = previous.get(e.id);
+      const reuse = old !== undefined && old.source === e.source && old.target === e.target
+        && old.targetHandle === targetHandleId(e.targetIndex) && old.data?.shape === label
+        && old.data.onPath === onPath && old.selected === selected.has(e.id);
+      const edge: ShapeEdge = reuse && old !== undefined ? old : {
+        id: e.id,
+        type: 'shape',
+        source: e.source,
+        target: e.target,
+        sourceHandle: sourceHandleId,
+        targetHandle: targetHandleId(e.targetIndex),
+        selected: selected.has(e.id),
+        data: { shape: label, onPath },
+      };
+      next.set(e.id, edge);
+      return edge;
+    });
+    previous = next;
+    return edges;
+  };
+}

@@ -1,0 +1,43 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Family } from '../../../shared/layers/types';
+
+/** What a block shows: plain serialisable values only (no callbacks, see STYLE.md). */
+export type BlockData = {
+  kind: string;
+  name: string;
+  family: Family | 'unknown';
+  /** The two or three defining parameters: "32 × 3×3, relu". */
+  detail: string;
+  /** Parameter count, or null when it cannot be computed yet. */
+  paramCount: number | null;
+  severity: 'error' | 'warning' | null;
+  /** Diagnostic messages for this block (the tooltip of its badge). */
+  problems: string[];
+  /** Number of input sockets to draw (merge blocks: one per input plus one free). */
+  sockets: number;
+  /** Part of the selected block's upstream/downstream path. */
+  onPath: boolean;
+  /** Some block is selected, and this one is off its path (drawn a little fainter). */
+  dimmed: boolean;
+};
+
+export type ShapeEdgeData = {
+  /** "(None, 26, 26, 32)", or null when the shape cannot be computed (drawn dashed). */
+  shape: string | null;
+  onPath: boolean;
+};
+
+export type BlockNode = Node<BlockData, 'block'>;
+export type ShapeEdge = Edge<ShapeEdgeData, 'shape'>;
+
+export const sourceHandleId = 'out';
+
+export function targetHandleId(index: number): string {
+  return `in-${index}`;
+}
+
+/** 'in-2' -> 2; anything else -> 0 (single-input blocks). */
+export function targetIndexOf(handleId: string | null | undefined): number {
+  const m = /^in-(\d+)$/.exec(handleId ?? '');
+  return m?.[1] === undefined ? 0 : Number(m[1]);
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import type { ExportFormat } from '../../../shared/api/contract';
+import { hasErrors } from '../../../shared/diagnostics';
+import { isJsonObject } from '../../../shared/json';
+import { api } from '../host/api';
+import { useAppInfo } from '../host/appInfo';
+import { pickFile } from '../project/filePicker';
+import { projectStore } from '../project/projectStore';
+import { editor } from '../state/editorStore';
+import { inferenceOf } from '../state/inference';
+import { openDialog, uiStore } from '../state/uiStore';
+import { Modal } from '../ui/Modal';
+import { showToast } from '../ui/toasts';
+import { diagramContent, downloadFile, kerasJsonText } from './exportContent';
+
+type Choice = 'keras3' | 'keras2' | 'python' | 'png' | 'svg';
+type Strategy = 'none' | 'mirrored' | 'multiworker';
+
+const choices: readonly { id: Choice; title: string; note: string; ext: string }[] = [
+  { id: 'keras3', title: 'Keras 3 JSON', note: 'model.to_json() — loads with keras.models.model_from_json', ext: 'keras3.json' },
+  { id: 'keras2', title: 'Keras 2 JSON', note: 'tf.keras 2 / TensorFlow.js model topology', ext: 'keras2.json' },
+  { id: 'python', title: 'Python script', note: 'builds, compiles and trains the same model with Keras', ext: 'py' },
+  { id: 'png', title: 'PNG image', note: 'the diagram as a picture', ext: 'png' },
+  { id: 'svg', title: 'SVG image', note: 'the diagram as a scalable drawing', ext: 'svg' },
+];
+
+/** Export: Keras 3 / Keras 2 JSON, a Python script (optionally distributed), PNG or SVG of the diagram. */
+export function ExportDialog() {
+  const [choice, setChoice] = useState<Choice>('keras3');
+  const [strategy, setStrategy] = useState<Strategy>('none');
+  const [busy, setBusy] = useState(false);
+  const info = useAppInfo();
+  const graph = editor.graph();
+  const blocked = choice !== 'png' && choice !== 'svg' && hasErrors(inferenceOf(graph).diagnostics);
+  const close = () => openDialog(null);
+  const meta = choices.find((c) => c.id === choice) ?? choices[0];
+  const baseName = (graph.name || 'model').replace(/[^\w.-]+/g, '_');
+  const fileName = `${baseName}.${meta?.ext ?? 'json'}`;
+
+  const request = async (): Promise<{ format: ExportFormat; content?: string }> => {
+    if (choice === 'png' || choice === 'svg') return { format: choice, content: await diagramContent(graph, choice, uiStore.getState().theme) };
+    return { format: choice };
+  };
+
+  const saveToFile = async () => {
+    const path = await pickFile({ mode: 'save', title: `Export ${meta?.title ?? ''}`, extensions: [meta?.ext.split('.').pop() ?? 'json'], defaultName: fileName });
+    if (path === null) return;
+    setBusy(true);
+    try {
+      const req = await request();
+      const { extras } = projectStore.getState();
+      const training = extras.training;
+      const dataset = extras.dataset;
+      const body = {
+        ...req, path, graph,
+        ...(isJsonObject(training) ? { training } : {}),
+        ...(isJsonObject(dataset) ? { dataset } : {}),
+        ...(choice === 'python' ? { strategy } : {}),
+      };
+      let r = await api().invoke('export.write', { ...body, overwrite: false });
+      if (!r.ok && r.error.code === 'exists' && window.confirm(`${path} exists. Replace it?`)) r = await api().invoke('export.write', { ...body, overwrite: true });
+      if (r.ok) { showToast(`Exported ${r.value.path}`, 'success'); close(); } else showToast(r.error.message, 'error', 8000);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const download = async () => {
+    setBusy(true);
+    try {
+      if (choice === 'png' || choice === 'svg') {
+        const content = await diagramContent(graph, choice, uiStore.getState().theme);
+        downloadFile(fileName, content, choice === 'png' ? 'image/png' : 'image/svg+xml', choice === 'png');
+      } else if (choice === 'keras3' || choice === 'keras2') {
+        const r = kerasJsonText(graph, choice);
+        if (r.ok) downloadFile(fileName, r.text, 'application/json'); else showToast(r.message, 'error');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title="Export" onClose={close} testId="export-dialog" footer={
+      <>
+        {blocked && <span className="field-message grow">Fix the errors in the Problems tab first: Keras would refuse this model.</span>}
+        <button type="button" className="btn" onClick={close}>Cancel</button>
+        {info?.mode === 'web' && choice !== 'python' && (
+          <button type="button" className="btn" disabled={busy || blocked} onClick={() => void download()} data-testid="export-download">Download</button>
+        )}
+        <button type="button" className="btn primary" disabled={busy || blocked} onClick={() => void saveToFile()} data-testid="export-save">Save to file…</button>
+      </>
+    }>
+      <div className="choice-list" role="radiogroup" aria-label="Format">
+        {choices.map((c) => (
+          <label key={c.id} className={`choice${choice === c.id ? ' active' : ''}`} data-testid={`export-${c.id}`}>
+            <input type="radio" name="export-format" checked={choice === c.id} onChange={() => setChoice(c.id)} />
+            <span><b>{c.title}</b><br /><span className="muted">{c.note}</span></span>
+          </label>
+        ))}
+      </div>
+      {choice === 'python' && (
+        <div className="field">
+          <label className="field-label" htmlFor="export-strategy">distribution</label>
+          <select id="export-strategy" className="field-input" value={strategy} onChange={(e) => {
+            const v = e.target.value;
+            if (v === 'none' || v === 'mirrored' || v === 'multiworker') setStrategy(v);
+          }} data-testid="export-strategy">
+            <option value="none">None — one device</option>
+            <option value="mirrored">MirroredStrategy — all GPUs of one machine</option>
+            <option value="multiworker">MultiWorkerMirroredStrategy — several machines</option>
+          </select>
+          <div className="field-help">Wraps model building in a tf.distribute strategy: the way to train beyond one machine.</div>
+        </div>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Graph } from '../../../shared/graph/types';
+import { exportKeras2, exportKeras3, toKerasJsonString } from '../../../shared/keras';
+import { inferenceOf } from '../state/inference';
+import { themes } from '../theme/tokens';
+import type { Theme } from '../state/uiStore';
+import { diagramFacts } from './blockFaces';
+import { diagramSvg } from './diagramSvg';
+import { svgToPngBase64 } from './rasterize';
+
+export type DiagramFormat = 'png' | 'svg';
+
+/** The diagram of the current graph as SVG text, in the given theme's colours. */
+export function currentDiagramSvg(graph: Graph, theme: Theme): { svg: string; width: number; height: number } {
+  const { faces, edgeLabels } = diagramFacts(graph, inferenceOf(graph));
+  return diagramSvg({ graph, faces, edgeLabels, tokens: themes[theme] });
+}
+
+/** What export.write needs as `content` for png/svg (png: base64). */
+export async function diagramContent(graph: Graph, format: DiagramFormat, theme: Theme): Promise<string> {
+  const d = currentDiagramSvg(graph, theme);
+  return format === 'svg' ? d.svg : svgToPngBase64(d.svg, d.width, d.height);
+}
+
+/** Keras JSON computed here, for the browser-download fallback (main computes the same for export.write). */
+export function kerasJsonText(graph: Graph, format: 'keras3' | 'keras2'): { ok: true; text: string } | { ok: false; message: string } {
+  const r = format === 'keras3' ? exportKeras3(graph) : exportKeras2(graph);
+  if (!r.ok) return { ok: false, message: r.diagnostics.map((d) => d.message).join(' ') };
+  return { ok: true, text: toKerasJsonString(r.json) };
+}
+
+/** Saves content through the browser (an <a download>), when there is no file system to write to. */
+export function downloadFile(name: string, content: string, mime: string, base64 = false): void {
+  const href = base64 ? `data:${mime};base64,${content}` : URL.createObjectURL(new Blob([content], { type: mime }));
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  if (!base64) setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

@@ -1,0 +1,27 @@
+import { useEffect } from 'react';
+import { runShortcut } from '../actions/appActions';
+import { uiStore } from '../state/uiStore';
+import { shortcutFor } from './shortcuts';
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type);
+}
+
+/** The window-wide keyboard map (UI.md). While a dialog is open only Escape and saving pass. */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = shortcutFor({ key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey }, isTextField(e.target));
+      if (action === null) return;
+      if (uiStore.getState().dialog !== null && action !== 'escape') return;
+      if (action === 'escape' && isTextField(e.target)) return;
+      e.preventDefault();
+      runShortcut(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

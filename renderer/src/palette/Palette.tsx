@@ -1,0 +1,42 @@
+import { useCallback, useMemo, useState } from 'react';
+import { layerDefs } from '../../../shared/layers/registry';
+import { addBlock } from '../actions/graphActions';
+import { editor } from '../state/editorStore';
+import { groupDefs } from './paletteModel';
+import { PaletteGroup } from './PaletteGroup';
+
+/** The id the `/` shortcut focuses. */
+export const paletteSearchId = 'palette-search';
+
+export function Palette() {
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => groupDefs(layerDefs, query), [query]);
+  const onAdd = useCallback((kind: string) => {
+    const sel = editor.store.getState().selection.nodes;
+    addBlock(kind, undefined, sel.length === 1 ? sel[0] : undefined);
+  }, []);
+  return (
+    <aside className="palette" aria-label="Layer palette">
+      <div className="palette-search">
+        <input
+          id={paletteSearchId}
+          type="search"
+          placeholder="Search layers  ( / )"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') { setQuery(''); e.currentTarget.blur(); }
+            const only = groups.length === 1 ? groups[0]?.defs : undefined;
+            if (e.key === 'Enter' && only?.length === 1 && only[0] !== undefined) onAdd(only[0].className);
+          }}
+          data-testid="palette-search"
+          aria-label="Search layers"
+        />
+      </div>
+      <div className="palette-groups">
+        {groups.map((g) => <PaletteGroup key={g.family} group={g} forceOpen={query !== ''} onAdd={onAdd} />)}
+        {groups.length === 0 && <p className="muted pad">No layer matches “{query}”.</p>}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,164 @@
+import { emptyGraph, type Graph } from '../../../shared/graph/types';
+import type { JsonObject } from '../../../shared/json';
+import { autoLayout } from '../../../shared/layout';
+import { getTemplate } from '../../../shared/templates';
+import { canvasControl } from '../canvas/canvasControl';
+import { api } from '../host/api';
+import { editor } from '../state/editorStore';
+import { showToast } from '../ui/toasts';
+import { pickFile } from './filePicker';
+import { buildProject, readProject } from './projectFile';
+import { fileTitle, isDirty, projectStore } from './projectStore';
+
+const projectExtensions = ['json'];
+
+function confirmDiscard(): boolean {
+  return !isDirty() || window.confirm('Discard the unsaved changes to this model?');
+}
+
+/** Shows a graph as a new, unsaved project (template, import, new). */
+function loadUnsaved(graph: Graph, title: string, extras: JsonObject = {}): void {
+  editor.load(graph);
+  // A fresh project counts as saved-empty: only edits make it "unsaved".
+  projectStore.setState(() => ({ path: null, title, savedGraph: graph.nodes.length === 0 ? graph : emptyGraph, extras, extrasDirty: false }));
+  requestAnimationFrame(() => canvasControl()?.fit());
+}
+
+function loadSaved(graph: Graph, path: string, extras: JsonObject): void {
+  editor.load(graph);
+  projectStore.setState(() => ({ path, title: fileTitle(path), savedGraph: graph, extras, extrasDirty: false }));
+  requestAnimationFrame(() => canvasControl()?.fit());
+}
+
+/** Templates come without positions worth keeping only when every block sits at the origin. */
+function laidOut(graph: Graph): Graph {
+  const placed = graph.nodes.some((n) => n.position.x !== 0 || n.position.y !== 0);
+  return placed ? graph : autoLayout(graph);
+}
+
+export function newModel(): void {
+  if (!confirmDiscard()) return;
+  loadUnsaved(emptyGraph, 'Untitled');
+}
+
+export function openTemplate(id: string): void {
+  const t = getTemplate(id);
+  if (t === undefined || !confirmDiscard()) return;
+  loadUnsaved(laidOut(t.build()), t.title);
+}
+
+export async function openProjectAt(path: string): Promise<boolean> {
+  const r = await api().invoke('project.open', { path });
+  if (!r.ok) {
+    // Broken or newer files: say why, change nothing.
+    showToast(r.error.message, 'error', 9000);
+    return false;
+  }
+  const read = readProject(r.value.project);
+  if (!read.ok) {
+    showToast(read.message, 'error', 9000);
+    return false;
+  }
+  loadSaved(read.graph, r.value.path, read.extras);
+  for (const w of [...r.value.warnings, ...read.warnings]) showToast(w, 'info', 6000);
+  return true;
+}
+
+export async function openProject(): Promise<void> {
+  if (!confirmDiscard()) return;
+  const path = await pickFile({ mode: 'open', title: 'Open a Blockprop project', extensions: projectExtensions });
+  if (path !== null) await openProjectAt(path);
+}
+
+export async function openRecent(path: string): Promise<void> {
+  if (!confirmDiscard()) return;
+  await openProjectAt(path);
+}
+
+function currentProject(): JsonObject | null {
+  const built = buildProject(editor.graph(), projectStore.getState().extras);
+  if (!built.ok) {
+    showToast(`This model cannot be saved: ${built.message}`, 'error');
+    return null;
+  }
+  return built.json;
+}
+
+function markSaved(path: string, graph: Graph): void {
+  projectStore.setState((s) => ({ ...s, path, title: fileTitle(path), savedGraph: graph, extrasDirty: false }));
+}
+
+export async function saveProjectAs(): Promise<boolean> {
+  const graph = editor.graph();
+  const project = currentProject();
+  if (project === null) return false;
+  const suggested = `${projectStore.getState().title.replace(/[^\w.-]+/g, '_') || 'model'}.blockprop.json`;
+  const path = await pickFile({ mode: 'save', title: 'Save the project as', extensions: projectExtensions, defaultName: suggested });
+  if (path === null) return false;
+  let r = await api().invoke('project.saveAs', { path, project, overwrite: false });
+  if (!r.ok && r.error.code === 'exists') {
+    if (!window.confirm(`${path} exists. Replace it?`)) return false;
+    r = await api().invoke('project.saveAs', { path, project, overwrite: true });
+  }
+  if (!r.ok) {
+    showToast(r.error.message, 'error');
+    return false;
+  }
+  markSaved(r.value.path, graph);
+  showToast(`Saved ${fileTitle(r.value.path)}`, 'success');
+  return true;
+}
+
+export async function saveProject(): Promise<boolean> {
+  const { path } = projectStore.getState();
+  if (path === null) return saveProjectAs();
+  const graph = editor.graph();
+  const project = currentProject();
+  if (project === null) return false;
+  const r = await api().invoke('project.save', { path, project });
+  if (!r.ok) {
+    showToast(r.error.message, 'error');
+    return false;
+  }
+  markSaved(r.value.path, graph);
+  showToast(`Saved ${fileTitle(r.value.path)}`, 'success');
+  return true;
+}
+
+/** Import Keras 3 / Keras 2 JSON or a TF.js model.json, from a file or from pasted text. */
+export async function importModel(source: { path: string } | { text: string }): Promise<boolean> {
+  if (!confirmDiscard()) return false;
+  const r = await api().invoke('model.import', source);
+  if (!r.ok) {
+    showToast(r.error.message, 'error', 9000);
+    return false;
+  }
+  loadUnsaved(laidOut(r.value.graph), r.value.graph.name);
+  const formats = { keras3: 'Keras 3 JSON', keras2: 'Keras 2 JSON', tfjs: 'TensorFlow.js model.json' } as const;
+  showToast(`Imported ${formats[r.value.format]}`, 'success');
+  for (const w of r.value.warnings) showToast(w, 'info', 8000);
+  return true;
+}
+
+/** Crash recovery: restore the autosaved project into the editor, still marked unsaved. */
+export async function restoreRecovery(): Promise<void> {
+  const r = await api().invoke('recovery.restore', {});
+  if (!r.ok) {
+    showToast(r.error.message, 'error');
+    return;
+  }
+  const read = readProject(r.value.project);
+  if (!read.ok) {
+    showToast(read.message, 'error');
+    return;
+  }
+  editor.load(read.graph);
+  const path = r.value.path;
+  projectStore.setState(() => ({ path, title: path === null ? read.graph.name : fileTitle(path), savedGraph: emptyGraph, extras: read.extras, extrasDirty: true }));
+  requestAnimationFrame(() => canvasControl()?.fit());
+  showToast('Restored your unsaved work', 'success');
+}
+
+export async function discardRecovery(): Promise<void> {
+  await api().invoke('recovery.discard', {});
+}

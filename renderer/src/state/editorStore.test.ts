@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Graph } from '../../../shared/graph/types';
+import { createEditor } from './editorStore';
+
+const base: Graph = { name: 'm', nodes: [{ id: 'n1', kind: 'Dense', name: 'dense', params: { units: 1 }, position: { x: 0, y: 0 } }], edges: [] };
+const setUnits = (units: number) => (g: Graph): Graph => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, params: { ...n.params, units } })) });
+const units = (g: Graph) => g.nodes[0]?.params.units;
+
+describe('editor store', () => {
+  it('makes every edit undoable and redoable', () => {
+    const ed = createEditor(base);
+    ed.edit(setUnits(2));
+    ed.edit(setUnits(3));
+    ed.undo();
+    expect(units(ed.graph())).toBe(2);
+    ed.redo();
+    expect(units(ed.graph())).toBe(3);
+    ed.undo();
+    ed.undo();
+    expect(ed.graph()).toBe(base);
+    expect(ed.canUndo()).toBe(false);
+  });
+
+  it('coalesces keystrokes in one field into one undo step', () => {
+    const ed = createEditor(base);
+    ed.edit(setUnits(1), undefined, 'param:n1:units');
+    ed.edit(setUnits(12), undefined, 'param:n1:units');
+    ed.edit(setUnits(128), undefined, 'param:n1:units');
+    expect(units(ed.graph())).toBe(128);
+    ed.undo();
+    expect(ed.graph()).toBe(base);
+  });
+
+  it('turns a drag into a single history entry on drop', () => {
+    const ed = createEditor(base);
+    ed.dragTo(new Map([['n1', { x: 10, y: 0 }]]));
+    ed.dragTo(new Map([['n1', { x: 20, y: 5 }]]));
+    expect(ed.graph()).toBe(base);
+    ed.endDrag((g, moves) => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, position: moves.get(n.id) ?? n.position })) }));
+    expect(ed.graph().nodes[0]?.position).toEqual({ x: 20, y: 5 });
+    expect(ed.store.getState().drag).toBeNull();
+    ed.undo();
+    expect(ed.graph()).toBe(base);
+  });
+
+  it('drops selected ids that an undo removed', () => {
+    const ed = createEditor(base);
+    ed.edit((g) => ({ ...g, nodes: [...g.nodes, { id: 'n2', kind: 'Dense', name: 'dense_1', params: {}, position: { x: 0, y: 100 } }] }));
+    ed.select({ nodes: ['n2'], edges: [] });
+    ed.undo();
+    expect(ed.store.getState().selection.nodes).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { appActions } from '../actions/appActions';
+import { useDirty, useProject } from '../project/projectStore';
+import { openDialog, useUi } from '../state/uiStore';
+import { useEditorState } from '../state/useEditor';
+import { BackendBadge } from './BackendBadge';
+import { ConnectionBadge } from './ConnectionBadge';
+import { FileMenu } from './FileMenu';
+import { TemplatePicker } from './TemplatePicker';
+import { TrainButtonSlot } from './TrainButtonSlot';
+
+/** The slim bar on top: file and its unsaved mark, templates/lesson, undo, theme, backend, Train. */
+export function TopBar() {
+  const title = useProject((s) => s.title);
+  const dirty = useDirty();
+  const canUndo = useEditorState((s) => s.history.past.length > 0);
+  const canRedo = useEditorState((s) => s.history.future.length > 0);
+  const theme = useUi((s) => s.theme);
+  return (
+    <header className="topbar">
+      <span className="brand" aria-label="Blockprop"><span className="brand-mark" aria-hidden>◧</span>Blockprop</span>
+      <FileMenu />
+      <TemplatePicker />
+      <button type="button" className="btn ghost" onClick={() => openDialog('templates')} data-testid="lesson-button" title="Start from the chapter's models">Lesson</button>
+      <span className="file-title" data-testid="file-title" title={title}>
+        {title}{dirty && <span className="dirty-mark" data-testid="dirty-mark" title="Unsaved changes" aria-label="unsaved changes"> ●</span>}
+      </span>
+      <span className="spacer" />
+      <ConnectionBadge />
+      <button type="button" className="icon-btn" onClick={appActions.undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)" aria-label="Undo" data-testid="undo">↶</button>
+      <button type="button" className="icon-btn" onClick={appActions.redo} disabled={!canRedo} title="Redo (Ctrl/Cmd+Shift+Z)" aria-label="Redo" data-testid="redo">↷</button>
+      <button type="button" className="icon-btn" onClick={appActions.autoLayout} title="Auto-layout (A)" aria-label="Auto-layout">⇅</button>
+      <button type="button" className="icon-btn" onClick={appActions.toggleTheme} title={theme === 'dark' ? 'Light theme' : 'Dark theme'} aria-label="Toggle theme" data-testid="theme-toggle">
+        {theme === 'dark' ? '☀' : '☾'}
+      </button>
+      <BackendBadge />
+      <TrainButtonSlot />
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+import { ExportDialog } from '../exporting/ExportDialog';
+import { FileDialog } from '../project/FileDialog';
+import { ImportDialog } from '../project/ImportDialog';
+import { RecentDialog } from '../project/RecentDialog';
+import { TemplatesGallery } from '../project/TemplatesGallery';
+import { openDialog, useUi } from '../state/uiStore';
+import { Modal } from './Modal';
+import { ShortcutsDialog } from './ShortcutsDialog';
+
+/** Whichever dialog is open; the file dialog sits on top of the others (export asks for a path). */
+export function Dialogs() {
+  const dialog = useUi((s) => s.dialog);
+  const close = () => openDialog(null);
+  return (
+    <>
+      {dialog === 'export' && <ExportDialog />}
+      {dialog === 'import' && <ImportDialog />}
+      {dialog === 'recent' && <RecentDialog />}
+      {dialog === 'shortcuts' && <ShortcutsDialog />}
+      {dialog === 'templates' && (
+        <Modal title="Templates" onClose={close} wide testId="templates-dialog">
+          <TemplatesGallery onPicked={close} />
+        </Modal>
+      )}
+      <FileDialog />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+// Keras number and shape notation lives in shared/ (the CLI prints the same text).
+export { formatBytes, formatCount, formatShape } from '../../../shared/format';
