@@ -97,7 +97,7 @@ describe('inferGraph', () => {
   it('messages name the block and the fix', () => {
     const m = (specs: LayerSpec[]) => infer(buildGraph('m', specs)).diagnostics.map((d) => d.message);
     expect(m([{ name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } }, { name: 'd', kind: 'Dense', params: { units: 0 }, inputs: ['in'] }]))
-      .toEqual(["Dense 'd': units must be at least 1, not 0; change units in the inspector."]);
+      .toEqual(["Dense 'd' has units = 0, which must be 1 or more; change it in the inspector."]);
     expect(m([{ name: 'in', kind: 'InputLayer' }, { name: 'x', kind: 'Dense', inputs: ['y'] }, { name: 'y', kind: 'Dense', inputs: ['x'] }]).filter((t) => t.includes('cycle')))
       .toEqual([
         "Dense 'x' is part of a cycle (x → y → x); data must flow one way — remove one of these wires.",

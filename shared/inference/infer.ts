@@ -5,7 +5,7 @@ import { adjacency, findCycle } from '../graph/topology';
 import type { Graph, GraphEdge, GraphNode, Shape } from '../graph/types';
 import { getLayerDef } from '../layers/registry';
 import type { LayerDef, LayerIssue, WeightSpec } from '../layers/types';
-import { paramProblem } from './paramCheck';
+import { paramIssues } from '../layers/validateParam';
 import type { Inference, NodeInfo, ParamCounts } from './types';
 import { learnerWarnings } from './warnings';
 
@@ -146,12 +146,17 @@ function inputProblem(node: GraphNode, def: LayerDef, incoming: readonly GraphEd
   return null;
 }
 
+/** Layer issues are clauses ("has …; use …"); diagnostics are sentences. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function issueDiagnostic(node: GraphNode, issue: LayerIssue): Diagnostic {
   return {
     severity: issue.severity ?? 'error',
     code: issue.code,
     nodeId: node.id,
-    message: `${label(node)} ${issue.message}`,
+    message: `${label(node)} ${sentence(issue.message)}`,
     ...(issue.param !== undefined ? { param: issue.param } : {}),
   };
 }
@@ -186,14 +191,11 @@ function inferNode(
     out.push(inputs);
     return blank(node, inputShapes);
   }
-  let paramsOk = true;
-  for (const spec of def.params) {
-    const problem = paramProblem(spec, node.params[spec.name] ?? spec.default);
-    if (problem !== null) {
-      paramsOk = false;
-      out.push({ severity: 'error', code: 'invalid-param', nodeId: node.id, param: spec.name, message: `${label(node)}: ${problem}; change ${spec.name} in the inspector.` });
-    }
-  }
+  // The catalog's own per-parameter validation; a bad value stops here so check() and
+  // outputShape() only ever see valid parameters (and the issue is reported once).
+  const invalid = paramIssues(def.params, node.params);
+  for (const issue of invalid) out.push(issueDiagnostic(node, issue));
+  const paramsOk = invalid.length === 0;
   if (!paramsOk) return blank(node, inputShapes);
   const known: Shape[] = [];
   for (const s of inputShapes) {

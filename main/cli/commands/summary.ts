@@ -1,0 +1,33 @@
+import { hasErrors } from '../../../shared/diagnostics';
+import { inferGraph } from '../../../shared/inference/infer';
+import { formatSummary, summaryJson } from '../../../shared/summary';
+import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
+import { loadModelFile } from '../loadModel';
+import { printDiagnostics, printWarnings } from '../report';
+
+export const summaryCommand: CliCommand = {
+  name: 'summary',
+  summary: "print the model's Keras model.summary() table (or --json)",
+  args: {
+    positionals: [{ name: 'FILE', required: true }],
+    options: [{ name: 'json', kind: 'flag', help: 'print {name, layers, total_params, …} as JSON' }],
+  },
+  run({ args, io }) {
+    const file = args.positionals[0] ?? '';
+    const loaded = loadModelFile(file);
+    if (!loaded.ok) {
+      io.err(`blockprop summary: ${loaded.message}\n`);
+      return exitUsage;
+    }
+    printWarnings(io, loaded.warnings);
+    const inference = inferGraph(loaded.graph);
+    printDiagnostics(io, inference.diagnostics);
+    if (hasErrors(inference.diagnostics)) {
+      io.err(`blockprop summary: the model in ${file} is invalid; fix the errors above.\n`);
+      return exitInvalid;
+    }
+    if (args.flags.has('json')) io.out(`${JSON.stringify(summaryJson(loaded.graph), null, 2)}\n`);
+    else io.out(`${formatSummary(loaded.graph)}\n`);
+    return exitOk;
+  },
+};

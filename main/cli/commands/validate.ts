@@ -1,0 +1,34 @@
+import { hasErrors } from '../../../shared/diagnostics';
+import { formatCount } from '../../../shared/format';
+import { inferGraph } from '../../../shared/inference/infer';
+import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
+import { loadModelFile } from '../loadModel';
+import { printDiagnostics, printWarnings } from '../report';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'check the model as Keras would; exit 1 when it has an error',
+  args: { positionals: [{ name: 'FILE', required: true }], options: [] },
+  run({ args, io }) {
+    const file = args.positionals[0] ?? '';
+    const loaded = loadModelFile(file);
+    if (!loaded.ok) {
+      io.err(`blockprop validate: ${loaded.message}\n`);
+      return exitUsage;
+    }
+    printWarnings(io, loaded.warnings);
+    const inference = inferGraph(loaded.graph);
+    printDiagnostics(io, inference.diagnostics);
+    const errors = inference.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = inference.diagnostics.filter((d) => d.severity === 'warning').length;
+    const name = `'${loaded.graph.name}'`;
+    if (hasErrors(inference.diagnostics)) {
+      io.err(`${file}: model ${name} is invalid: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`);
+      return exitInvalid;
+    }
+    io.out(`${file}: model ${name} is valid: ${plural(loaded.graph.nodes.length, 'layer')}, ${formatCount(inference.totals.total)} params, ${plural(warnings, 'warning')}.\n`);
+    return exitOk;
+  },
+};
