@@ -61,6 +61,10 @@ export function keras3Config(layer: ExportLayer): JsonObject {
       optional: own.optional ?? false,
     };
   }
+  if (layer.node.kind === 'SpatialDropout2D') {
+    // Keras 3.15's SpatialDropout get_config writes its own dict: no trainable, dtype as a string.
+    return { rate: own.rate ?? 0.5, seed: own.seed ?? null, name: layer.node.name, dtype: 'float32', ...omitKeys(own, ['rate', 'seed']) };
+  }
   const out: Record<string, JsonValue> = { name: layer.node.name, trainable: trainableOf(layer), dtype: float32Policy };
   for (const [k, v] of Object.entries(own)) {
     const kind = nestedKind(k);
@@ -142,6 +146,12 @@ function tfjsRegularizer(value: JsonValue): JsonValue {
   if (value.class_name === 'L1') return { class_name: 'L1L2', config: { l1: num(c.l1), l2: 0 } };
   if (value.class_name === 'L2') return { class_name: 'L1L2', config: { l1: 0, l2: num(c.l2) } };
   return value;
+}
+
+function omitKeys(obj: JsonObject, keys: readonly string[]): JsonObject {
+  const out: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(obj)) if (!keys.includes(k)) out[k] = v;
+  return out;
 }
 
 export function sameJson(a: JsonValue, b: JsonValue): boolean {
