@@ -2,7 +2,8 @@ import { convTransposeOutputLength, issue, numberParam, pairParam, pairText, str
 import { makeCodec } from './configCodec';
 import { convChecks, convGeometry, dataFormat, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
 import { activationSpec, kernelBiasSpecs, pairSpec, useBiasSpec } from './paramSpecs';
-import type { LayerDef, ParamSpec } from './types';
+import type { Params, Shape } from '../graph/types';
+import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
 
 const activation = activationSpec();
 const outputPadding = pairSpec('output_padding', null,
@@ -21,6 +22,16 @@ const codec = makeCodec(params, [
   'kernel_constraint', 'bias_constraint',
 ]);
 
+function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
+  const input = imageInput(inputs);
+  if ('outcome' in input) return input.outcome;
+  const g = convGeometry(p);
+  const op = pairParam(p, outputPadding);
+  const h = convTransposeOutputLength(input.shape[1] ?? null, g.kernel[0], g.strides[0], g.padding, op === null ? null : op[0], g.dilation[0]);
+  const w = convTransposeOutputLength(input.shape[2] ?? null, g.kernel[1], g.strides[1], g.padding, op === null ? null : op[1], g.dilation[1]);
+  return { shape: [input.shape[0] ?? null, h, w, numberParam(p, filtersSpec)] };
+}
+
 export const conv2DTranspose: LayerDef = {
   className: 'Conv2DTranspose',
   family: 'convolution',
@@ -31,18 +42,11 @@ export const conv2DTranspose: LayerDef = {
     'filters sets the output channels, kernel_size the window, strides the enlargement; output_padding fine-tunes the exact output size.',
   params,
   inputs: { min: 1, max: 1 },
-  outputShape(inputs, p) {
-    const input = imageInput(inputs);
-    if ('outcome' in input) return input.outcome;
-    const g = convGeometry(p);
-    const op = pairParam(p, outputPadding);
-    const h = convTransposeOutputLength(input.shape[1] ?? null, g.kernel[0], g.strides[0], g.padding, op === null ? null : op[0], g.dilation[0]);
-    const w = convTransposeOutputLength(input.shape[2] ?? null, g.kernel[1], g.strides[1], g.padding, op === null ? null : op[1], g.dilation[1]);
-    return { shape: [input.shape[0] ?? null, h, w, numberParam(p, filtersSpec)] };
-  },
+  outputShape,
   weights(inputs, p) {
     const input = imageInput(inputs);
-    if ('outcome' in input) return [];
+    // Keras creates no weights when the output shape is invalid.
+    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
     const g = convGeometry(p);
     const filters = numberParam(p, filtersSpec);
     // Keras stores the transposed kernel as (kh, kw, filters, input channels).

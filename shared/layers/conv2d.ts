@@ -2,7 +2,8 @@ import { numberParam, stringParam } from './common';
 import { makeCodec } from './configCodec';
 import { convChecks, convGeometry, convOutputShape, dataFormat, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
-import type { LayerDef, ParamSpec } from './types';
+import type { Params, Shape } from '../graph/types';
+import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
 
 const activation = activationSpec();
 
@@ -17,6 +18,12 @@ const codec = makeCodec(params, [
   'activity_regularizer', 'kernel_constraint', 'bias_constraint',
 ]);
 
+function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
+  const input = imageInput(inputs);
+  if ('outcome' in input) return input.outcome;
+  return convOutputShape(input.shape, convGeometry(p), numberParam(p, filtersSpec));
+}
+
 export const conv2d: LayerDef = {
   className: 'Conv2D',
   family: 'convolution',
@@ -27,14 +34,11 @@ export const conv2d: LayerDef = {
     'More filters detect more kinds of patterns; a larger kernel sees more at once; strides of 2 halve the height and width; padding \'same\' keeps the size.',
   params,
   inputs: { min: 1, max: 1 },
-  outputShape(inputs, p) {
-    const input = imageInput(inputs);
-    if ('outcome' in input) return input.outcome;
-    return convOutputShape(input.shape, convGeometry(p), numberParam(p, filtersSpec));
-  },
+  outputShape,
   weights(inputs, p) {
     const input = imageInput(inputs);
-    if ('outcome' in input) return [];
+    // Keras creates no weights when the output shape is invalid.
+    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
     const g = convGeometry(p);
     const filters = numberParam(p, filtersSpec);
     const kernel = { name: 'kernel', shape: [g.kernel[0], g.kernel[1], input.channels, filters], trainable: true };

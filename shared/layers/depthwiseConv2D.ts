@@ -2,7 +2,8 @@ import { numberParam, stringParam } from './common';
 import { makeCodec } from './configCodec';
 import { convChecks, convGeometry, convOutputShape, dataFormat, depthMultiplierSpec, describeConv, dilationSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
-import type { LayerDef, ParamSpec } from './types';
+import type { Params, Shape } from '../graph/types';
+import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
 
 const activation = activationSpec();
 const depthMultiplier: ParamSpec = { ...depthMultiplierSpec, key: true };
@@ -17,6 +18,12 @@ const codec = makeCodec(params, [
   'depthwise_constraint', 'bias_constraint',
 ]);
 
+function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
+  const input = imageInput(inputs);
+  if ('outcome' in input) return input.outcome;
+  return convOutputShape(input.shape, convGeometry(p), input.channels * numberParam(p, depthMultiplier));
+}
+
 export const depthwiseConv2D: LayerDef = {
   className: 'DepthwiseConv2D',
   family: 'convolution',
@@ -27,14 +34,11 @@ export const depthwiseConv2D: LayerDef = {
     'depth_multiplier sets how many filters each channel gets (the output has channels × depth_multiplier channels); kernel size, strides and padding work as in Conv2D.',
   params,
   inputs: { min: 1, max: 1 },
-  outputShape(inputs, p) {
-    const input = imageInput(inputs);
-    if ('outcome' in input) return input.outcome;
-    return convOutputShape(input.shape, convGeometry(p), input.channels * numberParam(p, depthMultiplier));
-  },
+  outputShape,
   weights(inputs, p) {
     const input = imageInput(inputs);
-    if ('outcome' in input) return [];
+    // Keras creates no weights when the output shape is invalid.
+    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
     const g = convGeometry(p);
     const m = numberParam(p, depthMultiplier);
     const kernel = { name: 'kernel', shape: [g.kernel[0], g.kernel[1], input.channels, m], trainable: true };

@@ -2,7 +2,8 @@ import { numberParam, stringParam } from './common';
 import { makeCodec } from './configCodec';
 import { convChecks, convGeometry, convOutputShape, dataFormat, depthMultiplierSpec, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
 import { activationSpec, constraintSpec, initializerSpec, regularizerSpec, useBiasSpec } from './paramSpecs';
-import type { LayerDef, ParamSpec } from './types';
+import type { Params, Shape } from '../graph/types';
+import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
 
 const activation = activationSpec();
 
@@ -26,6 +27,12 @@ const codec = makeCodec(params, [
   'bias_regularizer', 'activity_regularizer', 'depthwise_constraint', 'pointwise_constraint', 'bias_constraint',
 ]);
 
+function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
+  const input = imageInput(inputs);
+  if ('outcome' in input) return input.outcome;
+  return convOutputShape(input.shape, convGeometry(p), numberParam(p, filtersSpec));
+}
+
 export const separableConv2D: LayerDef = {
   className: 'SeparableConv2D',
   family: 'convolution',
@@ -36,14 +43,11 @@ export const separableConv2D: LayerDef = {
     'filters sets the output channels, kernel_size the window of the depthwise step, depth_multiplier how many depthwise filters each channel gets.',
   params,
   inputs: { min: 1, max: 1 },
-  outputShape(inputs, p) {
-    const input = imageInput(inputs);
-    if ('outcome' in input) return input.outcome;
-    return convOutputShape(input.shape, convGeometry(p), numberParam(p, filtersSpec));
-  },
+  outputShape,
   weights(inputs, p) {
     const input = imageInput(inputs);
-    if ('outcome' in input) return [];
+    // Keras creates no weights when the output shape is invalid.
+    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
     const g = convGeometry(p);
     const m = numberParam(p, depthMultiplierSpec);
     const filters = numberParam(p, filtersSpec);
