@@ -1,5 +1,5 @@
 import type { Shape } from '../graph/types';
-import { kerasMap, modelClassOf, sequentialChain } from '../graph/topology';
+import { adjacency, kerasMap, modelClassOf, sequentialChain } from '../graph/topology';
 import type { Graph, GraphNode } from '../graph/types';
 import { inferGraph, type InferOptions, type Inference } from '../inference/infer';
 
@@ -64,15 +64,15 @@ export function summaryModel(graph: Graph, opts: InferOptions = {}): SummaryMode
     sequentialLike = !multiInput && [...perDepth.values()].every((c) => c === 1);
   }
   const inModel = new Set(nodes.map((n) => n.id));
+  const adj = adjacency(graph);
   let trainable = 0;
   let nonTrainable = 0;
   const rows = nodes.map((node) => {
     const info = inference.nodes.get(node.id);
     trainable += info?.params.trainable ?? 0;
     nonTrainable += info?.params.nonTrainable ?? 0;
-    const connectedTo = graph.edges
-      .filter((e) => e.target === node.id && inModel.has(e.source))
-      .sort((a, b) => a.targetIndex - b.targetIndex)
+    const connectedTo = (adj.incoming.get(node.id) ?? [])
+      .filter((e) => inModel.has(e.source))
       .map((e) => `${byId.get(e.source)?.name ?? e.source}[0][0]`);
     return {
       node,
