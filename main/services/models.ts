@@ -46,7 +46,7 @@ export function createModelService(deps: { codec: ModelCodec; engine: () => Engi
       }
       const imported = deps.codec.importModel(json);
       if (!imported.ok) return fail('bad-file', `${label}: ${imported.message}`);
-      return ok({ graph: imported.graph, format: imported.format, warnings: imported.warnings });
+      return ok({ graph: imported.graph, format: imported.format, warnings: [...imported.warnings] });
     },
 
     async exportWrite(request: ParsedRequestOf<'export.write'>): Promise<ResultOf<'export.write'>> {

@@ -9,7 +9,7 @@ import type { JsonObject } from '../../shared/json';
  * main/services/wiring.ts plugs the real implementations in; tests plug in stand-ins.
  */
 export interface ModelCodec {
-  importModel(json: unknown): { ok: true; graph: Graph; format: 'keras3' | 'keras2' | 'tfjs'; warnings: string[] } | { ok: false; message: string };
+  importModel(json: unknown): { readonly ok: true; readonly graph: Graph; readonly format: 'keras3' | 'keras2' | 'tfjs'; readonly warnings: readonly string[] } | { readonly ok: false; readonly message: string };
   /** model.to_json() text in the requested dialect, or the diagnostics' messages. */
   exportKeras(graph: Graph, dialect: 'keras3' | 'keras2'): { ok: true; text: string } | { ok: false; messages: string[] };
   generatePython(graph: Graph, training: JsonObject | undefined, dataset: JsonObject | undefined, strategy: 'none' | 'mirrored' | 'multiworker'): string;

@@ -75,9 +75,12 @@ describe('project service', () => {
     expect(await projects.open({ path: dir })).toMatchObject({ ok: false, error: { code: 'bad-file' } });
   });
 
-  it('refuses to save something that is not a valid project', async () => {
+  it('saves an old-version project as the current version (parseProject migrates it)', async () => {
     const { dir, projects } = await setup();
-    expect(await projects.saveAs({ path: path.join(dir, 'x.json'), project: { format: 'nope' }, overwrite: false })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const file = path.join(dir, 'v.blockprop.json');
+    const old = { ...sampleProject, version: 0 };
+    expect(await projects.saveAs({ path: file, project: old, overwrite: false })).toMatchObject({ ok: true });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 1 });
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
-import type { JsonObject } from '../../shared/json';
+import type { Project } from '../../shared/project';
 import { writeFileAtomic } from './atomicWrite';
 import { describeFsError, errnoCode } from './fsErrors';
 import type { ProjectFormat } from './projectFormat';
@@ -31,7 +31,7 @@ export function createProjectService(deps: { format: ProjectFormat; recent: Rece
     }
   }
 
-  async function write(file: string, project: JsonObject, overwrite: boolean): Promise<ResultOf<'project.save'>> {
+  async function write(file: string, project: Project, overwrite: boolean): Promise<ResultOf<'project.save'>> {
     const parsed = deps.format.parse(project);
     if (!parsed.ok) return fail('invalid-request', `The project cannot be saved: ${parsed.message}`);
     const existing = await mtimeOf(file).catch(() => null);
@@ -87,7 +87,7 @@ export function createProjectService(deps: { format: ProjectFormat; recent: Rece
       const mtime = await mtimeOf(file).catch(() => null);
       if (mtime !== null) known.set(file, mtime);
       await deps.recent.add(file).catch(() => undefined);
-      return ok({ project: parsed.project, path: file, warnings: parsed.warnings });
+      return ok({ project: parsed.project, path: file, warnings: [...parsed.warnings] });
     },
 
     async save(request: ParsedRequestOf<'project.save'>): Promise<ResultOf<'project.save'>> {

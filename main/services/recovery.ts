@@ -58,7 +58,7 @@ export function createRecoveryService(deps: { configDir: string; format: Project
       if (envelope === null) return fail('not-found', 'There is no unsaved work to restore.');
       const parsed = deps.format.parse(envelope.project);
       if (!parsed.ok) return fail('bad-file', `The unsaved work could not be restored: ${parsed.message}`);
-      return ok({ project: parsed.project, path: envelope.path, savedAt: envelope.savedAt, warnings: parsed.warnings });
+      return ok({ project: parsed.project, path: envelope.path, savedAt: envelope.savedAt, warnings: [...parsed.warnings] });
     },
     async discard(): Promise<ResultOf<'recovery.discard'>> {
       try {

@@ -1,33 +1,32 @@
 import { emptyGraph } from '../../shared/graph/types';
-import { isJsonObject, type JsonObject } from '../../shared/json';
+import { exportKeras2, exportKeras3, importModel, toKerasJsonString } from '../../shared/keras';
+import { datasetRefSchema, newProject, parseProject, serializeProject, trainingSettingsSchema } from '../../shared/project';
+import { generatePython } from '../../shared/python';
 import type { EngineHost, ModelCodec } from './ports';
 import type { ProjectFormat } from './projectFormat';
 
 /**
  * Plugs the other rooms' real implementations into the services' ports: the project format
  * (shared/project), the Keras codec (shared/keras, shared/python) and the engine host
- * (main/engine). Pieces not built yet answer 'not-ready'.
+ * (main/engine).
  */
 export const projectFormat: ProjectFormat = {
-  parse(json) {
-    if (!isJsonObject(json) || json['format'] !== 'blockprop-project') return { ok: false, message: 'This is not a Blockprop project file.' };
-    const version = json['version'];
-    if (typeof version !== 'number') return { ok: false, message: 'The project file has no version.' };
-    if (version > 1) return { ok: false, message: `It was saved by a newer Blockprop (file version ${version}); update Blockprop to open it.` };
-    return { ok: true, project: json, warnings: [] };
-  },
-  serialize: (project) => JSON.stringify(project, null, 2) + '\n',
-  create: (graph) => {
-    const project: JsonObject = { format: 'blockprop-project', version: 1, graph: JSON.parse(JSON.stringify(graph ?? emptyGraph)), training: {}, dataset: { kind: 'mnist' } };
-    return project;
-  },
+  parse: parseProject,
+  serialize: serializeProject,
+  create: (graph) => newProject(graph ?? emptyGraph),
 };
 
-const notReady = 'The Keras codec is not available in this build yet.';
 export const modelCodec: ModelCodec = {
-  importModel: () => ({ ok: false, message: notReady }),
-  exportKeras: () => ({ ok: false, messages: [notReady] }),
-  generatePython: () => `# ${notReady}\n`,
+  importModel,
+  exportKeras(graph, dialect) {
+    const exported = dialect === 'keras3' ? exportKeras3(graph) : exportKeras2(graph);
+    return exported.ok ? { ok: true, text: toKerasJsonString(exported.json) } : { ok: false, messages: exported.diagnostics.map((d) => d.message) };
+  },
+  generatePython(graph, training, dataset, strategy) {
+    const settings = trainingSettingsSchema.safeParse(training);
+    const data = datasetRefSchema.safeParse(dataset);
+    return generatePython(graph, settings.success ? settings.data : undefined, data.success ? data.data : undefined, { strategy });
+  },
 };
 
 const engineHost: EngineHost | null = null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newProject } from '../project';
 import { eventNames, methodNames } from './channels';
 import { events, methods } from './contract';
 import { parseEvent, parseRequest, parseResult } from './validate';
@@ -25,7 +26,8 @@ describe('contract', () => {
     ['project.open', { path: '/tmp/a.blockprop.json' }, true],
     ['project.open', { path: '' }, false],
     ['project.open', {}, false],
-    ['project.saveAs', { path: '/tmp/a.json', project: { format: 'blockprop-project' } }, true],
+    ['project.saveAs', { path: '/tmp/a.json', project: newProject({ name: 'm', nodes: [], edges: [] }) }, true],
+    ['project.saveAs', { path: '/tmp/a.json', project: { format: 'blockprop-project' } }, false],
     ['project.saveAs', { path: '/tmp/a.json', project: 'text' }, false],
     ['fs.list', { dir: '/' }, true],
     ['fs.list', { dir: 5 }, false],
@@ -43,7 +45,7 @@ describe('contract', () => {
   });
 
   it('fills defaults for the handler', () => {
-    const result = parseRequest('project.saveAs', { path: '/tmp/a.json', project: {} });
+    const result = parseRequest('project.saveAs', { path: '/tmp/a.json', project: newProject({ name: 'm', nodes: [], edges: [] }) });
     expect(result.ok && result.value.overwrite).toBe(false);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { datasetRefSchema, PROJECT_FORMAT, trainingSettingsSchema, type Project } from '../project';
 import { graphSchema, jsonObjectSchema } from './graphSchema';
 
 /**
@@ -8,13 +9,20 @@ import { graphSchema, jsonObjectSchema } from './graphSchema';
  */
 
 // --- project file ---------------------------------------------------------------------------
-/** The project file's content as it crosses the wire; main re-parses it with parseProject. */
-export const projectSchema = jsonObjectSchema;
+/** The project (shared/project's Project) as it crosses the wire; main re-parses it with parseProject. */
+export const projectSchema = z.object({
+  format: z.literal(PROJECT_FORMAT),
+  version: z.number().int(),
+  graph: graphSchema,
+  training: trainingSettingsSchema,
+  dataset: datasetRefSchema,
+});
 
-export const datasetRefSchema = z.union([
-  z.object({ kind: z.enum(['mnist', 'fashion-mnist']) }),
-  z.object({ kind: z.literal('folder'), path: z.string() }),
-]);
+export { datasetRefSchema };
+
+// The wire schema must describe exactly shared/project's Project (checked at compile time).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const projectSchemaMatchesProject: Same<z.output<typeof projectSchema>, Project> = true;
 
 // --- training -------------------------------------------------------------------------------
 export const trainRequestSchema = z.object({
