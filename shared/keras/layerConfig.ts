@@ -100,6 +100,8 @@ export function keras2Config(layer: ExportLayer, flavour: Keras2Flavour): JsonOb
     };
   }
   const out: Record<string, JsonValue> = { name: layer.node.name, trainable: trainableOf(layer), dtype: 'float32' };
+  // Keras 3's SpatialDropout2D (also its legacy tf.keras loader) takes no `trainable`; tf.keras 2 defaults it to true.
+  if (layer.node.kind === 'SpatialDropout2D') delete out.trainable;
   for (const [k, v] of Object.entries(own)) {
     if (k in dropDefaults && sameJson(dropDefaults[k] ?? null, v)) continue;
     const kind = nestedKind(k);
