@@ -70,8 +70,9 @@ export function convChecks(specs: readonly ParamSpec[], params: Params): LayerIs
 }
 
 /** "32 × 3×3, stride 2, relu" — filters (if any), window, non-unit stride, non-linear activation. */
-export function describeConv(head: string, g: ConvGeometry, activation: string): string {
-  const parts = [head === '' ? pairText(g.kernel) : `${head} × ${pairText(g.kernel)}`];
+export function describeConv(head: string, g: ConvGeometry, activation: string, windowSuffix = ''): string {
+  const window = pairText(g.kernel) + windowSuffix;
+  const parts = [head === '' ? window : `${head} × ${window}`];
   if (g.strides[0] !== 1 || g.strides[1] !== 1) parts.push(`stride ${g.strides[0] === g.strides[1] ? g.strides[0] : pairText(g.strides)}`);
   if (activation !== 'linear' && activation !== '') parts.push(activation);
   return parts.join(', ');

@@ -49,7 +49,6 @@ export const depthwiseConv2D: LayerDef = {
   fromConfig: codec.fromConfig,
   describe(p) {
     const m = numberParam(p, depthMultiplier);
-    const text = describeConv('', convGeometry(p), stringParam(p, activation));
-    return m === 1 ? text : text.replace(/^(\S+)/, `$1 ×${m}`);
+    return describeConv('', convGeometry(p), stringParam(p, activation), m === 1 ? '' : ` ×${m}`);
   },
 };
