@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { inputsOf, kerasLayerOrder, modelClassOf } from '../graph/topology';
 import type { Graph, GraphNode } from '../graph/types';
 import type { JsonValue } from '../json';
+import { getLayerDef } from '../layers/registry';
 import { getTemplate, templates } from './index';
 
 /*
@@ -137,6 +138,14 @@ describe.each(ids)('template %s matches real Keras', (id) => {
         if (kerasValue === undefined) continue;
         expect(value, `${layer.name}.${key}`).toEqual(kerasValue);
       }
+    }
+  });
+
+  it('uses only parameters the layer catalog knows, and all of them', () => {
+    for (const node of graph.nodes) {
+      const def = getLayerDef(node.kind);
+      expect(def, node.kind).toBeDefined();
+      expect(Object.keys(node.params).sort(), node.name).toEqual((def?.params ?? []).map((p) => p.name).sort());
     }
   });
 
