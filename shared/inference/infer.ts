@@ -61,7 +61,7 @@ export function inferGraph(graph: Graph, opts: InferOptions = {}): Inference {
     }
   }
 
-  diagnostics.push(...learnerWarnings(graph, adj, infos));
+  diagnostics.push(...learnerWarnings(graph, adj, infos, diagnostics));
 
   let trainable = 0;
   let nonTrainable = 0;

@@ -21,27 +21,40 @@ function pair(v: unknown): [number, number] | null {
 const poolingKinds = new Set(['MaxPooling2D', 'AveragePooling2D']);
 const dropoutKinds = new Set(['Dropout', 'SpatialDropout2D']);
 
-export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap<string, NodeInfo>): Diagnostic[] {
+/** Codes the layer catalog may already report for the same mistake (then ours is not repeated). */
+const sameMistake: Readonly<Record<string, readonly string[]>> = {
+  'dense-on-image': ['dense-on-image', 'dense-on-4d', 'dense-on-nd'],
+  'pool-larger-than-input': ['pool-larger-than-input', 'pool-window'],
+  'dropout-rate-high': ['dropout-rate-high', 'high-dropout'],
+  'softmax-not-last': ['softmax-not-last'],
+};
+
+export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap<string, NodeInfo>, existing: readonly Diagnostic[] = []): Diagnostic[] {
+  const reported = new Set(existing.map((d) => `${d.nodeId ?? ''}:${d.code}`));
   const out: Diagnostic[] = [];
+  const push = (d: Diagnostic): void => {
+    const aliases = sameMistake[d.code] ?? [d.code];
+    if (!aliases.some((code) => reported.has(`${d.nodeId ?? ''}:${code}`))) out.push(d);
+  };
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   for (const node of graph.nodes) {
     const info = infos.get(node.id);
     const input = info?.inputShapes[0] ?? null;
 
     if (node.kind === 'Dense' && input && input.length >= 4) {
-      out.push(warn(node, 'dense-on-image', `gets a ${input.length}-D tensor ${formatShape(input)}; add a Flatten (or GlobalAveragePooling2D) before it.`));
+      push(warn(node, 'dense-on-image', `gets a ${input.length}-D tensor ${formatShape(input)}; add a Flatten (or GlobalAveragePooling2D) before it.`));
     }
 
     const softmax = node.kind === 'Softmax' || (node.params['activation'] === 'softmax');
     const consumers = adj.outgoing.get(node.id) ?? [];
     if (softmax && consumers.length > 0) {
       const next = byId.get(consumers[0]?.target ?? '');
-      out.push(warn(node, 'softmax-not-last', `applies softmax but feeds ${next ? label(next) : 'another block'}; softmax belongs on the last layer of a classifier — use 'relu' here.`, node.kind === 'Softmax' ? undefined : 'activation'));
+      push(warn(node, 'softmax-not-last', `applies softmax but feeds ${next ? label(next) : 'another block'}; softmax belongs on the last layer of a classifier — ${node.kind === 'Softmax' || node.kind === 'Activation' ? 'move it to the end or remove it' : "use 'relu' here"}.`, node.kind === 'Softmax' ? undefined : 'activation'));
     }
 
     const rate = node.params['rate'];
     if (dropoutKinds.has(node.kind) && typeof rate === 'number' && rate > 0.9 && rate < 1) {
-      out.push(warn(node, 'dropout-rate-high', `drops ${Math.round(rate * 100)}% of its inputs (rate ${rate}); that leaves too little signal to learn from — try 0.2 to 0.5.`, 'rate'));
+      push(warn(node, 'dropout-rate-high', `drops ${Math.round(rate * 100)}% of its inputs (rate ${rate}); that leaves too little signal to learn from — try 0.2 to 0.5.`, 'rate'));
     }
 
     if (poolingKinds.has(node.kind) && input && input.length === 4 && info?.outputShape) {
@@ -49,7 +62,7 @@ export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap
       const h = input[1];
       const w = input[2];
       if (pool && ((h != null && pool[0] > h) || (w != null && pool[1] > w))) {
-        out.push(warn(node, 'pool-larger-than-input', `has a ${pool[0]}×${pool[1]} window but its input is only ${h ?? '?'}×${w ?? '?'}; use a smaller pool_size or remove the pooling.`, 'pool_size'));
+        push(warn(node, 'pool-larger-than-input', `has a ${pool[0]}×${pool[1]} window but its input is only ${h ?? '?'}×${w ?? '?'}; use a smaller pool_size or remove the pooling.`, 'pool_size'));
       }
     }
   }
