@@ -64,7 +64,7 @@ export function convChecks(specs: readonly ParamSpec[], params: Params): LayerIs
   const issues = paramIssues(specs, params);
   const g = convGeometry(params);
   if (Math.max(...g.strides) > 1 && Math.max(...g.dilation) > 1) {
-    issues.push(issue('strides-with-dilation', `has strides ${pairText(g.strides)} together with dilation_rate ${pairText(g.dilation)}, which Keras refuses; set strides to 1×1 or dilation_rate to 1×1`, 'dilation_rate'));
+    issues.push(issue('strides-with-dilation', `has strides ${pairText(g.strides)} together with dilation_rate ${pairText(g.dilation)}, which Keras and TensorFlow do not support; set strides to 1×1 or dilation_rate to 1×1`, 'dilation_rate'));
   }
   return issues;
 }

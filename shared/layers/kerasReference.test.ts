@@ -54,6 +54,8 @@ function parseCases(raw: unknown): Case[] {
 }
 
 const cases = parseCases(JSON.parse(readFileSync(join(__dirname, 'fixtures', 'kerasReference.json'), 'utf8')));
+/** 400 random layer configurations (seeded) run through real Keras 3.15: error or shape + weights. */
+const fuzz = parseCases(JSON.parse(readFileSync(join(__dirname, 'fixtures', 'kerasFuzz.json'), 'utf8')));
 const ok = cases.filter((c) => c.error === undefined);
 const errors = cases.filter((c) => c.error !== undefined);
 
@@ -105,5 +107,20 @@ describe('layers match real Keras 3.15', () => {
     const issues = [...('issue' in out ? [out.issue] : []), ...(def.check?.(c.inputs, params) ?? [])];
     const codes = issues.filter((i) => i.severity !== 'warning').map((i) => i.code);
     expect(codes).toContain(expectedCode[id]);
+  });
+
+  it.each(fuzz.map((c) => [`${c.id} ${c.class} ${JSON.stringify(c.kwargs)} on ${c.inputs.map((s) => JSON.stringify(s)).join(' + ')}`, c] as const))('%s', (_label, c) => {
+    const def = defOf(c);
+    const { params, unsupported } = def.fromConfig(c.kwargs ?? {});
+    expect(unsupported).toEqual([]);
+    const out = def.outputShape(c.inputs, params);
+    const errors = [...('issue' in out ? [out.issue] : []), ...(def.check?.(c.inputs, params) ?? [])].filter((i) => i.severity !== 'warning');
+    if (c.error !== undefined) {
+      expect(errors.length, `Keras said: ${c.error}`).toBeGreaterThan(0);
+      return;
+    }
+    expect(errors).toEqual([]);
+    expect(out).toEqual({ shape: c.output_shape });
+    expect(def.weights(c.inputs, params).map((w) => [w.name, w.shape, w.trainable])).toEqual(c.weights);
   });
 });
