@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue } from '../json';
 import type { ExportPlan, ExportResult } from './exportPlan';
 import { planExport } from './exportPlan';
 import type { Keras2Flavour } from './layerConfig';
-import { keras2Entry } from './layerConfig';
+import { keras2Entry, tfjsProblem } from './layerConfig';
 
 /** The tf.keras version whose format we write (list-form inbound nodes, `Functional`). */
 export const keras2Version = '2.12.0';
@@ -22,7 +22,9 @@ export function exportKeras2(graph: Graph): ExportResult {
  * {@link exportKeras2} only where TF.js does, always with an exact equivalent: L1 / L2
  * regularizers as `L1L2` (the only one TF.js registers), SpatialDropout2D as Dropout with
  * noise_shape (None, 1, 1, C), Global*Pooling2D(keepdims=True) as *Pooling2D over the whole
- * image, activation 'silu' as 'swish'. Use this to build TF.js models.
+ * image, activation 'silu' as 'swish', Reshape's -1 as the size it stands for. Activity
+ * regularizers, which TF.js cannot run, are refused with a diagnostic. TF.js has no Subtract
+ * layer: the engine registers one before loading. Use this to build TF.js models.
  */
 export function exportTfjsTopology(graph: Graph): ExportResult {
   return exportKeras2Flavour(graph, 'tfjs');
@@ -32,6 +34,13 @@ function exportKeras2Flavour(graph: Graph, flavour: Keras2Flavour): ExportResult
   const planned = planExport(graph);
   if (!planned.ok) return planned;
   const { plan } = planned;
+  if (flavour === 'tfjs') {
+    const diagnostics = plan.layers.flatMap((layer) => {
+      const message = tfjsProblem(layer);
+      return message ? [{ severity: 'error' as const, code: 'tfjs-unsupported', message, nodeId: layer.node.id }] : [];
+    });
+    if (diagnostics.length > 0) return { ok: false, diagnostics };
+  }
   const json: JsonObject = {
     class_name: plan.modelClass === 'Sequential' ? 'Sequential' : 'Functional',
     config: plan.modelClass === 'Sequential' ? sequentialConfig(graph, plan, flavour) : functionalConfig(graph, plan, flavour),

@@ -125,6 +125,8 @@ export function keras2Entry(layer: ExportLayer, flavour: Keras2Flavour): { class
   const kind = layer.node.kind;
   const fixed: Record<string, JsonValue> = { ...config };
   if (fixed.activation === 'silu') fixed.activation = 'swish';
+  // TF.js computes no symbolic size for -1; the inferred shape is exact.
+  if (kind === 'Reshape' && layer.outputShape.slice(1).every((d) => typeof d === 'number')) fixed.target_shape = layer.outputShape.slice(1);
   if (kind === 'SpatialDropout2D') {
     const channels = layer.inputShapes[0]?.[3] ?? null;
     return { className: 'Dropout', config: { name: config.name ?? null, trainable: config.trainable ?? true, dtype: 'float32', rate: config.rate ?? 0.5, noise_shape: [null, 1, 1, channels], seed: config.seed ?? null } };
@@ -138,6 +140,15 @@ export function keras2Entry(layer: ExportLayer, flavour: Keras2Flavour): { class
     };
   }
   return { className: kind, config: fixed };
+}
+
+/** What TF.js 4.22 cannot run at all, named for the user (null when the layer is fine). */
+export function tfjsProblem(layer: ExportLayer): string | null {
+  const activity = layer.node.params.activity_regularizer;
+  if (activity !== undefined && activity !== null) {
+    return `${layer.node.kind} '${layer.node.name}' has an activity regularizer, which TensorFlow.js cannot train; remove it to train in Blockprop (Keras exports keep it).`;
+  }
+  return null;
 }
 
 /** TF.js registers only `L1L2` (its `l1()`/`l2()` helpers build one). */
