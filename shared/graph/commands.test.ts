@@ -82,3 +82,16 @@ describe('edit commands', () => {
     expect(pasted.graph.nodes.at(-1)?.name).toBe('conv2d_2');
   });
 });
+
+describe('with the real layer catalog', () => {
+  it('a new block gets Keras defaults and the connection rules know its inputs', () => {
+    const a = addNode(emptyGraph, 'InputLayer', { x: 0, y: 0 });
+    const b = addNode(a.graph, 'Conv2D', { x: 0, y: 100 });
+    const c = addNode(b.graph, 'Dense', { x: 0, y: 200 });
+    expect(b.graph.nodes[1]).toMatchObject({ name: 'conv2d', params: { filters: 32, kernel_size: [3, 3], padding: 'valid' } });
+    const g = must(connect(must(connect(c.graph, a.nodeId, b.nodeId)), b.nodeId, c.nodeId));
+    expect(canConnect(g, a.nodeId, c.nodeId)).toMatch(/^Dense 'dense' takes only one input and it is already fed/);
+    const add = addNode(g, 'Add', { x: 0, y: 0 });
+    expect(canConnect(add.graph, a.nodeId, add.nodeId, 5)).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../json';
 import { getLayerDef } from '../layers/registry';
+import { withDefaults } from '../layers/validateParam';
 import { canConnect, freeInputIndex } from './connections';
 import { kerasBaseName, uniqueName } from './naming';
 import type { Graph, GraphEdge, GraphNode, Params, Position } from './types';
@@ -9,12 +10,10 @@ import type { Graph, GraphEdge, GraphNode, Params, Position } from './types';
  * so the editor's undo/redo is a stack of graphs.
  */
 
-/** Keras defaults for a class's parameters, overridden by `params`. */
+/** Keras defaults for a class's parameters (the catalog's), overridden by `params`. */
 export function defaultParamsFor(kind: string, params: Params = {}): Params {
   const def = getLayerDef(kind);
-  const defaults: Record<string, JsonValue> = {};
-  for (const spec of def?.params ?? []) defaults[spec.name] = spec.default;
-  return { ...defaults, ...params };
+  return def ? withDefaults(def, params) : { ...params };
 }
 
 /** A fresh id: one more than the highest `n<number>` id in the graph. */

@@ -33,6 +33,9 @@ export function canConnect(graph: Graph, source: string, target: string, targetI
   if (source === target) return `${blockLabel(to)} cannot feed itself.`;
   const arity = inputArity(to);
   if (arity.max === 0) return `${blockLabel(to)} takes no input; it is where the model starts.`;
+  if (reaches(graph, target, source)) {
+    return `Connecting '${from.name}' to '${to.name}' would make a cycle: '${to.name}' already feeds '${from.name}'.`;
+  }
   if (!Number.isInteger(targetIndex) || targetIndex < 0) return `${blockLabel(to)} has no input ${targetIndex}.`;
   if (targetIndex >= arity.max) {
     return arity.max === 1
@@ -44,9 +47,6 @@ export function canConnect(graph: Graph, source: string, target: string, targetI
     const feeder = byId.get(taken.source);
     const by = feeder ? ` by '${feeder.name}'` : '';
     return `Input ${targetIndex} of ${blockLabel(to)} is already fed${by}; remove that wire first.`;
-  }
-  if (reaches(graph, target, source)) {
-    return `Connecting '${from.name}' to '${to.name}' would make a cycle: '${to.name}' already feeds '${from.name}'.`;
   }
   return null;
 }
