@@ -24,9 +24,9 @@ beforeAll(async () => {
 async function load(graph: Graph, flavour: 'tfjs' | 'keras2' = 'tfjs'): Promise<tfl.LayersModel> {
   const exported = flavour === 'tfjs' ? exportTfjsTopology(graph) : exportKeras2(graph);
   if (!exported.ok) throw new Error(exported.diagnostics.map((d) => d.message).join('; '));
-  // modelFromJSON takes the topology as tfjs's own JSON type; ours is plain JSON of that shape.
-  const topology: unknown = JSON.parse(JSON.stringify(exported.json));
-  return tfl.models.modelFromJSON({ modelTopology: topology as tfl.io.ModelJSON['modelTopology'] } as tfl.io.ModelJSON);
+  // What the engine does: the text of our export, parsed, as a TF.js model.json's modelTopology.
+  const artifacts: Parameters<typeof tfl.models.modelFromJSON>[0] = { modelTopology: JSON.parse(JSON.stringify(exported.json)) };
+  return tfl.models.modelFromJSON(artifacts);
 }
 
 function expectSameAsInference(graph: Graph, model: tfl.LayersModel): void {
