@@ -40,7 +40,7 @@ export function App() {
           <RecoveryBanner />
           <div className="canvas-area">
             <ReactFlowProvider>
-              <Canvas showMinimap={minimap && !empty} />
+              <Canvas showMinimap={minimap && !empty} showControls={!empty} />
             </ReactFlowProvider>
             {empty && <EmptyCanvas />}
           </div>

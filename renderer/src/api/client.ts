@@ -46,8 +46,7 @@ export function createClient(transport: Transport): Api {
       };
     },
     onStatus(listener) {
-      listener(status);
-      return transport.onStatus(listener);
+      return transport.onStatus(listener); // transports call it at once with the current status
     },
     get status() {
       return status;

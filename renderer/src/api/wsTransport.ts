@@ -37,12 +37,18 @@ interface Pending {
  * `{event, payload}` in. Reconnects with backoff when the connection drops; calls made while
  * disconnected wait for the next connection, calls in flight when it drops fail as values.
  */
-export function createWsTransport(url: string, connect: SocketFactory, timers: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout } = globalThis): Transport {
+/** Timer functions (tests pass a manual clock). Method syntax: the browser's own functions fit. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export function createWsTransport(url: string, connect: SocketFactory, timers: Timers = globalThis): Transport {
   let socket: SocketLike | null = null;
   let status: ConnectionStatus = 'connecting';
   let nextId = 1;
   let attempts = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryTimer: unknown = null;
   let closed = false;
   const inFlight = new Map<number, Pending>();
   const queued: { id: number; text: string; pending: Pending }[] = [];

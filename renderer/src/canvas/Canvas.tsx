@@ -30,7 +30,7 @@ function applySelect(current: readonly string[], changes: readonly { id: string;
 }
 
 /** The node graph: React Flow drawing what the editor store holds, and routing edits back to it. */
-export function Canvas({ showMinimap }: { showMinimap: boolean }) {
+export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; showControls: boolean }) {
   const graph = useEditorState((s) => s.history.present);
   const selection = useEditorState((s) => s.selection);
   const drag = useEditorState((s) => s.drag);
@@ -141,7 +141,7 @@ export function Canvas({ showMinimap }: { showMinimap: boolean }) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         onlyRenderVisibleElements
-        minZoom={0.05}
+        minZoom={0.01}
         maxZoom={2.5}
         fitView
         fitViewOptions={{ padding: 0.1, maxZoom: 1.2 }}
@@ -149,8 +149,11 @@ export function Canvas({ showMinimap }: { showMinimap: boolean }) {
         connectionRadius={28}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
-        {showMinimap && <MiniMap pannable zoomable nodeClassName={(n) => `mini family-${String(n.data.family)}`} position="bottom-right" />}
+        {showControls && <Controls showInteractive={false} position="bottom-left" />}
+        {showMinimap && (
+          <MiniMap pannable zoomable nodeClassName={(n) => `mini family-${String(n.data.family)}`} position="bottom-right"
+            style={{ width: 150, height: 110 }} />
+        )}
       </ReactFlow>
     </div>
   );

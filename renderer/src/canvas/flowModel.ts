@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../../shared/diagnostics';
 import type { Graph, GraphNode, Position, Shape } from '../../../shared/graph/types';
 import { getLayerDef } from '../../../shared/layers/registry';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../../shared/layout';
 import { formatShape } from '../ui/format';
 import type { PathSets } from './pathHighlight';
 import { sourceHandleId, targetHandleId, type BlockData, type BlockNode, type ShapeEdge } from './flowTypes';
@@ -100,6 +101,9 @@ export function createNodeDeriver(): (input: DeriveInput) => BlockNode[] {
         position,
         data,
         selected: selected.has(n.id),
+        // Blocks have a fixed size (shared/layout.ts), so fit and culling know it before rendering.
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
         ...(measured === undefined ? {} : { measured: { width: measured.width, height: measured.height } }),
       };
       next.set(n.id, node);

@@ -19,8 +19,8 @@ function confirmDiscard(): boolean {
 /** Shows a graph as a new, unsaved project (template, import, new). */
 function loadUnsaved(graph: Graph, title: string, extras: JsonObject = {}): void {
   editor.load(graph);
-  // A fresh project counts as saved-empty: only edits make it "unsaved".
-  projectStore.setState(() => ({ path: null, title, savedGraph: graph.nodes.length === 0 ? graph : emptyGraph, extras, extrasDirty: false }));
+  // A template or import is not yet work of the user's: only edits make it "unsaved".
+  projectStore.setState(() => ({ path: null, title, savedGraph: graph, extras, extrasDirty: false }));
   requestAnimationFrame(() => canvasControl()?.fit());
 }
 

@@ -29,7 +29,7 @@ export const projectStore = createStore<ProjectState>({
 });
 
 export function isDirty(p: ProjectState = projectStore.getState(), graph: Graph = editor.graph()): boolean {
-  return p.extrasDirty || (graph !== p.savedGraph && !(graph.nodes.length === 0 && p.savedGraph.nodes.length === 0 && p.path === null));
+  return p.extrasDirty || graph !== p.savedGraph;
 }
 
 export function useProject<T>(selector: (s: ProjectState) => T): T {

@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, repoRoot, test } from './support/appServer';
+import { block, chooseInFileDialog, clickCanvas, dropBlock, edgeShapes, setParam, wire } from './support/editorPage';
+
+const shots = '/tmp/shots';
+
+// The chapter's Keras CNN, block by block: [palette class, layer name Keras gives it, params to type].
+const kerasCnn: readonly [string, string, Record<string, string>][] = [
+  ['InputLayer', 'input_layer', { shape: '28, 28, 1' }],
+  ['Conv2D', 'conv2d', { filters: '32', kernel_size: '3, 3', activation: 'relu' }],
+  ['Conv2D', 'conv2d_1', { filters: '64', kernel_size: '3, 3', activation: 'relu' }],
+  ['MaxPooling2D', 'max_pooling2d', { pool_size: '2, 2' }],
+  ['Dropout', 'dropout', { rate: '0.25' }],
+  ['Flatten', 'flatten', {}],
+  ['Dense', 'dense', { units: '128', activation: 'relu' }],
+  ['Dropout', 'dropout_1', { rate: '0.5' }],
+  ['Dense', 'dense_1', { units: '10', activation: 'softmax' }],
+];
+
+test.use({ viewport: { width: 1600, height: 1100 } });
+
+test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save, reopen, export', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByTestId('empty-canvas')).toBeVisible();
+
+  // Drag every block from the palette onto a 3×3 grid of the canvas and set its parameters.
+  for (const [i, [kind, name, params]] of kerasCnn.entries()) {
+    await dropBlock(page, kind, 160 + (i % 3) * 280, 70 + Math.floor(i / 3) * 130);
+    await expect(block(page, name)).toBeVisible();
+    await expect(page.getByTestId('block-inspector')).toContainText(kind);
+    for (const [key, value] of Object.entries(params)) await setParam(page, key, value);
+  }
+  // Wire them handle to handle, top to bottom.
+  for (let i = 1; i < kerasCnn.length; i++) {
+    const from = kerasCnn[i - 1]?.[1] ?? '';
+    const to = kerasCnn[i]?.[1] ?? '';
+    await wire(page, from, to);
+  }
+  await expect(page.getByTestId('edge-shape')).toHaveCount(8);
+
+  await clickCanvas(page);
+  await page.keyboard.press('a');
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('edge-shape')).toHaveCount(8);
+  const shapes = await edgeShapes(page);
+  for (const s of ['(None, 28, 28, 1)', '(None, 26, 26, 32)', '(None, 24, 24, 64)', '(None, 12, 12, 64)', '(None, 9216)', '(None, 128)']) {
+    expect(shapes).toContain(s);
+  }
+  await expect(block(page, 'conv2d_1').getByTestId('block-params')).toHaveText('18,496');
+  await expect(block(page, 'dense').getByTestId('block-params')).toHaveText('1,179,776');
+  await expect(page.getByTestId('model-total')).toHaveText('1,199,882');
+  await expect(page.getByTestId('total-params')).toContainText('Total params: 1,199,882 (4.58 MB)');
+  await expect(page.getByTestId('summary-row')).toHaveCount(8);
+
+  // A wiring mistake: a Conv2D fed by Flatten's 2-D output. The block turns red and says why.
+  await clickCanvas(page);
+  const flatBox = await block(page, 'flatten').boundingBox();
+  const canvasBox = await page.getByTestId('canvas').boundingBox();
+  if (flatBox === null || canvasBox === null) throw new Error('canvas not laid out');
+  await dropBlock(page, 'Conv2D', flatBox.x - canvasBox.x + 420, flatBox.y - canvasBox.y + 150);
+  await wire(page, 'flatten', 'conv2d_2');
+  const bad = block(page, 'conv2d_2');
+  await expect(bad).toHaveAttribute('data-severity', 'error');
+  const message = await bad.getByTestId('block-problem').getAttribute('title');
+  expect(message).toContain("Conv2D 'conv2d_2'");
+  await page.screenshot({ path: `${shots}/e2e-mistake.png` });
+
+  // Undo removes the wire (the error goes), undo again the block; redo brings both back.
+  await clickCanvas(page);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('edge-shape')).toHaveCount(8);
+  // Unwired, the block now lacks an input instead: a different message, no longer about Flatten's output.
+  await expect(bad.getByTestId('block-problem')).not.toHaveAttribute('title', message ?? '');
+  await page.keyboard.press('Control+z');
+  await expect(bad).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(bad).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(bad).toHaveAttribute('data-severity', 'error');
+  await bad.click();
+  await page.keyboard.press('Delete');
+  await expect(bad).toHaveCount(0);
+  await expect(page.getByTestId('model-total')).toHaveText('1,199,882');
+
+  // Save as, reload the page, reopen the file.
+  const projectPath = path.join(app.dir, 'keras_cnn.blockprop.json');
+  await expect(page.getByTestId('dirty-mark')).toBeVisible();
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('menu-save-as').click();
+  await chooseInFileDialog(page, projectPath, 'save');
+  await expect(page.getByTestId('file-title')).toHaveText('keras_cnn');
+  await expect(page.getByTestId('dirty-mark')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByTestId('empty-canvas')).toBeVisible();
+  await expect(page.getByTestId('recovery-banner')).toHaveCount(0);
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('menu-open').click();
+  await chooseInFileDialog(page, projectPath, 'open');
+  await expect(page.getByTestId('file-title')).toHaveText('keras_cnn');
+  await expect(page.getByTestId('block')).toHaveCount(9);
+  await expect(page.getByTestId('model-total')).toHaveText('1,199,882');
+
+  // Export Keras 3 JSON through the dialog; it must equal what the CLI exports from the saved file.
+  const exportPath = path.join(app.dir, 'keras_cnn.keras3.json');
+  await page.keyboard.press('Control+e');
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  await page.getByTestId('export-keras3').click();
+  await page.getByTestId('export-save').click();
+  await chooseInFileDialog(page, exportPath, 'save');
+  await expect(page.getByTestId('toast').last()).toContainText('Exported');
+  await expect(page.getByTestId('export-dialog')).toHaveCount(0);
+  const fromUi = readFileSync(exportPath, 'utf8');
+  const fromCli = execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'blockprop.cjs'), 'export', projectPath, '--format', 'keras3'], { encoding: 'utf8' });
+  expect(JSON.parse(fromUi)).toEqual(JSON.parse(fromCli));
+  expect(fromUi.trim()).toBe(fromCli.trim());
+});
+
+test('open the ResNet50 template and fit it on screen', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('template-menu').click();
+  await page.getByTestId('template-resnet50').click();
+  await expect(page.getByTestId('file-title')).toHaveText('ResNet50');
+  await clickCanvas(page);
+  await page.keyboard.press('f');
+  // With only visible elements rendered, all 177 blocks on the page means all of them are on screen.
+  await expect(page.getByTestId('block')).toHaveCount(177);
+  await expect(page.getByTestId('model-total')).toHaveText('25,636,712');
+  await page.screenshot({ path: `${shots}/e2e-resnet50-fit.png` });
+});

@@ -1,0 +1,60 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Small verbs for driving the editor the way a person does: drag, wire, type. */
+export function block(page: Page, name: string): Locator {
+  return page.locator(`[data-testid="block"][data-name="${name}"]`);
+}
+
+/** Drags a layer from the palette and drops it at (x, y) inside the canvas. */
+export async function dropBlock(page: Page, kind: string, x: number, y: number): Promise<void> {
+  // force: the empty-canvas gallery covers the canvas until the drag starts (then it steps aside).
+  await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId('canvas'), { targetPosition: { x, y }, force: true });
+}
+
+async function centre(l: Locator): Promise<{ x: number; y: number }> {
+  const box = await l.boundingBox();
+  if (box === null) throw new Error('element is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags a wire from `from`'s output socket to input socket `index` of `to`. */
+export async function wire(page: Page, from: string, to: string, index = 0): Promise<void> {
+  const a = await centre(block(page, from).getByTestId('socket-out'));
+  const b = await centre(block(page, to).getByTestId(`socket-in-${index}`));
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Types into an inspector field (text fields) or picks an option (selects). */
+export async function setParam(page: Page, name: string, value: string): Promise<void> {
+  const field = page.getByTestId(`param-${name}`);
+  const tag = await field.evaluate((el) => el.tagName);
+  if (tag === 'SELECT') await field.selectOption(value);
+  else await field.fill(value);
+}
+
+/** Clicks the empty canvas (deselects, and moves keyboard focus out of any field). */
+export async function clickCanvas(page: Page): Promise<void> {
+  const pane = page.locator('.react-flow__pane');
+  await pane.click({ position: { x: 12, y: 12 } });
+}
+
+export async function edgeShapes(page: Page): Promise<string[]> {
+  return page.getByTestId('edge-shape').allInnerTexts();
+}
+
+/** Picks a file path in the in-app file dialog (browser mode) by typing it. */
+export async function chooseInFileDialog(page: Page, path: string, mode: 'open' | 'save'): Promise<void> {
+  const dialog = page.getByTestId('file-dialog');
+  await dialog.waitFor();
+  if (mode === 'save') {
+    await dialog.getByTestId('file-name').fill(path);
+    await dialog.getByTestId('file-save').click();
+  } else {
+    await dialog.getByTestId('file-path').fill(path);
+    await dialog.getByTestId('file-path').press('Enter');
+  }
+}
