@@ -49,8 +49,9 @@ export const concatenate: LayerDef = {
   check(inputs, p) {
     const issues = paramIssues(params, p);
     const first = inputs[0];
-    if (first !== undefined && resolveAxis(numberParam(p, axis), first.length) === null) {
-      issues.push(issue('bad-axis', `joins along the batch axis or an axis its inputs do not have; use -1 for the channels`, 'axis'));
+    const a = numberParam(p, axis);
+    if (first !== undefined && resolveAxis(a, first.length) === null) {
+      issues.push(issue('bad-axis', `joins along axis ${a}, which is the batch axis or not an axis of its ${first.length}-D inputs; use -1 for the channels`, 'axis'));
     }
     return issues;
   },
