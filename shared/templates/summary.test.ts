@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getLayerDef } from '../layers/registry';
-import { summaryJson } from '../summary';
+import { formatSummary, summaryJson } from '../summary';
 import { getTemplate, templates } from './index';
 
 /*
@@ -41,6 +41,16 @@ describe.each(cases)('summary of template $id', ({ id, missing }) => {
     expect(got.trainable_params).toBe(expected.trainable_params);
     expect(got.non_trainable_params).toBe(expected.non_trainable_params);
     expect(got.total_params).toBe(template.expectedTotalParams);
+  });
+});
+
+describe.each(cases)('summary text of template $id', ({ id, missing }) => {
+  // Captured from model.summary() with ../shared/tools/keras-check on the real Keras models.
+  it.skipIf(missing.length > 0)('is the table Keras prints', () => {
+    const template = getTemplate(id);
+    if (!template) throw new Error(id);
+    const expected = readFileSync(new URL(`../../tests/fixtures/applications/${id}.summary.txt`, import.meta.url), 'utf8').replace(/\n$/, '');
+    expect(formatSummary(template.build())).toBe(expected);
   });
 });
 
