@@ -1,28 +1,12 @@
 import { appVersion } from '../services/version';
 import { parseArgs, synopsis } from './args';
 import { exitUsage, processIo, type CliCommand, type CliIo } from './command';
-import { exportCommand } from './commands/export';
-import { newCommand } from './commands/new';
-import { summaryCommand } from './commands/summary';
-import { templatesCommand } from './commands/templates';
-import { validateCommand } from './commands/validate';
-import { runWeb, webUsage } from './commands/web';
-
-/** Every `blockprop` command, in help order. Add a command: one file in commands/, one line here. */
-export const commands: readonly CliCommand[] = [
-  summaryCommand,
-  validateCommand,
-  exportCommand,
-  templatesCommand,
-  newCommand,
-  { name: 'web', summary: 'serve the app to your browser on 127.0.0.1', usage: webUsage.replace(/^blockprop web\s*/, '').replace(/\s{2,}.*$/, ''), run: ({ argv }) => runWeb(argv) },
-];
 
 function usageOf(c: CliCommand): string {
   return `blockprop ${c.name} ${c.usage ?? (c.args ? synopsis(c.args) : '')}`.trimEnd();
 }
 
-function help(): string {
+function help(commands: readonly CliCommand[]): string {
   const lines = [
     'Blockprop — design, train and look inside convolutional neural networks.',
     '',
@@ -45,12 +29,12 @@ function commandHelp(c: CliCommand): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs the CLI; resolves to the exit code. Never throws: a bug is reported in one line. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+/** Runs one CLI invocation against a command table; resolves to the exit code. Never throws: a bug is reported in one line. */
+export async function runCli(commands: readonly CliCommand[], argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
-    io.out(topic ? commandHelp(topic) : help());
+    io.out(topic ? commandHelp(topic) : help(commands));
     return name === undefined ? exitUsage : 0;
   }
   if (name === '--version' || name === '-v' || name === '-V') {

@@ -1,7 +1,27 @@
-// The `blockprop` entry point (bundled to dist/cli.cjs, run by bin/blockprop.cjs). The command
-// table and dispatcher live in cli.ts so tests and other hosts can import them without running.
-import { main } from './cli';
+// The `blockprop` entry point (bundled to dist/cli.cjs, run by bin/blockprop.cjs).
+import { runCli } from './cli';
+import type { CliCommand } from './command';
+import { exportCommand } from './commands/export';
+import { newCommand } from './commands/new';
+import { summaryCommand } from './commands/summary';
+import { templatesCommand } from './commands/templates';
+import { validateCommand } from './commands/validate';
+import { runWeb } from './commands/web';
 
-void main(process.argv.slice(2)).then((code) => {
+/**
+ * Every `blockprop` command, in help order. To add one: write main/cli/commands/<name>.ts
+ * exporting a CliCommand (see command.ts; declare `args` to get parsing, usage and --help for
+ * free) and add one line here.
+ */
+const commands: readonly CliCommand[] = [
+  summaryCommand,
+  validateCommand,
+  exportCommand,
+  templatesCommand,
+  newCommand,
+  { name: 'web', summary: 'serve the app to your browser on 127.0.0.1', usage: '[--port N] [--no-open]', run: ({ argv }) => runWeb(argv) },
+];
+
+void runCli(commands, process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
