@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { ExportFormat } from '../../../shared/api/contract';
 import { hasErrors } from '../../../shared/diagnostics';
-import { isJsonObject } from '../../../shared/json';
 import { api } from '../host/api';
 import { useAppInfo } from '../host/appInfo';
 import { pickFile } from '../project/filePicker';
@@ -48,15 +47,8 @@ export function ExportDialog() {
     setBusy(true);
     try {
       const req = await request();
-      const { extras } = projectStore.getState();
-      const training = extras.training;
-      const dataset = extras.dataset;
-      const body = {
-        ...req, path, graph,
-        ...(isJsonObject(training) ? { training } : {}),
-        ...(isJsonObject(dataset) ? { dataset } : {}),
-        ...(choice === 'python' ? { strategy } : {}),
-      };
+      const { training, dataset } = projectStore.getState().settings;
+      const body = { ...req, path, graph, training, dataset, ...(choice === 'python' ? { strategy } : {}) };
       let r = await api().invoke('export.write', { ...body, overwrite: false });
       if (!r.ok && r.error.code === 'exists' && window.confirm(`${path} exists. Replace it?`)) r = await api().invoke('export.write', { ...body, overwrite: true });
       if (r.ok) { showToast(`Exported ${r.value.path}`, 'success'); close(); } else showToast(r.error.message, 'error', 8000);

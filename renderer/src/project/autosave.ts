@@ -14,20 +14,19 @@ export const autosaveDelayMs = 2000;
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastGraph = editor.graph();
-  let lastExtras = projectStore.getState().extras;
+  let lastSettings = projectStore.getState().settings;
   let lastTitle = '';
 
   const save = () => {
     timer = null;
     if (!isDirty()) return;
-    const built = buildProject(editor.graph(), projectStore.getState().extras);
-    if (!built.ok) return;
-    void api().invoke('project.autosave', { project: built.json, path: projectStore.getState().path });
+    const project = buildProject(editor.graph(), projectStore.getState().settings);
+    void api().invoke('project.autosave', { project, path: projectStore.getState().path });
   };
 
   const onChange = () => {
     const graph = editor.graph();
-    const { extras, title } = projectStore.getState();
+    const { settings, title } = projectStore.getState();
     const dirty = isDirty();
     const shown = `${dirty ? '● ' : ''}${title}`;
     if (shown !== lastTitle) {
@@ -35,9 +34,9 @@ export function startAutosave(): () => void {
       document.title = `${shown} — Blockprop`;
       void api().invoke('window.state', { fileName: title, dirty });
     }
-    if (graph === lastGraph && extras === lastExtras) return;
+    if (graph === lastGraph && settings === lastSettings) return;
     lastGraph = graph;
-    lastExtras = extras;
+    lastSettings = settings;
     if (timer !== null) clearTimeout(timer);
     if (dirty) timer = setTimeout(save, autosaveDelayMs);
   };

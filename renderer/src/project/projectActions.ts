@@ -1,13 +1,13 @@
 import { emptyGraph, type Graph } from '../../../shared/graph/types';
-import type { JsonObject } from '../../../shared/json';
 import { autoLayout } from '../../../shared/layout';
+import type { Project } from '../../../shared/project';
 import { getTemplate } from '../../../shared/templates';
 import { canvasControl } from '../canvas/canvasControl';
 import { api } from '../host/api';
 import { editor } from '../state/editorStore';
 import { showToast } from '../ui/toasts';
 import { pickFile } from './filePicker';
-import { buildProject, readProject } from './projectFile';
+import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
 import { fileTitle, isDirty, projectStore } from './projectStore';
 
 const projectExtensions = ['json'];
@@ -17,16 +17,16 @@ function confirmDiscard(): boolean {
 }
 
 /** Shows a graph as a new, unsaved project (template, import, new). */
-function loadUnsaved(graph: Graph, title: string, extras: JsonObject = {}): void {
+function loadUnsaved(graph: Graph, title: string, settings: ProjectSettings = defaultSettings()): void {
   editor.load(graph);
   // A template or import is not yet work of the user's: only edits make it "unsaved".
-  projectStore.setState(() => ({ path: null, title, savedGraph: graph, extras, extrasDirty: false }));
+  projectStore.setState(() => ({ path: null, title, savedGraph: graph, settings, settingsDirty: false }));
   requestAnimationFrame(() => canvasControl()?.fit());
 }
 
-function loadSaved(graph: Graph, path: string, extras: JsonObject): void {
+function loadSaved(graph: Graph, path: string, settings: ProjectSettings): void {
   editor.load(graph);
-  projectStore.setState(() => ({ path, title: fileTitle(path), savedGraph: graph, extras, extrasDirty: false }));
+  projectStore.setState(() => ({ path, title: fileTitle(path), savedGraph: graph, settings, settingsDirty: false }));
   requestAnimationFrame(() => canvasControl()?.fit());
 }
 
@@ -55,12 +55,8 @@ export async function openProjectAt(path: string): Promise<boolean> {
     return false;
   }
   const read = readProject(r.value.project);
-  if (!read.ok) {
-    showToast(read.message, 'error', 9000);
-    return false;
-  }
-  loadSaved(read.graph, r.value.path, read.extras);
-  for (const w of [...r.value.warnings, ...read.warnings]) showToast(w, 'info', 6000);
+  loadSaved(read.graph, r.value.path, read.settings);
+  for (const w of r.value.warnings) showToast(w, 'info', 6000);
   return true;
 }
 
@@ -75,23 +71,17 @@ export async function openRecent(path: string): Promise<void> {
   await openProjectAt(path);
 }
 
-function currentProject(): JsonObject | null {
-  const built = buildProject(editor.graph(), projectStore.getState().extras);
-  if (!built.ok) {
-    showToast(`This model cannot be saved: ${built.message}`, 'error');
-    return null;
-  }
-  return built.json;
+function currentProject(): Project {
+  return buildProject(editor.graph(), projectStore.getState().settings);
 }
 
 function markSaved(path: string, graph: Graph): void {
-  projectStore.setState((s) => ({ ...s, path, title: fileTitle(path), savedGraph: graph, extrasDirty: false }));
+  projectStore.setState((s) => ({ ...s, path, title: fileTitle(path), savedGraph: graph, settingsDirty: false }));
 }
 
 export async function saveProjectAs(): Promise<boolean> {
   const graph = editor.graph();
   const project = currentProject();
-  if (project === null) return false;
   const suggested = `${projectStore.getState().title.replace(/[^\w.-]+/g, '_') || 'model'}.blockprop.json`;
   const path = await pickFile({ mode: 'save', title: 'Save the project as', extensions: projectExtensions, defaultName: suggested });
   if (path === null) return false;
@@ -114,7 +104,6 @@ export async function saveProject(): Promise<boolean> {
   if (path === null) return saveProjectAs();
   const graph = editor.graph();
   const project = currentProject();
-  if (project === null) return false;
   const r = await api().invoke('project.save', { path, project });
   if (!r.ok) {
     showToast(r.error.message, 'error');
@@ -148,13 +137,9 @@ export async function restoreRecovery(): Promise<void> {
     return;
   }
   const read = readProject(r.value.project);
-  if (!read.ok) {
-    showToast(read.message, 'error');
-    return;
-  }
   editor.load(read.graph);
   const path = r.value.path;
-  projectStore.setState(() => ({ path, title: path === null ? read.graph.name : fileTitle(path), savedGraph: emptyGraph, extras: read.extras, extrasDirty: true }));
+  projectStore.setState(() => ({ path, title: path === null ? read.graph.name : fileTitle(path), savedGraph: emptyGraph, settings: read.settings, settingsDirty: true }));
   requestAnimationFrame(() => canvasControl()?.fit());
   showToast('Restored your unsaved work', 'success');
 }

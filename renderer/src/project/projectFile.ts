@@ -1,33 +1,23 @@
 import type { Graph } from '../../../shared/graph/types';
-import { isJsonObject, type JsonObject } from '../../../shared/json';
-import { newProject, parseProject, serializeProject } from '../../../shared/project';
+import { newProject, type DatasetRef, type Project, type TrainingSettings } from '../../../shared/project';
 
-/** Keys of a project file that are not the graph: training settings, dataset, and whatever later versions add. */
-export function extrasOf(project: JsonObject): JsonObject {
-  const rest: Record<string, JsonObject[string]> = {};
-  for (const [k, v] of Object.entries(project)) if (k !== 'graph' && k !== 'format' && k !== 'version') rest[k] = v;
-  return rest;
+/** The parts of a project file besides the graph: what the Train panel edits. */
+export interface ProjectSettings {
+  readonly training: TrainingSettings;
+  readonly dataset: DatasetRef;
 }
 
-function toJsonObject(text: string): JsonObject {
-  const value: unknown = JSON.parse(text);
-  if (!isJsonObject(value)) throw new Error('serializeProject produced a non-object');
-  return value;
+export function defaultSettings(): ProjectSettings {
+  const p = newProject({ name: 'model', nodes: [], edges: [] });
+  return { training: p.training, dataset: p.dataset };
 }
 
-/** The project file content for a graph and its other sections, normalised by the core's parser. */
-export function buildProject(graph: Graph, extras: JsonObject): { ok: true; json: JsonObject } | { ok: false; message: string } {
-  const fresh = toJsonObject(serializeProject(newProject(graph)));
-  const merged: JsonObject = { ...fresh, ...extras, format: fresh.format ?? 'blockprop-project', version: fresh.version ?? 1, graph: fresh.graph ?? null };
-  const parsed = parseProject(merged);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
-  return { ok: true, json: toJsonObject(serializeProject(parsed.project)) };
+/** The project file content for a graph and its settings. */
+export function buildProject(graph: Graph, settings: ProjectSettings): Project {
+  return { ...newProject(graph), training: settings.training, dataset: settings.dataset };
 }
 
-/** Reads a project that came over the wire (already checked by main, parsed again here: data starts as unknown). */
-export function readProject(json: unknown): { ok: true; graph: Graph; extras: JsonObject; warnings: readonly string[] } | { ok: false; message: string } {
-  const parsed = parseProject(json);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
-  const normal = toJsonObject(serializeProject(parsed.project));
-  return { ok: true, graph: parsed.project.graph, extras: extrasOf(normal), warnings: parsed.warnings };
+/** Splits an opened project (already validated and migrated by main) into graph and settings. */
+export function readProject(project: Project): { graph: Graph; settings: ProjectSettings } {
+  return { graph: project.graph, settings: { training: project.training, dataset: project.dataset } };
 }

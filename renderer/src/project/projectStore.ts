@@ -1,8 +1,8 @@
 import { emptyGraph, type Graph } from '../../../shared/graph/types';
-import type { JsonObject } from '../../../shared/json';
 import { createStore, useStore } from '../state/createStore';
 import { editor } from '../state/editorStore';
 import { useGraph } from '../state/useEditor';
+import { defaultSettings, type ProjectSettings } from './projectFile';
 
 /**
  * The file around the graph: where it lives, what was last saved, and the project's other
@@ -15,21 +15,21 @@ export interface ProjectState {
   /** Shown in the top bar: the file name, or the model/template name for a new project. */
   readonly title: string;
   readonly savedGraph: Graph;
-  /** The project file's other sections as last opened/saved or edited (training, dataset, …). */
-  readonly extras: JsonObject;
-  readonly extrasDirty: boolean;
+  /** Training settings and dataset, as last opened/saved or edited in the Train panel. */
+  readonly settings: ProjectSettings;
+  readonly settingsDirty: boolean;
 }
 
 export const projectStore = createStore<ProjectState>({
   path: null,
   title: 'Untitled',
   savedGraph: emptyGraph,
-  extras: {},
-  extrasDirty: false,
+  settings: defaultSettings(),
+  settingsDirty: false,
 });
 
 export function isDirty(p: ProjectState = projectStore.getState(), graph: Graph = editor.graph()): boolean {
-  return p.extrasDirty || graph !== p.savedGraph;
+  return p.settingsDirty || graph !== p.savedGraph;
 }
 
 export function useProject<T>(selector: (s: ProjectState) => T): T {
@@ -42,9 +42,9 @@ export function useDirty(): boolean {
   return isDirty(p, graph);
 }
 
-/** The Train panel (issue 5) records settings here: `updateExtras((x) => ({...x, training}))`. */
-export function updateExtras(update: (extras: JsonObject) => JsonObject): void {
-  projectStore.setState((s) => ({ ...s, extras: update(s.extras), extrasDirty: true }));
+/** The Train panel (issue 5) records settings here: `updateSettings((s) => ({ ...s, training }))`. Marks the file unsaved. */
+export function updateSettings(update: (settings: ProjectSettings) => ProjectSettings): void {
+  projectStore.setState((s) => ({ ...s, settings: update(s.settings), settingsDirty: true }));
 }
 
 export function fileTitle(path: string): string {
