@@ -1,4 +1,3 @@
-import { isJsonObject } from '../json';
 import type { Params } from '../graph/types';
 import { missingInput, numberParam, singleInput } from './common';
 import { makeCodec } from './configCodec';
@@ -30,7 +29,7 @@ const codec = makeCodec(params, [
   'moving_variance_initializer', 'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint',
   { key: 'synchronized', value: false },
   // Batch renormalisation adds three more weights; not offered.
-  { key: 'renorm', value: false }, { key: 'renorm_clipping', value: null }, { key: 'renorm_momentum', value: 0.99, accept: [0.99] },
+  { key: 'renorm', value: false }, { key: 'renorm_clipping', value: null }, { key: 'renorm_momentum', value: 0.99 },
 ], { legacy: { fused: [null, true, false], virtual_batch_size: [null], adjustment: [null] } });
 
 function weights(size: number, p: Params): WeightSpec[] {
@@ -68,8 +67,7 @@ export const batchNormalization: LayerDef = {
   fromConfig(config) {
     // tf.keras 2 writes axis as a one-element list after building.
     const a = config['axis'];
-    const fixed = Array.isArray(a) && a.length === 1 && typeof a[0] === 'number' ? { ...config, axis: a[0] } : config;
-    return codec.fromConfig(isJsonObject(fixed) ? fixed : config);
+    return codec.fromConfig(Array.isArray(a) && a.length === 1 && typeof a[0] === 'number' ? { ...config, axis: a[0] } : config);
   },
   describe(p) {
     const m = numberParam(p, momentum);
