@@ -5,7 +5,9 @@ import type { ShapeEdge } from './flowTypes';
 /** A wire labelled with the tensor shape it carries; dashed when the shape is unknown. */
 function ShapeEdgeViewImpl(props: EdgeProps<ShapeEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, midX, midY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const at = data?.labelAt ?? 0.5;
+  const [labelX, labelY] = at === 0.5 ? [midX, midY] : bezierPoint(sourceX, sourceY, targetX, targetY, at);
   const shape = data?.shape ?? null;
   const classes = ['wire'];
   if (shape === null) classes.push('unknown');
@@ -30,3 +32,16 @@ function ShapeEdgeViewImpl(props: EdgeProps<ShapeEdge>) {
 }
 
 export const ShapeEdgeView = memo(ShapeEdgeViewImpl);
+
+/**
+ * A point on React Flow's default bezier from a bottom socket to a top socket: control points
+ * straight below the source and above the target, offset as xyflow's calculateControlOffset does.
+ */
+function bezierPoint(sx: number, sy: number, tx: number, ty: number, t: number): [number, number] {
+  const d = ty - sy;
+  const offset = d >= 0 ? 0.5 * d : 0.25 * 25 * Math.sqrt(-d);
+  const u = 1 - t;
+  const y = u * u * u * sy + 3 * u * u * t * (sy + offset) + 3 * u * t * t * (ty - offset) + t * t * t * ty;
+  const x = u * u * u * sx + 3 * u * u * t * sx + 3 * u * t * t * tx + t * t * t * tx;
+  return [x, y];
+}

@@ -120,15 +120,24 @@ export function createEdgeDeriver(): (input: DeriveInput) => ShapeEdge[] {
   return (input) => {
     const selected = new Set(input.selectedEdges);
     const anySelected = input.selectedNodes.length > 0;
+    const fanOut = new Map<string, number>();
+    const fanIn = new Map<string, number>();
+    for (const e of input.graph.edges) {
+      fanOut.set(e.source, (fanOut.get(e.source) ?? 0) + 1);
+      fanIn.set(e.target, (fanIn.get(e.target) ?? 0) + 1);
+    }
     const next = new Map<string, ShapeEdge>();
     const edges = input.graph.edges.map((e) => {
       const shape = input.inference.nodes.get(e.source)?.outputShape ?? null;
       const label = shape === null ? null : formatShape(shape);
       const onPath = anySelected && input.path.edges.has(e.id);
+      const spreads = (fanOut.get(e.source) ?? 0) > 1;
+      const merges = (fanIn.get(e.target) ?? 0) > 1;
+      const labelAt = spreads && !merges ? 0.72 : merges && !spreads ? 0.28 : 0.5;
       const old = previous.get(e.id);
       const reuse = old !== undefined && old.source === e.source && old.target === e.target
         && old.targetHandle === targetHandleId(e.targetIndex) && old.data?.shape === label
-        && old.data.onPath === onPath && old.selected === selected.has(e.id);
+        && old.data.onPath === onPath && old.data.labelAt === labelAt && old.selected === selected.has(e.id);
       const edge: ShapeEdge = reuse && old !== undefined ? old : {
         id: e.id,
         type: 'shape',
@@ -137,7 +146,7 @@ export function createEdgeDeriver(): (input: DeriveInput) => ShapeEdge[] {
         sourceHandle: sourceHandleId,
         targetHandle: targetHandleId(e.targetIndex),
         selected: selected.has(e.id),
-        data: { shape: label, onPath },
+        data: { shape: label, onPath, labelAt },
       };
       next.set(e.id, edge);
       return edge;

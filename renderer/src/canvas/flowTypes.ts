@@ -25,6 +25,12 @@ export type ShapeEdgeData = {
   /** "(None, 26, 26, 32)", or null when the shape cannot be computed (drawn dashed). */
   shape: string | null;
   onPath: boolean;
+  /**
+   * Where along the wire (0 = source, 1 = target) the label sits: near the target when the source
+   * fans out (the labels of one source would pile up at their shared start), near the source
+   * when the target merges several inputs, else in the middle.
+   */
+  labelAt: number;
 };
 
 export type BlockNode = Node<BlockData, 'block'>;
