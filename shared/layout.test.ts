@@ -83,6 +83,21 @@ describe('autoLayout', () => {
     expect(at(g, 'sum').position.y).toBe(3 * row);
   });
 
+  it('untangles crossing edges', () => {
+    // Walking up from s1 puts a, c, b in that order and c -> s1 crosses a -> s2; c, a, b does not.
+    const g = autoLayout(buildGraph('m', [
+      { name: 'a', kind: 'InputLayer' },
+      { name: 'b', kind: 'InputLayer' },
+      { name: 'c', kind: 'InputLayer' },
+      { name: 's1', kind: 'Add', inputs: ['a', 'c'] },
+      { name: 's2', kind: 'Add', inputs: ['b', 'a'] },
+    ]));
+    const x = (name: string) => at(g, name).position.x;
+    expect(x('c')).toBeLessThan(x('a'));
+    expect(x('a')).toBeLessThan(x('b'));
+    expect(x('s1')).toBeLessThan(x('s2'));
+  });
+
   it('survives a cycle (a wiring mistake the inference reports) and places every node', () => {
     const g = autoLayout(buildGraph('m', [
       { name: 'in', kind: 'InputLayer' },

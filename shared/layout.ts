@@ -4,9 +4,10 @@ import type { Graph, GraphNode } from './graph/types';
  * Layered top-to-bottom layout (a small Sugiyama): inputs at the top, every edge pointing down,
  * parallel branches side by side. Steps: rank by longest path; split long edges into lanes of
  * "dummy" slots so skip connections and short Inception branches keep a column of their own;
- * order each rank by a depth-first walk up from the outputs (a merge's inputs left to right); place x by
- * centring each node under its parents (then over its children) while keeping slots apart.
- * Deterministic, O(nodes + edges) per pass.
+ * order each rank by a depth-first walk up from the outputs (a merge's inputs left to right), then
+ * untangle what still crosses with barycenter sweeps; place x by centring each node under its
+ * parents (then over its children) while keeping slots apart. Deterministic; a few milliseconds
+ * for InceptionV3's 313 layers.
  */
 
 /** The size the canvas draws a block at; the layout leaves room for it. */
@@ -54,7 +55,7 @@ export function autoLayout(graph: Graph): Graph {
     slotAt(slots, t).parents.push(from);
   }
 
-  const rows = orderRows(slots, n);
+  const rows = reduceCrossings(orderRows(slots, n), slots);
   const sep = NODE_WIDTH + HORIZONTAL_GAP;
   for (const pass of ['down', 'up', 'down'] as const) {
     const sequence = pass === 'down' ? rows : [...rows].reverse();
@@ -168,6 +169,60 @@ function orderRows(slots: readonly Slot[], realCount: number): number[][] {
   for (let i = 0; i < realCount; i++) if (slotAt(slots, i).children.length === 0) visit(i);
   for (let i = 0; i < slots.length; i++) visit(i);
   return rows.filter((row) => row.length > 0);
+}
+
+/** Edge crossings between consecutive rows (every slot edge joins adjacent ranks). */
+function crossings(rows: readonly (readonly number[])[], slots: readonly Slot[]): number {
+  const pos = new Map<number, number>();
+  for (const row of rows) row.forEach((id, i) => pos.set(id, i));
+  let count = 0;
+  for (const row of rows) {
+    const pairs: [number, number][] = [];
+    for (const id of row) for (const child of slotAt(slots, id).children) pairs.push([pos.get(id) ?? 0, pos.get(child) ?? 0]);
+    for (let i = 0; i < pairs.length; i++) {
+      const [a1, b1] = pairs[i] ?? [0, 0];
+      for (let j = i + 1; j < pairs.length; j++) {
+        const [a2, b2] = pairs[j] ?? [0, 0];
+        if ((a1 - a2) * (b1 - b2) < 0) count++;
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * The walk's order is crossing-free for the usual chains, branches and skips; for tangled user
+ * graphs, a few barycenter sweeps (down, then up) may untangle it. A sweep is kept only when it
+ * removes crossings, so a clean layout never changes.
+ */
+function reduceCrossings(rows: number[][], slots: readonly Slot[]): number[][] {
+  let best = rows;
+  let bestCount = crossings(best, slots);
+  let current = rows;
+  for (let sweep = 0; sweep < 8 && bestCount > 0; sweep++) {
+    const down = sweep % 2 === 0;
+    const pos = new Map<number, number>();
+    for (const row of current) row.forEach((id, i) => pos.set(id, i));
+    const sequence = down ? current : [...current].reverse();
+    const next = sequence.map((row, r) => {
+      if (r === 0) return row;
+      const keyed = row.map((id, i) => {
+        const near = down ? slotAt(slots, id).parents : slotAt(slots, id).children;
+        return { id, i, key: near.length === 0 ? i : mean(near.map((p) => pos.get(p) ?? 0)) };
+      });
+      keyed.sort((a, b) => a.key - b.key || a.i - b.i);
+      const ordered = keyed.map((k) => k.id);
+      ordered.forEach((id, i) => pos.set(id, i));
+      return ordered;
+    });
+    current = down ? next : next.reverse();
+    const count = crossings(current, slots);
+    if (count < bestCount) {
+      best = current;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /**
