@@ -46,8 +46,13 @@ function sequential(graph: Graph, plan: ExportPlan): JsonObject {
   };
 }
 
-/** Layers whose `call` takes `mask=None`: Keras records that keyword in the functional config. */
-const callHasMask = new Set(['BatchNormalization', 'Softmax']);
+/** Call keywords Keras 3.15 records in a functional config (checked against real Keras for all 30 kinds). */
+const callKwargs: Readonly<Record<string, JsonObject>> = {
+  BatchNormalization: { mask: null },
+  Softmax: { mask: null },
+  Dropout: { training: false },
+  SpatialDropout2D: { training: false },
+};
 
 function kerasTensor(name: string, shape: Shape): JsonObject {
   return { class_name: '__keras_tensor__', config: { shape: [...shape], dtype: 'float32', keras_history: [name, 0, 0] } };
@@ -63,7 +68,7 @@ function functional(graph: Graph, plan: ExportPlan): JsonObject {
       const tensors = layer.inputs.map((src, i) => kerasTensor(src.name, layer.inputShapes[i] ?? []));
       // Merge layers are called on a list of tensors; the others on one tensor.
       const args: JsonValue = layer.def.inputs.max > 1 ? [tensors] : tensors;
-      entry.inbound_nodes = [{ args, kwargs: callHasMask.has(layer.node.kind) ? { mask: null } : {} }];
+      entry.inbound_nodes = [{ args, kwargs: callKwargs[layer.node.kind] ?? {} }];
     }
     return entry;
   });

@@ -71,8 +71,11 @@ function readInbound(value: JsonValue | undefined, layer: string): Step<string[]
     if (Array.isArray(first)) refs.push(...first);
     else refs.push(first);
     const kwargs = node.kwargs;
-    // Keras records `mask=None` for layers whose call takes a mask; only real arguments matter.
-    const used = isJsonObject(kwargs) ? Object.entries(kwargs).filter(([, v]) => v !== null).map(([k]) => k) : [];
+    // Keras records `mask=None` (BatchNormalization, Softmax) and `training=False` (Dropout) by
+    // itself; only other arguments change what the layer does.
+    const used = isJsonObject(kwargs)
+      ? Object.entries(kwargs).filter(([k, v]) => v !== null && !(k === 'training' && v === false)).map(([k]) => k)
+      : [];
     if (used.length > 0) {
       return { ok: false, message: `Layer '${layer}' is called with arguments (${used.join(', ')}); Blockprop does not support call arguments yet.` };
     }

@@ -86,7 +86,9 @@ function modelBody(graph: Graph, shapeOf: (n: GraphNode) => Shape | null): strin
   const inputCode = (node: GraphNode): string => {
     const shape = shapeOf(node)?.slice(1) ?? [];
     const dims = shape.map((d) => (d === null ? 'None' : String(d)));
-    return `keras.Input(shape=(${dims.join(', ')}${dims.length === 1 ? ',' : ''}), name=${pyString(node.name)})`;
+    const batch = shapeOf(node)?.[0];
+    const batchArg = typeof batch === 'number' ? `, batch_size=${batch}` : '';
+    return `keras.Input(shape=(${dims.join(', ')}${dims.length === 1 ? ',' : ''})${batchArg}, name=${pyString(node.name)})`;
   };
   const constructor = (node: GraphNode): string => {
     const def = getLayerDef(node.kind);

@@ -6,10 +6,19 @@ import { kerasObjectDefaults } from '../layers/kerasObjects';
 import type { LayerDef, ParamSpec } from '../layers/types';
 import { pyFloat, pyString, pyValue } from './pythonLiteral';
 
-/** Keras 3 constructor arguments that come first, positionally, as people write them. */
-const positional: Readonly<Record<string, string>> = {
-  Conv2D: 'filters', SeparableConv2D: 'filters', Conv2DTranspose: 'filters', Dense: 'units',
-  Dropout: 'rate', SpatialDropout2D: 'rate', Activation: 'activation', Reshape: 'target_shape',
+/** Keras 3 constructor arguments without a default, written positionally in Keras's order. */
+const required: Readonly<Record<string, readonly string[]>> = {
+  Conv2D: ['filters', 'kernel_size'],
+  SeparableConv2D: ['filters', 'kernel_size'],
+  Conv2DTranspose: ['filters', 'kernel_size'],
+  DepthwiseConv2D: ['kernel_size'],
+  Dense: ['units'],
+  Dropout: ['rate'],
+  SpatialDropout2D: ['rate'],
+  Activation: ['activation'],
+  Reshape: ['target_shape'],
+  Rescaling: ['scale'],
+  AveragePooling2D: ['pool_size'],
 };
 
 const objectModule = { initializer: 'initializers', regularizer: 'regularizers', constraint: 'constraints' } as const;
@@ -19,15 +28,20 @@ const objectModule = { initializer: 'initializers', regularizer: 'regularizers',
  * differs from Keras's default, and the layer's name, so the built model matches the graph.
  */
 export function layerConstructor(node: GraphNode, def: LayerDef): string {
+  const positional = required[node.kind] ?? [];
+  const first: string[] = [];
   const args: string[] = [];
-  const first = positional[node.kind];
+  for (const name of positional) {
+    const spec = def.params.find((p) => p.name === name);
+    const value = node.params[name];
+    if (spec && value !== undefined) first.push(paramCode(spec, value));
+  }
   for (const spec of def.params) {
     const value = node.params[spec.name];
-    if (value === undefined) continue;
-    // The main argument is always written (Keras requires filters/units/rate), first and positionally.
-    if (spec.name === first) args.unshift(paramCode(spec, value));
-    else if (!jsonEqual(value, spec.default)) args.push(`${spec.name}=${paramCode(spec, value)}`);
+    if (value === undefined || positional.includes(spec.name) || jsonEqual(value, spec.default)) continue;
+    args.push(`${spec.name}=${paramCode(spec, value)}`);
   }
+  args.unshift(...first);
   args.push(`name=${pyString(node.name)}`);
   return `layers.${node.kind}(${args.join(', ')})`;
 }

@@ -9,6 +9,7 @@ import { summaryJson } from '../../shared/summary';
 import { exportKeras2, exportKeras3, exportTfjsTopology, importModel, toKerasJsonString } from '../../shared/keras';
 import type { Graph } from '../../shared/graph/types';
 import { templates } from '../../shared/templates';
+import { generatePython } from '../../shared/python';
 
 const out = process.argv[2] ?? '/tmp/blockprop-keras-check';
 mkdirSync(out, { recursive: true });
@@ -29,5 +30,6 @@ for (const [id, graph] of graphs) {
     writeFileSync(join(out, `${id}.${format}.json`), toKerasJsonString(r.json));
   }
   writeFileSync(join(out, `${id}.summary.json`), JSON.stringify(summaryJson(graph)));
+  writeFileSync(join(out, `${id}.py`), generatePython(graph));
 }
 console.log(graphs.map(([id]) => id).join('\n'));

@@ -73,8 +73,13 @@ def residual():
     inp = keras.Input((8, 8, 16))
     x = layers.Conv2D(16, 3, padding='same', activation='relu')(inp)
     x = layers.BatchNormalization()(x)
+    x = layers.SpatialDropout2D(0.1)(x)
     x = layers.Add()([x, inp])
     x = layers.ReLU()(x)
+    x = layers.Flatten()(x)
+    x = layers.Dropout(0.2)(x)
+    x = layers.Dense(4)(x)
+    x = layers.Softmax()(x)
     return keras.Model(inp, x, name='residual')
 
 
