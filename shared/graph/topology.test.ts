@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importModel } from '../keras';
 import { describe, expect, it } from 'vitest';
 import { buildChain, buildGraph, type LayerSpec } from './fromSpec';
 import {
@@ -102,5 +105,19 @@ describe('topology helpers', () => {
     expect(modelClassOf(chain)).toBe('Sequential');
     expect(modelClassOf({ ...chain, modelClass: 'Functional' })).toBe('Functional');
     expect(modelClassOf({ ...buildGraph('m', inception), modelClass: 'Sequential' })).toBe('Functional');
+  });
+});
+
+describe('kerasLayerOrder on random DAGs checked with real Keras 3.15', () => {
+  // shared/graph/fixtures/random_dag_*.json: several inputs and outputs, 2- and 3-way merges.
+  it.each(['random_dag_1', 'random_dag_5', 'random_dag_8'])('%s, in any node order', (name) => {
+    const fixture = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as { model: unknown; kerasOrder: string[] };
+    const imported = importModel(fixture.model);
+    if (!imported.ok) throw new Error(imported.message);
+    // Pin the outputs (Keras's output_layers order) before shuffling the nodes around.
+    const g = { ...imported.graph, outputs: outputNodes(imported.graph).map((n) => n.id) };
+    for (const nodes of [g.nodes, [...g.nodes].reverse(), [...g.nodes.slice(3), ...g.nodes.slice(0, 3)]]) {
+      expect(names(kerasLayerOrder({ ...g, nodes }))).toEqual(fixture.kerasOrder);
+    }
   });
 });
