@@ -16,7 +16,7 @@ export default defineConfig({
     launchOptions: { executablePath: '/usr/bin/chromium' },
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    trace: 'off',
     actionTimeout: 15_000,
   },
 });

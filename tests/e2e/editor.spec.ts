@@ -39,6 +39,10 @@ test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save
     await wire(page, from, to);
   }
   await expect(page.getByTestId('edge-shape')).toHaveCount(8);
+  // Invalid wiring is refused with the reason.
+  await wire(page, 'dense_1', 'conv2d');
+  await expect(page.getByTestId('toast').last()).toContainText('would make a cycle');
+  await expect(page.getByTestId('edge-shape')).toHaveCount(8);
 
   await clickCanvas(page);
   await page.keyboard.press('a');
@@ -129,4 +133,40 @@ test('open the ResNet50 template and fit it on screen', async ({ page, app }) =>
   await expect(page.getByTestId('block')).toHaveCount(177);
   await expect(page.getByTestId('model-total')).toHaveText('25,636,712');
   await page.screenshot({ path: `${shots}/e2e-resnet50-fit.png` });
+});
+
+test('keyboard: duplicate, copy and paste, delete, palette search, theme', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('template-menu').click();
+  await page.getByTestId('template-keras_cnn').click();
+  await block(page, 'conv2d').click();
+  await page.keyboard.press('d');
+  await expect(block(page, 'conv2d_2')).toBeVisible();
+  await page.keyboard.press('c');
+  await page.keyboard.press('v');
+  await expect(block(page, 'conv2d_3')).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(block(page, 'conv2d_3')).toHaveCount(0);
+  await expect(page.getByTestId('block')).toHaveCount(10);
+  await page.keyboard.press('Control+z');
+  await expect(block(page, 'conv2d_3')).toBeVisible();
+
+  // `/` jumps to the palette search; Enter adds the only match below the selected block, wired to it.
+  await block(page, 'dense_1').click();
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('palette-search')).toBeFocused();
+  await page.keyboard.type('softmax');
+  await page.keyboard.press('Enter');
+  await expect(block(page, 'softmax')).toBeVisible();
+  await expect(page.getByTestId('edge-shape').filter({ hasText: '(None, 10)' })).toHaveCount(1);
+
+  // Typing an invalid value shows the message under the field and changes nothing.
+  await block(page, 'conv2d').click();
+  await setParam(page, 'filters', '0');
+  await expect(page.getByTestId('field-message')).toContainText('filters must be 1 or more');
+  await expect(block(page, 'conv2d').getByTestId('block-params')).toHaveText('320');
+
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', /light|dark/);
+  await page.screenshot({ path: `${shots}/e2e-keyboard-theme.png` });
 });

@@ -26,8 +26,10 @@ export function Palette() {
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Escape') { setQuery(''); e.currentTarget.blur(); }
-            const only = groups.length === 1 ? groups[0]?.defs : undefined;
-            if (e.key === 'Enter' && only?.length === 1 && only[0] !== undefined) onAdd(only[0].className);
+            // Enter adds the best match: an exact class name first, else the first listed.
+            const all = groups.flatMap((g) => g.defs);
+            const best = all.find((d) => d.className.toLowerCase() === query.trim().toLowerCase()) ?? all[0];
+            if (e.key === 'Enter' && best !== undefined) onAdd(best.className);
           }}
           data-testid="palette-search"
           aria-label="Search layers"
