@@ -126,6 +126,46 @@ describe('autoLayout', () => {
   });
 });
 
+describe('autoLayout on random graphs', () => {
+  /** A small deterministic PRNG (mulberry32) so failures reproduce. */
+  function rng(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))('seed %i: edges point down, rows never overlap, layout is repeatable', (seed) => {
+    const random = rng(seed);
+    const count = 2 + Math.floor(random() * 60);
+    const specs = Array.from({ length: count }, (_, i) => {
+      const inputs: string[] = [];
+      if (i > 0 && random() > 0.1) {
+        const fanIn = 1 + Math.floor(random() * (random() > 0.8 ? 3 : 1));
+        for (let k = 0; k < fanIn; k++) inputs.push(`n${Math.floor(random() * i)}`);
+      }
+      return { name: `n${i}`, kind: inputs.length === 0 ? 'InputLayer' : inputs.length > 1 ? 'Add' : 'Dense', inputs };
+    });
+    const g = autoLayout(buildGraph('random', specs));
+    expect(autoLayout(g)).toEqual(g);
+    const byId = new Map(g.nodes.map((n) => [n.id, n]));
+    for (const e of g.edges) {
+      if (e.source === e.target) continue;
+      expect((byId.get(e.target)?.position.y ?? 0) - (byId.get(e.source)?.position.y ?? 0)).toBeGreaterThanOrEqual(row);
+    }
+    const rows = new Map<number, number[]>();
+    for (const n of g.nodes) rows.set(n.position.y, [...(rows.get(n.position.y) ?? []), n.position.x]);
+    for (const xs of rows.values()) {
+      xs.sort((a, b) => a - b);
+      for (let i = 1; i < xs.length; i++) expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThanOrEqual(NODE_WIDTH + HORIZONTAL_GAP - 1);
+    }
+    expect(Math.min(...g.nodes.map((n) => n.position.x))).toBe(0);
+  });
+});
+
 describe('placeRow', () => {
   it.each([
     { desired: [0, 0], xs: [-130, 130] },
