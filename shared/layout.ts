@@ -18,7 +18,7 @@ export const HORIZONTAL_GAP = 40;
 
 interface Slot {
   readonly rank: number;
-  /** Parent and child slots, in edge order. */
+  /** Parent slots in input order (targetIndex); child slots in the order they were wired. */
   readonly parents: number[];
   readonly children: number[];
   x: number;
