@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importModel, parseModelText } from './importModel';
 import { readFixture } from '../../tests/fixtures/keras/load';
+import { inferGraph } from '../inference/infer';
 
 type Json = Record<string, unknown>;
 
@@ -94,5 +95,27 @@ describe('importModel: malformed input names the problem', () => {
       "Layer 'dense' (Dense): dtype 'float16' is not supported; it was imported as float32.",
       "Layer 'dense' (Dense): setting 'fancy' is not supported by Blockprop and was not imported.",
     ]);
+  });
+});
+
+describe('importModel: files written by TensorFlow.js 4.22 (tests/fixtures/keras/tfjs_*.model.json)', () => {
+  it.each([
+    ['tfjs_cnn.model.json', 13642, ['input_layer', 'conv2d_Conv2D1', 'batch_normalization_BatchNormalization1', 'max_pooling2d_MaxPooling2D1', 'leaky_re_lu_LeakyReLU1', 'dropout_Dropout1', 'flatten_Flatten1', 'dense_Dense1']],
+    ['tfjs_functional.model.json', 138, ['img', 'c1', 'c2', 'sum', 'gap', 'out']],
+  ] as const)('%s', (file, params, names) => {
+    const r = importModel(readFixture(file));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.format).toBe('tfjs');
+    expect(r.graph.nodes.map((n) => n.name)).toEqual(names);
+    expect(inferGraph(r.graph).totals.total).toBe(params);
+  });
+
+  it('keeps TF.js settings in Keras form (alpha -> negative_slope, L1L2, VarianceScaling)', () => {
+    const r = importModel(readFixture('tfjs_cnn.model.json'));
+    if (!r.ok) throw new Error(r.message);
+    const node = (name: string) => r.graph.nodes.find((n) => n.name === name);
+    expect(node('leaky_re_lu_LeakyReLU1')?.params.negative_slope).toBe(0.1);
+    expect(node('conv2d_Conv2D1')?.params.kernel_regularizer).toEqual({ class_name: 'L1L2', config: { l1: 0, l2: 0.01 } });
+    expect(r.warnings).toEqual(["Added InputLayer 'input_layer' in front of 'conv2d_Conv2D1' from its batch_input_shape, as Keras 3 requires an explicit input."]);
   });
 });
