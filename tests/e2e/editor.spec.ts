@@ -170,3 +170,26 @@ test('keyboard: duplicate, copy and paste, delete, palette search, theme', async
   await expect(page.locator('html')).toHaveAttribute('data-theme', /light|dark/);
   await page.screenshot({ path: `${shots}/e2e-keyboard-theme.png` });
 });
+
+test('import Keras 3 JSON, export the diagram as PNG and SVG', async ({ page, app }) => {
+  await page.goto(app.url);
+  const keras3 = readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'keras', 'keras_cnn.keras3.json'), 'utf8');
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('menu-import').click();
+  await page.getByTestId('import-json').fill(keras3);
+  await page.getByTestId('import-text').click();
+  await expect(page.getByTestId('block')).toHaveCount(9);
+  await expect(page.getByTestId('model-total')).toHaveText('1,199,882');
+
+  for (const format of ['png', 'svg'] as const) {
+    const out = path.join(app.dir, `diagram.${format}`);
+    await page.keyboard.press('Control+e');
+    await page.getByTestId(`export-${format}`).click();
+    await page.getByTestId('export-save').click();
+    await chooseInFileDialog(page, out, 'save');
+    await expect(page.getByTestId('export-dialog')).toHaveCount(0);
+    const bytes = readFileSync(out);
+    if (format === 'png') expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    else expect(bytes.toString('utf8')).toContain('(None, 26, 26, 32)');
+  }
+});

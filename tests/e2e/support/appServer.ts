@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
@@ -40,6 +40,7 @@ export const test = base.extend<{ app: AppServer }>({
     const { url, child } = await startServer(dir);
     await use({ url, dir });
     child.kill();
+    rmSync(dir, { recursive: true, force: true });
   },
 });
 
