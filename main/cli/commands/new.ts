@@ -22,8 +22,9 @@ function trainingFor(t: TemplateInfo): TrainingSettings {
 }
 
 function datasetFor(t: TemplateInfo): DatasetRef {
-  // An image folder has no path yet: the user picks it in the app (or edits dataset.path).
-  return t.dataset === 'image-folder' ? { kind: 'folder', path: 'data' } : { kind: 'mnist' };
+  // Colour-image models train on a folder of images, one sub-folder per class; its path is
+  // chosen in the app (or by editing dataset.path). 'data' is a placeholder beside the project.
+  return t.dataset === 'image-folder' || t.dataset === 'imagenet' ? { kind: 'folder', path: 'data' } : { kind: 'mnist' };
 }
 
 export const newCommand: CliCommand = {
@@ -54,7 +55,9 @@ export const newCommand: CliCommand = {
       io.err(`blockprop new: ${problem}\n`);
       return exitUsage;
     }
-    io.err(`Wrote ${out} (template ${template.id}).\n`);
+    const dataset = datasetFor(template);
+    const hint = dataset.kind === 'folder' ? `; it trains on the image folder '${dataset.path}' (one sub-folder per class) — change dataset.path to yours` : '';
+    io.err(`Wrote ${out} (template ${template.id})${hint}.\n`);
     return exitOk;
   },
 };
