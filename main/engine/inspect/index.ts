@@ -1,0 +1,5 @@
+export type { InspectContext, InspectOutcome } from './context';
+export { evaluate, predict, predictBatches, sampleLoss } from './evaluate';
+export { activations } from './activations';
+export { fcView, kernels } from './weights';
+export { prepareSample, imageShapeFor } from './samples';
