@@ -79,6 +79,8 @@ describe('importModel: malformed input names the problem', () => {
     ['duplicate names', () => importModel(keras2Functional([input1, dense('dense', 'input_1'), dense('dense', 'input_1')])), /Two layers are named 'dense'/],
     ['missing output', () => importModel(keras2Functional([input1, dense('dense', 'input_1')], [['nope', 0, 0]])), /output 'nope' is not in its layer list/],
     ['Sequential without any input shape', () => importModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 1 } }] } }), /first layer 'd' \(Dense\) has no batch_input_shape/],
+    ['wrong value type', () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 'many' } }])), /Layer 'dense' \(Dense\): 'units' is "many", which is not a valid units \(expected a whole number\)/],
+    ['unsupported activation', () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 2, activation: 'exponential' } }])), /Layer 'dense' \(Dense\): 'activation' is "exponential", which Blockprop does not support yet/],
     ['TF.js graph model', () => importModel({ format: 'graph-model', modelTopology: { node: [] } }), /graph model/],
   ];
   it.each(cases)('%s', (_label, run, message) => {

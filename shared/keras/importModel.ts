@@ -94,7 +94,9 @@ export function importModel(json: unknown): ImportResult {
   for (const layer of layers) {
     const def = getLayerDef(layer.className);
     if (!def) return { ok: false, message: unknownClassMessage(layer) };
-    nodes.push({ id: ids.get(layer.name) ?? '', kind: layer.className, name: layer.name, params: layerParams(layer, def, warnings), position: { x: 0, y: 0 } });
+    const params = layerParams(layer, def, warnings);
+    if (typeof params === 'string') return { ok: false, message: params };
+    nodes.push({ id: ids.get(layer.name) ?? '', kind: layer.className, name: layer.name, params, position: { x: 0, y: 0 } });
   }
   const edges: GraphEdge[] = [];
   const edge = (source: string, target: string, targetIndex: number): void => {
@@ -161,8 +163,12 @@ function inputsInOrder(layers: RawLayer[], inputNames: readonly string[]): RawLa
 /** Keys that only say where a layer sits in its model (handled by the graph), or that other Keras versions add. */
 const placementKeys = new Set(['batch_input_shape', 'batch_shape', 'input_shape', 'input_dim', 'batch_size']);
 
-/** Graph params of one layer via the catalog's fromConfig; unsupported settings become warnings. */
-function layerParams(layer: RawLayer, def: LayerDef, warnings: string[]): JsonObject {
+/**
+ * Graph params of one layer via the catalog's fromConfig. A setting Blockprop does not offer
+ * becomes a warning naming it; a value of the wrong type for a setting it does offer makes the
+ * file unreadable (a message naming layer, setting and value).
+ */
+function layerParams(layer: RawLayer, def: LayerDef, warnings: string[]): JsonObject | string {
   const label = `Layer '${layer.name}' (${layer.className})`;
   const config: Record<string, JsonValue> = {};
   for (const [rawKey, value] of Object.entries(layer.config)) {
@@ -189,8 +195,28 @@ function layerParams(layer: RawLayer, def: LayerDef, warnings: string[]): JsonOb
     config[layer.className === 'LeakyReLU' && key === 'alpha' ? 'negative_slope' : key] = value;
   }
   const result = def.fromConfig(config);
-  for (const key of result.unsupported) warnings.push(`${label}: setting '${key}' is not supported by Blockprop and was not imported.`);
+  for (const key of result.unsupported) {
+    const spec = def.params.find((p) => p.name === key);
+    if (spec) {
+      const value = JSON.stringify(config[key] ?? null);
+      if (['activation', 'initializer', 'regularizer', 'constraint'].includes(spec.type)) {
+        return `${label}: '${key}' is ${value.length > 80 ? `${value.slice(0, 80)}…` : value}, which Blockprop does not support yet; change it to a supported ${spec.type} and export again.`;
+      }
+      return `${label}: '${key}' is ${value.length > 60 ? `${value.slice(0, 60)}…` : value}, which is not a valid ${key} (expected ${expectedType(spec.type)}).`;
+    }
+    warnings.push(`${label}: setting '${key}' is not supported by Blockprop and was not imported.`);
+  }
   return result.params;
+}
+
+function expectedType(type: string): string {
+  const words: Readonly<Record<string, string>> = {
+    int: 'a whole number', float: 'a number', bool: 'true or false', enum: 'one of its options', string: 'text',
+    tuple: 'a list of whole numbers', ints: 'a list of whole numbers', shape: 'a shape', axis: 'an axis number',
+    padding2d: '((top, bottom), (left, right))', activation: 'an activation name', initializer: 'a Keras initializer',
+    regularizer: 'a Keras regularizer or null', constraint: 'a Keras constraint or null',
+  };
+  return words[type] ?? type;
 }
 
 function dtypeName(value: JsonValue): string {

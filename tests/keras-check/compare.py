@@ -39,6 +39,10 @@ def main():
         ours = json.load(open(summary_file))
         for fmt in ('keras3', 'keras2', 'tfjs'):
             path = os.path.join(d, f'{model_id}.{fmt}.json')
+            refused = os.path.join(d, f'{model_id}.{fmt}.refused.txt')
+            if not os.path.exists(path) and os.path.exists(refused):
+                print(f'{model_id:28} {fmt:7} refused by the exporter: {open(refused).read()[:200]}')
+                continue
             if not os.path.exists(path):
                 print(f'{model_id:28} {fmt:7} MISSING')
                 failed += 1

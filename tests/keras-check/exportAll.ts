@@ -24,7 +24,8 @@ for (const [id, graph] of graphs) {
   for (const [format, exporter] of [['keras3', exportKeras3], ['keras2', exportKeras2], ['tfjs', exportTfjsTopology]] as const) {
     const r = exporter(graph);
     if (!r.ok) {
-      console.error(`${id} ${format}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+      // A refusal is a result too (TF.js cannot run activity regularizers): compare.py reports it.
+      writeFileSync(join(out, `${id}.${format}.refused.txt`), r.diagnostics.map((d) => d.message).join('; '));
       continue;
     }
     writeFileSync(join(out, `${id}.${format}.json`), toKerasJsonString(r.json));
