@@ -26,12 +26,6 @@ export function createEngineService(deps: { engine: () => EngineHost | null; emi
       return engine.backends();
     },
 
-    async preview(request: ParsedRequestOf<'dataset.preview'>): Promise<ResultOf<'dataset.preview'>> {
-      const engine = host();
-      if (!engine.ok) return engine;
-      return engine.value.previewDataset(request, (progress) => deps.emit('dataset.progress', progress));
-    },
-
     async start(request: ParsedRequestOf<'train.start'>): Promise<ResultOf<'train.start'>> {
       if (current !== null) return fail('busy', 'A training run is already going; stop it before starting another.');
       const engine = host();

@@ -1,6 +1,7 @@
 import type { EventName, EventOf, ParsedRequestOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
 import type { Handlers } from './dispatcher';
+import { createDatasetService } from './datasets';
 import { createEngineService } from './engine';
 import { createFileService } from './files';
 import { createModelService } from './models';
@@ -40,6 +41,7 @@ export function createHandlers(ctx: HostContext): Handlers & { dispose(): Promis
   const files = createFileService();
   const models = createModelService({ codec: ctx.codec, engine: ctx.engine });
   const engine = createEngineService({ engine: ctx.engine, emit: ctx.emit });
+  const datasets = createDatasetService();
   const native = ctx.native;
   const noNative = fail('unsupported', 'Native dialogs exist only in the desktop app; use the in-app file dialog (fs.list).');
 
@@ -86,7 +88,7 @@ export function createHandlers(ctx: HostContext): Handlers & { dispose(): Promis
     'recovery.discard': () => recovery.discard(),
     'model.import': (request) => models.importModel(request),
     'export.write': (request) => models.exportWrite(request),
-    'dataset.preview': (request) => engine.preview(request),
+    'dataset.preview': (request) => datasets.preview(request, (progress) => ctx.emit('dataset.progress', progress)),
     'train.start': (request) => engine.start(request),
     'train.stop': (request) => engine.stop(request),
     'inspect.evaluate': (request) => engine.inspect('evaluate', request),

@@ -16,7 +16,6 @@ export interface ModelCodec {
 }
 
 export type TrainEventPayload = EventOf<'train.event'>['event'];
-export type DatasetProgress = EventOf<'dataset.progress'>;
 
 export interface TrainingRun {
   stop(): void;
@@ -27,7 +26,6 @@ export type InspectKind = 'evaluate' | 'activations' | 'predict' | 'kernels' | '
 
 export interface EngineHost {
   backends(): Promise<AppInfo['backends']>;
-  previewDataset(request: ParsedRequestOf<'dataset.preview'>, onProgress: (p: DatasetProgress) => void): Promise<Result<ResponseOf<'dataset.preview'>>>;
   startTraining(request: ParsedRequestOf<'train.start'>, onEvent: (event: TrainEventPayload) => void): Result<TrainingRun>;
   inspect<K extends InspectKind>(kind: K, request: ParsedRequestOf<`inspect.${K}`>): Promise<Result<ResponseOf<`inspect.${K}`>>>;
   /** Writes the engine's current weights as a .keras archive or a TF.js model folder. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { datasetRefSchema, PROJECT_FORMAT, trainingSettingsSchema, type Project } from '../project';
+import { datasetRefSchema, PROJECT_FORMAT, runRecordSchema, trainingSettingsSchema, type Project } from '../project';
 import { graphSchema, jsonObjectSchema } from './graphSchema';
+import { datasetPreviewResultSchema, inspectSchemas } from './inspect';
 
 /**
  * Schemas the contract borrows from other rooms (project file: shared/project [H2]; training:
@@ -16,6 +17,7 @@ export const projectSchema = z.object({
   graph: graphSchema,
   training: trainingSettingsSchema,
   dataset: datasetRefSchema,
+  runs: z.array(runRecordSchema).optional(),
 });
 
 export { datasetRefSchema };
@@ -34,17 +36,10 @@ export const trainRequestSchema = z.object({
 });
 export const trainEventSchema = z.object({ event: z.string() }).loose();
 
-// --- inspection -----------------------------------------------------------------------------
-const loose = z.object({}).loose();
-export const inspectSchemas = {
-  evaluate: { request: loose, response: loose },
-  activations: { request: loose, response: loose },
-  predict: { request: loose, response: loose },
-  kernels: { request: loose, response: loose },
-  fcView: { request: loose, response: loose },
-} as const;
+// --- inspection (shared/api/inspect.ts, H6) ----------------------------------------------
+export { inspectSchemas };
 
 // --- datasets -------------------------------------------------------------------------------
 export const datasetPreviewRequestSchema = z.object({ dataset: datasetRefSchema, perClass: z.number().int().min(0).max(64).default(6) });
-export const datasetPreviewSchema = loose;
-export const datasetProgressSchema = z.object({ phase: z.string(), loaded: z.number(), total: z.number().nullable() }).loose();
+export const datasetPreviewSchema = datasetPreviewResultSchema;
+export const datasetProgressSchema = z.object({ phase: z.enum(['reading', 'decoding', 'done']), loaded: z.number(), total: z.number().nullable(), skipped: z.number().optional() });
