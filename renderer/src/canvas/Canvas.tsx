@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
-  type Connection, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes,
+  type Connection, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes, type Viewport,
 } from '@xyflow/react';
 import type { Position } from '../../../shared/graph/types';
 import { addBlock, commitMoves, connectBlocks } from '../actions/graphActions';
@@ -19,6 +19,8 @@ import { paletteDragType } from '../palette/dragType';
 const nodeTypes: NodeTypes = { block: BlockNodeView };
 const edgeTypes: EdgeTypes = { shape: ShapeEdgeView };
 type Size = { readonly width: number; readonly height: number };
+/** Below this zoom blocks are drawn as colour bars (level of detail). */
+const farZoom = 0.35;
 
 function applySelect(current: readonly string[], changes: readonly { id: string; selected: boolean }[]): string[] {
   const set = new Set(current);
@@ -48,8 +50,9 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
     [deriveNodes, graph, inference, selection, path, drag, measured],
   );
   const edges = useMemo(
-    () => deriveEdges({ graph, inference, selectedNodes: selection.nodes, selectedEdges: selection.edges, path, drag, measured }),
-    [deriveEdges, graph, inference, selection, path, drag, measured],
+    // Edges follow their blocks inside React Flow; a drag does not change any edge's data.
+    () => deriveEdges({ graph, inference, selectedNodes: selection.nodes, selectedEdges: selection.edges, path, drag: null, measured }),
+    [deriveEdges, graph, inference, selection, path, measured],
   );
 
   useEffect(() => {
@@ -108,6 +111,12 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
     editor.select({ nodes: s.nodes, edges: applySelect(s.edges, selects) });
   }, []);
 
+  // Far out (a fitted ResNet50), text is unreadable noise: blocks become solid family colours and
+  // wire labels hide. A class on the wrapper does it without re-rendering a single block.
+  const onMove = useCallback((_: unknown, viewport: Viewport) => {
+    wrapper.current?.classList.toggle('zoomed-out', viewport.zoom < farZoom);
+  }, []);
+
   const onConnect = useCallback((c: Connection) => {
     connectBlocks(c.source, c.target, targetIndexOf(c.targetHandle));
   }, []);
@@ -137,6 +146,8 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onMove={onMove}
+        onInit={(instance) => onMove(null, instance.getViewport())}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}

@@ -1,0 +1,267 @@
+import type { Backend } from './backends';
+import { MAX_RUNS, thinPoints, type DatasetRef, type RunRecord, type TrainingSettings } from '../../../shared/project';
+import { api } from '../host/api';
+import { projectStore, updateSettings } from '../project/projectStore';
+import { createStore, useStore } from '../state/createStore';
+import { editor } from '../state/editorStore';
+import { inferenceOf } from '../state/inference';
+import { showDockTab } from '../state/uiStore';
+import { liveSeries, notifySeries, resetSeries } from './liveSeries';
+import { readTrainEvent, type TrainUpdate } from './trainEvents';
+
+export type RunPhase = 'idle' | 'starting' | 'loading' | 'training' | 'evaluating' | 'done' | 'stopped' | 'error';
+
+/** The run the Train panel shows (the latest one); the curves live in liveSeries. */
+export interface RunState {
+  readonly phase: RunPhase;
+  readonly runId: string | null;
+  readonly backend: string | null;
+  readonly backendReason: string | null;
+  readonly epochs: number;
+  readonly stepsPerEpoch: number;
+  /** 0-based epoch and batch of the last batch seen. */
+  readonly epoch: number;
+  readonly batch: number;
+  readonly samplesPerSecond: number | null;
+  readonly etaMs: number | null;
+  readonly datasetProgress: number | null;
+  readonly datasetMessage: string | null;
+  readonly memoryEstimateMb: number | null;
+  /** Problems before start (model vs data) or the reason a run ended. */
+  readonly message: string | null;
+  readonly testAccuracy: number | null;
+  readonly testLoss: number | null;
+  readonly startedAt: number | null;
+  readonly stopping: boolean;
+}
+
+const idle: RunState = {
+  phase: 'idle', runId: null, backend: null, backendReason: null, epochs: 0, stepsPerEpoch: 0, epoch: 0, batch: 0,
+  samplesPerSecond: null, etaMs: null, datasetProgress: null, datasetMessage: null, memoryEstimateMb: null, message: null,
+  testAccuracy: null, testLoss: null, startedAt: null, stopping: false,
+};
+
+export const runStore = createStore<RunState>(idle);
+
+export function useRun<T>(selector: (s: RunState) => T): T {
+  return useStore(runStore, selector);
+}
+
+export function isRunning(s: RunState = runStore.getState()): boolean {
+  return s.phase === 'starting' || s.phase === 'loading' || s.phase === 'training' || s.phase === 'evaluating';
+}
+
+/** Session options not saved in the project: a training subset and the backend. */
+export interface RunOptions {
+  readonly limit: number | null;
+  readonly backend: Backend;
+}
+export const runOptions = createStore<RunOptions>({ limit: null, backend: 'auto' });
+
+/** What the finished run is recorded with. */
+interface RunContext {
+  readonly model: string;
+  readonly totalParams: number | null;
+  readonly training: TrainingSettings;
+  readonly dataset: DatasetRef;
+  readonly limit: number | null;
+  readonly startedAt: string;
+}
+let context: RunContext | null = null;
+
+// --- events: buffered, applied once per animation frame --------------------------------------
+let pending: TrainUpdate[] = [];
+let frame: number | null = null;
+/** Events for a run id the start call has not returned yet (they can overtake its reply). */
+const early = new Map<string, TrainUpdate[]>();
+let subscribed = false;
+
+function schedule(): void {
+  if (frame !== null) return;
+  const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (cb: () => void) => setTimeout(cb, 16);
+  frame = Number(raf(() => {
+    frame = null;
+    flush();
+  }));
+}
+
+function subscribe(): void {
+  if (subscribed) return;
+  subscribed = true;
+  api().on('train.event', ({ runId, event }) => {
+    const update = readTrainEvent(event);
+    if (update === null) return;
+    const current = runStore.getState();
+    if (current.runId === runId) {
+      pending.push(update);
+      schedule();
+    } else if (current.phase === 'starting') {
+      const list = early.get(runId) ?? [];
+      list.push(update);
+      early.set(runId, list);
+    }
+  });
+}
+
+/** Applies buffered events: series appended in place, the store updated once. */
+export function flush(): void {
+  const updates = pending;
+  pending = [];
+  if (updates.length === 0) return;
+  let s = runStore.getState();
+  let seriesChanged = false;
+  let finished = false;
+  for (const u of updates) {
+    switch (u.kind) {
+      case 'backend':
+        s = { ...s, backend: u.backend, backendReason: u.reason };
+        break;
+      case 'dataset':
+        s = { ...s, phase: 'loading', datasetProgress: u.progress, datasetMessage: u.message };
+        break;
+      case 'start':
+        s = { ...s, phase: 'training', epochs: u.epochs, stepsPerEpoch: u.stepsPerEpoch, memoryEstimateMb: u.memoryEstimateMb };
+        break;
+      case 'batch': {
+        const step = u.epoch * s.stepsPerEpoch + u.batch + 1;
+        liveSeries.batches.push([step, u.loss, u.accuracy]);
+        seriesChanged = true;
+        const remaining = Math.max(0, s.epochs * s.stepsPerEpoch - step);
+        const perStep = u.samplesPerSecond !== null && u.samplesPerSecond > 0 ? batchSize() / u.samplesPerSecond : null;
+        s = {
+          ...s, phase: s.phase === 'evaluating' ? s.phase : 'training', epoch: u.epoch, batch: u.batch,
+          samplesPerSecond: u.samplesPerSecond ?? s.samplesPerSecond,
+          etaMs: perStep === null ? s.etaMs : remaining * perStep * 1000,
+        };
+        break;
+      }
+      case 'epoch': {
+        liveSeries.epochs.push({
+          epoch: u.epoch, step: (u.epoch + 1) * s.stepsPerEpoch, loss: u.loss, accuracy: u.accuracy,
+          valLoss: u.valLoss, valAccuracy: u.valAccuracy, durationMs: u.durationMs,
+        });
+        seriesChanged = true;
+        const last = u.epoch + 1 >= s.epochs;
+        s = { ...s, etaMs: u.etaMs ?? s.etaMs, phase: last ? 'evaluating' : s.phase, epoch: u.epoch, batch: s.stepsPerEpoch - 1 };
+        break;
+      }
+      case 'stopped':
+        s = {
+          ...s, phase: u.reason === 'user' ? 'stopped' : s.phase, stopping: false,
+          message: u.message ?? (u.reason === 'nan' ? 'The loss became NaN or infinite: lower the learning rate (e.g. ÷10) and train again.'
+            : u.reason === 'early_stopping' ? 'Early stopping: the monitored metric stopped improving.' : 'Stopped. The weights trained so far are kept: inspect or export them.'),
+        };
+        if (u.reason === 'nan') s = { ...s, phase: 'error' };
+        if (u.reason !== 'early_stopping') finished = true;
+        break;
+      case 'error':
+        s = { ...s, phase: 'error', stopping: false, message: u.message };
+        finished = true;
+        break;
+      case 'done':
+        s = {
+          ...s, phase: s.phase === 'stopped' || s.phase === 'error' ? s.phase : 'done', stopping: false,
+          testAccuracy: u.testAccuracy, testLoss: u.testLoss, samplesPerSecond: u.samplesPerSecond ?? s.samplesPerSecond,
+          backend: u.backend ?? s.backend, etaMs: 0,
+        };
+        finished = true;
+        break;
+    }
+  }
+  runStore.setState(() => s);
+  if (seriesChanged) notifySeries();
+  if (finished) record(s);
+}
+
+function batchSize(): number {
+  return context?.training.batchSize ?? projectStore.getState().settings.training.batchSize;
+}
+
+/** Keeps the finished run in the project's history (the Runs tab). */
+function record(s: RunState): void {
+  const ctx = context;
+  if (ctx === null || s.runId === null) return;
+  const run: RunRecord = {
+    id: s.runId,
+    startedAt: ctx.startedAt,
+    model: ctx.model,
+    totalParams: ctx.totalParams,
+    training: ctx.training,
+    dataset: ctx.dataset,
+    limit: ctx.limit,
+    backend: s.backend,
+    status: s.phase === 'done' ? 'done' : s.phase === 'error' ? 'error' : 'stopped',
+    message: s.phase === 'done' ? null : s.message,
+    stepsPerEpoch: s.stepsPerEpoch,
+    epochs: [...liveSeries.epochs],
+    batches: thinPoints(liveSeries.batches),
+    testAccuracy: s.testAccuracy,
+    testLoss: s.testLoss,
+    samplesPerSecond: s.samplesPerSecond,
+  };
+  // 'stopped' and then 'done' may both arrive: the later one replaces the record.
+  updateSettings((settings) => ({ ...settings, runs: [...(settings.runs ?? []).filter((x) => x.id !== run.id), run].slice(-MAX_RUNS) }));
+}
+
+// --- actions ------------------------------------------------------------------------------
+/** Checks the model, then starts a run in the engine; problems land in the panel's message. */
+export async function startTraining(): Promise<void> {
+  if (isRunning()) return;
+  subscribe();
+  showDockTab('train');
+  const graph = editor.graph();
+  const inference = inferenceOf(graph);
+  if (graph.nodes.length === 0) {
+    runStore.setState(() => ({ ...idle, phase: 'error', message: 'The canvas is empty: open a template (the FC net or the Keras CNN) or build a model first.' }));
+    return;
+  }
+  const errors = inference.diagnostics.filter((d) => d.severity === 'error');
+  const first = errors[0];
+  if (first !== undefined) {
+    runStore.setState(() => ({ ...idle, phase: 'error', message: `Fix the model first (${errors.length} problem${errors.length === 1 ? '' : 's'} in the Problems tab): ${first.message}` }));
+    return;
+  }
+  const { training, dataset } = projectStore.getState().settings;
+  const { limit, backend } = runOptions.getState();
+  context = {
+    model: graph.name, totalParams: inference.totals.total, training, dataset, limit, startedAt: new Date().toISOString(),
+  };
+  pending = [];
+  early.clear();
+  resetSeries();
+  runStore.setState(() => ({ ...idle, phase: 'starting', startedAt: Date.now() }));
+  const testLimit = limit === null ? undefined : Math.min(10_000, Math.max(500, Math.round(limit / 2)));
+  const r = await api().invoke('train.start', {
+    graph, training, dataset, backend,
+    ...(limit === null ? {} : { limit: { train: limit, ...(testLimit === undefined ? {} : { test: testLimit }) } }),
+  });
+  if (!r.ok) {
+    context = null;
+    runStore.setState(() => ({ ...idle, phase: 'error', message: r.error.message }));
+    return;
+  }
+  const runId = r.value.runId;
+  runStore.setState((s) => ({ ...s, runId, phase: s.phase === 'starting' ? 'loading' : s.phase }));
+  const before = early.get(runId) ?? [];
+  early.clear();
+  pending.push(...before);
+  schedule();
+}
+
+export async function stopTraining(): Promise<void> {
+  const s = runStore.getState();
+  if (!isRunning(s)) return;
+  runStore.setState((x) => ({ ...x, stopping: true }));
+  const r = await api().invoke('train.stop', s.runId === null ? {} : { runId: s.runId });
+  if (!r.ok) runStore.setState((x) => ({ ...x, stopping: false, message: r.error.message }));
+}
+
+export function toggleTraining(): void {
+  if (isRunning()) void stopTraining();
+  else void startTraining();
+}
+
+/** For tests: what the panel would record right now. */
+export function currentSeriesSize(): number {
+  return liveSeries.batches.length;
+}
