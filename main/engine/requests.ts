@@ -1,0 +1,65 @@
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Graph } from '../../shared/graph/types';
+import type { LoadedDataset } from './datasets/types';
+import type { LossName } from './datasets/mismatch';
+
+/**
+ * The worker's request/response channel for everything that is not a training run (H6's
+ * evaluate, activations, predict, kernels, fcView, export …), working on the model the worker
+ * keeps (trained, or initial before any run).
+ *
+ * Wire format (host -> worker): `{kind: 'request', id, type, payload}`;
+ * (worker -> host): `{kind: 'response', id, ok: true, result}` or `{kind: 'response', id, ok: false, error: {code, message}}`.
+ * Handlers are listed in `requestHandlers` below (a plain table, no registration side effects):
+ * add one line per request type.
+ */
+
+/** What the worker holds between runs. */
+export interface EngineSession {
+  /** The model with its current weights; null before any model was built. */
+  readonly model: LayersModel | null;
+  /** The graph the model was built from. */
+  readonly graph: Graph | null;
+  /** The dataset of the last run (kept so inspection can use its test set); null when none was loaded. */
+  readonly dataset: LoadedDataset | null;
+  /** The training loss of the last run. */
+  readonly loss: LossName | null;
+}
+
+export type RequestOutcome = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly code: string; readonly message: string };
+
+/** Handles one request; `payload` is unparsed (validate it with the request's zod schema). Never throws for user errors. */
+export type RequestHandler = (session: EngineSession, payload: unknown) => Promise<RequestOutcome>;
+
+export interface WorkerRequest {
+  readonly kind: 'request';
+  readonly id: number;
+  readonly type: string;
+  readonly payload: unknown;
+}
+
+export type WorkerResponse =
+  | { readonly kind: 'response'; readonly id: number; readonly ok: true; readonly result: unknown }
+  | { readonly kind: 'response'; readonly id: number; readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+
+const ping: RequestHandler = (session) =>
+  Promise.resolve({ ok: true, result: { model: session.model !== null, graph: session.graph?.name ?? null, dataset: session.dataset?.title ?? null } });
+
+/** Request type -> handler. H6 adds its inspect/export handlers here. */
+export const requestHandlers: Readonly<Record<string, RequestHandler>> = {
+  ping,
+};
+
+/** Runs one request against the session; unknown types and thrown errors come back as values. */
+export async function handleRequest(session: EngineSession, req: WorkerRequest): Promise<WorkerResponse> {
+  const handler = requestHandlers[req.type];
+  if (handler === undefined) return { kind: 'response', id: req.id, ok: false, error: { code: 'unknown-request', message: `The engine has no request '${req.type}'.` } };
+  try {
+    const out = await handler(session, req.payload);
+    return out.ok
+      ? { kind: 'response', id: req.id, ok: true, result: out.result }
+      : { kind: 'response', id: req.id, ok: false, error: { code: out.code, message: out.message } };
+  } catch (e) {
+    return { kind: 'response', id: req.id, ok: false, error: { code: 'engine-error', message: e instanceof Error ? e.message : String(e) } };
+  }
+}
