@@ -1,8 +1,10 @@
 // The `blockprop` entry point (bundled to dist/cli.cjs, run by bin/blockprop.cjs).
 import { runCli } from './cli';
 import type { CliCommand } from './command';
+import { evaluateCommand } from './commands/evaluate';
 import { exportCommand } from './commands/export';
 import { newCommand } from './commands/new';
+import { predictCommand } from './commands/predict';
 import { summaryCommand } from './commands/summary';
 import { templatesCommand } from './commands/templates';
 import { validateCommand } from './commands/validate';
@@ -19,6 +21,8 @@ const commands: readonly CliCommand[] = [
   exportCommand,
   templatesCommand,
   newCommand,
+  evaluateCommand,
+  predictCommand,
   { name: 'web', summary: 'serve the app to your browser on 127.0.0.1', usage: '[--port N] [--no-open]', run: ({ argv }) => runWeb(argv) },
 ];
 

@@ -1,0 +1,90 @@
+import type { EvaluateResult } from '../../../shared/api/inspect';
+import type { DatasetRef } from '../../../shared/project/schema';
+import { evaluateSavedModel } from '../../engine/inspect/savedModel';
+import { exitOk, exitUsage, type CliCommand } from '../command';
+import { printWarnings } from '../report';
+
+export function datasetRefOf(value: string): DatasetRef {
+  if (value === 'mnist' || value === 'fashion-mnist') return { kind: value };
+  return { kind: 'folder', path: value };
+}
+
+const pct = (v: number | null) => (v === null ? '   —  ' : `${(v * 100).toFixed(1).padStart(5)}%`);
+
+/** Keras-like text: the metrics line, per-class accuracy, the confusion matrix and the worst mistakes. */
+export function formatEvaluation(r: EvaluateResult, title: string): string {
+  const lines = [`${r.count} test images of ${title}`, `loss: ${r.loss.toFixed(4)} - accuracy: ${r.accuracy.toFixed(4)}`, ''];
+  const width = Math.max(5, ...r.classNames.map((n) => n.length), ...r.confusion.flat().map((v) => String(v).length));
+  lines.push('Per-class accuracy:');
+  r.classNames.forEach((name, k) => lines.push(`  ${name.padEnd(width)}  ${pct(r.perClassAccuracy[k] ?? null)}`));
+  lines.push('', 'Confusion matrix (rows: true class, columns: predicted):');
+  lines.push(`  ${''.padEnd(width)} ${r.classNames.map((n) => n.padStart(width)).join(' ')}`);
+  r.confusion.forEach((row, k) => lines.push(`  ${(r.classNames[k] ?? '').padEnd(width)} ${row.map((v) => String(v).padStart(width)).join(' ')}`));
+  if (r.worst.length > 0) {
+    lines.push('', 'Worst mistakes (index: true -> predicted, p(true), p(predicted)):');
+    for (const m of r.worst) {
+      lines.push(`  #${m.index}: ${r.classNames[m.label] ?? m.label} -> ${r.classNames[m.predicted] ?? m.predicted}, ${(m.probabilities[m.label] ?? 0).toFixed(4)}, ${(m.probabilities[m.predicted] ?? 0).toFixed(4)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const evaluateCommand: CliCommand = {
+  name: 'evaluate',
+  summary: 'evaluate a saved model (.keras, TF.js model.json, Keras JSON + .weights.h5) on a test set',
+  args: {
+    positionals: [{ name: 'MODEL', required: true }],
+    options: [
+      { name: 'dataset', kind: 'value', valueName: 'mnist|fashion-mnist|PATH', help: 'the built-in test set or an image folder (one sub-folder per class)' },
+      { name: 'limit', kind: 'value', valueName: 'N', help: 'evaluate the first N test images only' },
+      { name: 'worst', kind: 'value', valueName: 'N', help: 'list the N worst mistakes (default 10)' },
+      { name: 'json', kind: 'flag', help: 'print the result as one JSON object' },
+    ],
+  },
+  async run({ args, io }) {
+    const file = args.positionals[0] ?? '';
+    const dataset = args.values.get('dataset');
+    if (dataset === undefined) {
+      io.err('blockprop evaluate: --dataset mnist|fashion-mnist|PATH is required\n');
+      return exitUsage;
+    }
+    const numberOption = (name: string): number | undefined | null => {
+      const v = args.values.get(name);
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      return Number.isInteger(n) && n >= 0 ? n : null;
+    };
+    const limit = numberOption('limit');
+    const worst = numberOption('worst');
+    if (limit === null || worst === null || limit === 0) {
+      io.err('blockprop evaluate: --limit and --worst take a positive whole number\n');
+      return exitUsage;
+    }
+    const json = args.flags.has('json');
+    let lastShown = 0;
+    const r = await evaluateSavedModel(file, datasetRefOf(dataset), {
+      limit,
+      worst,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (json || now - lastShown < 1000 || p.total === null) return;
+        lastShown = now;
+        io.err(`${p.phase} ${p.loaded}/${p.total}\n`);
+      },
+    });
+    if (!r.ok) {
+      io.err(`blockprop evaluate: ${r.message}\n`);
+      return exitUsage;
+    }
+    printWarnings(io, r.value.warnings);
+    const { result } = r.value;
+    if (json) {
+      const { labels: _labels, predicted: _predicted, worst: mistakes, ...rest } = result;
+      const brief = { ...rest, worst: mistakes.map(({ image: _image, ...m }) => m), backend: r.value.backend, seconds: r.value.seconds };
+      io.out(`${JSON.stringify(brief)}\n`);
+    } else {
+      io.out(formatEvaluation(result, r.value.datasetTitle));
+    }
+    return exitOk;
+  },
+};

@@ -1,0 +1,56 @@
+import { parseArgs } from '../args';
+import { predictWithSavedModel } from '../../engine/inspect/savedModel';
+import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
+import { printWarnings } from '../report';
+
+const USAGE = 'MODEL IMAGE… [--classes a,b,…] [--json]';
+
+export const predictCommand: CliCommand = {
+  name: 'predict',
+  summary: 'class probabilities of JPEG/PNG images with a saved model',
+  usage: USAGE,
+  async run({ argv, io }) {
+    // IMAGE… is variadic: accept as many positionals as were given.
+    const parsed = parseArgs(argv, {
+      positionals: argv.map((_, i) => ({ name: i === 0 ? 'MODEL' : 'IMAGE', required: i < 2 })),
+      options: [
+        { name: 'classes', kind: 'value', valueName: 'a,b,…', help: 'class names, in output order' },
+        { name: 'json', kind: 'flag', help: 'print one JSON object per image' },
+      ],
+    });
+    if (!parsed.ok || parsed.args.positionals.length < 2) {
+      io.err(`blockprop predict: ${parsed.ok ? 'missing IMAGE' : parsed.message}\nusage: blockprop predict ${USAGE}\n`);
+      return exitUsage;
+    }
+    const [model = '', ...images] = parsed.args.positionals;
+    const classes = parsed.args.values.get('classes')?.split(',').map((s) => s.trim());
+    const r = await predictWithSavedModel(model, images, classes);
+    if (!r.ok) {
+      io.err(`blockprop predict: ${r.message}\n`);
+      return exitUsage;
+    }
+    printWarnings(io, r.value.warnings);
+    let failures = 0;
+    for (const p of r.value.predictions) {
+      if (p.result === null) {
+        failures++;
+        if (parsed.args.flags.has('json')) io.out(`${JSON.stringify({ file: p.file, error: p.error })}\n`);
+        else io.err(`${p.file}: ${p.error ?? 'failed'}\n`);
+        continue;
+      }
+      const { predicted, probabilities, classNames } = p.result;
+      if (parsed.args.flags.has('json')) {
+        io.out(`${JSON.stringify({ file: p.file, predicted, class: classNames[predicted] ?? String(predicted), probabilities })}\n`);
+        continue;
+      }
+      const top = probabilities
+        .map((prob, k) => ({ prob, k }))
+        .sort((a, b) => b.prob - a.prob)
+        .slice(0, 3)
+        .map(({ prob, k }) => `${classNames[k] ?? k} ${(prob * 100).toFixed(1)}%`);
+      io.out(`${p.file}: ${classNames[predicted] ?? predicted} (${top.join(', ')})\n`);
+    }
+    // Exit 1 when an image could not be read, like `validate` for an invalid model: the run itself worked.
+    return failures > 0 ? exitInvalid : exitOk;
+  },
+};

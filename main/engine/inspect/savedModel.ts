@@ -1,0 +1,81 @@
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+import type { EvaluateResult, PredictResult } from '../../../shared/api/inspect';
+import type { DatasetRef } from '../../../shared/project/schema';
+import { loadDataset } from '../datasets/loadDataset';
+import type { DatasetProgress } from '../datasets/types';
+import { loadSavedModel } from '../export/load';
+import { inputShapeOf, type InspectContext } from './context';
+import { evaluate, predict } from './evaluate';
+
+/**
+ * Inspection of a saved model, for the CLI's `evaluate` and `predict` (which may not import tfjs
+ * themselves). Runs on the main thread: the CLI has nothing else to keep responsive.
+ */
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly usage?: boolean };
+
+/** The engine's backend when one is set up; else cpu (registered by hand: bundlers drop the package's side-effect import). */
+async function readyBackend(): Promise<string> {
+  if (tf.findBackendFactory('cpu') === null) tf.registerBackend('cpu', () => new MathBackendCPU(), 1);
+  await tf.ready();
+  return tf.getBackend();
+}
+
+export interface SavedEvaluation {
+  readonly result: EvaluateResult;
+  readonly datasetTitle: string;
+  readonly backend: string;
+  readonly warnings: readonly string[];
+  readonly seconds: number;
+}
+
+/** Evaluates a .keras / TF.js model.json / Keras JSON (+ .weights.h5) on a dataset's held-out images. */
+export async function evaluateSavedModel(
+  file: string,
+  dataset: DatasetRef,
+  opts: { limit?: number; worst?: number; onProgress?: (p: DatasetProgress | { phase: 'evaluating'; loaded: number; total: number }) => void } = {},
+): Promise<Outcome<SavedEvaluation>> {
+  const backend = await readyBackend();
+  const loaded = await loadSavedModel(file);
+  if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
+  const { model, classNames, warnings } = loaded.loaded;
+  const inputShape = inputShapeOf(model);
+  // A folder has no test split of its own here: every image in it is evaluated.
+  const data = await loadDataset(dataset, {
+    inputShape,
+    limit: { train: dataset.kind === 'folder' ? (opts.limit ?? Infinity) : 0, test: opts.limit ?? Infinity },
+    validationSplit: 0,
+    onProgress: opts.onProgress,
+  });
+  if (!data.ok) return { ok: false, message: data.message };
+  const d = data.dataset;
+  const heldOut = d.kind === 'folder' ? d.train : d.test;
+  const ctx: InspectContext = { model, heldOut, classNames: d.classNames.length > 0 ? d.classNames : (classNames ?? []) };
+  const started = Date.now();
+  const r = await evaluate(ctx, { worst: opts.worst ?? 10, batchSize: 256 }, (loadedCount, total) => opts.onProgress?.({ phase: 'evaluating', loaded: loadedCount, total }));
+  if (!r.ok) return { ok: false, message: r.message };
+  const skipped = d.skipped.map((s) => `skipped ${s.path}: ${s.reason}`);
+  return { ok: true, value: { result: r.value, datasetTitle: d.title, backend, warnings: [...warnings, ...skipped], seconds: (Date.now() - started) / 1000 } };
+}
+
+export interface SavedPrediction {
+  readonly file: string;
+  readonly result: PredictResult | null;
+  readonly error: string | null;
+}
+
+/** Predicts each image file with a saved model; a bad image is reported in its row, not fatal. */
+export async function predictWithSavedModel(file: string, images: readonly string[], classNames?: readonly string[]): Promise<Outcome<{ predictions: SavedPrediction[]; warnings: readonly string[] }>> {
+  await readyBackend();
+  const loaded = await loadSavedModel(file);
+  if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
+  const ctx: InspectContext = { model: loaded.loaded.model, heldOut: null, classNames: classNames ?? loaded.loaded.classNames ?? [] };
+  const predictions: SavedPrediction[] = [];
+  for (const image of images) {
+    const r = await predict(ctx, { sample: { kind: 'image', path: path.resolve(image) } });
+    predictions.push({ file: image, result: r.ok ? r.value : null, error: r.ok ? null : r.message });
+  }
+  return { ok: true, value: { predictions, warnings: loaded.loaded.warnings } };
+}
