@@ -50,6 +50,17 @@ describe('importModel: format detection', () => {
     expect(r.warnings[0]).toMatch(/Added InputLayer 'input_layer'/);
   });
 
+  it('takes a Keras 3 Sequential\'s build_input_shape when it lists no InputLayer', () => {
+    const r = importModel({
+      module: 'keras',
+      class_name: 'Sequential',
+      config: { name: 'built', layers: [{ module: 'keras.layers', class_name: 'Dense', config: { name: 'dense', units: 3 } }], build_input_shape: [null, 5] },
+    });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.format).toBe('keras3');
+    expect(r.graph.nodes[0]?.params.shape).toEqual([5]);
+  });
+
   it('lays the imported graph out top to bottom', () => {
     const r = importModel(readFixture('inception_module.keras3.json'));
     if (!r.ok) throw new Error(r.message);
@@ -118,6 +129,9 @@ describe('importModel: files written by TensorFlow.js 4.22 (tests/fixtures/keras
     const node = (name: string) => r.graph.nodes.find((n) => n.name === name);
     expect(node('leaky_re_lu_LeakyReLU1')?.params.negative_slope).toBe(0.1);
     expect(node('conv2d_Conv2D1')?.params.kernel_regularizer).toEqual({ class_name: 'L1L2', config: { l1: 0, l2: 0.01 } });
-    expect(r.warnings).toEqual(["Added InputLayer 'input_layer' in front of 'conv2d_Conv2D1' from its batch_input_shape, as Keras 3 requires an explicit input."]);
+    expect(r.warnings).toEqual([
+      "The file's weights (weightsManifest) were not imported: Blockprop imports the architecture, with fresh initial weights.",
+      "Added InputLayer 'input_layer' in front of 'conv2d_Conv2D1' from its batch_input_shape, as Keras 3 requires an explicit input.",
+    ]);
   });
 });

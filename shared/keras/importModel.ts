@@ -39,6 +39,10 @@ export function importModel(json: unknown): ImportResult {
   const unwrapped = unwrapModel(json);
   if (!unwrapped.ok) return unwrapped;
   const { model, format } = unwrapped;
+  const warnings: string[] = [];
+  if (isJsonObject(json) && Array.isArray(json.weightsManifest) && json.weightsManifest.length > 0) {
+    warnings.push('The file\'s weights (weightsManifest) were not imported: Blockprop imports the architecture, with fresh initial weights.');
+  }
   const sequential = model.class_name === 'Sequential';
   const config = model.config;
   const layerList: JsonValue | undefined = Array.isArray(config) ? config : isJsonObject(config) ? config.layers : undefined;
@@ -46,7 +50,6 @@ export function importModel(json: unknown): ImportResult {
   const read = readLayers(layerList, !sequential);
   if (!read.ok) return read;
   let layers = read.value;
-  const warnings: string[] = [];
   if (layers.length === 0) return { ok: false, message: 'The model has no layers.' };
 
   const seen = new Set<string>();
@@ -59,7 +62,9 @@ export function importModel(json: unknown): ImportResult {
   let inputNames: string[];
   let outputNames: string[];
   if (sequential) {
-    const chained = sequentialLayers(layers, warnings);
+    // A Keras 3 Sequential built with model.build(shape) records it as build_input_shape.
+    const built = isJsonObject(config) && Array.isArray(config.build_input_shape) ? config.build_input_shape : undefined;
+    const chained = sequentialLayers(layers, warnings, built);
     if (!chained.ok) return chained;
     layers = chained.layers;
     inputNames = [layers[0]?.name ?? ''];
@@ -131,14 +136,14 @@ function unknownClassMessage(layer: RawLayer): string {
 }
 
 /** A Sequential's layers, with an InputLayer in front made from the first layer's batch_input_shape when missing (tf.keras 2). */
-function sequentialLayers(layers: RawLayer[], warnings: string[]): { ok: true; layers: RawLayer[] } | { ok: false; message: string } {
+function sequentialLayers(layers: RawLayer[], warnings: string[], modelBuildShape: JsonValue | undefined): { ok: true; layers: RawLayer[] } | { ok: false; message: string } {
   const first = layers[0];
   if (!first) return { ok: false, message: 'The model has no layers.' };
   const misplaced = layers.slice(1).find((l) => l.className === 'InputLayer');
   if (misplaced) return { ok: false, message: `InputLayer '${misplaced.name}' sits in the middle of a Sequential model; only its first layer may be an InputLayer.` };
   if (first.className === 'InputLayer') return { ok: true, layers };
   const c = first.config;
-  let batchShape: JsonValue | undefined = c.batch_input_shape ?? c.batch_shape ?? c.batchInputShape;
+  let batchShape: JsonValue | undefined = c.batch_input_shape ?? c.batch_shape ?? c.batchInputShape ?? modelBuildShape;
   const inputShape = c.input_shape ?? c.inputShape;
   if (batchShape === undefined && Array.isArray(inputShape)) batchShape = [null, ...inputShape];
   if (!Array.isArray(batchShape)) {
