@@ -5,16 +5,15 @@ import { importModel } from '../keras';
 import { formatSummary } from './index';
 
 /*
- * The real catalog and importer end to end: each Keras 3 JSON fixture (tests/fixtures/keras/)
+ * The real catalog and importer end to end: each Keras 3 JSON fixture (fixtures/<name>.keras3.json)
  * printed by formatSummary equals what Keras 3.15's model.summary() printed for it
  * (shared/summary/fixtures/<name>.keras3.txt, captured with ../shared/tools/keras-check):
  * multiple inputs and outputs, merges, wrapped cells, ellipses, Sequential with every layer kind.
  */
-const root = path.join(__dirname, '..', '..');
 
 describe.each(['keras_cnn', 'inception_module', 'residual', 'all_sequential', 'all_functional'])('%s', (name) => {
   it('prints exactly what Keras 3 prints', () => {
-    const json: unknown = JSON.parse(readFileSync(path.join(root, 'tests', 'fixtures', 'keras', `${name}.keras3.json`), 'utf8'));
+    const json: unknown = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', `${name}.keras3.json`), 'utf8'));
     const imported = importModel(json);
     if (!imported.ok) throw new Error(imported.message);
     const expected = readFileSync(path.join(__dirname, 'fixtures', `${name}.keras3.txt`), 'utf8').replace(/\n$/, '');

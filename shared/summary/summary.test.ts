@@ -7,7 +7,7 @@ import { formatSummary, summaryJson, wrapCell } from './index';
 
 const opts = { getDef: fakeGetDef };
 const fixture = (name: string): string => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8').replace(/\n$/, '');
-const example = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'tests', 'fixtures', 'keras', name), 'utf8'));
+const example = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, 'fixtures', name), 'utf8'));
 
 export const kerasCnn = buildChain('seed_keras_cnn', [
   { name: 'input_layer', kind: 'InputLayer', params: { batch_shape: [null, 28, 28, 1] } },

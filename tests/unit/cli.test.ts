@@ -66,9 +66,9 @@ describe('blockprop CLI', () => {
   });
 
   it('summary of Keras 3 JSON prints what Keras prints', () => {
-    const r = cli('summary', path.join(examples, 'inception_module.keras3.json'));
+    const r = cli('summary', path.join(root, 'shared/summary/fixtures/inception_module.keras3.json'));
     expect(r).toEqual({ code: 0, stdout: fixtureText('inception_module.keras3.txt'), stderr: '' });
-    const seq = cli('summary', path.join(examples, 'keras_cnn.keras3.json'));
+    const seq = cli('summary', path.join(root, 'shared/summary/fixtures/keras_cnn.keras3.json'));
     expect(seq.stdout).toBe(fixtureText('keras_cnn.keras3.txt'));
   });
 
