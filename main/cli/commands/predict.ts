@@ -35,7 +35,7 @@ export const predictCommand: CliCommand = {
       if (p.result === null) {
         failures++;
         if (parsed.args.flags.has('json')) io.out(`${JSON.stringify({ file: p.file, error: p.error })}\n`);
-        else io.err(`${p.file}: ${p.error ?? 'failed'}\n`);
+        else io.err(`${p.error ?? `${p.file}: failed`}\n`);
         continue;
       }
       const { predicted, probabilities, classNames } = p.result;
