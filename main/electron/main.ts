@@ -1,10 +1,10 @@
 /**
  * Electron entry (bundled to dist/electron/main.cjs). Everything testable lives in desktop.ts;
- * this file only finds the built files and starts it.
+ * this file only finds the built files, handles files handed over by the OS, and starts it.
  */
 import path from 'node:path';
 import { app } from 'electron';
-import { registerAppScheme, startDesktop } from './desktop';
+import { registerAppScheme, startDesktop, type Desktop } from './desktop';
 
 const distDir = path.dirname(__dirname); // dist/electron -> dist
 const rootDir = path.dirname(distDir);
@@ -14,29 +14,42 @@ function projectArgument(argv: readonly string[]): string | undefined {
   return argv.slice(1).find((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith('.json'));
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+function openIn(desktop: Desktop, file: string): void {
+  desktop.window.webContents.send('menu.command', { command: 'open-recent', arg: path.resolve(file) });
+}
+
+async function run(): Promise<void> {
   registerAppScheme();
   app.on('window-all-closed', () => app.quit());
-  const openPath = projectArgument(process.argv);
-  startDesktop({
+  let openPath = projectArgument(process.argv);
+  let desktop: Desktop | null = null;
+  // macOS hands files over with 'open-file', possibly before 'ready'.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (desktop !== null) openIn(desktop, file);
+    else openPath = file;
+  });
+  await app.whenReady();
+  const started = await startDesktop({
     rendererDir: path.join(distDir, 'renderer'),
     preloadPath: path.join(distDir, 'electron', 'preload.cjs'),
     iconPath: path.join(rootDir, 'assets', 'icons', '512x512.png'),
     ...(openPath !== undefined ? { openPath } : {}),
-  }).then(
-    (desktop) => {
-      app.on('second-instance', (_event, argv) => {
-        if (desktop.window.isMinimized()) desktop.window.restore();
-        desktop.window.focus();
-        const file = projectArgument(argv);
-        if (file !== undefined) desktop.window.webContents.send('menu.command', { command: 'open-recent', arg: path.resolve(file) });
-      });
-    },
-    (error: unknown) => {
-      console.error('Blockprop could not start:', error);
-      app.exit(1);
-    },
-  );
+  });
+  desktop = started;
+  app.on('second-instance', (_event, argv) => {
+    if (started.window.isMinimized()) started.window.restore();
+    started.window.focus();
+    const file = projectArgument(argv);
+    if (file !== undefined) openIn(started, file);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run().catch((error: unknown) => {
+    console.error('Blockprop could not start:', error);
+    app.exit(1);
+  });
 }
