@@ -64,6 +64,7 @@ describe('inferGraph', () => {
   it.each<[string, LayerSpec[], string[]]>([
     ['missing input', [{ name: 'in', kind: 'InputLayer' }, { name: 'd', kind: 'Dense' }], ['error:missing-input@d', 'warning:disconnected@d']],
     ['no InputLayer', [{ name: 'd', kind: 'Dense' }], ['error:no-input-layer', 'error:missing-input@d']],
+    ['empty model', [], ['error:empty-model']],
     ['extra input', [{ name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } }, { name: 'a', kind: 'Dense', inputs: ['in'] }, { name: 'd', kind: 'Dense', inputs: ['in', 'a'] }], ['error:extra-input@d']],
     ['input into InputLayer', [{ name: 'in', kind: 'InputLayer' }, { name: 'in2', kind: 'InputLayer', inputs: ['in'] }], ['error:extra-input@in2']],
     ['merge needs two', [{ name: 'in', kind: 'InputLayer' }, { name: 'add', kind: 'Add', inputs: ['in'] }], ['error:missing-input@add']],

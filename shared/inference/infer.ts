@@ -83,7 +83,9 @@ function blank(node: GraphNode, inputShapes: readonly (Shape | null)[]): NodeInf
 }
 
 function structuralChecks(graph: Graph, byId: Map<string, GraphNode>, out: Diagnostic[]): void {
-  if (graph.nodes.length > 0 && !graph.nodes.some((n) => n.kind === 'InputLayer')) {
+  if (graph.nodes.length === 0) {
+    out.push({ severity: 'error', code: 'empty-model', message: 'The model is empty; add an Input block and at least one layer.' });
+  } else if (!graph.nodes.some((n) => n.kind === 'InputLayer')) {
     out.push({ severity: 'error', code: 'no-input-layer', message: 'The model has no InputLayer; add an Input block, set its shape and wire it into the first layer.' });
   }
   const byName = new Map<string, GraphNode[]>();

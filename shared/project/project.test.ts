@@ -37,6 +37,7 @@ describe('project file', () => {
     ['truncated JSON', serializeProject(project).slice(0, 120), /ends in the middle of the JSON — it looks truncated/],
     ['empty file', '', /the file is empty/],
     ['not JSON', 'hello', /not valid JSON/],
+    ['binary data, in one clean line', '\x89PNG\r\n\x1a\n\x00\x00', /^Cannot open the project: the file is not valid JSON \([ -~]+\)\.$/],
     ['newer version', JSON.stringify({ ...good, version: PROJECT_VERSION + 4 }), new RegExp(`made by a newer Blockprop \\(version ${PROJECT_VERSION + 4}\\); update Blockprop to open it`)],
     ['another format', JSON.stringify({ ...good, format: 'something-else' }), /not a Blockprop project file \(format "something-else"/],
     ['a JSON array', '[1, 2]', /holds no JSON object/],

@@ -134,6 +134,8 @@ export function parseJsonText(text: string): { value: unknown } | { error: strin
     if (/end of (JSON|data)|Unterminated|unexpected end/i.test(detail)) {
       return { error: 'the file ends in the middle of the JSON — it looks truncated (an interrupted save or copy); restore a complete copy.' };
     }
-    return { error: `the file is not valid JSON (${detail}).` };
+    // JSON.parse quotes the offending text, which may be binary: keep the message one clean line.
+    const clean = detail.replace(/[^\x20-\x7e\u00a0-\u024f]+/g, ' ').replace(/\s+/g, ' ').trim();
+    return { error: `the file is not valid JSON (${clean.length > 120 ? `${clean.slice(0, 117)}...` : clean}).` };
   }
 }
