@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, repoRoot, test } from './support/appServer';
+import { expect, repoRoot, test } from './fixtures/server';
 import { block, chooseInFileDialog, clickCanvas, dropBlock, edgeShapes, setParam, wire } from './support/editorPage';
 
 const shots = '/tmp/shots';
@@ -21,7 +21,7 @@ const kerasCnn: readonly [string, string, Record<string, string>][] = [
 
 test.use({ viewport: { width: 1600, height: 1100 } });
 
-test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save, reopen, export', async ({ page, app }) => {
+test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save, reopen, export', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await expect(page.getByTestId('empty-canvas')).toBeVisible();
 
@@ -122,7 +122,7 @@ test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save
   expect(fromUi.trim()).toBe(fromCli.trim());
 });
 
-test('open the ResNet50 template and fit it on screen', async ({ page, app }) => {
+test('open the ResNet50 template and fit it on screen', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await page.getByTestId('template-menu').click();
   await page.getByTestId('template-resnet50').click();
@@ -135,7 +135,7 @@ test('open the ResNet50 template and fit it on screen', async ({ page, app }) =>
   await page.screenshot({ path: `${shots}/e2e-resnet50-fit.png` });
 });
 
-test('keyboard: duplicate, copy and paste, delete, palette search, theme', async ({ page, app }) => {
+test('keyboard: duplicate, copy and paste, delete, palette search, theme', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await page.getByTestId('template-menu').click();
   await page.getByTestId('template-keras_cnn').click();
@@ -171,7 +171,7 @@ test('keyboard: duplicate, copy and paste, delete, palette search, theme', async
   await page.screenshot({ path: `${shots}/e2e-keyboard-theme.png` });
 });
 
-test('import Keras 3 JSON, export the diagram as PNG and SVG', async ({ page, app }) => {
+test('import Keras 3 JSON, export the diagram as PNG and SVG', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   const keras3 = readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'keras', 'keras_cnn.keras3.json'), 'utf8');
   await page.getByTestId('file-menu').click();

@@ -1,8 +1,9 @@
-import { showDockTab } from '../state/uiStore';
+import { toggleTraining } from '../train/trainRun';
 
 /**
- * Ctrl/Cmd+Enter and the top bar's Train button call `requestTrain()`. The Train panel (issue 5)
- * registers the real handler with `setTrainHandler`; until then the Train tab is shown.
+ * Ctrl/Cmd+Enter and the top bar's Train button call `requestTrain()`: start a run with the
+ * Train panel's settings (it opens the Train tab), or stop the one going. `setTrainHandler`
+ * lets a test or another surface take over.
  */
 let handler: (() => void) | null = null;
 
@@ -12,5 +13,5 @@ export function setTrainHandler(h: (() => void) | null): void {
 
 export function requestTrain(): void {
   if (handler !== null) handler();
-  else showDockTab('train');
+  else toggleTraining();
 }

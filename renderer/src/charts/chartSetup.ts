@@ -1,5 +1,5 @@
 import {
-  Chart, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin,
+  Chart, type ChartType, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin,
 } from 'chart.js';
 
 /** Only the Chart.js parts the curves use (tree-shaken registration), registered once. */
@@ -44,7 +44,9 @@ const epochLines: Plugin<'line', EpochLinesOptions> = {
 };
 
 declare module 'chart.js' {
+  // The type parameter must repeat Chart.js's declaration to merge with it.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface PluginOptionsByType<TType extends ChartType> {
-    epochLines?: EpochLinesOptions & { readonly _type?: TType };
+    epochLines?: EpochLinesOptions;
   }
 }

@@ -37,23 +37,23 @@ function FileDialogBody() {
   const cancel = () => request.resolve(null);
   const join = (dir: string, file: string) => (dir.endsWith(sep) ? dir + file : dir + sep + file);
   const chooseTyped = () => {
-    if (listing === null || name.trim() === '') return;
     const typed = name.trim();
     const absolute = typed.startsWith('/') || /^[A-Za-z]:[\\/]/.test(typed);
-    request.resolve(absolute ? typed : join(listing.dir, typed));
+    // A relative name needs the folder listing; an absolute path does not (it may be typed before it loads).
+    if (typed === '' || (!absolute && listing === null)) return;
+    request.resolve(absolute || listing === null ? typed : join(listing.dir, typed));
   };
   return (
     <Modal title={request.title} onClose={cancel} wide testId="file-dialog" footer={
       <>
-        {request.mode === 'save' && (
-          <input className="field-input grow" value={name} onChange={(e) => setName(e.target.value)} placeholder="File name"
-            onKeyDown={(e) => { if (e.key === 'Enter') chooseTyped(); }} data-testid="file-name" aria-label="File name" />
-        )}
+        <input className="field-input grow" value={name} onChange={(e) => setName(e.target.value)}
+          placeholder={request.mode === 'save' ? 'File name' : 'Pick a file above, or type its path'}
+          onKeyDown={(e) => { if (e.key === 'Enter') chooseTyped(); }}
+          data-testid={request.mode === 'save' ? 'file-name' : 'file-path'} aria-label={request.mode === 'save' ? 'File name' : 'Path'} />
         <button type="button" className="btn" onClick={cancel}>Cancel</button>
-        {request.mode === 'save'
-          ? <button type="button" className="btn primary" onClick={chooseTyped} disabled={name.trim() === ''} data-testid="file-save">Save</button>
-          : <input className="field-input grow" value={name} onChange={(e) => setName(e.target.value)} placeholder="…or type a path"
-              onKeyDown={(e) => { if (e.key === 'Enter') chooseTyped(); }} data-testid="file-path" aria-label="Path" />}
+        <button type="button" className="btn primary" onClick={chooseTyped} disabled={name.trim() === ''} data-testid="file-save">
+          {request.mode === 'save' ? 'Save' : 'Open'}
+        </button>
       </>
     }>
       <div className="file-dir mono" data-testid="file-dir">

@@ -1,10 +1,20 @@
 import { requestTrain } from '../actions/trainHook';
+import { isRunning, stopTraining, useRun } from '../train/trainRun';
 
-/**
- * Slot for the Train / Stop button with progress (issue 5 replaces the body of this component;
- * the top bar only places it). For now it opens the Train tab.
- */
+/** The top bar's Train / Stop button with the run's progress under it. */
 export function TrainButtonSlot() {
+  const s = useRun((x) => x);
+  const running = isRunning(s);
+  const total = s.epochs * s.stepsPerEpoch;
+  const fraction = total > 0 ? Math.min(1, (s.epoch * s.stepsPerEpoch + s.batch + 1) / total) : 0;
+  if (running) {
+    return (
+      <button type="button" className="btn train-btn running" onClick={() => void stopTraining()} title="Stop training (Ctrl/Cmd+Enter)" data-testid="train-button">
+        ■ Stop <span className="num train-btn-pct">{Math.round(fraction * 100)} %</span>
+        <span className="train-btn-bar" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+      </button>
+    );
+  }
   return (
     <button type="button" className="btn primary" onClick={requestTrain} title="Train (Ctrl/Cmd+Enter)" data-testid="train-button">
       ▶ Train

@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'react';
+import type { DatasetPreviewResult } from '../../../shared/api/inspect';
+import type { DatasetRef } from '../../../shared/project';
+import { api } from '../host/api';
+import { updateSettings, useProject } from '../project/projectStore';
+import { formatCount } from '../ui/format';
+import { FolderPicker, pickFolderNative } from './FolderPicker';
+
+const kinds: { kind: DatasetRef['kind']; label: string }[] = [
+  { kind: 'mnist', label: 'MNIST' },
+  { kind: 'fashion-mnist', label: 'Fashion-MNIST' },
+  { kind: 'folder', label: 'Image folder' },
+];
+
+function setDataset(dataset: DatasetRef): void {
+  updateSettings((s) => ({ ...s, dataset }));
+}
+
+const previews = new Map<string, DatasetPreviewResult>();
+
+/** MNIST / Fashion-MNIST / a folder of images, with a preview grid, counts and skipped files. */
+export function DatasetChooser(props: { disabled: boolean }) {
+  const dataset = useProject((s) => s.settings.dataset);
+  const key = dataset.kind === 'folder' ? `folder:${dataset.path}` : dataset.kind;
+  const [preview, setPreview] = useState<DatasetPreviewResult | null>(previews.get(key) ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [lastFolder, setLastFolder] = useState<string | null>(dataset.kind === 'folder' ? dataset.path : null);
+
+  useEffect(() => {
+    let live = true;
+    const cached = previews.get(key);
+    setError(null);
+    if (cached !== undefined) {
+      setPreview(cached);
+      return;
+    }
+    setPreview(null);
+    setLoading(true);
+    void api().invoke('dataset.preview', { dataset, perClass: dataset.kind === 'folder' ? 6 : 3 }).then((r) => {
+      if (!live) return;
+      setLoading(false);
+      if (r.ok) {
+        previews.set(key, r.value);
+        setPreview(r.value);
+      } else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+    // `key` identifies the dataset.
+  }, [key]);
+
+  const choose = async (kind: DatasetRef['kind']) => {
+    if (kind !== 'folder') {
+      setDataset({ kind });
+      return;
+    }
+    const native = await pickFolderNative();
+    if (native === 'in-app') setPicking(true);
+    else if (native !== null) {
+      setLastFolder(native);
+      setDataset({ kind: 'folder', path: native });
+    }
+  };
+
+  return (
+    <div className="ds" data-testid="dataset-chooser">
+      <div className="segmented" role="radiogroup" aria-label="Dataset">
+        {kinds.map((k) => (
+          <button key={k.kind} type="button" role="radio" aria-checked={dataset.kind === k.kind} disabled={props.disabled}
+            className={`seg${dataset.kind === k.kind ? ' active' : ''}`} onClick={() => void choose(k.kind)} data-testid={`dataset-${k.kind}`}>
+            {k.label}
+          </button>
+        ))}
+      </div>
+      {dataset.kind === 'folder' && (
+        <div className="ds-folder">
+          <span className="mono ds-path" title={dataset.path}>{dataset.path}</span>
+          <button type="button" className="btn small" disabled={props.disabled} onClick={() => setPicking(true)}>Change…</button>
+        </div>
+      )}
+      {loading && <p className="muted ds-status">Reading the images…</p>}
+      {error !== null && <p className="field-message" data-testid="dataset-error">{error}</p>}
+      {preview !== null && <DatasetPreview preview={preview} />}
+      {picking && (
+        <FolderPicker start={lastFolder} onClose={() => setPicking(false)}
+          onPick={(path) => {
+            setPicking(false);
+            setLastFolder(path);
+            setDataset({ kind: 'folder', path });
+          }} />
+      )}
+    </div>
+  );
+}
+
+function DatasetPreview({ preview }: { preview: DatasetPreviewResult }) {
+  const [showSkipped, setShowSkipped] = useState(false);
+  const sizes = preview.imageSizes.slice(0, 3).map((s) => `${s.size} (${formatCount(s.count)})`).join(', ');
+  return (
+    <div className="ds-preview" data-testid="dataset-preview">
+      <div className="ds-title">{preview.title}</div>
+      <div className="muted ds-facts">
+        {formatCount(preview.total)} images · {preview.classes.length} classes · {preview.grayscale ? 'grayscale' : 'colour'}{sizes === '' ? '' : ` · ${sizes}`}
+      </div>
+      <div className="ds-classes">
+        {preview.classes.map((c) => (
+          <div key={c.name} className="ds-class" title={`${c.name}: ${formatCount(c.count)} images`}>
+            <div className="ds-thumbs">
+              {c.samples.map((src, i) => <img key={i} src={src} alt={`${c.name} example`} className="ds-thumb" />)}
+            </div>
+            <div className="ds-class-name">{c.name}</div>
+            <div className="ds-class-count num muted">{formatCount(c.count)}</div>
+          </div>
+        ))}
+      </div>
+      {preview.skipped.length > 0 && (
+        <div className="ds-skipped">
+          <button type="button" className="btn ghost small" onClick={() => setShowSkipped(!showSkipped)}>
+            ⚠ {formatCount(preview.skipped.length)} file{preview.skipped.length === 1 ? '' : 's'} will be skipped {showSkipped ? '▴' : '▾'}
+          </button>
+          {showSkipped && (
+            <ul className="ds-skipped-list mono">
+              {preview.skipped.slice(0, 50).map((s) => <li key={s.path}>{s.path}: {s.reason}</li>)}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
