@@ -1,6 +1,7 @@
 import type { Graph } from '../graph/types';
 import { isJsonObject } from '../json';
 import { repairGraph } from './repairGraph';
+import { repairRuns } from './runs';
 import {
   datasetRefSchema, defaultDataset, defaultTraining, PROJECT_FORMAT, PROJECT_VERSION, trainingFields,
   type DatasetRef, type Project, type TrainingSettings,
@@ -115,7 +116,9 @@ export function parseProject(json: unknown): ParseProjectResult {
   if (typeof graph === 'string') return { ok: false, message: `Cannot open the project: ${graph}.` };
   const training = repairTraining(json['training'], warnings);
   const dataset = repairDataset(json['dataset'], warnings);
-  return { ok: true, project: { format: PROJECT_FORMAT, version: PROJECT_VERSION, graph, training, dataset }, warnings };
+  const runs = repairRuns(json['runs'], warnings);
+  const project: Project = { format: PROJECT_FORMAT, version: PROJECT_VERSION, graph, training, dataset, ...(runs === undefined ? {} : { runs }) };
+  return { ok: true, project, warnings };
 }
 
 /** Parses project file text, turning JSON syntax errors into a sentence (truncated files included). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Graph } from '../graph/types';
+import type { RunRecord } from './runs';
 
 /*
  * The project file (`*.blockprop.json`): our own format, camelCase keys, versioned.
@@ -96,4 +97,6 @@ export interface Project {
   readonly graph: Graph;
   readonly training: TrainingSettings;
   readonly dataset: DatasetRef;
+  /** Training runs with their curves and final metrics (shared/project/runs.ts); absent in files without runs. */
+  readonly runs?: RunRecord[] | undefined;
 }
