@@ -12,3 +12,5 @@ python3 tests/keras-check/python_check.py "$OUT"
 # keras_check.py itself on the chapter's CNN, both loaders:
 python3 /work/shared/tools/keras-check/keras_check.py "$OUT/keras_cnn.keras3.json" | grep -E "TOTAL_PARAMS|RESULT"
 python3 /work/shared/tools/keras-check/keras_check.py --mode legacy "$OUT/keras_cnn.keras2.json" | grep -E "TOTAL_PARAMS|RESULT"
+# A whole generated script (compile, fit, evaluate) on fake MNIST data:
+python3 tests/keras-check/python_fit.py "$OUT/keras_cnn.py" | tail -3
