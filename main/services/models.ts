@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
-import { isJsonObject } from '../../shared/json';
 import { writeFileAtomic } from './atomicWrite';
 import { describeFsError, errnoCode } from './fsErrors';
 import type { EngineHost, ModelCodec } from './ports';
@@ -65,9 +64,7 @@ export function createModelService(deps: { codec: ModelCodec; engine: () => Engi
       if (format === 'keras3' || format === 'keras2' || format === 'python') {
         if (request.graph === undefined) return fail('invalid-request', `Exporting ${format} needs the graph.`);
         if (format === 'python') {
-          const training = isJsonObject(request.training) ? request.training : undefined;
-          const dataset = isJsonObject(request.dataset) ? request.dataset : undefined;
-          data = deps.codec.generatePython(request.graph, training, dataset, request.strategy ?? 'none');
+          data = deps.codec.generatePython(request.graph, request.training, request.dataset, request.strategy ?? 'none');
         } else {
           const exported = deps.codec.exportKeras(request.graph, format);
           if (!exported.ok) return fail('invalid-model', `The model cannot be exported yet: ${exported.messages.join(' ')}`, exported.messages);

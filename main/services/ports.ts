@@ -1,7 +1,7 @@
 import type { AppInfo, EventOf, ParsedRequestOf, ResponseOf } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import type { Graph } from '../../shared/graph/types';
-import type { JsonObject } from '../../shared/json';
+import type { DatasetRef, TrainingSettings } from '../../shared/project';
 
 /**
  * What the services need from other rooms, as narrow interfaces (Netron's injected host):
@@ -12,7 +12,7 @@ export interface ModelCodec {
   importModel(json: unknown): { readonly ok: true; readonly graph: Graph; readonly format: 'keras3' | 'keras2' | 'tfjs'; readonly warnings: readonly string[] } | { readonly ok: false; readonly message: string };
   /** model.to_json() text in the requested dialect, or the diagnostics' messages. */
   exportKeras(graph: Graph, dialect: 'keras3' | 'keras2'): { ok: true; text: string } | { ok: false; messages: string[] };
-  generatePython(graph: Graph, training: JsonObject | undefined, dataset: JsonObject | undefined, strategy: 'none' | 'mirrored' | 'multiworker'): string;
+  generatePython(graph: Graph, training: TrainingSettings | undefined, dataset: DatasetRef | undefined, strategy: 'none' | 'mirrored' | 'multiworker'): string;
 }
 
 export type TrainEventPayload = EventOf<'train.event'>['event'];

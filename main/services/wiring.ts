@@ -1,6 +1,6 @@
 import { emptyGraph } from '../../shared/graph/types';
 import { exportKeras2, exportKeras3, importModel, toKerasJsonString } from '../../shared/keras';
-import { datasetRefSchema, newProject, parseProject, serializeProject, trainingSettingsSchema } from '../../shared/project';
+import { newProject, parseProject, serializeProject } from '../../shared/project';
 import { generatePython } from '../../shared/python';
 import type { EngineHost, ModelCodec } from './ports';
 import type { ProjectFormat } from './projectFormat';
@@ -22,11 +22,7 @@ export const modelCodec: ModelCodec = {
     const exported = dialect === 'keras3' ? exportKeras3(graph) : exportKeras2(graph);
     return exported.ok ? { ok: true, text: toKerasJsonString(exported.json) } : { ok: false, messages: exported.diagnostics.map((d) => d.message) };
   },
-  generatePython(graph, training, dataset, strategy) {
-    const settings = trainingSettingsSchema.safeParse(training);
-    const data = datasetRefSchema.safeParse(dataset);
-    return generatePython(graph, settings.success ? settings.data : undefined, data.success ? data.data : undefined, { strategy });
-  },
+  generatePython: (graph, training, dataset, strategy) => generatePython(graph, training, dataset, { strategy }),
 };
 
 const engineHost: EngineHost | null = null;

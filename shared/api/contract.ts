@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { EventName, MethodName } from './channels';
 import { graphSchema } from './graphSchema';
+import { trainingSettingsSchema } from '../project';
 import {
   datasetPreviewRequestSchema,
+  datasetRefSchema,
   datasetPreviewSchema,
   datasetProgressSchema,
   inspectSchemas,
@@ -149,8 +151,8 @@ export const methods = {
       path,
       overwrite: z.boolean().default(false),
       graph: graphSchema.optional(),
-      training: z.record(z.string(), z.unknown()).optional(),
-      dataset: z.record(z.string(), z.unknown()).optional(),
+      training: trainingSettingsSchema.optional(),
+      dataset: datasetRefSchema.optional(),
       strategy: z.enum(['none', 'mirrored', 'multiworker']).optional(),
       content: z.string().optional(),
     }),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { datasetRefSchema } from '../project/schema';
+import { graphSchema } from './graphSchema';
 
 /**
  * Looking inside a model (issue 3 §5, shown by the Inspect tab, issue 5 §3): requests and results
@@ -11,6 +13,18 @@ import { z } from 'zod';
  *   (value = min + q / 255 · (max − min)), or of little-endian float32 with encoding 'f32';
  * - probabilities, kernels, dense vectors, FC images: plain numbers rounded to 6 significant digits.
  */
+
+// --- what to inspect ------------------------------------------------------------------------
+/**
+ * Every inspect request may name the graph and dataset it is about. The engine uses its trained
+ * model when `graph` is the one it trained (same layers and parameters; positions do not count),
+ * otherwise a freshly initialised model of `graph` (kept, so repeated looks agree) — the
+ * "before training" view. Without `dataset` it uses the last run's data.
+ */
+const target = {
+  graph: graphSchema.optional(),
+  dataset: datasetRefSchema.optional(),
+};
 
 // --- samples --------------------------------------------------------------------------------
 export const sampleRefSchema = z.discriminatedUnion('kind', [
@@ -40,6 +54,7 @@ export type InspectImage = z.infer<typeof imageSchema>;
 
 // --- evaluate -------------------------------------------------------------------------------
 export const evaluateRequestSchema = z.object({
+  ...target,
   /** Evaluate on the first N held-out samples only (quick looks; default all). */
   limit: z.number().int().positive().optional(),
   /** How many of the most confident mistakes to return. */
@@ -75,7 +90,7 @@ export const evaluateResultSchema = z.object({
 export type EvaluateResult = z.infer<typeof evaluateResultSchema>;
 
 // --- predict --------------------------------------------------------------------------------
-export const predictRequestSchema = z.object({ sample: sampleRefSchema });
+export const predictRequestSchema = z.object({ ...target, sample: sampleRefSchema });
 export type PredictRequest = z.infer<typeof predictRequestSchema>;
 
 export const predictResultSchema = z.object({
@@ -91,6 +106,7 @@ export type PredictResult = z.infer<typeof predictResultSchema>;
 
 // --- activations ----------------------------------------------------------------------------
 export const activationsRequestSchema = z.object({
+  ...target,
   /** Keras layer name (the block's name). */
   layer: z.string().min(1),
   sample: sampleRefSchema,
@@ -124,6 +140,7 @@ export type ActivationsResult = z.infer<typeof activationsResultSchema>;
 
 // --- kernels --------------------------------------------------------------------------------
 export const kernelsRequestSchema = z.object({
+  ...target,
   /** A convolution layer; default the first one (the chapter's first-layer kernels). */
   layer: z.string().min(1).optional(),
 });
@@ -156,6 +173,7 @@ export type KernelsResult = z.infer<typeof kernelsResultSchema>;
 
 // --- "what the network sees" ----------------------------------------------------------------
 export const fcViewRequestSchema = z.object({
+  ...target,
   /** Multiply the Dense kernels up to and including this layer; default the last Dense. */
   upTo: z.string().min(1).optional(),
   maxImages: z.number().int().min(1).max(1024).default(64),
@@ -193,6 +211,20 @@ export const datasetPreviewResultSchema = z.object({
   grayscale: z.boolean(),
 });
 export type DatasetPreviewResult = z.infer<typeof datasetPreviewResultSchema>;
+
+// --- trained-model export --------------------------------------------------------------------
+export const exportModelRequestSchema = z.object({
+  graph: graphSchema.optional(),
+  /** 'keras': a .keras file; 'tfjs': a folder for model.json + weights.bin; 'keras-json': a path stem for STEM.json + STEM.weights.h5. */
+  format: z.enum(['keras', 'tfjs', 'keras-json']),
+  target: z.string().min(1),
+});
+export type ExportModelRequest = z.infer<typeof exportModelRequestSchema>;
+export const exportModelResultSchema = z.object({ files: z.array(z.string()), bytes: z.number() });
+export type ExportModelResult = z.infer<typeof exportModelResultSchema>;
+
+export const datasetPreviewRequestSchema = z.object({ dataset: datasetRefSchema, perClass: z.number().int().min(0).max(64).default(6) });
+export type DatasetPreviewRequest = z.infer<typeof datasetPreviewRequestSchema>;
 
 /** In the shape shared/api/parts.ts plugs into the contract. */
 export const inspectSchemas = {
