@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, repoRoot, test } from './fixtures/server';
 import { block, chooseInFileDialog, clickCanvas, dropBlock, edgeShapes, setParam, wire } from './support/editorPage';
@@ -70,6 +70,12 @@ test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save
   const message = await bad.getByTestId('block-problem').getAttribute('title');
   expect(message).toContain("Conv2D 'conv2d_2'");
   await page.screenshot({ path: `${shots}/e2e-mistake.png` });
+  // The Problems tab lists it; clicking it selects the block.
+  await clickCanvas(page);
+  await page.getByTestId('tab-problems').click();
+  await page.getByTestId('panel-problems').getByTestId('diagnostic').first().getByRole('button').click();
+  await expect(page.getByTestId('param-name')).toHaveValue('conv2d_2');
+  await page.getByTestId('tab-summary').click();
 
   // Undo removes the wire (the error goes), undo again the block; redo brings both back.
   await clickCanvas(page);
@@ -192,4 +198,35 @@ test('import Keras 3 JSON, export the diagram as PNG and SVG', async ({ page, bl
     if (format === 'png') expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     else expect(bytes.toString('utf8')).toContain('(None, 26, 26, 32)');
   }
+});
+
+test('autosave offers to restore after a crash; newer and broken files are refused untouched', async ({ page, blockprop: app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('template-menu').click();
+  await page.getByTestId('template-keras_cnn').click();
+  await block(page, 'dense').click();
+  await setParam(page, 'units', '256');
+  await expect(page.getByTestId('dirty-mark')).toBeVisible();
+  // The recovery file is written a couple of seconds after the last edit; then the tab "crashes".
+  await page.waitForTimeout(3500);
+  await page.reload();
+  await expect(page.getByTestId('recovery-banner')).toBeVisible();
+  await page.getByTestId('recovery-restore').click();
+  await expect(block(page, 'dense').getByTestId('block-params')).toHaveText('2,359,552');
+  await expect(page.getByTestId('dirty-mark')).toBeVisible();
+
+  const newer = path.join(app.dir, 'newer.blockprop.json');
+  const broken = path.join(app.dir, 'broken.blockprop.json');
+  writeFileSync(newer, JSON.stringify({ format: 'blockprop-project', version: 99, graph: { name: 'x', nodes: [], edges: [] } }));
+  writeFileSync(broken, '{"format": "blockprop-project", "graph": ');
+  for (const [file, words] of [[newer, 'newer Blockprop'], [broken, 'broken']] as const) {
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('menu-open').click();
+    await chooseInFileDialog(page, file, 'open');
+    await expect(page.getByTestId('toast').last()).toContainText(words === 'broken' ? /JSON|broken|read/i : words);
+    // Nothing changed: the restored model is still on the canvas and the file is as it was.
+    await expect(block(page, 'dense').getByTestId('block-params')).toHaveText('2,359,552');
+  }
+  expect(readFileSync(broken, 'utf8')).toBe('{"format": "blockprop-project", "graph": ');
 });

@@ -7,6 +7,7 @@ import { editor } from '../state/editorStore';
 import { inferenceOf } from '../state/inference';
 import { showDockTab } from '../state/uiStore';
 import { liveSeries, notifySeries, resetSeries } from './liveSeries';
+import { modelKey, trainedStore } from './modelKey';
 import { readTrainEvent, type TrainUpdate } from './trainEvents';
 
 export type RunPhase = 'idle' | 'starting' | 'loading' | 'training' | 'evaluating' | 'done' | 'stopped' | 'error';
@@ -61,6 +62,7 @@ export const runOptions = createStore<RunOptions>({ limit: null, backend: 'auto'
 /** What the finished run is recorded with. */
 interface RunContext {
   readonly model: string;
+  readonly key: string;
   readonly totalParams: number | null;
   readonly training: TrainingSettings;
   readonly dataset: DatasetRef;
@@ -199,6 +201,7 @@ function record(s: RunState): void {
     testLoss: s.testLoss,
     samplesPerSecond: s.samplesPerSecond,
   };
+  if (run.status !== 'error' || run.epochs.length > 0) trainedStore.setState(() => ({ key: ctx.key, runId: run.id, testAccuracy: run.testAccuracy, endedAt: Date.now() }));
   // 'stopped' and then 'done' may both arrive: the later one replaces the record.
   updateSettings((settings) => ({ ...settings, runs: [...(settings.runs ?? []).filter((x) => x.id !== run.id), run].slice(-MAX_RUNS) }));
 }
@@ -224,7 +227,7 @@ export async function startTraining(): Promise<void> {
   const { training, dataset } = projectStore.getState().settings;
   const { limit, backend } = runOptions.getState();
   context = {
-    model: graph.name, totalParams: inference.totals.total, training, dataset, limit, startedAt: new Date().toISOString(),
+    model: graph.name, key: modelKey(graph), totalParams: inference.totals.total, training, dataset, limit, startedAt: new Date().toISOString(),
   };
   pending = [];
   early.clear();
