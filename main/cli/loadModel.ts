@@ -22,6 +22,9 @@ function readError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** CLI errors are one line: fold any line breaks a message may carry. */
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
+
 /** Reads FILE: a Blockprop project, Keras 3 JSON, Keras 2 / tf.keras JSON or a TF.js model.json. */
 export function loadModelFile(file: string): LoadedModel {
   let text: string;
@@ -31,13 +34,13 @@ export function loadModelFile(file: string): LoadedModel {
     return { ok: false, message: `cannot read ${file}: ${readError(err)}` };
   }
   const parsed = parseJsonText(text.replace(/^\uFEFF/, ''));
-  if ('error' in parsed) return { ok: false, message: `cannot read ${file}: ${parsed.error}` };
+  if ('error' in parsed) return { ok: false, message: oneLine(`cannot read ${file}: ${parsed.error}`) };
   if (isProjectJson(parsed.value)) {
     const r = parseProject(parsed.value);
-    if (!r.ok) return { ok: false, message: `cannot open ${file}: ${r.message}` };
+    if (!r.ok) return { ok: false, message: oneLine(`cannot open ${file}: ${r.message}`) };
     return { ok: true, graph: r.project.graph, project: r.project, format: 'project', warnings: r.warnings };
   }
   const r = importModel(parsed.value);
-  if (!r.ok) return { ok: false, message: `cannot read ${file}: ${r.message}` };
+  if (!r.ok) return { ok: false, message: oneLine(`cannot read ${file}: ${r.message}`) };
   return { ok: true, graph: r.graph, project: null, format: r.format, warnings: r.warnings };
 }

@@ -164,6 +164,7 @@ describe('blockprop CLI', () => {
     ['an empty file', () => file('empty.json', ''), /^blockprop summary: cannot read .*empty\.json: the file is empty\.\n$/],
     ['truncated JSON', () => file('cut.json', exampleText('keras_cnn.keras3.json').slice(0, 300)), /^blockprop summary: cannot read .*cut\.json: the file ends in the middle of the JSON — it looks truncated/],
     ['not a model', () => file('other.json', '{"hello": 1}'), /^blockprop summary: cannot read .*other\.json: .+/],
+    ['a binary file', () => file('image.png', '\x89PNG\r\n\x1a\n\x00\x00'), /^blockprop summary: cannot read .*image\.png: the file is not valid JSON \(/],
     ['an unknown layer class', () => file('unknown.json', exampleText('keras_cnn.keras3.json').replace('"class_name": "Flatten"', '"class_name": "Frobnicate"')), /Frobnicate/],
     ['a project from a newer Blockprop', () => file('newer.blockprop.json', JSON.stringify({ format: 'blockprop-project', version: 99, graph: { name: 'm', nodes: [], edges: [] } })), /made by a newer Blockprop \(version 99\); update Blockprop to open it/],
   ])('summary of %s: exit 2, one line', (_l, make, message) => {
