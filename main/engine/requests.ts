@@ -2,6 +2,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Graph } from '../../shared/graph/types';
 import type { LoadedDataset } from './datasets/types';
 import type { LossName } from './datasets/mismatch';
+import { inspectHandlers } from './inspect/handlers';
 
 /**
  * The worker's request/response channel for everything that is not a training run (H6's
@@ -48,6 +49,7 @@ const ping: RequestHandler = (session) =>
 /** Request type -> handler. H6 adds its inspect/export handlers here. */
 export const requestHandlers: Readonly<Record<string, RequestHandler>> = {
   ping,
+  ...inspectHandlers,
 };
 
 /** Runs one request against the session; unknown types and thrown errors come back as values. */

@@ -9,3 +9,4 @@ export { fashionClassNames, mnistClassNames } from './builtin';
 export { decodeImage, pngDataUrl } from './imageDecode';
 export { resizeInto } from './resize';
 export { seededPermutation, seededRandom } from './random';
+export { previewDataset } from './previewDataset';

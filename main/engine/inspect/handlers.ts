@@ -1,0 +1,130 @@
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { z } from 'zod';
+import {
+  activationsRequestSchema,
+  datasetPreviewRequestSchema,
+  evaluateRequestSchema,
+  exportModelRequestSchema,
+  fcViewRequestSchema,
+  kernelsRequestSchema,
+  predictRequestSchema,
+} from '../../../shared/api/inspect';
+import type { Graph } from '../../../shared/graph/types';
+import { exportKeras3 } from '../../../shared/keras/exportKeras3';
+import { toKerasJsonString } from '../../../shared/keras/jsonString';
+import type { DatasetRef } from '../../../shared/project/schema';
+import { sampleSize } from '../datasets/batches';
+import { loadDataset } from '../datasets/loadDataset';
+import { previewDataset } from '../datasets/previewDataset';
+import type { ImageSet } from '../datasets/types';
+import { tfjsModelFromGraph } from '../export/load';
+import { saveModel } from '../export/save';
+import type { EngineSession, RequestHandler, RequestOutcome } from '../requests';
+import { activations } from './activations';
+import { failed, inputShapeOf, type InspectContext, type InspectOutcome } from './context';
+import { evaluate, predict } from './evaluate';
+import { fcView, kernels } from './weights';
+
+/** The model's identity for caching: its Keras 3 JSON (layers and parameters; canvas positions do not count). */
+function graphKey(graph: Graph): string | null {
+  const exported = exportKeras3(graph);
+  return exported.ok ? toKerasJsonString(exported.json) : null;
+}
+
+/** One freshly initialised model, kept while the graph stays the same, so "before training" looks agree with each other. */
+let initial: { key: string; model: LayersModel } | null = null;
+/** One held-out set loaded for inspection outside a run. */
+let heldOutCache: { key: string; heldOut: ImageSet; classNames: readonly string[] } | null = null;
+
+async function modelFor(session: EngineSession, graph: Graph | undefined): Promise<InspectOutcome<LayersModel>> {
+  if (graph === undefined) {
+    return session.model !== null ? { ok: true, value: session.model } : failed('no-model', 'There is no model yet; build one on the canvas or train it first.');
+  }
+  const key = graphKey(graph);
+  if (key === null) return failed('invalid-model', 'The model has errors; fix the problems listed on the blocks first.');
+  if (session.model !== null && session.graph !== null && graphKey(session.graph) === key) return { ok: true, value: session.model };
+  if (initial?.key === key) return { ok: true, value: initial.model };
+  const built = await tfjsModelFromGraph(graph);
+  if (!built.ok) return failed('build-failed', built.message);
+  initial?.model.dispose();
+  initial = { key, model: built.model };
+  return { ok: true, value: built.model };
+}
+
+function fits(set: ImageSet, model: LayersModel): boolean {
+  return sampleSize(set) === inputShapeOf(model).reduce((a, b) => a * b, 1);
+}
+
+async function contextFor(session: EngineSession, payload: { graph?: Graph; dataset?: DatasetRef }): Promise<InspectOutcome<InspectContext>> {
+  const model = await modelFor(session, payload.graph);
+  if (!model.ok) return model;
+  const loss = session.loss ?? undefined;
+  const last = session.dataset;
+  const sameAsRun = last !== null && (payload.dataset === undefined || (payload.dataset.kind === last.kind && payload.dataset.kind !== 'folder'));
+  if (last !== null && sameAsRun && fits(last.test, model.value)) {
+    return { ok: true, value: { model: model.value, heldOut: last.test, classNames: last.classNames, loss } };
+  }
+  if (payload.dataset === undefined) return { ok: true, value: { model: model.value, heldOut: null, classNames: [], loss } };
+  const inputShape = inputShapeOf(model.value);
+  const key = JSON.stringify([payload.dataset, inputShape]);
+  if (heldOutCache?.key !== key) {
+    const folder = payload.dataset.kind === 'folder';
+    const loaded = await loadDataset(payload.dataset, { inputShape, limit: folder ? undefined : { train: 0 }, validationSplit: folder ? 0.2 : 0 });
+    if (!loaded.ok) return failed('dataset', loaded.message);
+    heldOutCache = { key, heldOut: loaded.dataset.test, classNames: loaded.dataset.classNames };
+  }
+  return { ok: true, value: { model: model.value, heldOut: heldOutCache.heldOut, classNames: heldOutCache.classNames, loss } };
+}
+
+function parse<S extends z.ZodType>(schema: S, payload: unknown): InspectOutcome<z.infer<S>> {
+  const r = schema.safeParse(payload);
+  return r.success ? { ok: true, value: r.data } : failed('invalid-request', `Invalid request: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+}
+
+function reply<T>(outcome: InspectOutcome<T>): RequestOutcome {
+  return outcome.ok ? { ok: true, result: outcome.value } : { ok: false, code: outcome.code, message: outcome.message };
+}
+
+/** A handler that parses its payload, resolves model and data, and runs one inspection. */
+function inspectHandler<S extends z.ZodType<{ graph?: Graph; dataset?: DatasetRef }>>(
+  schema: S,
+  run: (ctx: InspectContext, req: z.infer<S>) => InspectOutcome<unknown> | Promise<InspectOutcome<unknown>>,
+): RequestHandler {
+  return async (session, payload) => {
+    const req = parse(schema, payload);
+    if (!req.ok) return reply(req);
+    const ctx = await contextFor(session, req.value);
+    if (!ctx.ok) return reply(ctx);
+    return reply(await run(ctx.value, req.value));
+  };
+}
+
+const exportModel: RequestHandler = async (session, payload) => {
+  const req = parse(exportModelRequestSchema, payload);
+  if (!req.ok) return reply(req);
+  const graph = req.value.graph ?? session.graph;
+  if (graph === null) return reply(failed('no-model', 'There is no model to export yet.'));
+  const model = await modelFor(session, graph);
+  if (!model.ok) return reply(model);
+  const classNames = session.dataset?.classNames;
+  const saved = await saveModel(model.value, graph, req.value.format, req.value.target, classNames ? { classNames } : {});
+  return saved.ok ? { ok: true, result: { files: [...saved.files], bytes: saved.bytes } } : { ok: false, code: 'export-failed', message: saved.message };
+};
+
+const datasetPreview: RequestHandler = async (_session, payload) => {
+  const req = parse(datasetPreviewRequestSchema, payload);
+  if (!req.ok) return reply(req);
+  const r = await previewDataset(req.value.dataset, req.value.perClass);
+  return r.ok ? { ok: true, result: r.preview } : { ok: false, code: 'dataset', message: r.message };
+};
+
+/** H6's requests for the worker's table (main/engine/requests.ts). */
+export const inspectHandlers: Readonly<Record<string, RequestHandler>> = {
+  evaluate: inspectHandler(evaluateRequestSchema, (ctx, req) => evaluate(ctx, req)),
+  predict: inspectHandler(predictRequestSchema, (ctx, req) => predict(ctx, req)),
+  activations: inspectHandler(activationsRequestSchema, (ctx, req) => activations(ctx, req)),
+  kernels: inspectHandler(kernelsRequestSchema, (ctx, req) => kernels(ctx, req)),
+  fcView: inspectHandler(fcViewRequestSchema, (ctx, req) => fcView(ctx, req)),
+  export: exportModel,
+  datasetPreview,
+};
