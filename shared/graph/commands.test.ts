@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, connect, copyFragment, disconnect, duplicateNodes, moveNodes, pasteGroup, removeNodes, renameNode, setParam } from './commands';
+import { addNode, connect, copyFragment, disconnect, duplicateNodes, moveNodes, pasteGroup, removeNodes, renameNode, setModelClass, setOutputs, setParam } from './commands';
 import { canConnect } from './connections';
 import { buildGraph } from './fromSpec';
 import { emptyGraph, type Graph } from './types';
@@ -67,6 +67,13 @@ describe('edit commands', () => {
     const g = moveNodes(renameNode(setParam(base, 'dense', 'units', 64), 'dense', 'fc'), [{ id: 'fc', position: { x: 9, y: 9 } }, { id: 'dense', position: { x: 5, y: 6 } }]);
     expect(g.nodes[2]).toMatchObject({ name: 'fc', params: { units: 64 }, position: { x: 5, y: 6 } });
     expect(base.nodes[2]).toMatchObject({ name: 'dense', params: {} });
+  });
+
+  it('setOutputs and setModelClass', () => {
+    expect(setOutputs(base, ['dense', 'ghost']).outputs).toEqual(['dense']);
+    expect(setOutputs({ ...base, outputs: ['dense'] }, [])).not.toHaveProperty('outputs');
+    expect(setModelClass(base, 'Functional').modelClass).toBe('Functional');
+    expect(setModelClass({ ...base, modelClass: 'Functional' }, undefined)).not.toHaveProperty('modelClass');
   });
 
   it('duplicate and paste keep inner wires, new ids and unique names', () => {
