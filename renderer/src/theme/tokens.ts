@@ -12,6 +12,9 @@ export interface ThemeTokens {
   readonly accentText: string;
   readonly error: string;
   readonly warning: string;
+  /** Text on an error / warning fill (badges, counts). */
+  readonly onError: string;
+  readonly onWarning: string;
   readonly canvas: string;
   readonly dots: string;
   readonly block: string;
@@ -29,7 +32,7 @@ export interface ThemeTokens {
 export const themes: Readonly<Record<Theme, ThemeTokens>> = {
   dark: {
     bg: '#121418', panel: '#1a1d23', panel2: '#22262e', border: '#323843', text: '#e8eaee', muted: '#a3acb9',
-    accent: '#6ea8ff', accentText: '#0b1220', error: '#ff7b72', warning: '#e3b341', canvas: '#0f1115', dots: '#2a2f38',
+    accent: '#6ea8ff', accentText: '#0b1220', error: '#ff7b72', warning: '#e3b341', onError: '#1a0000', onWarning: '#1a1200', canvas: '#0f1115', dots: '#2a2f38',
     block: '#1d2128', wire: '#7d8796', wireLabel: '#c9d1dc', path: '#6ea8ff',
     families: {
       input: '#4c8dff', convolution: '#f0883e', pooling: '#d4a72c', core: '#a371f7',
@@ -38,7 +41,7 @@ export const themes: Readonly<Record<Theme, ThemeTokens>> = {
   },
   light: {
     bg: '#eef0f3', panel: '#ffffff', panel2: '#f3f5f8', border: '#d3d8df', text: '#1b1f24', muted: '#55606e',
-    accent: '#1f6feb', accentText: '#ffffff', error: '#c4312b', warning: '#9a6200', canvas: '#f8f9fb', dots: '#d5dae1',
+    accent: '#1f6feb', accentText: '#ffffff', error: '#c4312b', warning: '#9a6200', onError: '#ffffff', onWarning: '#ffffff', canvas: '#f8f9fb', dots: '#d5dae1',
     block: '#ffffff', wire: '#8893a2', wireLabel: '#3b4450', path: '#1f6feb',
     families: {
       input: '#2f6fe0', convolution: '#e0711f', pooling: '#c29200', core: '#8a55e6',
@@ -55,7 +58,7 @@ export function applyTheme(theme: Theme): void {
   root.style.colorScheme = theme;
   const vars: [string, string][] = [
     ['bg', t.bg], ['panel', t.panel], ['panel-2', t.panel2], ['border', t.border], ['text', t.text], ['muted', t.muted],
-    ['accent', t.accent], ['accent-text', t.accentText], ['error', t.error], ['warning', t.warning], ['canvas', t.canvas],
+    ['accent', t.accent], ['accent-text', t.accentText], ['error', t.error], ['warning', t.warning], ['on-error', t.onError], ['on-warning', t.onWarning], ['canvas', t.canvas],
     ['dots', t.dots], ['block', t.block], ['wire', t.wire], ['wire-label', t.wireLabel], ['path', t.path],
   ];
   for (const [k, v] of vars) root.style.setProperty(`--${k}`, v);
