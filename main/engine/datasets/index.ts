@@ -10,3 +10,4 @@ export { decodeImage, pngDataUrl } from './imageDecode';
 export { resizeInto } from './resize';
 export { seededPermutation, seededRandom } from './random';
 export { previewDataset } from './previewDataset';
+export { dataFactsOf, modelEndsOf } from './modelEnds';

@@ -62,3 +62,16 @@ describe('model versus data', () => {
     expect(checkModelAgainstData(m, d, loss).map((x) => `${x.severity}: ${x.message}`)).toEqual(expected);
   });
 });
+
+describe('model ends from a graph', () => {
+  it('finds the Keras CNN Input and its softmax Dense output', async () => {
+    const { buildKerasCnn, buildVgg16CatsDogs } = await import('../../../shared/templates/chapter');
+    const { modelEndsOf } = await import('./modelEnds');
+    const ends = modelEndsOf(buildKerasCnn());
+    expect(ends && [ends.input.shape, ends.output.kind, ends.output.name, ends.output.shape, ends.output.activation]).toEqual([
+      [28, 28, 1], 'Dense', 'dense_1', [10], 'softmax',
+    ]);
+    const vgg = modelEndsOf(buildVgg16CatsDogs());
+    expect(vgg && checkModelAgainstData(vgg, mnist, 'categorical_crossentropy').map((d) => d.code)).toEqual(['data-input-shape', 'data-output-units']);
+  });
+});
