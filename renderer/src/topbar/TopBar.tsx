@@ -1,6 +1,7 @@
 import { appActions } from '../actions/appActions';
 import { useDirty, useProject } from '../project/projectStore';
-import { openDialog, useUi } from '../state/uiStore';
+import { useUi } from '../state/uiStore';
+import { requestLesson } from '../actions/lessonHook';
 import { useEditorState } from '../state/useEditor';
 import { BackendBadge } from './BackendBadge';
 import { ConnectionBadge } from './ConnectionBadge';
@@ -20,7 +21,7 @@ export function TopBar() {
       <span className="brand" aria-label="Blockprop"><span className="brand-mark" aria-hidden>◧</span>Blockprop</span>
       <FileMenu />
       <TemplatePicker />
-      <button type="button" className="btn ghost" onClick={() => openDialog('templates')} data-testid="lesson-button" title="Start from the chapter's models">Lesson</button>
+      <button type="button" className="btn ghost" onClick={requestLesson} data-testid="lesson-button" title="The chapter's guided lesson">Lesson</button>
       <span className="file-title" data-testid="file-title" title={title}>
         {title}{dirty && <span className="dirty-mark" data-testid="dirty-mark" title="Unsaved changes" aria-label="unsaved changes"> ●</span>}
       </span>
