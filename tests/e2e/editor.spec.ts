@@ -172,6 +172,18 @@ test('keyboard: duplicate, copy and paste, delete, palette search, theme', async
   await expect(page.getByTestId('field-message')).toContainText('filters must be 1 or more');
   await expect(block(page, 'conv2d').getByTestId('block-params')).toHaveText('320');
 
+  // Dragging a block is one undo step, however many frames the drag took.
+  const flatten = block(page, 'flatten');
+  const before = await flatten.boundingBox();
+  if (before === null) throw new Error('flatten is not on screen');
+  await page.mouse.move(before.x + 100, before.y + 30);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(before.x + 100 + i * 20, before.y + 30, { steps: 2 });
+  await page.mouse.up();
+  await expect.poll(async () => (await flatten.boundingBox())?.x ?? 0).toBeGreaterThan(before.x + 150);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await flatten.boundingBox())?.x ?? 0)).toBe(Math.round(before.x));
+
   await page.getByTestId('theme-toggle').click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', /light|dark/);
   await page.screenshot({ path: `${shots}/e2e-keyboard-theme.png` });
