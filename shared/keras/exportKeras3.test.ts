@@ -59,3 +59,15 @@ describe('exportKeras3 structure', () => {
     expect(exported).toMatchObject({ ok: false, diagnostics: [{ code: 'empty-model' }] });
   });
 });
+
+describe('Keras .h5 model_config (what Keras 3.15 model.save("x.h5") stores)', () => {
+  it.each(['all_sequential', 'all_functional', 'residual'])('%s: imports to the same model as its to_json()', (name) => {
+    const result = importModel(readFixture(`${name}.h5config.json`));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.format).toBe('keras3');
+    expect(result.warnings).toEqual([]);
+    const exported = exportKeras3(result.graph);
+    if (!exported.ok) throw new Error('export failed');
+    expect(exported.json).toEqual(readFixture(`${name}.keras3.json`));
+  });
+});

@@ -2,12 +2,14 @@
 """Writes Keras JSON fixtures produced by REAL Keras 3.15 (via keras-check's bootstrap).
 
 Development aid, not part of npm test: python3 tests/keras-check/gen_fixtures.py OUTDIR
-Each model is written as NAME.keras3.json (model.to_json()) and NAME.summary.json
+Each model is written as NAME.keras3.json (model.to_json()), NAME.h5config.json (the
+model_config attribute of model.save('NAME.h5')) and NAME.summary.json
 ({name, layers:[{name, class, output_shape, params}], total_params, ...}).
 """
 import json
 import os
 import sys
+import tempfile
 
 sys.path.insert(0, os.environ.get('KERAS_CHECK_DIR', '/work/shared/tools/keras-check'))
 import keras_check  # noqa: E402
@@ -104,6 +106,17 @@ def main():
             f.write(model.to_json())
         with open(os.path.join(outdir, model.name + '.summary.json'), 'w') as f:
             json.dump(summary(model), f, indent=1)
+        # What model.save('x.h5') stores as its model_config attribute (legacy serialization).
+        import h5py
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, 'm.h5')
+            model.save(path)
+            with h5py.File(path) as h5:
+                config = h5.attrs['model_config']
+                version = h5.attrs.get('keras_version')
+        as_text = lambda v: v.decode() if isinstance(v, bytes) else v  # noqa: E731
+        with open(os.path.join(outdir, model.name + '.h5config.json'), 'w') as f:
+            json.dump({'model_config': as_text(config), 'keras_version': as_text(version)}, f)
         print(model.name, model.count_params())
 
 
