@@ -1,11 +1,12 @@
 import { backend_util, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs-core';
-import { asWasm, attrPad, attrPair, attrNumbers, attrRounding, f32, free, input, matmul, shape4, transpose2d, tuple4, viewAs, zeros } from './heap';
-import { im2col, samplesPerChunk } from './im2col';
+import { asWasm, attrPad, attrPair, attrNumbers, attrRounding, f32, free, input, matmul, shape4, tuple4, viewAs, zeros } from './heap';
+import { im2col, samplesPerChunk, transposeInto } from './im2col';
 
 /**
  * Conv2DBackpropFilter, missing from tfjs-backend-wasm 4.22 (every CNN failed on its first
  * step). dW = patchesᵀ · dy, computed as (dyᵀ · patches)ᵀ so that the backend's matmul runs its
- * fast untransposed path (transposeA is ~10× slower there); patches in bounded chunks of samples.
+ * fast untransposed path (transposeA is ~10× slower there) and the transposes are tiled JS loops
+ * (the wasm Transpose kernel is slow); patches in bounded chunks of samples.
  */
 const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
   const backend = asWasm(b);
@@ -24,25 +25,22 @@ const conv2DBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
     const n1 = Math.min(info.batchSize, n0 + chunk);
     const P = (n1 - n0) * rows;
     const patches = backend.makeOutput([P, K], 'float32');
+    const dyT = backend.makeOutput([C, P], 'float32');
     im2col(f32(backend, x), info, n0, n1, f32(backend, patches));
-    let dyT;
-    if (whole) dyT = transpose2d(backend, dy, P, C);
-    else {
-      const part = backend.makeOutput([P, C], 'float32');
-      f32(backend, part).set(f32(backend, dy).subarray(n0 * rows * C, n1 * rows * C));
-      dyT = transpose2d(backend, part, P, C);
-      free(backend, part);
-    }
+    transposeInto(f32(backend, dy).subarray(n0 * rows * C, n1 * rows * C), P, C, f32(backend, dyT));
     const prod = matmul(backend, dyT, patches, C, P, K); // [C, K]
     free(backend, dyT);
     free(backend, patches);
-    const prodT = transpose2d(backend, prod, C, K); // [K, C]
-    free(backend, prod);
-    if (out === null) return viewAs(prodT, [...filterShape]);
+    if (out === null) {
+      const dw = backend.makeOutput([K, C], 'float32');
+      transposeInto(f32(backend, prod), C, K, f32(backend, dw));
+      free(backend, prod);
+      return viewAs(dw, [...filterShape]);
+    }
+    const prodView = f32(backend, prod);
     const acc = f32(backend, out);
-    const add = f32(backend, prodT);
-    for (let i = 0; i < acc.length; i++) acc[i] = (acc[i] ?? 0) + (add[i] ?? 0);
-    free(backend, prodT);
+    for (let k = 0; k < K; k++) for (let c = 0; c < C; c++) acc[k * C + c] = (acc[k * C + c] ?? 0) + (prodView[c * K + k] ?? 0);
+    free(backend, prod);
   }
   if (out === null) throw new Error('unreachable: empty batch');
   return viewAs(out, [...filterShape]);

@@ -1,4 +1,5 @@
 import { registerKernel, unregisterKernel, getKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { batchMatMulConfig } from './batchMatMul';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './depthwiseConv2dNativeBackpropFilter';
@@ -20,7 +21,8 @@ let patched = false;
 export function registerWasmPatches(): void {
   if (patched) return;
   patched = true;
-  for (const config of wasmPatches) {
+  const wrapped = batchMatMulConfig();
+  for (const config of wrapped === null ? wasmPatches : [...wasmPatches, wrapped]) {
     if (getKernel(config.kernelName, 'wasm') !== undefined) unregisterKernel(config.kernelName, 'wasm');
     registerKernel(config);
   }

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { datasetRefSchema, trainingSettingsSchema } from '../project/schema';
+import { graphSchema } from './graphSchema';
+
+/**
+ * The training run's contract [H5]: what starts a run and every event the engine's worker sends
+ * while it runs. Epochs and batches count from 1 (as Keras prints them). Metric names are
+ * Keras's ('accuracy', 'top_k_accuracy'); validation values carry the 'val_' prefix.
+ */
+
+export const backendChoiceSchema = z.enum(['auto', 'tensorflow', 'wasm', 'cpu']);
+export type BackendChoice = z.infer<typeof backendChoiceSchema>;
+export const backendNameSchema = z.enum(['tensorflow', 'wasm', 'cpu']);
+export type BackendName = z.infer<typeof backendNameSchema>;
+
+export const trainRequestSchema = z.object({
+  graph: graphSchema,
+  training: trainingSettingsSchema,
+  dataset: datasetRefSchema,
+  backend: backendChoiceSchema.default('auto'),
+  /** Sample caps (quick runs, tests). */
+  limit: z.object({ train: z.number().int().positive().optional(), test: z.number().int().positive().optional() }).optional(),
+});
+export type TrainRequest = z.infer<typeof trainRequestSchema>;
+
+const metricsSchema = z.record(z.string(), z.number());
+
+export const trainEventSchema = z.discriminatedUnion('event', [
+  /** The backend that runs the training, and every backend that failed to start before it (with why). */
+  z.object({
+    event: z.literal('backend'),
+    backend: backendNameSchema.nullable(),
+    detail: z.string().optional(),
+    failures: z.array(z.object({ backend: backendNameSchema, reason: z.string() })),
+  }),
+  z.object({ event: z.literal('dataset'), phase: z.enum(['reading', 'decoding', 'done']), loaded: z.number(), total: z.number().nullable(), skipped: z.number().optional() }),
+  /** Something the user should know that does not stop the run (a model-vs-data warning, skipped files). */
+  z.object({ event: z.literal('warning'), code: z.string(), message: z.string() }),
+  z.object({
+    event: z.literal('start'),
+    epochs: z.number().int(),
+    stepsPerEpoch: z.number().int(),
+    batchSize: z.number().int(),
+    trainSamples: z.number().int(),
+    validationSamples: z.number().int(),
+    params: z.number().int(),
+    memoryEstimateMb: z.number(),
+  }),
+  z.object({ event: z.literal('batch'), epoch: z.number().int(), batch: z.number().int(), loss: z.number(), metrics: metricsSchema, samplesPerSecond: z.number() }),
+  z.object({
+    event: z.literal('epoch'),
+    epoch: z.number().int(),
+    loss: z.number(),
+    metrics: metricsSchema,
+    val_loss: z.number().optional(),
+    val_metrics: metricsSchema.optional(),
+    learningRate: z.number(),
+    durationMs: z.number(),
+    etaMs: z.number(),
+  }),
+  /** The run ended early; the weights trained so far are kept in the engine. */
+  z.object({ event: z.literal('stopped'), reason: z.enum(['user', 'nan', 'early_stopping']), message: z.string(), epoch: z.number().int(), batch: z.number().int() }),
+  /** The run could not start or broke (model/data mismatch, backend, crash, out of memory). */
+  z.object({ event: z.literal('error'), code: z.string(), message: z.string() }),
+  z.object({
+    event: z.literal('done'),
+    test_loss: z.number(),
+    test_accuracy: z.number().nullable(),
+    samples_per_second: z.number(),
+    backend: backendNameSchema,
+    epochs: z.number().int(),
+  }),
+]);
+export type TrainEvent = z.infer<typeof trainEventSchema>;
+export type TrainEventOf<K extends TrainEvent['event']> = Extract<TrainEvent, { event: K }>;
