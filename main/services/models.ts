@@ -54,7 +54,7 @@ export function createModelService(deps: { codec: ModelCodec; engine: () => Engi
         return fail('exists', `${path.basename(target)} already exists in ${path.dirname(target)}. Replace it?`);
       }
       const { format } = request;
-      if (format === 'keras' || format === 'tfjs') {
+      if (format === 'keras' || format === 'tfjs' || format === 'keras-json') {
         const engine = deps.engine();
         if (engine === null) return fail('not-ready', 'The training engine is not available yet, so trained models cannot be exported.');
         const written = await engine.exportTrained(format, target, request.graph);

@@ -28,7 +28,7 @@ export interface EngineHost {
   backends(): Promise<AppInfo['backends']>;
   startTraining(request: ParsedRequestOf<'train.start'>, onEvent: (event: TrainEventPayload) => void): Result<TrainingRun>;
   inspect<K extends InspectKind>(kind: K, request: ParsedRequestOf<`inspect.${K}`>): Promise<Result<ResponseOf<`inspect.${K}`>>>;
-  /** Writes the engine's current weights as a .keras archive or a TF.js model folder. */
-  exportTrained(format: 'keras' | 'tfjs', target: string, graph: Graph | undefined): Promise<Result<{ files: string[]; bytes: number }>>;
+  /** Writes the engine's current weights: .keras archive, TF.js model folder, or Keras 3 JSON + .weights.h5. */
+  exportTrained(format: 'keras' | 'tfjs' | 'keras-json', target: string, graph: Graph | undefined): Promise<Result<{ files: string[]; bytes: number }>>;
   dispose(): Promise<void>;
 }

@@ -61,7 +61,12 @@ export const fsEntrySchema = z.object({
   modifiedMs: z.number(),
 });
 
-export const exportFormatSchema = z.enum(['keras3', 'keras2', 'python', 'png', 'svg', 'keras', 'tfjs']);
+/**
+ * keras3/keras2/python: the design as text; png/svg: the diagram; keras (.keras archive), tfjs
+ * (folder with model.json + weights.bin) and keras-json (STEM.json + STEM.weights.h5): the model
+ * with the engine's current weights (trained, or initial).
+ */
+export const exportFormatSchema = z.enum(['keras3', 'keras2', 'python', 'png', 'svg', 'keras', 'tfjs', 'keras-json']);
 
 export const menuCommandSchema = z.enum([
   'new',
@@ -143,7 +148,7 @@ export const methods = {
   /**
    * Write an export. keras3/keras2/python are computed in shared/ from `graph` (+ training and
    * dataset for python); png/svg carry `content` made by the renderer (png base64, svg text);
-   * keras/tfjs write the engine's current (trained or initial) weights.
+   * keras/tfjs/keras-json write the engine's current (trained or initial) weights for `graph`.
    */
   'export.write': method(
     z.object({

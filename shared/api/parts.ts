@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { datasetRefSchema, PROJECT_FORMAT, runRecordSchema, trainingSettingsSchema, type Project } from '../project';
 import { graphSchema, jsonObjectSchema } from './graphSchema';
-import { datasetPreviewResultSchema, inspectSchemas } from './inspect';
+import { datasetPreviewRequestSchema, datasetPreviewResultSchema, inspectSchemas } from './inspect';
 
 /**
  * Schemas the contract borrows from other rooms (project file: shared/project [H2]; training:
@@ -40,6 +40,6 @@ export const trainEventSchema = z.object({ event: z.string() }).loose();
 export { inspectSchemas };
 
 // --- datasets -------------------------------------------------------------------------------
-export const datasetPreviewRequestSchema = z.object({ dataset: datasetRefSchema, perClass: z.number().int().min(0).max(64).default(6) });
+export { datasetPreviewRequestSchema };
 export const datasetPreviewSchema = datasetPreviewResultSchema;
 export const datasetProgressSchema = z.object({ phase: z.enum(['reading', 'decoding', 'done']), loaded: z.number(), total: z.number().nullable(), skipped: z.number().optional() });
