@@ -79,6 +79,8 @@ test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save
 
   // Undo removes the wire (the error goes), undo again the block; redo brings both back.
   await clickCanvas(page);
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('edge-shape')).toHaveCount(9);
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('edge-shape')).toHaveCount(8);
   // Unwired, the block now lacks an input instead: a different message, no longer about Flatten's output.
@@ -106,9 +108,10 @@ test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save
   await page.reload();
   await expect(page.getByTestId('empty-canvas')).toBeVisible();
   await expect(page.getByTestId('recovery-banner')).toHaveCount(0);
+  // Reopen from the recent files.
   await page.getByTestId('file-menu').click();
-  await page.getByTestId('menu-open').click();
-  await chooseInFileDialog(page, projectPath, 'open');
+  await page.getByTestId('menu-recent').click();
+  await page.getByTestId('recent-entry').filter({ hasText: 'keras_cnn' }).click();
   await expect(page.getByTestId('file-title')).toHaveText('keras_cnn');
   await expect(page.getByTestId('block')).toHaveCount(9);
   await expect(page.getByTestId('model-total')).toHaveText('1,199,882');
