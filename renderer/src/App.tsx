@@ -17,6 +17,7 @@ import { applyTheme } from './theme/tokens';
 import { TopBar } from './topbar/TopBar';
 import { Dialogs } from './ui/Dialogs';
 import { Toasts } from './ui/Toasts';
+import { LessonCard } from './lesson/LessonCard';
 
 /** The window: top bar, palette | canvas over the dock | inspector, plus dialogs and toasts. */
 export function App() {
@@ -43,6 +44,7 @@ export function App() {
               <Canvas showMinimap={minimap && !empty} showControls={!empty} />
             </ReactFlowProvider>
             {empty && <EmptyCanvas />}
+            <LessonCard />
           </div>
           <Dock />
         </main>

@@ -1,0 +1,105 @@
+import { useMemo } from 'react';
+import type { Graph, GraphNode } from '../../../shared/graph/types';
+import { kerasLayerOrder } from '../../../shared/graph/topology';
+import type { ActivationsResult, SampleRef } from '../../../shared/api/inspect';
+import { useSelection } from '../state/useEditor';
+import { editor } from '../state/editorStore';
+import { inferenceOf } from '../state/inference';
+import { formatShape } from '../ui/format';
+import { FeatureMapGrid } from './FeatureMapGrid';
+import { setInspect, useInspect } from './inspectStore';
+import { PredictionBars } from './PredictionBars';
+import { shown, useInspectCall } from './useInspectCall';
+import { DenseStrip } from './DenseStrip';
+
+/** Layers worth looking at: all but the Input. */
+export function inspectableLayers(graph: Graph): GraphNode[] {
+  return kerasLayerOrder(graph).filter((n) => n.kind !== 'InputLayer');
+}
+
+/** The layer shown: picked from the list, else the canvas selection, else the first convolution (or first layer). */
+export function chosenLayer(graph: Graph, picked: string | null, selectedIds: readonly string[]): GraphNode | undefined {
+  const layers = inspectableLayers(graph);
+  const byName = picked === null ? undefined : layers.find((n) => n.name === picked);
+  if (byName !== undefined) return byName;
+  const selected = layers.find((n) => selectedIds.includes(n.id));
+  if (selected !== undefined) return selected;
+  return layers.find((n) => /Conv/.test(n.kind)) ?? layers[0];
+}
+
+export function ActivationsView(props: { graph: Graph; sample: SampleRef | null; modelVersion: string }) {
+  const picked = useInspect((s) => s.layer);
+  const colormap = useInspect((s) => s.colormap);
+  const scale = useInspect((s) => s.scale);
+  const selection = useSelection();
+  const layers = useMemo(() => inspectableLayers(props.graph), [props.graph]);
+  const layer = chosenLayer(props.graph, picked, selection.nodes);
+  const sampleKey = JSON.stringify(props.sample);
+  const call = useInspectCall('inspect.activations', layer === undefined || props.sample === null ? null : { layer: layer.name, sample: props.sample, encoding: 'u8' },
+    [layer?.name, sampleKey, props.modelVersion]);
+  const result = shown(call);
+  const info = layer === undefined ? undefined : inferenceOf(props.graph).nodes.get(layer.id);
+  return (
+    <div className="act-view">
+      <div className="layer-list" role="listbox" aria-label="Layers" data-testid="layer-list">
+        {layers.map((n) => {
+          const shape = inferenceOf(props.graph).nodes.get(n.id)?.outputShape ?? null;
+          return (
+            <button key={n.id} type="button" role="option" aria-selected={n.id === layer?.id} className={`layer-item${n.id === layer?.id ? ' active' : ''}`}
+              onClick={() => {
+                setInspect({ layer: n.name });
+                editor.select({ nodes: [n.id], edges: [] });
+              }} data-testid={`layer-${n.name}`}>
+              <span className="mono">{n.name}</span>
+              <span className="muted layer-kind">{n.kind}</span>
+              <span className="muted num layer-shape">{shape === null ? '' : formatShape(shape)}</span>
+            </button>
+          );
+        })}
+      </div>
+      <div className="act-main">
+        {layer === undefined ? (
+          <p className="empty-state">Add layers to the model to see what they compute.</p>
+        ) : (
+          <>
+            <div className="act-head">
+              <span><b className="mono">{layer.name}</b> <span className="muted">({layer.kind})</span> {info?.outputShape != null && <span className="num muted">output {formatShape(info.outputShape)}</span>}</span>
+              <span className="spacer" />
+              {result !== null && result.kind === 'maps' && <span className="muted num" data-testid="map-count">{result.maps.length} feature maps of {result.maps[0]?.width ?? 0}×{result.maps[0]?.height ?? 0}</span>}
+              <div className="segmented small" aria-label="Colour map">
+                {(['viridis', 'grey'] as const).map((c) => (
+                  <button key={c} type="button" className={`seg${colormap === c ? ' active' : ''}`} onClick={() => setInspect({ colormap: c })}>{c}</button>
+                ))}
+              </div>
+              <div className="segmented small" aria-label="Colour scale">
+                <button type="button" className={`seg${scale === 'map' ? ' active' : ''}`} onClick={() => setInspect({ scale: 'map' })} title="Stretch each map between its own min and max">per map</button>
+                <button type="button" className={`seg${scale === 'layer' ? ' active' : ''}`} onClick={() => setInspect({ scale: 'layer' })} title="One range for the whole layer: quiet channels look quiet">per layer</button>
+              </div>
+            </div>
+            {props.sample === null && <p className="empty-state">Draw a digit on the pad to see this layer respond.</p>}
+            {call.status === 'error' && <p className="field-message" data-testid="activations-error">{call.message}</p>}
+            {result !== null && <ActivationBody result={result} colormap={colormap} scale={scale} />}
+            {call.status === 'loading' && result === null && <p className="muted">Computing…</p>}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ActivationBody(props: { result: ActivationsResult; colormap: 'viridis' | 'grey' | 'diverging'; scale: 'map' | 'layer' }) {
+  const { result } = props;
+  if (result.kind === 'maps') return <FeatureMapGrid maps={result.maps} encoding={result.encoding} colormap={props.colormap} scale={props.scale} />;
+  const values = result.values ?? [];
+  const softmax = values.length > 1 && values.length <= 1000 && values.every((v) => v >= 0) && Math.abs(values.reduce((a, b) => a + b, 0) - 1) < 1e-3;
+  if (softmax) {
+    const predicted = values.indexOf(Math.max(...values));
+    return (
+      <div className="dense-out">
+        <p className="muted">Output probabilities (softmax): the network&apos;s answer.</p>
+        <PredictionBars probabilities={values} classNames={values.map((_, i) => String(i))} predicted={predicted} label={null} />
+      </div>
+    );
+  }
+  return <DenseStrip values={values} colormap={props.colormap} />;
+}

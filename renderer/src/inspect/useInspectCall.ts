@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MethodName, RequestOf, ResponseOf } from '../../../shared/api/contract';
+import { api } from '../host/api';
+import { projectStore } from '../project/projectStore';
+import { editor } from '../state/editorStore';
+
+type InspectMethod = Extract<MethodName, `inspect.${string}`>;
+
+export type CallState<T> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading'; readonly previous: T | null }
+  | { readonly status: 'ok'; readonly value: T }
+  | { readonly status: 'error'; readonly message: string };
+
+/**
+ * Calls an inspect method whenever `deps` change, adding the current graph and dataset (the
+ * engine uses its trained weights when the graph is the trained one, else initial weights).
+ * Requests are throttled to one in flight: while drawing, the latest request wins and the
+ * ones in between are skipped.
+ */
+export function useInspectCall<M extends InspectMethod>(
+  method: M,
+  request: Omit<RequestOf<M>, 'graph' | 'dataset'> | null,
+  deps: readonly unknown[],
+): CallState<ResponseOf<M>> {
+  const [state, setState] = useState<CallState<ResponseOf<M>>>({ status: 'idle' });
+  const inFlight = useRef(false);
+  const queued = useRef<(() => void) | null>(null);
+  const last = useRef<ResponseOf<M> | null>(null);
+  const alive = useRef(true);
+  useEffect(() => () => {
+    alive.current = false;
+  }, []);
+
+  useEffect(() => {
+    if (request === null) {
+      setState({ status: 'idle' });
+      return;
+    }
+    const run = () => {
+      inFlight.current = true;
+      setState({ status: 'loading', previous: last.current });
+      const { dataset } = projectStore.getState().settings;
+      const full = { ...request, graph: editor.graph(), dataset } as RequestOf<M>; // adds the two optional target fields
+      void api().invoke(method, full).then((r) => {
+        inFlight.current = false;
+        if (!alive.current) return;
+        if (r.ok) {
+          last.current = r.value;
+          setState({ status: 'ok', value: r.value });
+        } else setState({ status: 'error', message: r.error.message });
+        const next = queued.current;
+        queued.current = null;
+        next?.();
+      });
+    };
+    if (inFlight.current) queued.current = run;
+    else run();
+    // deps are the caller's
+  }, deps);
+  return state;
+}
+
+/** The value to show: the fresh one, or the previous while a new one loads (no flicker). */
+export function shown<T>(s: CallState<T>): T | null {
+  return s.status === 'ok' ? s.value : s.status === 'loading' ? s.previous : null;
+}
