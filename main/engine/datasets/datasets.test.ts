@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gatherBatch, toFloat32 } from './batches';
 import { fashionClassNames, scanFashionJson } from './builtin';
+import { loadFolder } from './folder';
 import { parseIdxHeader, readIdx } from './idx';
 import { loadDataset } from './loadDataset';
 import { packageDir } from './packages';
@@ -112,6 +113,14 @@ describe('image folders', () => {
     const rgb = [x[0], x[1], x[2]].map((v) => Math.round((v ?? 0) * 255));
     const expected = y[0] === 0 ? [200, 20, 20] : [20, 20, 200];
     rgb.forEach((v, i) => expect(Math.abs(v - (expected[i] ?? 0))).toBeLessThanOrEqual(6)); // JPEG is lossy
+  });
+  it('decodes on worker threads with the same pixels and the same skipped files', async () => {
+    const opts = { height: 6, width: 6, channels: 3 as const, seed: 5 };
+    const here = await loadFolder(root, { ...opts, useWorkers: false });
+    const pooled = await loadFolder(root, { ...opts, useWorkers: true });
+    if (!here.ok || !pooled.ok) throw new Error('load failed');
+    expect([...pooled.data.train.pixels]).toEqual([...here.data.train.pixels]);
+    expect(pooled.data.skipped.map((s) => s.reason).sort()).toEqual(here.data.skipped.map((s) => s.reason).sort());
   });
   it('previews counts, thumbnails and skipped files', async () => {
     const r = await previewFolder(root, { perClass: 2 });

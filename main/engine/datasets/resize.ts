@@ -54,32 +54,30 @@ const LUMA = [0.2989, 0.587, 0.114] as const;
  */
 export function resizeInto(img: RgbaImage, height: number, width: number, channels: 1 | 3, out: Uint8Array, offset = 0): void {
   const { width: w, height: h, rgba } = img;
-  // Source as float planes in the target colour space.
-  const src = new Float32Array(w * h * channels);
-  for (let i = 0; i < w * h; i++) {
-    const r = rgba[i * 4] ?? 0;
-    const g = rgba[i * 4 + 1] ?? 0;
-    const b = rgba[i * 4 + 2] ?? 0;
-    if (channels === 1) src[i] = LUMA[0] * r + LUMA[1] * g + LUMA[2] * b;
-    else {
-      src[i * 3] = r;
-      src[i * 3 + 1] = g;
-      src[i * 3 + 2] = b;
-    }
-  }
   const xt = axisTaps(w, width);
   const yt = axisTaps(h, height);
-  // Horizontal pass: h rows × width columns.
+  // Horizontal pass straight from the RGBA bytes (converted to gray on the fly): h rows × width columns.
   const mid = new Float32Array(h * width * channels);
+  const [lr, lg, lb] = LUMA;
   for (let y = 0; y < h; y++) {
+    const row = y * w * 4;
     for (let x = 0; x < width; x++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
       for (let t = xt.start[x] ?? 0; t < (xt.start[x + 1] ?? 0); t++) {
-        const sx = xt.index[t] ?? 0;
         const wt = xt.weight[t] ?? 0;
-        for (let c = 0; c < channels; c++) {
-          const k = (y * width + x) * channels + c;
-          mid[k] = (mid[k] ?? 0) + wt * (src[(y * w + sx) * channels + c] ?? 0);
-        }
+        const p = row + (xt.index[t] ?? 0) * 4;
+        r += wt * (rgba[p] ?? 0);
+        g += wt * (rgba[p + 1] ?? 0);
+        b += wt * (rgba[p + 2] ?? 0);
+      }
+      const k = (y * width + x) * channels;
+      if (channels === 1) mid[k] = lr * r + lg * g + lb * b;
+      else {
+        mid[k] = r;
+        mid[k + 1] = g;
+        mid[k + 2] = b;
       }
     }
   }
