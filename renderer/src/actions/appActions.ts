@@ -51,8 +51,26 @@ export function runShortcut(action: ShortcutAction): void {
   map[action]();
 }
 
+function focusedTextField(): boolean {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement)) return false;
+  return el.isContentEditable || el instanceof HTMLTextAreaElement
+    || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type));
+}
+
+/** Edit-menu commands act on the text being typed when a field has focus, else on the blocks. */
+const textCommands: Partial<Record<MenuCommand, string>> = {
+  undo: 'undo', redo: 'redo', cut: 'cut', copy: 'copy', paste: 'paste', delete: 'delete', 'select-all': 'selectAll',
+};
+
 /** Electron's native menus arrive as 'menu.command' events and map onto the same actions. */
 export function runMenuCommand(command: MenuCommand, arg?: string): void {
+  const text = textCommands[command];
+  if (text !== undefined && focusedTextField()) {
+    // The text field's own editing (execCommand is what Electron's Edit roles do too).
+    document.execCommand(text);
+    return;
+  }
   switch (command) {
     case 'new': return appActions.new();
     case 'new-from-template': return appActions.templates();
