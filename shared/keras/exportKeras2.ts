@@ -23,8 +23,9 @@ export function exportKeras2(graph: Graph): ExportResult {
  * regularizers as `L1L2` (the only one TF.js registers), SpatialDropout2D as Dropout with
  * noise_shape (None, 1, 1, C), Global*Pooling2D(keepdims=True) as *Pooling2D over the whole
  * image, activation 'silu' as 'swish', Reshape's -1 as the size it stands for. Activity
- * regularizers, which TF.js cannot run, are refused with a diagnostic. TF.js has no Subtract
- * layer: the engine registers one before loading. Use this to build TF.js models.
+ * regularizers, which TF.js cannot run, are refused with a diagnostic. Subtract, which TF.js
+ * lacks, becomes Add([a, Rescaling(-1)(b)]): the Add keeps the Subtract's name, the Rescaling is
+ * '<name>_negated' (no weights). Use this to build TF.js models.
  */
 export function exportTfjsTopology(graph: Graph): ExportResult {
   return exportKeras2Flavour(graph, 'tfjs');
@@ -61,10 +62,24 @@ function sequentialConfig(graph: Graph, plan: ExportPlan, flavour: Keras2Flavour
 }
 
 function functionalConfig(graph: Graph, plan: ExportPlan, flavour: Keras2Flavour): JsonObject {
-  const layers = plan.layers.map((layer) => {
-    const inbound: JsonValue = layer.inputs.length === 0 ? [] : [layer.inputs.map((src): JsonValue => [src.name, 0, 0, {}])];
+  const taken = new Set(graph.nodes.map((n) => n.name));
+  const layers = plan.layers.flatMap((layer): JsonObject[] => {
+    const inbound = (names: readonly string[]): JsonValue => (names.length === 0 ? [] : [names.map((n): JsonValue => [n, 0, 0, {}])]);
+    const sources = layer.inputs.map((src) => src.name);
+    const [a, b] = sources;
+    if (flavour === 'tfjs' && layer.node.kind === 'Subtract' && a !== undefined && b !== undefined) {
+      // TF.js has no Subtract layer; a - b is exactly Add([a, Rescaling(-1)(b)]) under the same name.
+      let negated = `${layer.node.name}_negated`;
+      while (taken.has(negated)) negated = `${negated}_`;
+      taken.add(negated);
+      const base = { trainable: true, dtype: 'float32' };
+      return [
+        { class_name: 'Rescaling', config: { name: negated, ...base, scale: -1, offset: 0 }, name: negated, inbound_nodes: inbound([b]) },
+        { class_name: 'Add', config: { name: layer.node.name, ...base }, name: layer.node.name, inbound_nodes: inbound([a, negated]) },
+      ];
+    }
     const { className, config } = keras2Entry(layer, flavour);
-    return { class_name: className, config, name: layer.node.name, inbound_nodes: inbound };
+    return [{ class_name: className, config, name: layer.node.name, inbound_nodes: inbound(sources) }];
   });
   return {
     name: graph.name,

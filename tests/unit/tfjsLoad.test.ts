@@ -57,15 +57,27 @@ function graphForKind(kind: string, minInputs: number): Graph | null {
 }
 
 describe('tf.models.modelFromJSON accepts exportTfjsTopology', () => {
-  // TF.js 4.22 has no Subtract layer (the engine registers its own); every other kind loads as is.
-  const kinds = layerDefs.filter((d) => !['InputLayer', 'Subtract'].includes(d.className)).map((d) => [d.className, d.inputs.min] as const);
+  // Subtract, which TF.js 4.22 lacks, is written as Add + Rescaling(-1) under the same name.
+  const kinds = layerDefs.filter((d) => d.className !== 'InputLayer').map((d) => [d.className, d.inputs.min] as const);
   it.each(kinds)('%s with default params', async (kind, minInputs) => {
     const graph = graphForKind(kind, minInputs);
     expect(graph).not.toBeNull();
     if (graph) expectSameAsInference(graph, await load(graph));
   });
 
-  it.each(['all_sequential', 'residual', 'inception_module', 'keras_cnn'])('real Keras model %s (non-default params)', async (name) => {
+  it('computes Subtract exactly (a - b) through its Add + Rescaling(-1) form', async () => {
+    const graph = buildGraph('sub', [
+      { name: 'a', kind: 'InputLayer', params: { shape: [3], batch_size: null } },
+      { name: 'b', kind: 'InputLayer', params: { shape: [3], batch_size: null } },
+      { name: 'difference', kind: 'Subtract', inputs: ['a', 'b'] },
+    ]);
+    const model = await load(graph);
+    const y = model.predict([tf.tensor2d([[5, 7, 9]]), tf.tensor2d([[1, 2, 3]])]);
+    expect(Array.isArray(y) ? null : Array.from(y.dataSync())).toEqual([4, 5, 6]);
+    expect(model.getLayer('difference').getClassName()).toBe('Add');
+  });
+
+  it.each(['all_functional', 'all_sequential', 'residual', 'inception_module', 'keras_cnn'])('real Keras model %s (non-default params)', async (name) => {
     const graph = withoutActivityRegularizers(importFixture(`${name}.keras3.json`));
     expectSameAsInference(graph, await load(graph));
   });
