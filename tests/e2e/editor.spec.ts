@@ -142,6 +142,14 @@ test('open the ResNet50 template and fit it on screen', async ({ page, blockprop
   await expect(page.getByTestId('block')).toHaveCount(177);
   await expect(page.getByTestId('model-total')).toHaveText('25,636,712');
   await page.screenshot({ path: `${shots}/e2e-resnet50-fit.png` });
+
+  // InceptionV3 too: 313 layers, branches side by side.
+  await page.getByTestId('template-menu').click();
+  await page.getByTestId('template-inception_v3').click();
+  await clickCanvas(page);
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('block')).toHaveCount(313);
+  await expect(page.getByTestId('model-total')).toHaveText('23,851,784');
 });
 
 test('keyboard: duplicate, copy and paste, delete, palette search, theme', async ({ page, blockprop: app }) => {
