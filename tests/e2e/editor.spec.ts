@@ -200,7 +200,7 @@ test('keyboard: duplicate, copy and paste, delete, palette search, theme', async
   await page.screenshot({ path: `${shots}/e2e-keyboard-theme.png` });
 });
 
-test('import Keras 3 JSON, export the diagram as PNG and SVG', async ({ page, blockprop: app }) => {
+test('import Keras 3 JSON, export the diagram as PNG and SVG and a distributed Python script', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   const keras3 = readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'keras', 'keras_cnn.keras3.json'), 'utf8');
   await page.getByTestId('file-menu').click();
@@ -221,6 +221,18 @@ test('import Keras 3 JSON, export the diagram as PNG and SVG', async ({ page, bl
     if (format === 'png') expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     else expect(bytes.toString('utf8')).toContain('(None, 26, 26, 32)');
   }
+
+  // The Python script, wrapped in a distribution strategy.
+  const script = path.join(app.dir, 'keras_cnn.py');
+  await page.keyboard.press('Control+e');
+  await page.getByTestId('export-python').click();
+  await page.getByTestId('export-strategy').selectOption('mirrored');
+  await page.getByTestId('export-save').click();
+  await chooseInFileDialog(page, script, 'save');
+  await expect(page.getByTestId('export-dialog')).toHaveCount(0);
+  const python = readFileSync(script, 'utf8');
+  expect(python).toContain('MirroredStrategy');
+  expect(python).toContain('Conv2D');
 });
 
 test('autosave offers to restore after a crash; newer and broken files are refused untouched', async ({ page, blockprop: app }) => {
