@@ -13,6 +13,7 @@ import { sampleOf, setInspect, useInspect, type InspectView } from './inspectSto
 import { SamplePicker } from './SamplePicker';
 import { shown, useInspectCall } from './useInspectCall';
 import { FcView, KernelsView } from './WeightsViews';
+import { useTallDock } from '../train/useTallDock';
 import '../train/train.css';
 import './inspect.css';
 
@@ -44,6 +45,7 @@ function drawable(graph: Graph): boolean {
 
 /** The Inspect tab: look inside the model, trained or not. */
 export function InspectPanel() {
+  useTallDock();
   const graph = useGraph();
   const view = useInspect((s) => s.view);
   const state = useInspect((s) => s);

@@ -9,6 +9,7 @@ import { updateSettings, useProject } from '../project/projectStore';
 import { showDockTab } from '../state/uiStore';
 import { formatCount } from '../ui/format';
 import { runsCsv } from './runsCsv';
+import { useTallDock } from '../train/useTallDock';
 import '../train/train.css';
 import './runs.css';
 
@@ -48,6 +49,7 @@ function overlay(runs: readonly { run: RunRecord; color: string }[], metric: 'lo
 
 /** The Runs tab: every run of the project with its settings and final metrics; overlay, CSV, PNG. */
 export function RunsPanel() {
+  useTallDock();
   const runs = useProject((s) => s.settings.runs ?? noRuns);
   const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
   const chosen = picked ?? new Set(runs.slice(-3).map((r) => r.id));

@@ -38,7 +38,7 @@ export function DatasetChooser(props: { disabled: boolean }) {
     }
     setPreview(null);
     setLoading(true);
-    void api().invoke('dataset.preview', { dataset, perClass: dataset.kind === 'folder' ? 6 : 3 }).then((r) => {
+    void api().invoke('dataset.preview', { dataset, perClass: dataset.kind === 'folder' ? 6 : 4 }).then((r) => {
       if (!live) return;
       setLoading(false);
       if (r.ok) {

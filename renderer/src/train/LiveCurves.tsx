@@ -39,7 +39,10 @@ export function LiveCurves() {
         </label>
       </div>
       <div className="curves-grid">
-        {models !== null && (
+        {points === 0 && liveSeries.epochs.length === 0 && (
+          <div className="curves-empty">The loss and accuracy curves draw themselves here, batch by batch, when you press Start.</div>
+        )}
+        {models !== null && (points > 0 || liveSeries.epochs.length > 0) && (
           <>
             <CurveChart title="Loss" model={models.loss} testId="chart-loss" />
             <CurveChart title="Accuracy" model={models.accuracy} testId="chart-accuracy" />

@@ -14,10 +14,12 @@ import { LiveCurves } from './LiveCurves';
 import { RunProgress } from './RunProgress';
 import { SettingsForm } from './SettingsForm';
 import { isRunning, runOptions, startTraining, stopTraining, useRun } from './trainRun';
+import { useTallDock } from './useTallDock';
 import './train.css';
 
 /** The Train tab: data and settings on the left, Start/Stop, progress and live curves on the right. */
 export function TrainPanel() {
+  useTallDock();
   const running = useRun((s) => isRunning(s));
   return (
     <div className="train-panel" data-testid="train-panel">

@@ -1,13 +1,15 @@
 import type { EventOf } from '../../../shared/api/contract';
 
 /**
- * The engine's training events (issue 3 §4) as the panel uses them. The contract keeps the
+ * The engine's training events (issue 3 §4, shared/api/training.ts) as the panel uses them:
+ * epochs and batches arrive counted from 1 (as Keras prints them) and are turned 0-based here. The contract keeps the
  * event body loose (`{event, …}`), so each kind is read here field by field with guards; a
  * field spelled camelCase or snake_case (samplesPerSecond / samples_per_second) is accepted.
  */
 export type TrainUpdate =
   | { readonly kind: 'backend'; readonly backend: string; readonly reason: string | null }
   | { readonly kind: 'dataset'; readonly progress: number | null; readonly message: string | null }
+  | { readonly kind: 'warning'; readonly message: string }
   | { readonly kind: 'start'; readonly epochs: number; readonly stepsPerEpoch: number; readonly memoryEstimateMb: number | null }
   | { readonly kind: 'batch'; readonly epoch: number; readonly batch: number; readonly loss: number; readonly accuracy: number | null; readonly samplesPerSecond: number | null }
   | {
@@ -93,10 +95,24 @@ export function readTrainEvent(body: EventOf<'train.event'>['event']): TrainUpda
   switch (body.event) {
     case 'backend': {
       const backend = str(o['backend']);
-      return backend === null ? null : { kind: 'backend', backend, reason: str(o['reason']) };
+      const failures = Array.isArray(o['failures'])
+        ? o['failures'].flatMap((f) => (isObject(f) && typeof f['backend'] === 'string' && typeof f['reason'] === 'string' ? [`${f['backend']} failed: ${f['reason']}`] : []))
+        : [];
+      const reason = [str(o['detail']) ?? str(o['reason']), ...failures].filter((x): x is string => x !== null).join(' · ');
+      return backend === null ? { kind: 'error', code: 'backend', message: reason === '' ? 'No training backend could start.' : reason } : { kind: 'backend', backend, reason: reason === '' ? null : reason };
     }
-    case 'dataset':
-      return { kind: 'dataset', progress: pick(o, 'progress'), message: str(o['message']) ?? str(o['phase']) };
+    case 'dataset': {
+      const loaded = pick(o, 'loaded');
+      const total = pick(o, 'total');
+      const phase = str(o['phase']);
+      const progress = pick(o, 'progress') ?? (loaded !== null && total !== null && total > 0 ? loaded / total : null);
+      const count = loaded === null ? '' : ` ${Math.round(loaded).toLocaleString('en-US')}${total === null ? '' : ` / ${Math.round(total).toLocaleString('en-US')}`}`;
+      return { kind: 'dataset', progress, message: str(o['message']) ?? (phase === null ? null : `${phase}${count}`) };
+    }
+    case 'warning': {
+      const message = str(o['message']);
+      return message === null ? null : { kind: 'warning', message };
+    }
     case 'start': {
       const epochs = pick(o, 'epochs');
       const steps = pick(o, 'stepsPerEpoch', 'steps_per_epoch');
@@ -108,7 +124,7 @@ export function readTrainEvent(body: EventOf<'train.event'>['event']): TrainUpda
       const batch = pick(o, 'batch');
       const loss = pick(o, 'loss');
       if (epoch === null || batch === null || loss === null) return null;
-      return { kind: 'batch', epoch, batch, loss, accuracy: metric(o, 'accuracy'), samplesPerSecond: pick(o, 'samplesPerSecond', 'samples_per_second') };
+      return { kind: 'batch', epoch: epoch - 1, batch: batch - 1, loss, accuracy: metric(o, 'accuracy'), samplesPerSecond: pick(o, 'samplesPerSecond', 'samples_per_second') };
     }
     case 'epoch': {
       const epoch = pick(o, 'epoch');
@@ -116,7 +132,7 @@ export function readTrainEvent(body: EventOf<'train.event'>['event']): TrainUpda
       if (epoch === null || loss === null) return null;
       return {
         kind: 'epoch',
-        epoch,
+        epoch: epoch - 1,
         loss,
         accuracy: metric(o, 'accuracy'),
         valLoss: valLoss(o),

@@ -121,6 +121,9 @@ export function flush(): void {
       case 'dataset':
         s = { ...s, phase: 'loading', datasetProgress: u.progress, datasetMessage: u.message };
         break;
+      case 'warning':
+        s = { ...s, message: s.message === null ? u.message : `${s.message}\n${u.message}` };
+        break;
       case 'start':
         s = { ...s, phase: 'training', epochs: u.epochs, stepsPerEpoch: u.stepsPerEpoch, memoryEstimateMb: u.memoryEstimateMb };
         break;

@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/server';
+
+const shots = '/tmp/shots';
+
+async function openTemplate(page: Page, id: string): Promise<void> {
+  await page.getByTestId('template-menu').click();
+  await page.getByTestId(`template-${id}`).click();
+}
+
+async function points(page: Page): Promise<number> {
+  return Number(await page.getByTestId('live-curves').getAttribute('data-points'));
+}
+
+test.use({ viewport: { width: 1600, height: 1000 } });
+
+test('train the chapter FC net for one epoch on a 2,000-image MNIST subset: curves move, accuracy appears, the run is kept', async ({ page, blockprop: app }) => {
+  await page.goto(app.url);
+  await openTemplate(page, 'fc_tf_mnist');
+  await page.getByTestId('tab-train').click();
+  await expect(page.getByTestId('dataset-preview')).toContainText('60,000');
+  await expect(page.getByTestId('data-check')).toContainText('Output 10 units for 10 classes');
+  await page.getByTestId('subset').fill('2000');
+  await page.getByTestId('epochs').fill('1');
+  await page.getByTestId('batch-size').fill('50');
+  await page.getByTestId('seed').fill('7');
+
+  await page.getByTestId('start-training').click();
+  // The curves move while it trains: batch points arrive and keep arriving.
+  await expect.poll(() => points(page), { timeout: 60_000 }).toBeGreaterThan(2);
+  const early = await points(page);
+  await expect.poll(() => points(page), { timeout: 60_000 }).toBeGreaterThan(early);
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-phase', 'done', { timeout: 90_000 });
+  expect(await points(page)).toBe(40); // 2,000 images / 50 per batch
+  const accuracy = await page.getByTestId('test-accuracy').innerText();
+  const value = Number(accuracy.replace('%', '').trim());
+  expect(value).toBeGreaterThan(60);
+  await expect(page.getByTestId('run-counters')).toContainText('epoch 1/1');
+  await page.getByTestId('note-train').getByRole('button').click(); // fold the note for the picture
+  await page.screenshot({ path: `${shots}/train-curves.png` });
+
+  // The run is kept with the project: the Runs tab lists it with its test accuracy.
+  await page.getByTestId('tab-runs').click();
+  await expect(page.getByTestId('run-row')).toHaveCount(1);
+  await expect(page.getByTestId('run-row').first()).toContainText(accuracy.trim());
+  const download = page.waitForEvent('download');
+  await page.getByTestId('runs-csv').click();
+  expect((await download).suggestedFilename()).toBe('blockprop-runs.csv');
+  await page.screenshot({ path: `${shots}/train-runs.png` });
+});
+
+test('stop a run in the middle of its first epoch: the weights so far are kept', async ({ page, blockprop: app }) => {
+  await page.goto(app.url);
+  await openTemplate(page, 'keras_cnn');
+  await page.getByTestId('tab-train').click();
+  await page.getByTestId('subset').fill('6000');
+  await page.getByTestId('epochs').fill('1');
+  await page.getByTestId('batch-size').fill('20');
+  await page.getByTestId('start-training').click();
+  await expect.poll(() => points(page), { timeout: 60_000 }).toBeGreaterThan(1);
+  // The top bar's button became Stop; stop from the panel.
+  await expect(page.getByTestId('train-button')).toContainText('Stop');
+  await page.getByTestId('stop-training').click();
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-phase', 'stopped', { timeout: 30_000 });
+  const stoppedAt = await points(page);
+  expect(stoppedAt).toBeLessThan(300); // 6,000 / 20 batches in the epoch: stopped well before its end
+  await expect(page.getByTestId('run-message')).toContainText(/stop/i);
+  await expect(page.getByTestId('train-button')).toContainText('Train');
+  await page.getByTestId('tab-runs').click();
+  await expect(page.getByTestId('run-row').first()).toContainText('stopped');
+});
