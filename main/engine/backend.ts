@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-// tfjs-core alone registers no gradients (the @tensorflow/tfjs umbrella package would).
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+// tfjs-core alone registers no gradients; tfjs-layers' node bundle registers all of them into
+// tfjs's global registry (tfjs-core's own register_all_gradients is ESM-only, unusable from dist/*.cjs).
+import '@tensorflow/tfjs-layers';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmPatches } from './wasm';
 

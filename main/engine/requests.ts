@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Graph } from '../../shared/graph/types';
 import type { LoadedDataset } from './datasets/types';
 import type { LossName } from './datasets/mismatch';
+import { saveModel } from './export/save';
 import { inspectHandlers } from './inspect/handlers';
 
 /**
@@ -46,9 +48,22 @@ export type WorkerResponse =
 const ping: RequestHandler = (session) =>
   Promise.resolve({ ok: true, result: { model: session.model !== null, graph: session.graph?.name ?? null, dataset: session.dataset?.title ?? null } });
 
+const saveSchema = z.object({ format: z.enum(['keras', 'tfjs', 'keras-json']), target: z.string().min(1) });
+
+/** Writes the session's model (trained or initial weights): `{format: 'keras'|'tfjs'|'keras-json', target}`. */
+const save: RequestHandler = async (session, payload) => {
+  const parsed = saveSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, code: 'request', message: `save: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
+  if (session.model === null || session.graph === null) return { ok: false, code: 'no-model', message: 'There is no model in the engine yet; train or build one first.' };
+  const extras = session.dataset !== null ? { classNames: session.dataset.classNames } : {};
+  const saved = await saveModel(session.model, session.graph, parsed.data.format, parsed.data.target, extras);
+  return saved.ok ? { ok: true, result: { files: saved.files, bytes: saved.bytes } } : { ok: false, code: 'save', message: saved.message };
+};
+
 /** Request type -> handler. H6 adds its inspect/export handlers here. */
 export const requestHandlers: Readonly<Record<string, RequestHandler>> = {
   ping,
+  save,
   ...inspectHandlers,
 };
 

@@ -1,0 +1,187 @@
+import * as path from 'node:path';
+import type { TrainEvent, TrainRequest } from '../../../shared/api/training';
+import { defaultDataset, defaultTraining, optimizerKinds, type DatasetRef, type Optimizer, type TrainingSettings } from '../../../shared/project';
+import { Engine } from '../../engine/host';
+import { exitInvalid, exitOk, exitUsage, type CliCommand, type CliIo } from '../command';
+import { loadModelFile } from '../loadModel';
+import { printWarnings } from '../report';
+
+/** `blockprop train FILE --dataset …`: trains in the engine's worker, printing Keras-fit-like progress or JSON lines. */
+
+function datasetRefOf(value: string): DatasetRef {
+  if (value === 'mnist' || value === 'fashion-mnist') return { kind: value };
+  return { kind: 'folder', path: value };
+}
+
+const fmt = (v: number): string => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) : v.toExponential(4));
+
+function metricsText(loss: number, metrics: Readonly<Record<string, number>>): string {
+  return [`loss: ${fmt(loss)}`, ...Object.entries(metrics).map(([k, v]) => `${k}: ${fmt(v)}`)].join(' - ');
+}
+
+function seconds(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/** Keras-style text output: "Epoch 1/10", a progress bar redrawn in place, then the epoch's line. */
+class TextReporter {
+  private steps = 0;
+  private epochs = 0;
+  private epochStart = Date.now();
+  private readonly tty: boolean;
+  private readonly io: CliIo;
+
+  constructor(io: CliIo, tty: boolean) {
+    this.io = io;
+    this.tty = tty;
+  }
+
+  private bar(batch: number): string {
+    const width = 30;
+    const done = Math.min(width, Math.floor((batch / Math.max(1, this.steps)) * width));
+    return `${String(batch).padStart(String(this.steps).length)}/${this.steps} [${'='.repeat(Math.max(0, done - 1))}${done < width ? '>' : '='}${'.'.repeat(width - done)}]`;
+  }
+
+  onEvent(e: TrainEvent): void {
+    const io = this.io;
+    switch (e.event) {
+      case 'backend':
+        for (const f of e.failures) io.err(`backend ${f.backend} unavailable: ${f.reason}\n`);
+        if (e.backend !== null) io.err(`Backend: ${e.backend}${e.detail ? ` (${e.detail})` : ''}\n`);
+        return;
+      case 'warning':
+        io.err(`warning: ${e.message}\n`);
+        return;
+      case 'start':
+        this.steps = e.stepsPerEpoch;
+        this.epochs = e.epochs;
+        io.err(`Training on ${e.trainSamples} samples, validating on ${e.validationSamples}; ${e.params.toLocaleString('en-US')} parameters, about ${e.memoryEstimateMb} MB.\n`);
+        io.out(`Epoch 1/${this.epochs}\n`);
+        this.epochStart = Date.now();
+        return;
+      case 'batch':
+        if (this.tty) io.out(`\r${this.bar(e.batch)} - ${seconds(Date.now() - this.epochStart)} - ${metricsText(e.loss, e.metrics)}`);
+        return;
+      case 'epoch': {
+        const val = e.val_loss !== undefined ? ` - ${metricsText(e.val_loss, e.val_metrics ?? {}).replace('loss', 'val_loss')}` : '';
+        const ms = Math.round(e.durationMs / this.steps);
+        io.out(`${this.tty ? '\r' : ''}${this.bar(this.steps)} - ${seconds(e.durationMs)} ${ms}ms/step - ${metricsText(e.loss, e.metrics)}${val}\n`);
+        if (e.epoch < this.epochs) io.out(`Epoch ${e.epoch + 1}/${this.epochs}\n`);
+        this.epochStart = Date.now();
+        return;
+      }
+      case 'stopped':
+        io.out(`${this.tty ? '\n' : ''}${e.message}\n`);
+        return;
+      case 'error':
+        io.err(`blockprop train: ${e.message}\n`);
+        return;
+      case 'done':
+        io.out(`Test loss: ${fmt(e.test_loss)}\nTest accuracy: ${e.test_accuracy === null ? '—' : fmt(e.test_accuracy)}\n`);
+        io.err(`${Math.round(e.samples_per_second)} samples/s on ${e.backend}\n`);
+        return;
+      case 'dataset':
+        return;
+    }
+  }
+}
+
+function optimizerOf(name: string, base: Optimizer): Optimizer | null {
+  const kind = optimizerKinds.find((k) => k === name.toLowerCase());
+  if (kind === undefined) return null;
+  if (kind === 'sgd') return base.kind === 'sgd' ? base : { kind: 'sgd', momentum: 0, nesterov: false };
+  return { kind };
+}
+
+export const trainCommand: CliCommand = {
+  name: 'train',
+  summary: 'train a model on MNIST, Fashion-MNIST or an image folder (Keras-like progress, or --json lines)',
+  args: {
+    positionals: [{ name: 'FILE', required: true }],
+    options: [
+      { name: 'dataset', kind: 'value', valueName: 'mnist|fashion-mnist|PATH', help: "the data (default: the project's, else mnist)" },
+      { name: 'epochs', kind: 'value', valueName: 'N', help: 'number of epochs' },
+      { name: 'batch-size', kind: 'value', valueName: 'N', help: 'samples per batch' },
+      { name: 'optimizer', kind: 'value', valueName: 'NAME', help: optimizerKinds.join('|') },
+      { name: 'lr', kind: 'value', valueName: 'X', help: 'learning rate' },
+      { name: 'backend', kind: 'value', valueName: 'auto|tensorflow|wasm|cpu', help: 'compute backend (default auto)' },
+      { name: 'seed', kind: 'value', valueName: 'N', help: 'random seed (same seed and backend: same curve)' },
+      { name: 'limit', kind: 'value', valueName: 'N', help: 'use at most N training and N test samples' },
+      { name: 'out', kind: 'value', valueName: 'DIR', help: 'write the trained model there (model.keras and tfjs/)' },
+      { name: 'json', kind: 'flag', help: 'one JSON object per event and line' },
+    ],
+  },
+  async run({ args, io }) {
+    const usage = (m: string): number => {
+      io.err(`blockprop train: ${m}\n`);
+      return exitUsage;
+    };
+    const loaded = loadModelFile(args.positionals[0] ?? '');
+    if (!loaded.ok) return usage(loaded.message);
+    const json = args.flags.has('json');
+    if (!json) printWarnings(io, loaded.warnings);
+    let training: TrainingSettings = loaded.project?.training ?? defaultTraining;
+    const int = (name: string, min: number): number | undefined | null => {
+      const v = args.values.get(name);
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      return Number.isInteger(n) && n >= min ? n : null;
+    };
+    const epochs = int('epochs', 1);
+    const batchSize = int('batch-size', 1);
+    const seed = int('seed', 0);
+    const limit = int('limit', 1);
+    if (epochs === null || batchSize === null || seed === null || limit === null) return usage('--epochs, --batch-size and --limit take a positive whole number, --seed a whole number');
+    const lrText = args.values.get('lr');
+    const lr = lrText === undefined ? undefined : Number(lrText);
+    if (lr !== undefined && !(lr > 0 && lr <= 10)) return usage('--lr takes a number in (0, 10]');
+    const optName = args.values.get('optimizer');
+    const optimizer = optName === undefined ? training.optimizer : optimizerOf(optName, training.optimizer);
+    if (optimizer === null) return usage(`--optimizer must be one of ${optimizerKinds.join(', ')}`);
+    const backend = args.values.get('backend') ?? 'auto';
+    if (backend !== 'auto' && backend !== 'tensorflow' && backend !== 'wasm' && backend !== 'cpu') return usage('--backend must be auto, tensorflow, wasm or cpu');
+    training = {
+      ...training,
+      optimizer,
+      ...(epochs !== undefined ? { epochs } : {}),
+      ...(batchSize !== undefined ? { batchSize } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(lr !== undefined ? { learningRate: lr } : {}),
+    };
+    const datasetArg = args.values.get('dataset');
+    const dataset = datasetArg !== undefined ? datasetRefOf(datasetArg) : (loaded.project?.dataset ?? defaultDataset);
+    const req: TrainRequest = { graph: loaded.graph, training, dataset, backend, ...(limit !== undefined ? { limit: { train: limit, test: limit } } : {}) };
+
+    const engine = new Engine();
+    const text = new TextReporter(io, !json && process.stdout.isTTY);
+    let failed = false;
+    const run = engine.startTraining(req, (e) => {
+      if (e.event === 'error') failed = true;
+      if (json) io.out(`${JSON.stringify(e)}\n`);
+      else text.onEvent(e);
+    });
+    const stopOnSignal = (): void => run.stop();
+    process.once('SIGINT', stopOnSignal);
+    const last = await run.done;
+    process.removeListener('SIGINT', stopOnSignal);
+    let code = failed ? exitInvalid : exitOk;
+    const out = args.values.get('out');
+    if (out !== undefined && !failed && last !== null) {
+      for (const [format, target] of [
+        ['keras', path.join(out, 'model.keras')],
+        ['tfjs', path.join(out, 'tfjs')],
+      ] as const) {
+        const saved = await engine.request('save', { format, target });
+        if (saved.ok) {
+          if (!json) io.err(`wrote ${format} model to ${target}\n`);
+        } else {
+          io.err(`blockprop train: could not write the ${format} model: ${saved.message}\n`);
+          code = exitInvalid;
+        }
+      }
+    }
+    await engine.close();
+    return code;
+  },
+};

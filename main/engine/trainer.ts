@@ -1,0 +1,250 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { TrainEvent, TrainRequest } from '../../shared/api/training';
+import type { Graph } from '../../shared/graph/types';
+import type { TrainingSettings } from '../../shared/project';
+import { startBackend } from './backend';
+import { loadDataset } from './datasets/loadDataset';
+import { checkModelAgainstData, labelEncoding, type LossName, type ModelEnds } from './datasets/mismatch';
+import { seededPermutation, seededRandom } from './datasets/random';
+import type { LoadedDataset } from './datasets/types';
+import { estimateTrainingBytes, memoryLimitBytes, tooBigMessage } from './memory';
+import { buildModel, metricNames, optimizerSlots, setLearningRate } from './model';
+import { Schedule } from './schedule';
+import { batchTensors, evaluateSet } from './trainData';
+
+/**
+ * One training run, start to end: backend, model (through the Keras export), data, checks,
+ * the epoch/batch loop with its events, and the final test evaluation. Runs inside the worker;
+ * everything the user should hear about arrives through `emit`, never as a thrown error.
+ */
+
+export interface TrainOutcome {
+  readonly model: LayersModel | null;
+  readonly graph: Graph;
+  readonly dataset: LoadedDataset | null;
+  readonly loss: LossName;
+}
+
+export interface TrainOptions {
+  /** Checked between batches; true stops the run (weights kept). */
+  readonly shouldStop: () => boolean;
+  /** Where the built-in datasets live (tests). */
+  readonly packageRoot?: string;
+  /** Minimum time between two 'batch' events (ms). */
+  readonly batchEventIntervalMs?: number;
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+function modelEnds(model: LayersModel, graph: Graph): ModelEnds {
+  const input = model.inputs[0];
+  const output = model.outputs[0];
+  const outLayer = model.outputLayers[0];
+  const outNode = graph.nodes.find((n) => n.name === outLayer?.name);
+  const inNode = graph.nodes.find((n) => n.kind === 'InputLayer');
+  const act = outNode?.params['activation'];
+  return {
+    input: { name: inNode?.name ?? 'input', ...(inNode ? { nodeId: inNode.id } : {}), shape: input?.shape.slice(1) ?? [] },
+    output: {
+      name: outLayer?.name ?? 'output',
+      kind: outNode?.kind ?? outLayer?.getClassName() ?? '',
+      ...(outNode ? { nodeId: outNode.id } : {}),
+      shape: output?.shape.slice(1) ?? [],
+      ...(typeof act === 'string' ? { activation: act } : {}),
+    },
+  };
+}
+
+function named(names: readonly string[], values: readonly number[], prefix = ''): Record<string, number> {
+  const out: Record<string, number> = {};
+  names.forEach((n, i) => (out[prefix + n] = values[i + 1] ?? NaN));
+  return out;
+}
+
+export async function runTraining(req: TrainRequest, emit: (e: TrainEvent) => void, opts: TrainOptions): Promise<TrainOutcome> {
+  const { graph, training } = req;
+  const failed: TrainOutcome = { model: null, graph, dataset: null, loss: training.loss };
+  const started = await startBackend(req.backend);
+  emit({ event: 'backend', backend: started.ok ? started.backend : null, ...(started.ok ? { detail: started.detail } : {}), failures: [...started.failures] });
+  if (!started.ok) {
+    emit({ event: 'error', code: 'backend', message: started.message });
+    return failed;
+  }
+  const restoreRandom = Math.random;
+  if (training.seed !== null) Math.random = seededRandom(training.seed);
+  try {
+    return await train(req, started.backend, emit, opts);
+  } catch (e) {
+    emit({ event: 'error', code: 'engine', message: `Training failed: ${errorText(e)}` });
+    return failed;
+  } finally {
+    Math.random = restoreRandom;
+  }
+}
+
+async function train(req: TrainRequest, backend: 'tensorflow' | 'wasm' | 'cpu', emit: (e: TrainEvent) => void, opts: TrainOptions): Promise<TrainOutcome> {
+  const { graph, training } = req;
+  const result: { model: LayersModel | null; dataset: LoadedDataset | null } = { model: null, dataset: null };
+  const outcome = (): TrainOutcome => ({ ...result, graph, loss: training.loss });
+  const built = await buildModel(graph, training);
+  if (!built.ok) {
+    emit({ event: 'error', code: 'model', message: built.message });
+    return outcome();
+  }
+  const { model, optimizer } = built;
+  result.model = model;
+  if (model.inputs.length !== 1 || model.outputs.length !== 1) {
+    emit({ event: 'error', code: 'model', message: 'Training supports models with one Input and one output; this model has ' + `${model.inputs.length} inputs and ${model.outputs.length} outputs.` });
+    return outcome();
+  }
+  const ends = modelEnds(model, graph);
+  let lastProgress = 0;
+  const loaded = await loadDataset(req.dataset, {
+    inputShape: ends.input.shape,
+    ...(req.limit ? { limit: req.limit } : {}),
+    validationSplit: training.validation === 'split' ? training.validationSplit : 0,
+    ...(training.seed !== null ? { seed: training.seed } : {}),
+    ...(opts.packageRoot !== undefined ? { packageRoot: opts.packageRoot } : {}),
+    onProgress: (p) => {
+      const now = Date.now();
+      if (p.phase !== 'done' && now - lastProgress < 250) return;
+      lastProgress = now;
+      emit({ event: 'dataset', phase: p.phase, loaded: p.loaded, total: p.total, ...(p.skipped !== undefined ? { skipped: p.skipped } : {}) });
+    },
+  });
+  if (!loaded.ok) {
+    emit({ event: 'error', code: 'dataset', message: loaded.message });
+    return outcome();
+  }
+  const data = loaded.dataset;
+  result.dataset = data;
+  if (data.skipped.length > 0) emit({ event: 'warning', code: 'skipped-files', message: `${data.skipped.length} unreadable files were skipped (first: ${data.skipped[0]?.path ?? ''}: ${data.skipped[0]?.reason ?? ''}).` });
+  const facts = { title: data.title, imageShape: data.train.imageShape, resizable: data.kind === 'folder', classNames: data.classNames };
+  const issues = checkModelAgainstData(ends, facts, training.loss);
+  const errors = issues.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    emit({ event: 'error', code: 'data-mismatch', message: errors.map((d) => d.message).join('\n') });
+    return outcome();
+  }
+  for (const w of issues) emit({ event: 'warning', code: w.code, message: w.message });
+
+  const batchSize = Math.min(training.batchSize, Math.max(1, data.train.count));
+  const estimate = estimateTrainingBytes(model, batchSize, optimizerSlots(training.optimizer));
+  const tooBig = tooBigMessage(estimate, memoryLimitBytes(backend), batchSize, backend);
+  if (tooBig !== null) {
+    emit({ event: 'error', code: 'memory', message: tooBig });
+    return outcome();
+  }
+  const validation = training.validation === 'split' ? data.validation : data.test;
+  const encoding = labelEncoding(training.loss);
+  const classes = model.outputs[0]?.shape[model.outputs[0].shape.length - 1] ?? 1;
+  const sampleShape = data.sampleShape;
+  const names = metricNames(training.metrics);
+  const steps = Math.ceil(data.train.count / batchSize);
+  emit({
+    event: 'start',
+    epochs: training.epochs,
+    stepsPerEpoch: steps,
+    batchSize,
+    trainSamples: data.train.count,
+    validationSamples: validation?.count ?? 0,
+    params: model.countParams(),
+    memoryEstimateMb: Math.round(estimate / 1024 ** 2),
+  });
+
+  const schedule = new Schedule(training);
+  const interval = opts.batchEventIntervalMs ?? 200;
+  let trainedSamples = 0;
+  let trainMs = 0;
+  let epochsDone = 0;
+  const epochDurations: number[] = [];
+  const baseSeed = training.seed ?? Math.floor(Math.random() * 2 ** 31);
+  for (let epoch = 1; epoch <= training.epochs; epoch++) {
+    setLearningRate(optimizer, schedule.learningRate);
+    const epochStart = Date.now();
+    const order = training.shuffle ? seededPermutation(data.train.count, baseSeed + epoch) : Uint32Array.from({ length: data.train.count }, (_, i) => i);
+    const sums: number[] = [];
+    let seen = 0;
+    let lastEmit = 0;
+    for (let b = 0; b < steps; b++) {
+      if (opts.shouldStop()) {
+        emit({ event: 'stopped', reason: 'user', message: `Stopped at epoch ${epoch}, batch ${b}; the weights trained so far are kept.`, epoch, batch: b });
+        return outcome();
+      }
+      const indices = order.subarray(b * batchSize, Math.min(data.train.count, (b + 1) * batchSize));
+      const t0 = Date.now();
+      const { x, y } = batchTensors(data.train, indices, sampleShape, encoding, classes);
+      const out = await model.trainOnBatch(x, y);
+      tf.dispose([x, y]);
+      trainMs += Date.now() - t0;
+      const values = Array.isArray(out) ? out : [out];
+      const loss = values[0] ?? NaN;
+      if (!Number.isFinite(loss)) {
+        emit({
+          event: 'stopped',
+          reason: 'nan',
+          message: `The loss became ${String(loss)} at epoch ${epoch}, batch ${b + 1}: training diverged. Lower the learning rate (now ${schedule.learningRate}) and train again.`,
+          epoch,
+          batch: b + 1,
+        });
+        return outcome();
+      }
+      const n = indices.length;
+      seen += n;
+      trainedSamples += n;
+      values.forEach((v, i) => (sums[i] = (sums[i] ?? 0) + v * n));
+      const now = Date.now();
+      if (now - lastEmit >= interval || b === steps - 1) {
+        lastEmit = now;
+        const avg = sums.map((s) => s / seen);
+        emit({ event: 'batch', epoch, batch: b + 1, loss: avg[0] ?? NaN, metrics: named(names, avg), samplesPerSecond: trainedSamples / Math.max(1e-3, trainMs / 1000) });
+      }
+      // Lets the worker see a stop message between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const avg = sums.map((s) => s / Math.max(1, seen));
+    const logs: Record<string, number> = { loss: avg[0] ?? NaN, ...named(names, avg) };
+    let valLoss: number | undefined;
+    let valMetrics: Record<string, number> | undefined;
+    if (validation !== null && validation.count > 0) {
+      const v = await evaluateSet(model, validation, sampleShape, encoding, classes);
+      valLoss = v[0] ?? NaN;
+      valMetrics = named(names, v, 'val_');
+      Object.assign(logs, { val_loss: valLoss }, valMetrics);
+    }
+    const durationMs = Date.now() - epochStart;
+    epochDurations.push(durationMs);
+    epochsDone = epoch;
+    const mean = epochDurations.reduce((a, d) => a + d, 0) / epochDurations.length;
+    emit({
+      event: 'epoch',
+      epoch,
+      loss: logs['loss'] ?? NaN,
+      metrics: named(names, avg),
+      ...(valLoss !== undefined ? { val_loss: valLoss } : {}),
+      ...(valMetrics !== undefined ? { val_metrics: valMetrics } : {}),
+      learningRate: schedule.learningRate,
+      durationMs,
+      etaMs: Math.round(mean * (training.epochs - epoch)),
+    });
+    const verdict = schedule.endEpoch(epoch, logs);
+    if (verdict.stop) {
+      emit({ event: 'stopped', reason: 'early_stopping', message: verdict.message, epoch, batch: steps });
+      break;
+    }
+  }
+  const test = await evaluateSet(model, data.test, sampleShape, encoding, classes);
+  const accIndex = names.indexOf('accuracy');
+  emit({
+    event: 'done',
+    test_loss: test[0] ?? NaN,
+    test_accuracy: accIndex >= 0 ? (test[accIndex + 1] ?? null) : null,
+    samples_per_second: trainedSamples / Math.max(1e-3, trainMs / 1000),
+    backend,
+    epochs: epochsDone,
+  });
+  return outcome();
+}
+
+export type { TrainingSettings };
