@@ -1,4 +1,5 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Graph } from '../../../shared/graph/types';
 import type { LossName } from '../datasets/mismatch';
 import type { ImageSet } from '../datasets/types';
 
@@ -13,6 +14,8 @@ export interface InspectContext {
   readonly classNames: readonly string[];
   /** The training loss (evaluate reports it); default from the output: 1 unit -> binary, else categorical crossentropy. */
   readonly loss?: LossName;
+  /** The graph the model was built from: its regularizers' penalties are part of Keras's reported loss. */
+  readonly graph?: Graph | null;
 }
 
 export type InspectOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: string; readonly message: string };

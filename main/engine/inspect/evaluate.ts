@@ -3,6 +3,7 @@ import type { EvaluateRequest, EvaluateResult, Mistake, PredictRequest, PredictR
 import { sampleSize, toFloat32 } from '../datasets/batches';
 import type { LossName } from '../datasets/mismatch';
 import { classNamesFor, failed, inputShapeOf, outputUnitsOf, round6, type InspectContext, type InspectOutcome } from './context';
+import { regularizationPenalty } from './penalty';
 import { imageOf, prepareSample } from './samples';
 
 const EPSILON = 1e-7; // Keras's backend epsilon: probabilities are clipped to [ε, 1 − ε] in crossentropy
@@ -106,7 +107,7 @@ export async function evaluate(ctx: InspectContext, req: EvaluateRequest, onProg
   return {
     ok: true,
     value: {
-      loss: round6(n > 0 ? lossSum / n : 0),
+      loss: round6((n > 0 ? lossSum / n : 0) + (ctx.graph ? regularizationPenalty(ctx.model, ctx.graph) : 0)),
       accuracy: round6(n > 0 ? correct / n : 0),
       count: n,
       classNames,

@@ -59,12 +59,13 @@ async function contextFor(session: EngineSession, payload: { graph?: Graph; data
   const model = await modelFor(session, payload.graph);
   if (!model.ok) return model;
   const loss = session.loss ?? undefined;
+  const graph = payload.graph ?? session.graph;
   const last = session.dataset;
   const sameAsRun = last !== null && (payload.dataset === undefined || (payload.dataset.kind === last.kind && payload.dataset.kind !== 'folder'));
   if (last !== null && sameAsRun && fits(last.test, model.value)) {
-    return { ok: true, value: { model: model.value, heldOut: last.test, classNames: last.classNames, loss } };
+    return { ok: true, value: { model: model.value, heldOut: last.test, classNames: last.classNames, loss, graph } };
   }
-  if (payload.dataset === undefined) return { ok: true, value: { model: model.value, heldOut: null, classNames: [], loss } };
+  if (payload.dataset === undefined) return { ok: true, value: { model: model.value, heldOut: null, classNames: [], loss, graph } };
   const inputShape = inputShapeOf(model.value);
   const key = JSON.stringify([payload.dataset, inputShape]);
   if (heldOutCache?.key !== key) {
@@ -73,7 +74,7 @@ async function contextFor(session: EngineSession, payload: { graph?: Graph; data
     if (!loaded.ok) return failed('dataset', loaded.message);
     heldOutCache = { key, heldOut: loaded.dataset.test, classNames: loaded.dataset.classNames };
   }
-  return { ok: true, value: { model: model.value, heldOut: heldOutCache.heldOut, classNames: heldOutCache.classNames, loss } };
+  return { ok: true, value: { model: model.value, heldOut: heldOutCache.heldOut, classNames: heldOutCache.classNames, loss, graph } };
 }
 
 function parse<S extends z.ZodType>(schema: S, payload: unknown): InspectOutcome<z.infer<S>> {

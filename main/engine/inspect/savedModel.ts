@@ -40,7 +40,7 @@ export async function evaluateSavedModel(
   const backend = await readyBackend();
   const loaded = await loadSavedModel(file);
   if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
-  const { model, classNames, warnings } = loaded.loaded;
+  const { model, classNames, warnings, graph } = loaded.loaded;
   const inputShape = inputShapeOf(model);
   // A folder has no test split of its own here: every image in it is evaluated.
   const data = await loadDataset(dataset, {
@@ -52,7 +52,7 @@ export async function evaluateSavedModel(
   if (!data.ok) return { ok: false, message: data.message };
   const d = data.dataset;
   const heldOut = d.kind === 'folder' ? d.train : d.test;
-  const ctx: InspectContext = { model, heldOut, classNames: d.classNames.length > 0 ? d.classNames : (classNames ?? []) };
+  const ctx: InspectContext = { model, heldOut, classNames: d.classNames.length > 0 ? d.classNames : (classNames ?? []), graph };
   const started = Date.now();
   const r = await evaluate(ctx, { worst: opts.worst ?? 10, batchSize: 256 }, (loadedCount, total) => opts.onProgress?.({ phase: 'evaluating', loaded: loadedCount, total }));
   if (!r.ok) return { ok: false, message: r.message };
