@@ -12,7 +12,7 @@ import { Modal } from '../ui/Modal';
 import { showToast } from '../ui/toasts';
 import { diagramContent, downloadFile, kerasJsonText } from './exportContent';
 
-type Choice = 'keras3' | 'keras2' | 'python' | 'png' | 'svg';
+type Choice = 'keras3' | 'keras2' | 'python' | 'png' | 'svg' | 'keras' | 'tfjs' | 'keras-json';
 type Strategy = 'none' | 'mirrored' | 'multiworker';
 
 const choices: readonly { id: Choice; title: string; note: string; ext: string }[] = [
@@ -21,6 +21,10 @@ const choices: readonly { id: Choice; title: string; note: string; ext: string }
   { id: 'python', title: 'Python script', note: 'builds, compiles and trains the same model with Keras', ext: 'py' },
   { id: 'png', title: 'PNG image', note: 'the diagram as a picture', ext: 'png' },
   { id: 'svg', title: 'SVG image', note: 'the diagram as a scalable drawing', ext: 'svg' },
+  // With weights (issue 5 §4): the engine's current weights — trained after a run, else initial.
+  { id: 'keras', title: 'Keras model with weights (.keras)', note: 'the trained model — keras.saving.load_model opens it', ext: 'keras' },
+  { id: 'keras-json', title: 'Keras 3 JSON + weights', note: 'NAME.json (model.to_json()) and NAME.weights.h5', ext: 'json' },
+  { id: 'tfjs', title: 'TensorFlow.js model with weights', note: 'a folder with model.json and weights.bin (tf.loadLayersModel)', ext: 'tfjs' },
 ];
 
 /** Export: Keras 3 / Keras 2 JSON, a Python script (optionally distributed), PNG or SVG of the diagram. */
@@ -42,7 +46,7 @@ export function ExportDialog() {
   };
 
   const saveToFile = async () => {
-    const path = await pickFile({ mode: 'save', title: `Export ${meta?.title ?? ''}`, extensions: [meta?.ext.split('.').pop() ?? 'json'], defaultName: fileName });
+    const path = await pickFile({ mode: 'save', title: `Export ${meta?.title ?? ''}`, extensions: choice === 'tfjs' ? [] : [meta?.ext.split('.').pop() ?? 'json'], defaultName: choice === 'tfjs' ? `${baseName}_tfjs` : fileName });
     if (path === null) return;
     setBusy(true);
     try {
@@ -77,7 +81,7 @@ export function ExportDialog() {
       <>
         {blocked && <span className="field-message grow">Fix the errors in the Problems tab first: Keras would refuse this model.</span>}
         <button type="button" className="btn" onClick={close}>Cancel</button>
-        {info?.mode === 'web' && choice !== 'python' && (
+        {info?.mode === 'web' && choice !== 'python' && choice !== 'keras' && choice !== 'tfjs' && choice !== 'keras-json' && (
           <button type="button" className="btn" disabled={busy || blocked} onClick={() => void download()} data-testid="export-download">Download</button>
         )}
         <button type="button" className="btn primary" disabled={busy || blocked} onClick={() => void saveToFile()} data-testid="export-save">Save to file…</button>
