@@ -109,9 +109,16 @@ export function missingInput(): ShapeOutcome {
 }
 
 /** Requires a 4-D image tensor (batch, height, width, channels). */
-export function requireImage(shape: Shape): ShapeOutcome | null {
+function requireImage(shape: Shape): ShapeOutcome | null {
   if (shape.length === 4) return null;
   return fail('input-rank', `expects a 4-D input (batch, height, width, channels) but gets ${formatShape(shape)}; ${shape.length < 4 ? 'add a Reshape before it, e.g. to (28, 28, 1)' : 'reduce the input to 4-D first'}`);
+}
+
+/** The single input when it is a 4-D image tensor, else the issue saying what is wrong with it. */
+export function singleImageInput(inputs: readonly Shape[]): ShapeOutcome {
+  const shape = singleInput(inputs);
+  if (shape === null) return missingInput();
+  return requireImage(shape) ?? { shape };
 }
 
 /** Channels (last axis) must be known for layers that create weights over them. */

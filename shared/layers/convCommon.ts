@@ -1,5 +1,5 @@
 import type { Params, Shape } from '../graph/types';
-import { convOutputLength, fail, formatDims, issue, missingInput, pairParam, pairText, requireChannels, requireImage, singleInput, stringParam } from './common';
+import { convOutputLength, fail, formatDims, issue, pairParam, pairText, requireChannels, singleImageInput, stringParam } from './common';
 import { channelsLast, type ConfigEntry } from './configCodec';
 import { pairSpec, paddingSpec } from './paramSpecs';
 import type { LayerIssue, ParamSpec, ShapeOutcome } from './types';
@@ -35,14 +35,12 @@ export function convGeometry(params: Params): ConvGeometry {
 
 /** Validates the single 4-D input with known channels; returns it or the failing outcome. */
 export function imageInput(inputs: readonly Shape[]): { shape: Shape; channels: number } | { outcome: ShapeOutcome } {
-  const shape = singleInput(inputs);
-  if (shape === null) return { outcome: missingInput() };
-  const rank = requireImage(shape);
-  if (rank !== null) return { outcome: rank };
-  const channels = requireChannels(shape);
+  const input = singleImageInput(inputs);
+  if ('issue' in input) return { outcome: input };
+  const channels = requireChannels(input.shape);
   if (channels !== null) return { outcome: channels };
-  const c = shape[3];
-  return { shape, channels: typeof c === 'number' ? c : 0 };
+  const c = input.shape[3];
+  return { shape: input.shape, channels: typeof c === 'number' ? c : 0 };
 }
 
 /** Output (None, h, w, outChannels) of a (non-transposed) convolution, or the spatial-size issue. */

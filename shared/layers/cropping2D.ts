@@ -1,4 +1,4 @@
-import { fail, formatShape, missingInput, padding2dParam, requireImage, singleInput } from './common';
+import { fail, formatShape, padding2dParam, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
@@ -22,10 +22,9 @@ export const cropping2D: LayerDef = {
   params,
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
-    const shape = singleInput(inputs);
-    if (shape === null) return missingInput();
-    const rank = requireImage(shape);
-    if (rank !== null) return rank;
+    const input = singleImageInput(inputs);
+    if ('issue' in input) return input;
+    const shape = input.shape;
     const [[t, b], [l, r]] = padding2dParam(p, cropping);
     const [n, h, w, c] = shape;
     if ((typeof h === 'number' && t + b >= h) || (typeof w === 'number' && l + r >= w)) {

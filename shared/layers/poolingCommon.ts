@@ -1,6 +1,6 @@
 import type { JsonObject } from '../json';
 import type { Params, Shape } from '../graph/types';
-import { convOutputLength, fail, formatDims, formatShape, issue, missingInput, pairParam, pairText, requireImage, singleInput, stringParam } from './common';
+import { convOutputLength, fail, formatDims, formatShape, issue, pairParam, pairText, singleImageInput, singleInput, stringParam } from './common';
 import { channelsLast, jsonEqual, makeCodec } from './configCodec';
 import { pairSpec, paddingSpec } from './paramSpecs';
 import type { FromConfigResult, LayerDef, LayerIssue, ParamSpec, ShapeOutcome } from './types';
@@ -20,10 +20,9 @@ function effectiveStrides(p: Params): [number, number] {
 }
 
 function poolShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
-  const shape = singleInput(inputs);
-  if (shape === null) return missingInput();
-  const rank = requireImage(shape);
-  if (rank !== null) return rank;
+  const input = singleImageInput(inputs);
+  if ('issue' in input) return input;
+  const shape = input.shape;
   const pool = pairParam(p, poolSize) ?? [2, 2];
   const s = effectiveStrides(p);
   const padding = stringParam(p, paddingSpec);
@@ -92,10 +91,9 @@ export function makeGlobalPoolingDef(className: 'GlobalAveragePooling2D' | 'Glob
     params: globalParams,
     inputs: { min: 1, max: 1 },
     outputShape(inputs, p) {
-      const shape = singleInput(inputs);
-      if (shape === null) return missingInput();
-      const rank = requireImage(shape);
-      if (rank !== null) return rank;
+      const input = singleImageInput(inputs);
+      if ('issue' in input) return input;
+      const shape = input.shape;
       const c = shape[3] ?? null;
       return { shape: p['keepdims'] === true ? [shape[0] ?? null, 1, 1, c] : [shape[0] ?? null, c] };
     },

@@ -1,4 +1,4 @@
-import { missingInput, numberParam, requireImage, singleInput } from './common';
+import { numberParam, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { dropoutChecks, rateSpec } from './dropout';
 import { seedSpec } from './paramSpecs';
@@ -20,11 +20,7 @@ export const spatialDropout2D: LayerDef = {
     'rate is the fraction of channels dropped; use it after convolution layers.',
   params,
   inputs: { min: 1, max: 1 },
-  outputShape(inputs) {
-    const shape = singleInput(inputs);
-    if (shape === null) return missingInput();
-    return requireImage(shape) ?? { shape };
-  },
+  outputShape: singleImageInput,
   weights: () => [],
   check: (_inputs, p) => dropoutChecks(params, p),
   toConfig: codec.toConfig,

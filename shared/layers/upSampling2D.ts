@@ -1,4 +1,4 @@
-import { missingInput, pairParam, pairText, requireImage, singleInput, stringParam } from './common';
+import { pairParam, pairText, singleImageInput, stringParam } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { pairSpec } from './paramSpecs';
 import type { LayerDef, ParamSpec } from './types';
@@ -23,10 +23,9 @@ export const upSampling2D: LayerDef = {
   params,
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
-    const shape = singleInput(inputs);
-    if (shape === null) return missingInput();
-    const rank = requireImage(shape);
-    if (rank !== null) return rank;
+    const input = singleImageInput(inputs);
+    if ('issue' in input) return input;
+    const shape = input.shape;
     const [sh, sw] = pairParam(p, size) ?? [2, 2];
     const [n, h, w, c] = shape;
     return { shape: [n ?? null, h == null ? null : h * sh, w == null ? null : w * sw, c ?? null] };

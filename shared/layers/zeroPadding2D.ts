@@ -1,4 +1,4 @@
-import { missingInput, padding2dParam, requireImage, singleInput } from './common';
+import { padding2dParam, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
@@ -29,10 +29,9 @@ export const zeroPadding2D: LayerDef = {
   params,
   inputs: { min: 1, max: 1 },
   outputShape(inputs, p) {
-    const shape = singleInput(inputs);
-    if (shape === null) return missingInput();
-    const rank = requireImage(shape);
-    if (rank !== null) return rank;
+    const input = singleImageInput(inputs);
+    if ('issue' in input) return input;
+    const shape = input.shape;
     const [[t, b], [l, r]] = padding2dParam(p, padding);
     const [n, h, w, c] = shape;
     return { shape: [n ?? null, h == null ? null : h + t + b, w == null ? null : w + l + r, c ?? null] };
