@@ -23,6 +23,7 @@ export const lessonSteps: readonly LessonStep[] = [
     text: [
       'The chapter starts with 784 pixels → 1,024 ReLU units → 10 softmax outputs. Every pixel is wired to every unit: 814,090 weights.',
       'Try: press Start (Ctrl/Cmd+Enter) with a 5,000-image subset and watch the loss fall. Then clear the subset and train on all 60,000 images.',
+      'The chapter used plain SGD (learning rate 0.003, 31 epochs); switch the optimizer to SGD, train again and compare the two runs in the Runs tab.',
       'Then open Inspect › What it sees: the product of the weight matrices shows, per digit, which pixels vote for it.',
     ],
   },

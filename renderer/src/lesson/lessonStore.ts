@@ -49,7 +49,8 @@ export function goToStep(i: number): void {
       training: {
         ...s.training,
         optimizer: { kind: 'adam' },
-        learningRate: chapter.training.learningRate ?? 0.001,
+        // Adam for every first try (the FC step's text suggests the chapter's plain SGD as an experiment).
+        learningRate: chapter.training.optimizer === 'adam' ? chapter.training.learningRate ?? 0.001 : 0.001,
         loss: chapter.training.loss,
         batchSize: chapter.training.batchSize,
         epochs: 1,
