@@ -1,8 +1,13 @@
-import type { Shape } from './graph/types';
+import type { GraphNode, Shape } from './graph/types';
 
 /** A shape as Keras prints it: [null, 26, 26, 32] -> "(None, 26, 26, 32)". */
 export function formatShape(shape: Shape): string {
   return `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+}
+
+/** How every message names a block: "Conv2D 'conv2d_1'". */
+export function blockLabel(node: Pick<GraphNode, 'kind' | 'name'>): string {
+  return `${node.kind} '${node.name}'`;
 }
 
 /** Thousands separators as Python's `f"{n:,}"`: 1199882 -> "1,199,882". */

@@ -1,3 +1,4 @@
+import { blockLabel } from '../format';
 import { getLayerDef } from '../layers/registry';
 import { nodeMap, reaches } from './topology';
 import type { Graph, GraphNode } from './types';
@@ -7,10 +8,6 @@ export function inputArity(node: GraphNode): { min: number; max: number } {
   if (node.kind === 'InputLayer') return { min: 0, max: 0 };
   const def = getLayerDef(node.kind);
   return def ? def.inputs : { min: 1, max: Number.POSITIVE_INFINITY };
-}
-
-export function blockLabel(node: GraphNode): string {
-  return `${node.kind} '${node.name}'`;
 }
 
 /** The lowest input index of `target` that nothing feeds yet. */

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import { formatShape } from '../format';
+import { blockLabel, formatShape } from '../format';
 import { uniqueName } from '../graph/naming';
 import { adjacency, findCycle } from '../graph/topology';
 import type { Graph, GraphEdge, GraphNode, Shape } from '../graph/types';
@@ -15,8 +15,6 @@ export interface InferOptions {
   /** Where layer definitions come from (tests inject small fakes). */
   readonly getDef?: (className: string) => LayerDef | undefined;
 }
-
-export const label = (n: GraphNode): string => `${n.kind} '${n.name}'`;
 
 const noParams: ParamCounts = { trainable: 0, nonTrainable: 0 };
 
@@ -103,7 +101,7 @@ function structuralChecks(graph: Graph, byId: Map<string, GraphNode>, out: Diagn
     for (const n of list.slice(1)) {
       const suggestion = uniqueName(taken, name);
       taken.push(suggestion);
-      out.push({ severity: 'error', code: 'duplicate-name', nodeId: n.id, message: `${label(n)} has the same name as another block; Keras needs every layer name to be unique — rename it (e.g. '${suggestion}').` });
+      out.push({ severity: 'error', code: 'duplicate-name', nodeId: n.id, message: `${blockLabel(n)} has the same name as another block; Keras needs every layer name to be unique — rename it (e.g. '${suggestion}').` });
     }
   }
   for (const e of graph.edges) {
@@ -120,12 +118,12 @@ function reportCycle(graph: Graph, byId: Map<string, GraphNode>, out: Diagnostic
   for (const id of cycle) {
     const n = byId.get(id);
     if (!n) continue;
-    out.push({ severity: 'error', code: 'cycle', nodeId: id, message: `${label(n)} is part of a cycle (${loop}); data must flow one way — remove one of these wires.` });
+    out.push({ severity: 'error', code: 'cycle', nodeId: id, message: `${blockLabel(n)} is part of a cycle (${loop}); data must flow one way — remove one of these wires.` });
   }
 }
 
 function inputProblem(node: GraphNode, def: LayerDef, incoming: readonly GraphEdge[]): Diagnostic | null {
-  const make = (code: string, message: string): Diagnostic => ({ severity: 'error', code, nodeId: node.id, message: `${label(node)} ${message}` });
+  const make = (code: string, message: string): Diagnostic => ({ severity: 'error', code, nodeId: node.id, message: `${blockLabel(node)} ${message}` });
   const { min, max } = def.inputs;
   if (max === 0 && incoming.length > 0) return make('extra-input', 'takes no input, it starts the model; remove the wire into it.');
   const seen = new Set<number>();
@@ -158,7 +156,7 @@ function issueDiagnostic(node: GraphNode, issue: LayerIssue): Diagnostic {
     severity: issue.severity ?? 'error',
     code: issue.code,
     nodeId: node.id,
-    message: `${label(node)} ${sentence(issue.message)}`,
+    message: `${blockLabel(node)} ${sentence(issue.message)}`,
     ...(issue.param !== undefined ? { param: issue.param } : {}),
   };
 }
@@ -185,7 +183,7 @@ function inferNode(
   const inputShapes = incoming.map((e) => infos.get(e.source)?.outputShape ?? null);
   const def = getDef(node.kind);
   if (!def) {
-    out.push({ severity: 'error', code: 'unknown-layer', nodeId: node.id, message: `${label(node)} is a layer class Blockprop does not know; replace it with a supported block.` });
+    out.push({ severity: 'error', code: 'unknown-layer', nodeId: node.id, message: `${blockLabel(node)} is a layer class Blockprop does not know; replace it with a supported block.` });
     return blank(node, inputShapes);
   }
   const inputs = inputProblem(node, def, incoming);
@@ -224,7 +222,7 @@ function inferNode(
     // A layer rule that throws is a bug in Blockprop; keep the editor alive and say so.
     const detail = err instanceof Error ? err.message : String(err);
     const shapes = known.map(formatShape).join(', ');
-    out.push({ severity: 'error', code: 'internal', nodeId: node.id, message: `${label(node)} could not be computed for input ${shapes} (${detail}); this is a Blockprop bug — please report it.` });
+    out.push({ severity: 'error', code: 'internal', nodeId: node.id, message: `${blockLabel(node)} could not be computed for input ${shapes} (${detail}); this is a Blockprop bug — please report it.` });
     return blank(node, inputShapes);
   }
 }

@@ -1,15 +1,13 @@
 import type { Diagnostic } from '../diagnostics';
-import { formatShape } from '../format';
+import { blockLabel, formatShape } from '../format';
 import type { Adjacency } from '../graph/topology';
 import type { Graph, GraphNode } from '../graph/types';
 import type { NodeInfo } from './types';
 
 /* Things Keras accepts but a learner probably did not mean. Each names the block and the fix. */
 
-const label = (n: GraphNode): string => `${n.kind} '${n.name}'`;
-
 function warn(node: GraphNode, code: string, message: string, param?: string): Diagnostic {
-  return { severity: 'warning', code, nodeId: node.id, message: `${label(node)} ${message}`, ...(param !== undefined ? { param } : {}) };
+  return { severity: 'warning', code, nodeId: node.id, message: `${blockLabel(node)} ${message}`, ...(param !== undefined ? { param } : {}) };
 }
 
 function pair(v: unknown): [number, number] | null {
@@ -49,7 +47,7 @@ export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap
     const consumers = adj.outgoing.get(node.id) ?? [];
     if (softmax && consumers.length > 0) {
       const next = byId.get(consumers[0]?.target ?? '');
-      push(warn(node, 'softmax-not-last', `applies softmax but feeds ${next ? label(next) : 'another block'}; softmax belongs on the last layer of a classifier — ${node.kind === 'Softmax' || node.kind === 'Activation' ? 'move it to the end or remove it' : "use 'relu' here"}.`, node.kind === 'Softmax' ? undefined : 'activation'));
+      push(warn(node, 'softmax-not-last', `applies softmax but feeds ${next ? blockLabel(next) : 'another block'}; softmax belongs on the last layer of a classifier — ${node.kind === 'Softmax' || node.kind === 'Activation' ? 'move it to the end or remove it' : "use 'relu' here"}.`, node.kind === 'Softmax' ? undefined : 'activation'));
     }
 
     const rate = node.params['rate'];
