@@ -25,13 +25,23 @@ export interface TrainingRun {
   readonly done: Promise<TrainEvent | null>;
 }
 
-function defaultWorker(): { file: string; execArgv: string[] } {
+interface WorkerSpec {
+  readonly code: string;
+  readonly eval: boolean;
+}
+
+/** A TypeScript worker (sources, tests) goes through tsx's require hook; --import in a worker's execArgv is not honoured by Node 20. */
+function specFor(file: string): WorkerSpec {
+  return file.endsWith('.ts') ? { code: `require('tsx/cjs'); require(${JSON.stringify(file)});`, eval: true } : { code: file, eval: false };
+}
+
+function defaultWorker(): WorkerSpec {
   const here = typeof __dirname === 'string' ? __dirname : '';
-  const bundled = path.join(here, 'worker.cjs');
-  if (here !== '' && existsSync(bundled)) return { file: bundled, execArgv: [] };
+  // dist/cli.cjs has it beside, dist/electron/main.cjs one folder up.
+  const bundled = [path.join(here, 'worker.cjs'), path.join(here, '..', 'worker.cjs')].find((f) => here !== '' && existsSync(f));
+  if (bundled !== undefined) return specFor(bundled);
   const candidates = [path.join(here, 'worker.ts'), path.join(process.cwd(), 'main', 'engine', 'worker.ts')];
-  const source = candidates.find((c) => existsSync(c)) ?? candidates[1] ?? 'worker.ts';
-  return { file: source, execArgv: ['--import', 'tsx'] };
+  return specFor(candidates.find((c) => existsSync(c)) ?? candidates[1] ?? 'worker.ts');
 }
 
 interface ActiveRun {
@@ -53,9 +63,9 @@ export class Engine {
 
   private ensureWorker(): Worker {
     if (this.worker !== null) return this.worker;
-    const spec = this.options.workerPath !== undefined ? { file: this.options.workerPath, execArgv: this.options.workerPath.endsWith('.ts') ? ['--import', 'tsx'] : [] } : defaultWorker();
-    const worker = new Worker(spec.file, {
-      execArgv: spec.execArgv,
+    const spec = this.options.workerPath !== undefined ? specFor(this.options.workerPath) : defaultWorker();
+    const worker = new Worker(spec.code, {
+      eval: spec.eval,
       ...(this.options.maxHeapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {}),
     });
     worker.on('message', (raw: unknown) => this.onMessage(raw));

@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TrainEvent, TrainRequest } from '../../shared/api/training';
+import { defaultTraining } from '../../shared/project';
+import { getTemplate } from '../../shared/templates';
+import { Engine } from './host';
+
+/** The engine's worker thread through its host: event order, stop, crash. Small MNIST subsets. */
+
+const template = getTemplate('fc_200_200');
+if (template === undefined) throw new Error('fc_200_200 template missing');
+const graph = template.build();
+
+function request(over: Partial<TrainRequest['training']> = {}, limit = 256): TrainRequest {
+  return { graph, training: { ...defaultTraining, epochs: 1, batchSize: 16, seed: 3, ...over }, dataset: { kind: 'mnist' }, backend: 'wasm', limit: { train: limit, test: 64 } };
+}
+
+const engine = new Engine();
+afterAll(() => engine.close());
+
+describe('Engine (worker thread)', () => {
+  it('runs one epoch: events in order, loss going down, the model kept for requests', async () => {
+    const events: TrainEvent[] = [];
+    const last = await engine.startTraining(request({ epochs: 2 }), (e) => events.push(e)).done;
+    expect(last?.event).toBe('done');
+    const kinds = events.map((e) => e.event).filter((k) => k !== 'dataset' && k !== 'warning');
+    expect(kinds[0]).toBe('backend');
+    expect(kinds[1]).toBe('start');
+    expect(kinds.at(-1)).toBe('done');
+    expect(kinds.filter((k) => k === 'epoch')).toHaveLength(2);
+    expect(kinds.indexOf('epoch')).toBeGreaterThan(kinds.indexOf('batch'));
+    const epochs = events.filter((e): e is Extract<TrainEvent, { event: 'epoch' }> => e.event === 'epoch');
+    expect(epochs[1]?.loss).toBeLessThan(epochs[0]?.loss ?? 0);
+    expect(epochs[0]?.val_metrics?.['val_accuracy']).toBeGreaterThan(0);
+    const ping = await engine.request('ping');
+    expect(ping).toEqual({ ok: true, result: { model: true, graph: graph.name, dataset: 'MNIST' } });
+  });
+
+  it('stops mid-epoch at a batch boundary', async () => {
+    const events: TrainEvent[] = [];
+    const run = engine.startTraining(request({}, 2048), (e) => {
+      events.push(e);
+      if (e.event === 'batch' && e.batch >= 3) run.stop();
+    });
+    const last = await run.done;
+    expect(last?.event).toBe('stopped');
+    if (last?.event === 'stopped') {
+      expect(last.reason).toBe('user');
+      expect(last.batch).toBeLessThan(128);
+    }
+    expect(events.some((e) => e.event === 'epoch')).toBe(false);
+  });
+
+  it('reports a worker crash as an error event; the host lives on and trains again', async () => {
+    const events: TrainEvent[] = [];
+    const run = engine.startTraining(request({}, 2048), (e) => {
+      events.push(e);
+      if (e.event === 'batch') engine.crashForTest();
+    });
+    const last = await run.done;
+    expect(last?.event).toBe('error');
+    if (last?.event === 'error') expect(last.message).toMatch(/crashed/);
+    const again = await engine.startTraining(request({}, 64), () => undefined).done;
+    expect(again?.event).toBe('done');
+  });
+});
