@@ -2,7 +2,7 @@ import type { JsonValue } from '../json';
 import { getLayerDef } from '../layers/registry';
 import { withDefaults } from '../layers/validateParam';
 import { canConnect, freeInputIndex } from './connections';
-import { kerasBaseName, uniqueName } from './naming';
+import { uniqueLayerName, uniqueName } from './naming';
 import type { Graph, GraphEdge, GraphNode, ModelClass, Params, Position } from './types';
 
 /*
@@ -35,7 +35,7 @@ export function addNode(
 ): { graph: Graph; nodeId: string } {
   const id = opts.id ?? nextId(graph.nodes.map((n) => n.id));
   if (graph.nodes.some((n) => n.id === id)) throw new Error(`addNode: id ${id} is already in the graph`);
-  const name = opts.name ?? uniqueName(graph.nodes.map((n) => n.name), kerasBaseName(kind));
+  const name = opts.name ?? uniqueLayerName(graph, kind);
   const node: GraphNode = { id, kind, name, params: defaultParamsFor(kind, opts.params), position };
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, nodeId: id };
 }
