@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, sessi
 import type { EventName, EventOf, MenuCommand, ParsedRequestOf } from '../../shared/api/contract';
 import { createDispatcher, type Dispatcher } from '../services/dispatcher';
 import { createHandlers, type NativeShell } from '../services/handlers';
-import { engine, modelCodec, projectFormat } from '../services/wiring';
+import { engineProvider, modelCodec, projectFormat } from '../services/wiring';
 import { appVersion } from '../services/version';
 import { mimeType, readStatic } from '../server/staticFiles';
 import { registerIpcHandlers } from './ipc';
@@ -15,6 +15,8 @@ export interface DesktopOptions {
   readonly rendererDir: string;
   /** dist/electron/preload.cjs */
   readonly preloadPath: string;
+  /** dist/worker.cjs (the engine's worker thread). */
+  readonly workerPath?: string;
   /** assets/icons/512x512.png (Linux window icon). */
   readonly iconPath?: string;
   readonly configDir?: string;
@@ -118,7 +120,7 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
     versions: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
     format: projectFormat,
     codec: modelCodec,
-    engine,
+    engine: engineProvider(options.workerPath !== undefined ? { workerPath: options.workerPath } : {}),
     emit,
     native,
   });

@@ -33,6 +33,8 @@ async function run(): Promise<void> {
   const started = await startDesktop({
     rendererDir: path.join(distDir, 'renderer'),
     preloadPath: path.join(distDir, 'electron', 'preload.cjs'),
+    // Worker threads cannot start from inside the asar archive; electron-builder unpacks it.
+    workerPath: path.join(distDir, 'worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
     iconPath: path.join(rootDir, 'assets', 'icons', '512x512.png'),
     ...(openPath !== undefined ? { openPath } : {}),
   });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createDispatcher } from '../services/dispatcher';
 import { createHandlers } from '../services/handlers';
 import { defaultConfigDir } from '../services/configDir';
-import { engine, modelCodec, projectFormat } from '../services/wiring';
+import { engineProvider, modelCodec, projectFormat } from '../services/wiring';
 import { appVersion } from '../services/version';
 import { startWebServer, type WebServer } from './webServer';
 
@@ -10,6 +10,8 @@ export interface BrowserModeOptions {
   readonly port: number;
   readonly staticDir: string;
   readonly configDir?: string;
+  /** The engine's worker bundle; by default dist/worker.cjs beside the running bundle. */
+  readonly workerPath?: string;
   readonly onInternalError?: (method: string, error: unknown) => void;
 }
 
@@ -27,7 +29,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
         versions: { node: process.versions.node, electron: null, chrome: null },
         format: projectFormat,
         codec: modelCodec,
-        engine,
+        engine: engineProvider(options.workerPath !== undefined ? { workerPath: options.workerPath } : {}),
         emit,
       });
       dispose = handlers.dispose;

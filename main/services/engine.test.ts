@@ -40,8 +40,8 @@ describe('engine service', () => {
     const started = await service.start(request);
     if (!started.ok) throw new Error(started.error.message);
     expect(await service.start(request)).toMatchObject({ ok: false, error: { code: 'busy' } });
-    runs[0]?.onEvent({ event: 'start', epochs: 1 });
-    expect(events).toEqual([['train.event', { runId: started.value.runId, event: { event: 'start', epochs: 1 } }]]);
+    runs[0]?.onEvent({ event: 'warning', code: 'w', message: 'm' });
+    expect(events).toEqual([['train.event', { runId: started.value.runId, event: { event: 'warning', code: 'w', message: 'm' } }]]);
     expect(await service.stop({ runId: 'another' })).toEqual({ ok: true, value: { stopped: false } });
     expect(await service.stop({ runId: started.value.runId })).toEqual({ ok: true, value: { stopped: true } });
     expect(runs[0]?.stopped).toBe(true);

@@ -2,6 +2,8 @@ import { emptyGraph } from '../../shared/graph/types';
 import { exportKeras2, exportKeras3, importModel, toKerasJsonString } from '../../shared/keras';
 import { newProject, parseProject, serializeProject } from '../../shared/project';
 import { generatePython } from '../../shared/python';
+import type { EngineOptions } from '../engine/host';
+import { createEngineHost } from './engineHost';
 import type { EngineHost, ModelCodec } from './ports';
 import type { ProjectFormat } from './projectFormat';
 
@@ -25,8 +27,11 @@ export const modelCodec: ModelCodec = {
   generatePython: (graph, training, dataset, strategy) => generatePython(graph, training, dataset, { strategy }),
 };
 
-const engineHost: EngineHost | null = null;
-/** The app's one engine host (created on first use). */
-export function engine(): EngineHost | null {
-  return engineHost;
+/**
+ * The app's one engine host, created on first use. `workerPath`: the worker bundle
+ * (dist/worker.cjs); by default the engine finds it beside the running bundle.
+ */
+export function engineProvider(options: EngineOptions = {}): () => EngineHost {
+  let host: EngineHost | null = null;
+  return () => (host ??= createEngineHost(options));
 }

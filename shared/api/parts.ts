@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { datasetRefSchema, PROJECT_FORMAT, runRecordSchema, trainingSettingsSchema, type Project } from '../project';
-import { graphSchema, jsonObjectSchema } from './graphSchema';
+import { graphSchema } from './graphSchema';
 import { datasetPreviewRequestSchema, datasetPreviewResultSchema, inspectSchemas } from './inspect';
+import { trainEventSchema, trainRequestSchema } from './training';
 
 /**
  * Schemas the contract borrows from other rooms (project file: shared/project [H2]; training:
@@ -26,15 +27,8 @@ export { datasetRefSchema };
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const projectSchemaMatchesProject: Same<z.output<typeof projectSchema>, Project> = true;
 
-// --- training -------------------------------------------------------------------------------
-export const trainRequestSchema = z.object({
-  graph: graphSchema,
-  training: jsonObjectSchema,
-  dataset: datasetRefSchema,
-  backend: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
-  limit: z.object({ train: z.number().int().positive().optional(), test: z.number().int().positive().optional() }).optional(),
-});
-export const trainEventSchema = z.object({ event: z.string() }).loose();
+// --- training (shared/api/training.ts, H5) -----------------------------------------------
+export { trainEventSchema, trainRequestSchema };
 
 // --- inspection (shared/api/inspect.ts, H6) ----------------------------------------------
 export { inspectSchemas };

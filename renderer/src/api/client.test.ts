@@ -149,8 +149,8 @@ describe('API client over Electron IPC', () => {
     expect(await api.invoke('fs.home', {})).toEqual({ ok: true, value: home });
     const seen = vi.fn();
     api.on('train.event', seen);
-    listeners.get('train.event')?.({ runId: 'r1', event: { event: 'stopped', reason: 'user' } });
-    expect(seen).toHaveBeenCalledWith({ runId: 'r1', event: { event: 'stopped', reason: 'user' } });
+    listeners.get('train.event')?.({ runId: 'r1', event: { event: 'stopped', reason: 'user', message: 'Stopped.', epoch: 1, batch: 3 } });
+    expect(seen).toHaveBeenCalledWith({ runId: 'r1', event: { event: 'stopped', reason: 'user', message: 'Stopped.', epoch: 1, batch: 3 } });
   });
 
   it.each([[{}], [{ blockprop: null }], [{ blockprop: { invoke: 1, on: () => undefined } }]])('ignores a missing or malformed bridge %j', (scope) => {

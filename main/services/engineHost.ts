@@ -1,0 +1,71 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { AppInfo } from '../../shared/api/contract';
+import { fail, ok } from '../../shared/api/result';
+import { parseResult } from '../../shared/api/validate';
+import { Engine, type EngineOptions } from '../engine/host';
+import type { EngineHost } from './ports';
+
+/**
+ * The services' EngineHost on top of H5's Engine (main/engine/host.ts): one worker thread for the
+ * whole app, started on first use; training and inspection never run on this thread.
+ */
+export function createEngineHost(options: EngineOptions = {}): EngineHost {
+  let engine: Engine | null = null;
+  const get = (): Engine => (engine ??= new Engine(options));
+
+  return {
+    backends: async () => detectBackends(),
+    startTraining(request, onEvent) {
+      const run = get().startTraining(request, onEvent);
+      return ok({ stop: () => run.stop(), done: run.done });
+    },
+    async inspect(kind, request) {
+      const outcome = await get().request(kind, request);
+      if (!outcome.ok) return fail(outcome.code, outcome.message);
+      return parseResult(`inspect.${kind}`, { ok: true, value: outcome.result });
+    },
+    async exportTrained(format, target, graph) {
+      const outcome = await get().request('export', { format, target, ...(graph !== undefined ? { graph } : {}) });
+      if (!outcome.ok) return fail(outcome.code, outcome.message);
+      const result = outcome.result;
+      if (typeof result !== 'object' || result === null) return fail('invalid-reply', 'The engine did not say what it wrote.');
+      const files: unknown = Reflect.get(result, 'files');
+      const bytes: unknown = Reflect.get(result, 'bytes');
+      if (!Array.isArray(files) || typeof bytes !== 'number') return fail('invalid-reply', 'The engine did not say what it wrote.');
+      return ok({ files: files.filter((f): f is string => typeof f === 'string'), bytes });
+    },
+    async dispose() {
+      const running = engine;
+      engine = null;
+      await running?.close();
+    },
+  };
+}
+
+/**
+ * What `auto` will pick, for app.info's backend badge: the native TensorFlow backend when its
+ * package is installed (its install downloads libtensorflow, which fails on some machines and
+ * npm then drops it), else the bundled wasm backend. The run's 'backend' event has the final word.
+ */
+export function detectBackends(resolve: (id: string) => string = createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js')).resolve): AppInfo['backends'] {
+  const installed = (id: string) => {
+    try {
+      resolve(id);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const tensorflow = installed('@tensorflow/tfjs-node-gpu') || installed('@tensorflow/tfjs-node');
+  return {
+    default: tensorflow ? 'tensorflow' : 'wasm',
+    available: [
+      tensorflow
+        ? { name: 'tensorflow', available: true }
+        : { name: 'tensorflow', available: false, reason: '@tensorflow/tfjs-node is not installed (its libtensorflow download failed or was skipped)' },
+      { name: 'wasm', available: true },
+      { name: 'cpu', available: true },
+    ],
+  };
+}
