@@ -80,12 +80,14 @@ describe('edit commands', () => {
     const g = duplicateNodes(base, ['conv2d', 'dense'], { x: 10, y: 0 });
     expect(g.nodes.map((n) => n.name)).toEqual(['input_layer', 'conv2d', 'dense', 'add', 'conv2d_1', 'dense_1']);
     const copies = g.nodes.slice(4);
+    expect(copies.map((n) => n.id)).toEqual(['n1', 'n2']);
+    expect(g.edges.at(-1)).toMatchObject({ id: 'e1', source: 'n1', target: 'n2', targetIndex: 0 });
     expect(copies.map((n) => n.position.x)).toEqual([10, 10]);
     const inner = g.edges.filter((e) => copies.some((c) => c.id === e.target));
     expect(inner).toHaveLength(1);
     expect(new Set(g.edges.map((e) => e.id)).size).toBe(g.edges.length);
     const pasted = pasteGroup(g, copyFragment(g, ['conv2d_1'].map((n) => g.nodes.find((x) => x.name === n)?.id ?? '')), { x: 0, y: 0 });
-    expect(pasted.nodeIds).toHaveLength(1);
+    expect(pasted.nodeIds).toEqual(['n3']);
     expect(pasted.graph.nodes.at(-1)?.name).toBe('conv2d_2');
   });
 });

@@ -16,15 +16,25 @@ export function defaultParamsFor(kind: string, params: Params = {}): Params {
   return def ? withDefaults(def, params) : { ...params };
 }
 
-/** A fresh id: one more than the highest `n<number>` id in the graph. */
-export function nextId(taken: Iterable<string>, prefix = 'n'): string {
+function highestIdNumber(taken: Iterable<string>, prefix: string): number {
   let highest = 0;
   const pattern = new RegExp(`^${prefix}(\\d+)$`);
   for (const id of taken) {
     const m = pattern.exec(id);
     if (m?.[1]) highest = Math.max(highest, Number(m[1]));
   }
-  return `${prefix}${highest + 1}`;
+  return highest;
+}
+
+/** A fresh id: one more than the highest `n<number>` id in the graph. */
+export function nextId(taken: Iterable<string>, prefix = 'n'): string {
+  return `${prefix}${highestIdNumber(taken, prefix) + 1}`;
+}
+
+/** Successive fresh ids (what calling nextId after each insertion gives, with one scan). */
+function idSequence(taken: Iterable<string>, prefix: string): () => string {
+  let highest = highestIdNumber(taken, prefix);
+  return () => `${prefix}${++highest}`;
 }
 
 export function addNode(
@@ -128,27 +138,24 @@ export function pasteGroup(
   fragment: { readonly nodes: readonly GraphNode[]; readonly edges: readonly GraphEdge[] },
   offset: Position,
 ): { graph: Graph; nodeIds: string[] } {
-  const ids = graph.nodes.map((n) => n.id);
+  const freshNodeId = idSequence(graph.nodes.map((n) => n.id), 'n');
   const names = new Set(graph.nodes.map((n) => n.name));
   const newId = new Map<string, string>();
   const nodes: GraphNode[] = [];
   for (const n of fragment.nodes) {
-    const id = nextId(ids);
-    ids.push(id);
+    const id = freshNodeId();
     newId.set(n.id, id);
     const name = copyName(names, n.name);
     names.add(name);
     nodes.push({ ...n, id, name, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } });
   }
-  const edgeIds = graph.edges.map((e) => e.id);
+  const freshEdgeId = idSequence(graph.edges.map((e) => e.id), 'e');
   const edges: GraphEdge[] = [];
   for (const e of fragment.edges) {
     const source = newId.get(e.source);
     const target = newId.get(e.target);
     if (source === undefined || target === undefined) continue;
-    const id = nextId(edgeIds, 'e');
-    edgeIds.push(id);
-    edges.push({ id, source, target, targetIndex: e.targetIndex });
+    edges.push({ id: freshEdgeId(), source, target, targetIndex: e.targetIndex });
   }
   return {
     graph: { ...graph, nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] },
