@@ -82,4 +82,35 @@ describe('renderer client <-> browser-mode server', () => {
     const imported = await api.invoke('model.import', { path: out });
     expect(imported.ok && imported.value.format).toBe('keras3');
   });
+
+  it('trains in the engine worker with live events, then inspects the trained model', async () => {
+    const { api } = await launch();
+    const template = getTemplate('fc_200_200');
+    if (template === undefined) throw new Error('template missing');
+    const graph = template.build();
+    const project = newProject(graph);
+    const events: string[] = [];
+    let finished: (value: unknown) => void = () => undefined;
+    const done = new Promise((resolve) => (finished = resolve));
+    api.on('train.event', ({ event }) => {
+      events.push(event.event);
+      if (event.event === 'done' || event.event === 'error' || event.event === 'stopped') finished(event);
+    });
+    const started = await api.invoke('train.start', {
+      graph,
+      training: { ...project.training, epochs: 1, batchSize: 100 },
+      dataset: { kind: 'mnist' },
+      backend: 'cpu',
+      limit: { train: 1000, test: 200 },
+    });
+    expect(started.ok).toBe(true);
+    expect(await api.invoke('train.start', { graph, training: project.training, dataset: { kind: 'mnist' } })).toMatchObject({ ok: false, error: { code: 'busy' } });
+    const last = await done;
+    expect(last).toMatchObject({ event: 'done', backend: 'cpu', epochs: 1 });
+    expect(events).toContain('batch');
+    expect(events).toContain('epoch');
+    const predicted = await api.invoke('inspect.predict', { sample: { kind: 'test', index: 0 }, dataset: { kind: 'mnist' } });
+    if (!predicted.ok) throw new Error(predicted.error.message);
+    expect(predicted.value.probabilities).toHaveLength(10);
+  }, 120_000);
 });
