@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../../shared/diagnostics';
 import type { Graph, GraphNode, Position, Shape } from '../../../shared/graph/types';
 import { getLayerDef } from '../../../shared/layers/registry';
+import type { LayerDef } from '../../../shared/layers/types';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../shared/layout';
 import { formatShape } from '../ui/format';
 import type { PathSets } from './pathHighlight';
@@ -25,8 +26,7 @@ export interface DeriveInput {
   readonly measured: ReadonlyMap<string, { readonly width: number; readonly height: number }>;
 }
 
-function describeSafely(node: GraphNode): string {
-  const def = getLayerDef(node.kind);
+function describeSafely(node: GraphNode, def: LayerDef | undefined): string {
   if (def === undefined) return 'unknown layer class';
   try {
     return def.describe(node.params);
@@ -36,15 +36,22 @@ function describeSafely(node: GraphNode): string {
   }
 }
 
-function socketCount(graph: Graph, node: GraphNode): number {
-  const def = getLayerDef(node.kind);
+/** Merge blocks show one socket per wired input plus a free one (within the class's limits). */
+function socketCount(def: LayerDef | undefined, usedInputs: number): number {
   if (def === undefined) return 1;
   if (def.inputs.max <= 1) return def.inputs.max;
-  const used = graph.edges.filter((e) => e.target === node.id).reduce((m, e) => Math.max(m, e.targetIndex + 1), 0);
-  return Math.min(def.inputs.max, Math.max(def.inputs.min, used + 1));
+  return Math.min(def.inputs.max, Math.max(def.inputs.min, usedInputs + 1));
 }
 
-function blockData(input: DeriveInput, node: GraphNode, byNode: ReadonlyMap<string, readonly Diagnostic[]>): BlockData {
+/** Per block, one past the highest input index wired into it (one pass over the wires, not one per block). */
+function usedInputsByNode(graph: Graph): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const e of graph.edges) used.set(e.target, Math.max(used.get(e.target) ?? 0, e.targetIndex + 1));
+  return used;
+}
+
+function blockData(input: DeriveInput, node: GraphNode, byNode: ReadonlyMap<string, readonly Diagnostic[]>, usedInputs: number): BlockData {
+  const def = getLayerDef(node.kind);
   const info = input.inference.nodes.get(node.id);
   const problems = byNode.get(node.id) ?? [];
   const severity = problems.some((d) => d.severity === 'error') ? 'error' : problems.some((d) => d.severity === 'warning') ? 'warning' : null;
@@ -52,12 +59,12 @@ function blockData(input: DeriveInput, node: GraphNode, byNode: ReadonlyMap<stri
   return {
     kind: node.kind,
     name: node.name,
-    family: getLayerDef(node.kind)?.family ?? 'unknown',
-    detail: describeSafely(node),
+    family: def?.family ?? 'unknown',
+    detail: describeSafely(node, def),
     paramCount: info === undefined ? null : info.params.trainable + info.params.nonTrainable,
     severity,
     problems: problems.filter((d) => d.severity !== 'info').map((d) => d.message),
-    sockets: socketCount(input.graph, node),
+    sockets: socketCount(def, usedInputs),
     onPath: anySelected && input.path.nodes.has(node.id),
     dimmed: anySelected && !input.path.nodes.has(node.id),
   };
@@ -85,9 +92,10 @@ export function createNodeDeriver(): (input: DeriveInput) => BlockNode[] {
       byNode.set(d.nodeId, list);
     }
     const selected = new Set(input.selectedNodes);
+    const usedInputs = usedInputsByNode(input.graph);
     const next = new Map<string, BlockNode>();
     const nodes = input.graph.nodes.map((n) => {
-      const data = blockData(input, n, byNode);
+      const data = blockData(input, n, byNode, usedInputs.get(n.id) ?? 0);
       const position = input.drag?.get(n.id) ?? n.position;
       const measured = input.measured.get(n.id);
       const old = previous.get(n.id);
