@@ -4,6 +4,10 @@ import { evaluateSavedModel } from '../../engine/inspect/savedModel';
 import { exitOk, exitUsage, type CliCommand } from '../command';
 import { printWarnings } from '../report';
 
+export function backendOf(value: string | undefined): 'auto' | 'tensorflow' | 'wasm' | 'cpu' {
+  return value === 'tensorflow' || value === 'wasm' || value === 'cpu' ? value : 'auto';
+}
+
 export function datasetRefOf(value: string): DatasetRef {
   if (value === 'mnist' || value === 'fashion-mnist') return { kind: value };
   return { kind: 'folder', path: value };
@@ -38,6 +42,7 @@ export const evaluateCommand: CliCommand = {
       { name: 'dataset', kind: 'value', valueName: 'mnist|fashion-mnist|PATH', help: 'the built-in test set or an image folder (one sub-folder per class)' },
       { name: 'limit', kind: 'value', valueName: 'N', help: 'evaluate the first N test images only' },
       { name: 'worst', kind: 'value', valueName: 'N', help: 'list the N worst mistakes (default 10)' },
+      { name: 'backend', kind: 'value', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], help: 'compute backend (default auto)' },
       { name: 'json', kind: 'flag', help: 'print the result as one JSON object' },
     ],
   },
@@ -65,6 +70,7 @@ export const evaluateCommand: CliCommand = {
     const r = await evaluateSavedModel(file, datasetRefOf(dataset), {
       limit,
       worst,
+      backend: backendOf(args.values.get('backend')),
       onProgress: (p) => {
         const now = Date.now();
         if (json || now - lastShown < 1000 || p.total === null) return;
@@ -84,6 +90,7 @@ export const evaluateCommand: CliCommand = {
       io.out(`${JSON.stringify(brief)}\n`);
     } else {
       io.out(formatEvaluation(result, r.value.datasetTitle));
+      io.err(`(${r.value.backend} backend, ${r.value.seconds.toFixed(1)} s)\n`);
     }
     return exitOk;
   },

@@ -1,9 +1,10 @@
 import { parseArgs } from '../args';
+import { backendOf } from './evaluate';
 import { predictWithSavedModel } from '../../engine/inspect/savedModel';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
 import { printWarnings } from '../report';
 
-const USAGE = 'MODEL IMAGE… [--classes a,b,…] [--json]';
+const USAGE = 'MODEL IMAGE… [--classes a,b,…] [--backend auto|tensorflow|wasm|cpu] [--json]';
 
 export const predictCommand: CliCommand = {
   name: 'predict',
@@ -15,6 +16,7 @@ export const predictCommand: CliCommand = {
       positionals: argv.map((_, i) => ({ name: i === 0 ? 'MODEL' : 'IMAGE', required: i < 2 })),
       options: [
         { name: 'classes', kind: 'value', valueName: 'a,b,…', help: 'class names, in output order' },
+        { name: 'backend', kind: 'value', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], help: 'compute backend (default auto)' },
         { name: 'json', kind: 'flag', help: 'print one JSON object per image' },
       ],
     });
@@ -24,7 +26,7 @@ export const predictCommand: CliCommand = {
     }
     const [model = '', ...images] = parsed.args.positionals;
     const classes = parsed.args.values.get('classes')?.split(',').map((s) => s.trim());
-    const r = await predictWithSavedModel(model, images, classes);
+    const r = await predictWithSavedModel(model, images, classes, backendOf(parsed.args.values.get('backend')));
     if (!r.ok) {
       io.err(`blockprop predict: ${r.message}\n`);
       return exitUsage;

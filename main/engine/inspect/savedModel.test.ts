@@ -22,6 +22,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('saved models (CLI evaluate / predict)', () => {
   let file = '';
   beforeAll(async () => {
+    await tf.setBackend('cpu');
     const graph = tinyGraph();
     const built = await tfjsModelFromGraph(graph);
     if (!built.ok) throw new Error(built.message);
@@ -38,21 +39,21 @@ describe('saved models (CLI evaluate / predict)', () => {
   });
 
   it('evaluates a .keras on an image folder, skipping the broken file', async () => {
-    const r = await evaluateSavedModel(file, { kind: 'folder', path: root });
+    const r = await evaluateSavedModel(file, { kind: 'folder', path: root }, { backend: 'cpu' });
     if (!r.ok) throw new Error(r.message);
     expect([r.value.result.count, r.value.result.accuracy, r.value.result.classNames]).toEqual([6, 1, ['cats', 'dogs']]);
     expect(r.value.result.confusion).toEqual([[3, 0], [0, 3]]);
     expect(r.value.warnings.some((w) => w.includes('broken.jpg'))).toBe(true);
   });
   it('predicts image files with the class names saved in the archive', async () => {
-    const r = await predictWithSavedModel(file, [path.join(root, 'dogs', 'dog.0.jpg'), path.join(root, 'dogs', 'notes.txt')]);
+    const r = await predictWithSavedModel(file, [path.join(root, 'dogs', 'dog.0.jpg'), path.join(root, 'dogs', 'notes.txt')], undefined, 'cpu');
     if (!r.ok) throw new Error(r.message);
     const [dog, notes] = r.value.predictions;
     expect(dog?.result?.classNames[dog.result.predicted]).toBe('dogs');
     expect(notes?.error).toMatch(/not a JPEG or PNG image/);
   });
   it('says when the model file is missing', async () => {
-    const r = await evaluateSavedModel(path.join(root, 'missing.keras'), { kind: 'mnist' });
+    const r = await evaluateSavedModel(path.join(root, 'missing.keras'), { kind: 'mnist' }, { backend: 'cpu' });
     expect(r.ok ? '' : r.message).toMatch(/^Cannot read .*missing\.keras/);
   });
 });

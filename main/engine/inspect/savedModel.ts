@@ -1,8 +1,7 @@
 import path from 'node:path';
-import * as tf from '@tensorflow/tfjs-core';
-import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import type { EvaluateResult, PredictResult } from '../../../shared/api/inspect';
 import type { DatasetRef } from '../../../shared/project/schema';
+import { startBackend, type BackendChoice } from '../backend';
 import { loadDataset } from '../datasets/loadDataset';
 import type { DatasetProgress } from '../datasets/types';
 import { loadSavedModel } from '../export/load';
@@ -16,11 +15,12 @@ import { evaluate, predict } from './evaluate';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly usage?: boolean };
 
-/** The engine's backend when one is set up; else cpu (registered by hand: bundlers drop the package's side-effect import). */
-async function readyBackend(): Promise<string> {
-  if (tf.findBackendFactory('cpu') === null) tf.registerBackend('cpu', () => new MathBackendCPU(), 1);
-  await tf.ready();
-  return tf.getBackend();
+/** Starts the chosen backend (the engine's own selection: tensorflow, then wasm, then cpu for 'auto'). */
+async function readyBackend(choice: BackendChoice): Promise<Outcome<{ backend: string; warnings: string[] }>> {
+  const started = await startBackend(choice);
+  if (!started.ok) return { ok: false, message: started.message };
+  const warnings = choice === 'auto' ? [] : started.failures.map((f) => `backend ${f.backend} did not start: ${f.reason}`);
+  return { ok: true, value: { backend: started.backend, warnings } };
 }
 
 export interface SavedEvaluation {
@@ -35,9 +35,11 @@ export interface SavedEvaluation {
 export async function evaluateSavedModel(
   file: string,
   dataset: DatasetRef,
-  opts: { limit?: number; worst?: number; onProgress?: (p: DatasetProgress | { phase: 'evaluating'; loaded: number; total: number }) => void } = {},
+  opts: { limit?: number; worst?: number; backend?: BackendChoice; onProgress?: (p: DatasetProgress | { phase: 'evaluating'; loaded: number; total: number }) => void } = {},
 ): Promise<Outcome<SavedEvaluation>> {
-  const backend = await readyBackend();
+  const ready = await readyBackend(opts.backend ?? 'auto');
+  if (!ready.ok) return ready;
+  const { backend } = ready.value;
   const loaded = await loadSavedModel(file);
   if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
   const { model, classNames, warnings, graph } = loaded.loaded;
@@ -57,7 +59,7 @@ export async function evaluateSavedModel(
   const r = await evaluate(ctx, { worst: opts.worst ?? 10, batchSize: 256 }, (loadedCount, total) => opts.onProgress?.({ phase: 'evaluating', loaded: loadedCount, total }));
   if (!r.ok) return { ok: false, message: r.message };
   const skipped = d.skipped.map((s) => `skipped ${s.path}: ${s.reason}`);
-  return { ok: true, value: { result: r.value, datasetTitle: d.title, backend, warnings: [...warnings, ...skipped], seconds: (Date.now() - started) / 1000 } };
+  return { ok: true, value: { result: r.value, datasetTitle: d.title, backend, warnings: [...ready.value.warnings, ...warnings, ...skipped], seconds: (Date.now() - started) / 1000 } };
 }
 
 export interface SavedPrediction {
@@ -67,8 +69,14 @@ export interface SavedPrediction {
 }
 
 /** Predicts each image file with a saved model; a bad image is reported in its row, not fatal. */
-export async function predictWithSavedModel(file: string, images: readonly string[], classNames?: readonly string[]): Promise<Outcome<{ predictions: SavedPrediction[]; warnings: readonly string[] }>> {
-  await readyBackend();
+export async function predictWithSavedModel(
+  file: string,
+  images: readonly string[],
+  classNames?: readonly string[],
+  backend: BackendChoice = 'auto',
+): Promise<Outcome<{ predictions: SavedPrediction[]; warnings: readonly string[] }>> {
+  const ready = await readyBackend(backend);
+  if (!ready.ok) return ready;
   const loaded = await loadSavedModel(file);
   if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
   const ctx: InspectContext = { model: loaded.loaded.model, heldOut: null, classNames: classNames ?? loaded.loaded.classNames ?? [] };
@@ -77,5 +85,5 @@ export async function predictWithSavedModel(file: string, images: readonly strin
     const r = await predict(ctx, { sample: { kind: 'image', path: path.resolve(image) } });
     predictions.push({ file: image, result: r.ok ? r.value : null, error: r.ok ? null : r.message });
   }
-  return { ok: true, value: { predictions, warnings: loaded.loaded.warnings } };
+  return { ok: true, value: { predictions, warnings: [...ready.value.warnings, ...loaded.loaded.warnings] } };
 }
