@@ -1,4 +1,4 @@
-import type { Graph } from '../../../shared/graph/types';
+import type { Graph, GraphEdge } from '../../../shared/graph/types';
 
 export interface PathSets {
   readonly nodes: ReadonlySet<string>;
@@ -13,6 +13,18 @@ export const emptyPath: PathSets = { nodes: new Set(), edges: new Set() };
  */
 export function pathThrough(graph: Graph, selected: readonly string[]): PathSets {
   if (selected.length === 0) return emptyPath;
+  // Wires by the block they leave and the block they enter, so each walk step reads only its own wires.
+  const bySource = new Map<string, GraphEdge[]>();
+  const byTarget = new Map<string, GraphEdge[]>();
+  const add = (index: Map<string, GraphEdge[]>, key: string, e: GraphEdge) => {
+    const list = index.get(key);
+    if (list) list.push(e);
+    else index.set(key, [e]);
+  };
+  for (const e of graph.edges) {
+    add(bySource, e.source, e);
+    add(byTarget, e.target, e);
+  }
   const nodes = new Set<string>(selected);
   const edges = new Set<string>();
   const walk = (direction: 'up' | 'down') => {
@@ -20,10 +32,10 @@ export function pathThrough(graph: Graph, selected: readonly string[]): PathSets
     const seen = new Set<string>(selected);
     while (stack.length > 0) {
       const id = stack.pop();
-      for (const e of graph.edges) {
-        const from = direction === 'up' ? e.target : e.source;
+      if (id === undefined) break;
+      const wires = (direction === 'up' ? byTarget : bySource).get(id) ?? [];
+      for (const e of wires) {
         const to = direction === 'up' ? e.source : e.target;
-        if (from !== id) continue;
         edges.add(e.id);
         nodes.add(to);
         if (!seen.has(to)) {
