@@ -3,6 +3,8 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Graph } from '../../shared/graph/types';
 import type { LoadedDataset } from './datasets/types';
 import type { LossName } from './datasets/mismatch';
+import { engine as tfEngine } from '@tensorflow/tfjs-core';
+import { startBackend } from './backend';
 import { saveModel } from './export/save';
 import { inspectHandlers } from './inspect/handlers';
 
@@ -67,11 +69,24 @@ export const requestHandlers: Readonly<Record<string, RequestHandler>> = {
   ...inspectHandlers,
 };
 
+/**
+ * Requests can come before any training run (looks at initial weights): then no backend is set
+ * yet, so start the default one ('auto') first; after a run, its backend stays. [H7]
+ */
+async function ensureBackend(): Promise<string | null> {
+  const current: string | undefined = tfEngine().backendName;
+  if (current !== undefined && current !== null) return null;
+  const started = await startBackend('auto');
+  return started.ok ? null : started.message;
+}
+
 /** Runs one request against the session; unknown types and thrown errors come back as values. */
 export async function handleRequest(session: EngineSession, req: WorkerRequest): Promise<WorkerResponse> {
   const handler = requestHandlers[req.type];
   if (handler === undefined) return { kind: 'response', id: req.id, ok: false, error: { code: 'unknown-request', message: `The engine has no request '${req.type}'.` } };
   try {
+    const backendProblem = req.type === 'ping' ? null : await ensureBackend();
+    if (backendProblem !== null) return { kind: 'response', id: req.id, ok: false, error: { code: 'backend', message: backendProblem } };
     const out = await handler(session, req.payload);
     return out.ok
       ? { kind: 'response', id: req.id, ok: true, result: out.result }

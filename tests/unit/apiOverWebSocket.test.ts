@@ -113,4 +113,13 @@ describe('renderer client <-> browser-mode server', () => {
     if (!predicted.ok) throw new Error(predicted.error.message);
     expect(predicted.value.probabilities).toHaveLength(10);
   }, 120_000);
+
+  it('looks inside a model before any training (initial weights)', async () => {
+    const { api } = await launch();
+    const template = getTemplate('keras_cnn');
+    if (template === undefined) throw new Error('template missing');
+    const kernels = await api.invoke('inspect.kernels', { graph: template.build() });
+    if (!kernels.ok) throw new Error(kernels.error.message);
+    expect(kernels.value).toMatchObject({ layer: 'conv2d', filters: 32, kernelSize: [3, 3] });
+  }, 60_000);
 });
