@@ -1,3 +1,4 @@
+import type { ResultOf } from '../../../shared/api/contract';
 import { emptyGraph, type Graph } from '../../../shared/graph/types';
 import { autoLayout } from '../../../shared/layout';
 import type { Project } from '../../../shared/project';
@@ -8,7 +9,7 @@ import { editor } from '../state/editorStore';
 import { showToast } from '../ui/toasts';
 import { pickFile } from './filePicker';
 import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
-import { fileTitle, isDirty, projectStore } from './projectStore';
+import { fileTitle, isDirty, projectStore, type ProjectState } from './projectStore';
 
 const projectExtensions = ['json'];
 
@@ -16,18 +17,21 @@ function confirmDiscard(): boolean {
   return !isDirty() || window.confirm('Discard the unsaved changes to this model?');
 }
 
-/** Shows a graph as a new, unsaved project (template, import, new). */
-function loadUnsaved(graph: Graph, title: string, settings: ProjectSettings = defaultSettings()): void {
+/** Puts a graph in the editor (history forgotten) with the file state around it, and fits it in view. */
+function show(graph: Graph, file: ProjectState): void {
   editor.load(graph);
-  // A template or import is not yet work of the user's: only edits make it "unsaved".
-  projectStore.setState(() => ({ path: null, title, savedGraph: graph, settings, settingsDirty: false }));
+  projectStore.setState(() => file);
   requestAnimationFrame(() => canvasControl()?.fit());
 }
 
+/** Shows a graph as a new, unsaved project (template, import, new). */
+function loadUnsaved(graph: Graph, title: string, settings: ProjectSettings = defaultSettings()): void {
+  // A template or import is not yet work of the user's: only edits make it "unsaved".
+  show(graph, { path: null, title, savedGraph: graph, settings, settingsDirty: false });
+}
+
 function loadSaved(graph: Graph, path: string, settings: ProjectSettings): void {
-  editor.load(graph);
-  projectStore.setState(() => ({ path, title: fileTitle(path), savedGraph: graph, settings, settingsDirty: false }));
-  requestAnimationFrame(() => canvasControl()?.fit());
+  show(graph, { path, title: fileTitle(path), savedGraph: graph, settings, settingsDirty: false });
 }
 
 /** Templates come without positions worth keeping only when every block sits at the origin. */
@@ -75,8 +79,16 @@ function currentProject(): Project {
   return buildProject(editor.graph(), projectStore.getState().settings);
 }
 
-function markSaved(path: string, graph: Graph): void {
+/** After a save attempt: say what happened and, when it worked, mark `graph` as the saved one. */
+function finishSave(r: ResultOf<'project.save'>, graph: Graph): boolean {
+  if (!r.ok) {
+    showToast(r.error.message, 'error');
+    return false;
+  }
+  const path = r.value.path;
   projectStore.setState((s) => ({ ...s, path, title: fileTitle(path), savedGraph: graph, settingsDirty: false }));
+  showToast(`Saved ${fileTitle(path)}`, 'success');
+  return true;
 }
 
 export async function saveProjectAs(): Promise<boolean> {
@@ -90,13 +102,7 @@ export async function saveProjectAs(): Promise<boolean> {
     if (!window.confirm(`${path} exists. Replace it?`)) return false;
     r = await api().invoke('project.saveAs', { path, project, overwrite: true });
   }
-  if (!r.ok) {
-    showToast(r.error.message, 'error');
-    return false;
-  }
-  markSaved(r.value.path, graph);
-  showToast(`Saved ${fileTitle(r.value.path)}`, 'success');
-  return true;
+  return finishSave(r, graph);
 }
 
 export async function saveProject(): Promise<boolean> {
@@ -104,14 +110,7 @@ export async function saveProject(): Promise<boolean> {
   if (path === null) return saveProjectAs();
   const graph = editor.graph();
   const project = currentProject();
-  const r = await api().invoke('project.save', { path, project });
-  if (!r.ok) {
-    showToast(r.error.message, 'error');
-    return false;
-  }
-  markSaved(r.value.path, graph);
-  showToast(`Saved ${fileTitle(r.value.path)}`, 'success');
-  return true;
+  return finishSave(await api().invoke('project.save', { path, project }), graph);
 }
 
 /** Import Keras 3 / Keras 2 JSON or a TF.js model.json, from a file or from pasted text. */
@@ -137,10 +136,8 @@ export async function restoreRecovery(): Promise<void> {
     return;
   }
   const read = readProject(r.value.project);
-  editor.load(read.graph);
   const path = r.value.path;
-  projectStore.setState(() => ({ path, title: path === null ? read.graph.name : fileTitle(path), savedGraph: emptyGraph, settings: read.settings, settingsDirty: true }));
-  requestAnimationFrame(() => canvasControl()?.fit());
+  show(read.graph, { path, title: path === null ? read.graph.name : fileTitle(path), savedGraph: emptyGraph, settings: read.settings, settingsDirty: true });
   showToast('Restored your unsaved work', 'success');
 }
 
