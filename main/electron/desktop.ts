@@ -31,7 +31,7 @@ export interface Desktop {
 
 /** Must run before app 'ready': our page's scheme behaves like https (standard, secure, fetch). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 }
 
 /** Serves dist/renderer at app://blockprop/ with the CSP header on every response. */
