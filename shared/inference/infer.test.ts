@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildChain, buildGraph, type LayerSpec } from '../graph/fromSpec';
-import type { Graph } from '../graph/types';
+import type { Graph, Params } from '../graph/types';
+import { kerasCnn } from './exampleGraphs.test-util';
 import { fakeGetDef } from './fakeLayers.test-util';
 import { inferGraph } from './infer';
 
 const infer = (g: Graph) => inferGraph(g, { getDef: fakeGetDef });
 const codes = (g: Graph) => infer(g).diagnostics.map((d) => `${d.severity}:${d.code}${d.nodeId ? `@${d.nodeId}` : ''}`);
 
-// The chapter's Keras CNN: 1,199,882 parameters.
-const kerasCnn = buildChain('seed_keras_cnn', [
-  { name: 'input_layer', kind: 'InputLayer', params: { batch_shape: [null, 28, 28, 1] } },
-  { name: 'conv2d', kind: 'Conv2D', params: { filters: 32, kernel_size: [3, 3], activation: 'relu' } },
-  { name: 'conv2d_1', kind: 'Conv2D', params: { filters: 64, kernel_size: [3, 3], activation: 'relu' } },
-  { name: 'max_pooling2d', kind: 'MaxPooling2D', params: { pool_size: [2, 2] } },
-  { name: 'dropout', kind: 'Dropout', params: { rate: 0.25 } },
-  { name: 'flatten', kind: 'Flatten' },
-  { name: 'dense', kind: 'Dense', params: { units: 128, activation: 'relu' } },
-  { name: 'dropout_1', kind: 'Dropout', params: { rate: 0.5 } },
-  { name: 'dense_1', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
-]);
-
-function edit(g: Graph, name: string, params: Record<string, unknown>): Graph {
-  return { ...g, nodes: g.nodes.map((n) => (n.name === name ? { ...n, params: { ...n.params, ...(params as Graph['nodes'][number]['params']) } } : n)) };
+function edit(g: Graph, name: string, params: Params): Graph {
+  return { ...g, nodes: g.nodes.map((n) => (n.name === name ? { ...n, params: { ...n.params, ...params } } : n)) };
 }
 
 describe('inferGraph', () => {

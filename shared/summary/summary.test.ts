@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildChain, buildGraph, type LayerSpec } from '../graph/fromSpec';
+import { kerasCnn } from '../inference/exampleGraphs.test-util';
 import { fakeGetDef } from '../inference/fakeLayers.test-util';
 import { formatSummary, summaryJson, wrapCell } from './index';
 
@@ -9,22 +10,10 @@ const opts = { getDef: fakeGetDef };
 const fixture = (name: string): string => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8').replace(/\n$/, '');
 const example = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, 'fixtures', name), 'utf8'));
 
-export const kerasCnn = buildChain('seed_keras_cnn', [
-  { name: 'input_layer', kind: 'InputLayer', params: { batch_shape: [null, 28, 28, 1] } },
-  { name: 'conv2d', kind: 'Conv2D', params: { filters: 32, kernel_size: [3, 3], activation: 'relu' } },
-  { name: 'conv2d_1', kind: 'Conv2D', params: { filters: 64, kernel_size: [3, 3], activation: 'relu' } },
-  { name: 'max_pooling2d', kind: 'MaxPooling2D', params: { pool_size: [2, 2] } },
-  { name: 'dropout', kind: 'Dropout', params: { rate: 0.25 } },
-  { name: 'flatten', kind: 'Flatten' },
-  { name: 'dense', kind: 'Dense', params: { units: 128, activation: 'relu' } },
-  { name: 'dropout_1', kind: 'Dropout', params: { rate: 0.5 } },
-  { name: 'dense_1', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
-]);
-
 const conv = (name: string, filters: number, k: number, input: string): LayerSpec =>
   ({ name, kind: 'Conv2D', params: { filters, kernel_size: [k, k], padding: 'same', activation: 'relu' }, inputs: [input] });
 // Built in "drawing" order; Keras lists it differently (map_graph order).
-export const inception = buildGraph('inception_module', [
+const inception = buildGraph('inception_module', [
   { name: 'features', kind: 'InputLayer', params: { batch_shape: [null, 28, 28, 192] } },
   conv('b1x1', 64, 1, 'features'),
   conv('b3x3_reduce', 96, 1, 'features'),
