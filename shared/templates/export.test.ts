@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { JsonValue } from '../json';
 import { isJsonObject } from '../json';
 import { exportKeras3 } from '../keras';
 import { getLayerDef } from '../layers/registry';
+import { layersFixture } from './applicationFixtures.test-util';
 import { templates } from './index';
 
 /*
@@ -13,14 +13,6 @@ import { templates } from './index';
  * every layer's class and complete config, in Keras's order. A template runs once the layer
  * catalog has every class it uses.
  */
-
-const json: z.ZodType<JsonValue> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)]));
-const layersFixture = z.object({
-  name: z.string(),
-  class_name: z.enum(['Sequential', 'Functional']),
-  base: z.record(z.string(), z.record(z.string(), json)),
-  layers: z.array(z.tuple([z.string(), z.string(), z.record(z.string(), json), z.array(z.string())])),
-});
 
 function expectedLayers(id: string): { className: string; config: Record<string, JsonValue> }[] {
   const f = layersFixture.parse(JSON.parse(readFileSync(new URL(`../../tests/fixtures/applications/${id}.layers.json`, import.meta.url), 'utf8')));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getLayerDef } from '../layers/registry';
 import { formatSummary, summaryJson } from '../summary';
+import { summaryFixture } from './applicationFixtures.test-util';
 import { getTemplate, templates } from './index';
 
 /*
@@ -11,14 +12,6 @@ import { getTemplate, templates } from './index';
  * (tests/fixtures/applications/<id>.summary.json; keras_cnn and inception_module also equal
  * ../shared/examples/keras3/). A template runs once the layer catalog has every class it uses.
  */
-
-const summaryFixture = z.object({
-  name: z.string(),
-  layers: z.array(z.object({ name: z.string(), class: z.string(), output_shape: z.array(z.number().nullable()), params: z.number() })),
-  total_params: z.number(),
-  trainable_params: z.number(),
-  non_trainable_params: z.number(),
-});
 
 function fixture(id: string): z.infer<typeof summaryFixture> {
   return summaryFixture.parse(JSON.parse(readFileSync(new URL(`../../tests/fixtures/applications/${id}.summary.json`, import.meta.url), 'utf8')));

@@ -5,6 +5,7 @@ import { inputsOf, kerasLayerOrder, modelClassOf } from '../graph/topology';
 import type { Graph, GraphNode } from '../graph/types';
 import type { JsonValue } from '../json';
 import { getLayerDef } from '../layers/registry';
+import { layersFixture, summaryFixture } from './applicationFixtures.test-util';
 import { getTemplate, templates } from './index';
 
 /*
@@ -13,21 +14,6 @@ import { getTemplate, templates } from './index';
  * and dumping model.to_json() and the model.layers summary). Here: names, classes, order, wiring
  * and every parameter value; the shape and parameter-count side is in summary.test.ts.
  */
-
-const json: z.ZodType<JsonValue> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)]));
-const layersFixture = z.object({
-  name: z.string(),
-  class_name: z.enum(['Sequential', 'Functional']),
-  base: z.record(z.string(), z.record(z.string(), json)),
-  layers: z.array(z.tuple([z.string(), z.string(), z.record(z.string(), json), z.array(z.string())])),
-});
-const summaryFixture = z.object({
-  name: z.string(),
-  layers: z.array(z.object({ name: z.string(), class: z.string(), output_shape: z.array(z.number().nullable()), params: z.number() })),
-  total_params: z.number(),
-  trainable_params: z.number(),
-  non_trainable_params: z.number(),
-});
 
 function fixture<T>(schema: z.ZodType<T>, file: string): T {
   return schema.parse(JSON.parse(readFileSync(new URL(`../../tests/fixtures/applications/${file}`, import.meta.url), 'utf8')));
