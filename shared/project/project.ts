@@ -1,5 +1,6 @@
 import type { Graph } from '../graph/types';
 import { isJsonObject } from '../json';
+import { snakeToCamel } from '../keras/case';
 import { repairGraph } from './repairGraph';
 import { repairRuns } from './runs';
 import {
@@ -31,12 +32,10 @@ export function isProjectJson(json: unknown): boolean {
   return isJsonObject(json) && (json['format'] === PROJECT_FORMAT || (isJsonObject(json['graph']) && !('class_name' in json)));
 }
 
-const camel = (key: string): string => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-
 /** Early builds wrote snake_case keys, `lr`, and optimizers/metrics as bare strings. */
 function legacyTraining(raw: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) out[k === 'lr' ? 'learningRate' : camel(k)] = v;
+  for (const [k, v] of Object.entries(raw)) out[k === 'lr' ? 'learningRate' : snakeToCamel(k)] = v;
   if (typeof out['optimizer'] === 'string') out['optimizer'] = { kind: out['optimizer'].toLowerCase() };
   if (Array.isArray(out['metrics'])) out['metrics'] = out['metrics'].map((m: unknown) => (typeof m === 'string' ? { kind: m === 'acc' ? 'accuracy' : m } : m));
   if (typeof out['loss'] === 'string') {
