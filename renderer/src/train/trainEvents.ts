@@ -1,5 +1,3 @@
-import type { EventOf } from '../../../shared/api/contract';
-
 /**
  * The engine's training events (issue 3 §4, shared/api/training.ts) as the panel uses them:
  * epochs and batches arrive counted from 1 (as Keras prints them) and are turned 0-based here. The contract keeps the
@@ -90,7 +88,8 @@ function valLoss(o: Loose): number | null {
 }
 
 /** Reads one 'train.event' body; null for kinds the panel does not show or malformed bodies. */
-export function readTrainEvent(body: EventOf<'train.event'>['event']): TrainUpdate | null {
+// Typed loosely on purpose: it reads any event-shaped body and drops what it cannot use.
+export function readTrainEvent(body: { readonly event: string }): TrainUpdate | null {
   const o: Loose = body;
   switch (body.event) {
     case 'backend': {
