@@ -1,2 +1,2 @@
 export { formatSummary, renderSummary, wrapCell } from './formatSummary';
-export { summaryJson, summaryModel, type SummaryJson, type SummaryLayer, type SummaryModel, type SummaryRow } from './summaryJson';
+export { summaryJson, summaryModel, type SummaryJson, type SummaryLayer, type SummaryModel, type SummaryOptions, type SummaryRow } from './summaryJson';

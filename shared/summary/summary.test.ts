@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildChain, buildGraph, type LayerSpec } from '../graph/fromSpec';
 import { kerasCnn } from '../inference/exampleGraphs.test-util';
 import { fakeGetDef } from '../inference/fakeLayers.test-util';
-import { formatSummary, summaryJson, wrapCell } from './index';
+import { inferGraph } from '../inference/infer';
+import { formatSummary, summaryJson, summaryModel, wrapCell } from './index';
 
 const opts = { getDef: fakeGetDef };
 const fixture = (name: string): string => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8').replace(/\n$/, '');
@@ -37,6 +38,16 @@ describe('summaryJson equals what Keras 3 reports', () => {
     const s = summaryJson({ ...kerasCnn, modelClass: 'Functional' }, opts);
     expect(s.layers[0]).toEqual({ name: 'input_layer', class: 'InputLayer', output_shape: [null, 28, 28, 1], params: 0 });
     expect(s.total_params).toBe(1199882);
+  });
+});
+
+describe('summaryModel', () => {
+  it('uses an inference the caller already has instead of inferring again', () => {
+    const inference = inferGraph(kerasCnn, opts);
+    const model = summaryModel(kerasCnn, { inference });
+    expect(model.inference).toBe(inference);
+    expect(model.trainable).toBe(1199882);
+    expect(summaryModel(kerasCnn, opts).inference).not.toBe(inference);
   });
 });
 

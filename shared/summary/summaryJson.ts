@@ -38,12 +38,17 @@ export interface SummaryModel {
   readonly inference: Inference;
 }
 
+export interface SummaryOptions extends InferOptions {
+  /** The graph's inference when the caller already has it (the editor caches one per graph). */
+  readonly inference?: Inference;
+}
+
 /**
  * The layers Keras lists in `model.layers` and `model.summary()`, with their shapes and counts:
  * Sequential models without the InputLayer, functional ones with their InputLayers in map_graph order.
  */
-export function summaryModel(graph: Graph, opts: InferOptions = {}): SummaryModel {
-  const inference = inferGraph(graph, opts);
+export function summaryModel(graph: Graph, opts: SummaryOptions = {}): SummaryModel {
+  const inference = opts.inference ?? inferGraph(graph, opts);
   const modelClass = modelClassOf(graph);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   let nodes: readonly GraphNode[];

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { formatSummary, summaryModel } from '../../../../shared/summary';
 import { editor } from '../../state/editorStore';
+import { inferenceOf } from '../../state/inference';
 import { useGraph } from '../../state/useEditor';
 import { formatBytes, formatCount, formatShape } from '../../ui/format';
 import { showToast } from '../../ui/toasts';
@@ -8,7 +9,8 @@ import { showToast } from '../../ui/toasts';
 /** Keras's model.summary(), live: click a row to select its block. */
 export function SummaryTab() {
   const graph = useGraph();
-  const model = useMemo(() => summaryModel(graph), [graph]);
+  // The canvas already inferred this graph; the summary reuses that instead of inferring again.
+  const model = useMemo(() => summaryModel(graph, { inference: inferenceOf(graph) }), [graph]);
   if (graph.nodes.length === 0) return <p className="empty-state">The summary appears here as you add blocks: every layer with its output shape and parameter count, as Keras prints it.</p>;
   const connected = model.modelClass === 'Functional' && !model.sequentialLike;
   const total = model.trainable + model.nonTrainable;
