@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './graph/fromSpec';
 import type { Graph, GraphNode } from './graph/types';
-import { autoLayout, HORIZONTAL_GAP, NODE_HEIGHT, NODE_WIDTH, placeRow, VERTICAL_GAP } from './layout';
+import { autoLayout, HORIZONTAL_GAP, laidOut, NODE_HEIGHT, NODE_WIDTH, placeRow, VERTICAL_GAP } from './layout';
 import { getTemplate, templates } from './templates';
 
 const row = NODE_HEIGHT + VERTICAL_GAP;
@@ -163,6 +163,23 @@ describe('autoLayout on random graphs', () => {
       for (let i = 1; i < xs.length; i++) expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThanOrEqual(NODE_WIDTH + HORIZONTAL_GAP - 1);
     }
     expect(Math.min(...g.nodes.map((n) => n.position.x))).toBe(0);
+  });
+});
+
+describe('laidOut', () => {
+  const chain = buildGraph('m', [
+    { name: 'in', kind: 'InputLayer' },
+    { name: 'a', kind: 'Dense', inputs: ['in'] },
+  ]);
+  const unplaced: Graph = { ...chain, nodes: chain.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) };
+
+  it('lays out a graph whose blocks all sit at the origin', () => {
+    expect(laidOut(unplaced).nodes.map((n) => n.position)).toEqual([{ x: 0, y: 0 }, { x: 0, y: row }]);
+  });
+
+  it('keeps a graph that has positions as it is', () => {
+    const placed: Graph = { ...unplaced, nodes: unplaced.nodes.map((n, i) => (i === 1 ? { ...n, position: { x: 5, y: 0 } } : n)) };
+    expect(laidOut(placed)).toBe(placed);
   });
 });
 

@@ -79,6 +79,12 @@ export function autoLayout(graph: Graph): Graph {
   return { ...graph, nodes };
 }
 
+/** The graph as it is when any block has a position, else auto-laid out (templates and imports may come unplaced). */
+export function laidOut(graph: Graph): Graph {
+  const placed = graph.nodes.some((n) => n.position.x !== 0 || n.position.y !== 0);
+  return placed ? graph : autoLayout(graph);
+}
+
 function slotAt(slots: readonly Slot[], i: number): Slot {
   const slot = slots[i];
   if (!slot) throw new Error(`autoLayout: no slot ${i}`);

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { Graph } from '../../../shared/graph/types';
-import { autoLayout } from '../../../shared/layout';
+import { laidOut } from '../../../shared/layout';
 import { templates, type TemplateInfo } from '../../../shared/templates';
 import { formatCount } from '../ui/format';
 import { openTemplate } from './projectActions';
@@ -12,14 +11,10 @@ const groups: readonly { id: TemplateInfo['group']; title: string }[] = [
   { id: 'applications', title: 'Keras Applications' },
 ];
 
-function placed(g: Graph): Graph {
-  return g.nodes.some((n) => n.position.x !== 0 || n.position.y !== 0) ? g : autoLayout(g);
-}
-
 /** The templates with a picture and a line each; shown on the empty canvas and as a dialog. */
 export function TemplatesGallery({ onPicked }: { onPicked?: () => void }) {
   // Built once per gallery: even InceptionV3 builds in a few milliseconds.
-  const built = useMemo(() => new Map(templates.map((t) => [t.id, placed(t.build())])), []);
+  const built = useMemo(() => new Map(templates.map((t) => [t.id, laidOut(t.build())])), []);
   return (
     <div className="gallery" data-testid="templates-gallery">
       {groups.map((g) => (

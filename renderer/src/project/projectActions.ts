@@ -1,6 +1,6 @@
 import type { ResultOf } from '../../../shared/api/contract';
 import { emptyGraph, type Graph } from '../../../shared/graph/types';
-import { autoLayout } from '../../../shared/layout';
+import { laidOut } from '../../../shared/layout';
 import type { Project } from '../../../shared/project';
 import { getTemplate } from '../../../shared/templates';
 import { canvasControl } from '../canvas/canvasControl';
@@ -32,12 +32,6 @@ function loadUnsaved(graph: Graph, title: string, settings: ProjectSettings = de
 
 function loadSaved(graph: Graph, path: string, settings: ProjectSettings): void {
   show(graph, { path, title: fileTitle(path), savedGraph: graph, settings, settingsDirty: false });
-}
-
-/** Templates come without positions worth keeping only when every block sits at the origin. */
-function laidOut(graph: Graph): Graph {
-  const placed = graph.nodes.some((n) => n.position.x !== 0 || n.position.y !== 0);
-  return placed ? graph : autoLayout(graph);
 }
 
 export function newModel(): void {
