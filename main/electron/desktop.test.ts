@@ -253,6 +253,17 @@ describe('Electron shell (against a stand-in electron module)', () => {
     expect(clean.preventDefault).not.toHaveBeenCalled();
   });
 
+  it("keeps the View menu's check marks in step with the page", async () => {
+    const { window } = await launch();
+    await invoke(window, 'window.state', { fileName: null, dirty: false, darkMode: true, minimap: false });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const template = fake.state.menuTemplate;
+    if (!Array.isArray(template)) throw new Error('no menu');
+    const view: { label?: string; checked?: boolean }[] = template.find((m: MenuItem) => m.label === '&View')?.submenu ?? [];
+    expect(view.find((i) => i.label === 'Dark Mode')?.checked).toBe(true);
+    expect(view.find((i) => i.label === 'Minimap')?.checked).toBe(false);
+  });
+
   it('app.info says electron with native dialogs', async () => {
     const { window } = await launch();
     expect(await invoke(window, 'app.info', {})).toMatchObject({ ok: true, value: { mode: 'electron', nativeDialogs: true } });

@@ -103,6 +103,10 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
     setWindowState(next) {
       state.fileName = next.fileName;
       state.dirty = next.dirty;
+      const checks = (next.darkMode !== undefined && next.darkMode !== state.darkMode) || (next.minimap !== undefined && next.minimap !== state.minimap);
+      if (next.darkMode !== undefined) state.darkMode = next.darkMode;
+      if (next.minimap !== undefined) state.minimap = next.minimap;
+      if (checks) void refreshMenu();
       if (window.isDestroyed()) return;
       window.setTitle(windowTitle(next.fileName, next.dirty));
       if (process.platform === 'darwin') window.setDocumentEdited(next.dirty);

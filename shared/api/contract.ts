@@ -104,7 +104,16 @@ function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, resp
 export const methods = {
   'app.info': method(empty, appInfoSchema),
   /** The renderer tells main the file name and unsaved mark: window title + close confirmation. */
-  'window.state': method(z.object({ fileName: z.string().nullable(), dirty: z.boolean() }), empty),
+  'window.state': method(
+    z.object({
+      fileName: z.string().nullable(),
+      dirty: z.boolean(),
+      /** Optional: keeps the View menu's check marks in step with the page. */
+      darkMode: z.boolean().optional(),
+      minimap: z.boolean().optional(),
+    }),
+    empty,
+  ),
   /** Close the window now (after 'save-and-close' saved the work). No-op in the browser. */
   'window.close': method(empty, empty),
   /** Native dialogs (Electron only; in the browser they answer 'unsupported': use fs.list). */
