@@ -1,4 +1,4 @@
-import { hasErrors } from '../../../shared/diagnostics';
+import { countProblems, hasErrors } from '../../../shared/diagnostics';
 import { formatCount } from '../../../shared/format';
 import { inferGraph } from '../../../shared/inference/infer';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
@@ -21,8 +21,7 @@ export const validateCommand: CliCommand = {
     printWarnings(io, loaded.warnings);
     const inference = inferGraph(loaded.graph);
     printDiagnostics(io, inference.diagnostics);
-    const errors = inference.diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = inference.diagnostics.filter((d) => d.severity === 'warning').length;
+    const { errors, warnings } = countProblems(inference.diagnostics);
     const name = `'${loaded.graph.name}'`;
     if (hasErrors(inference.diagnostics)) {
       io.err(`${file}: model ${name} is invalid: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`);

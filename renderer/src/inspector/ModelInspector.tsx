@@ -1,3 +1,4 @@
+import { countProblems } from '../../../shared/diagnostics';
 import { editor } from '../state/editorStore';
 import { useInference } from '../state/inference';
 import { useGraph } from '../state/useEditor';
@@ -7,8 +8,7 @@ import { formatCount } from '../ui/format';
 export function ModelInspector() {
   const graph = useGraph();
   const inference = useInference();
-  const errors = inference.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = inference.diagnostics.filter((d) => d.severity === 'warning').length;
+  const { errors, warnings } = countProblems(inference.diagnostics);
   return (
     <div className="inspector-section">
       <h2 className="inspector-title">Model <span className="mono">{graph.name}</span></h2>

@@ -1,3 +1,4 @@
+import { countProblems } from '../../../../shared/diagnostics';
 import { editor } from '../../state/editorStore';
 import { useInference } from '../../state/inference';
 import { useGraph } from '../../state/useEditor';
@@ -15,8 +16,7 @@ export function ProblemsTab() {
 
 export function ProblemsBadge() {
   const inference = useInference();
-  const errors = inference.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = inference.diagnostics.filter((d) => d.severity === 'warning').length;
+  const { errors, warnings } = countProblems(inference.diagnostics);
   if (errors + warnings === 0) return null;
   return <span className={`tab-badge ${errors > 0 ? 'sev-error' : 'sev-warning'}`} data-testid="problems-count">{errors + warnings}</span>;
 }
