@@ -4,6 +4,7 @@ import { getLayerDef } from '../../../shared/layers/registry';
 import type { LayerDef } from '../../../shared/layers/types';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../shared/layout';
 import { formatShape } from '../ui/format';
+import { describeSafely, diagnosticsByNode, worstSeverity } from './blockFacts';
 import type { PathSets } from './pathHighlight';
 import { sourceHandleId, targetHandleId, type BlockData, type BlockNode, type ShapeEdge } from './flowTypes';
 
@@ -26,16 +27,6 @@ export interface DeriveInput {
   readonly measured: ReadonlyMap<string, { readonly width: number; readonly height: number }>;
 }
 
-function describeSafely(node: GraphNode, def: LayerDef | undefined): string {
-  if (def === undefined) return 'unknown layer class';
-  try {
-    return def.describe(node.params);
-  } catch {
-    // A half-typed parameter must not take the canvas down; the inspector shows the real error.
-    return '';
-  }
-}
-
 /** Merge blocks show one socket per wired input plus a free one (within the class's limits). */
 function socketCount(def: LayerDef | undefined, usedInputs: number): number {
   if (def === undefined) return 1;
@@ -54,15 +45,14 @@ function blockData(input: DeriveInput, node: GraphNode, byNode: ReadonlyMap<stri
   const def = getLayerDef(node.kind);
   const info = input.inference.nodes.get(node.id);
   const problems = byNode.get(node.id) ?? [];
-  const severity = problems.some((d) => d.severity === 'error') ? 'error' : problems.some((d) => d.severity === 'warning') ? 'warning' : null;
   const anySelected = input.selectedNodes.length > 0;
   return {
     kind: node.kind,
     name: node.name,
     family: def?.family ?? 'unknown',
-    detail: describeSafely(node, def),
+    detail: def === undefined ? 'unknown layer class' : describeSafely(node, def),
     paramCount: info === undefined ? null : info.params.trainable + info.params.nonTrainable,
-    severity,
+    severity: worstSeverity(problems),
     problems: problems.filter((d) => d.severity !== 'info').map((d) => d.message),
     sockets: socketCount(def, usedInputs),
     onPath: anySelected && input.path.nodes.has(node.id),
@@ -84,13 +74,7 @@ function sameData(a: BlockData, b: BlockData): boolean {
 export function createNodeDeriver(): (input: DeriveInput) => BlockNode[] {
   let previous = new Map<string, BlockNode>();
   return (input) => {
-    const byNode = new Map<string, Diagnostic[]>();
-    for (const d of input.inference.diagnostics) {
-      if (d.nodeId === undefined) continue;
-      const list = byNode.get(d.nodeId) ?? [];
-      list.push(d);
-      byNode.set(d.nodeId, list);
-    }
+    const byNode = diagnosticsByNode(input.inference.diagnostics);
     const selected = new Set(input.selectedNodes);
     const usedInputs = usedInputsByNode(input.graph);
     const next = new Map<string, BlockNode>();
