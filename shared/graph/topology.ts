@@ -153,6 +153,7 @@ export function sequentialChain(graph: Graph): GraphNode[] | null {
   const adj = adjacency(graph);
   const byId = nodeMap(graph);
   const chain: GraphNode[] = [first];
+  const inChain = new Set<string>([first.id]);
   let current = first;
   for (;;) {
     const out = adj.outgoing.get(current.id) ?? [];
@@ -160,8 +161,9 @@ export function sequentialChain(graph: Graph): GraphNode[] | null {
     const edge = out[0];
     const next = edge ? byId.get(edge.target) : undefined;
     if (out.length > 1 || !edge || !next || edge.targetIndex !== 0) return null;
-    if ((adj.incoming.get(next.id) ?? []).length !== 1 || chain.includes(next)) return null;
+    if ((adj.incoming.get(next.id) ?? []).length !== 1 || inChain.has(next.id)) return null;
     chain.push(next);
+    inChain.add(next.id);
     current = next;
   }
   return chain.length === graph.nodes.length ? chain : null;
