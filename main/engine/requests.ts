@@ -73,11 +73,15 @@ export const requestHandlers: Readonly<Record<string, RequestHandler>> = {
  * Requests can come before any training run (looks at initial weights): then no backend is set
  * yet, so start the default one ('auto') first; after a run, its backend stays. [H7]
  */
+let starting: Promise<string | null> | null = null;
+
 async function ensureBackend(): Promise<string | null> {
   const current: string | undefined = tfEngine().backendName;
   if (current !== undefined && current !== null) return null;
-  const started = await startBackend('auto');
-  return started.ok ? null : started.message;
+  // Requests arrive together (activations and a prediction at once): they share one start, so none
+  // runs ops on a backend that is still initialising. A failed start is retried by the next request.
+  starting ??= startBackend('auto').then((started) => (started.ok ? null : started.message)).finally(() => { starting = null; });
+  return starting;
 }
 
 /** Runs one request against the session; unknown types and thrown errors come back as values. */
