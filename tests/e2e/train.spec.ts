@@ -31,7 +31,8 @@ test('train the chapter FC net for one epoch on a 2,000-image MNIST subset: curv
   const early = await points(page);
   await expect.poll(() => points(page), { timeout: 60_000 }).toBeGreaterThan(early);
   await expect(page.getByTestId('run-progress')).toHaveAttribute('data-phase', 'done', { timeout: 90_000 });
-  expect(await points(page)).toBe(40); // 2,000 images / 50 per batch
+  // 2,000 images / 50 per batch; the engine sends batch events at most every few ms, the last one always.
+  await expect(page.getByTestId('run-counters')).toContainText('batch 40/40');
   const accuracy = await page.getByTestId('test-accuracy').innerText();
   const value = Number(accuracy.replace('%', '').trim());
   expect(value).toBeGreaterThan(60);

@@ -6,6 +6,19 @@ import { editor } from '../state/editorStore';
 
 type InspectMethod = Extract<MethodName, `inspect.${string}`>;
 
+/**
+ * Inspect calls go to the engine one at a time: the worker builds the initial-weights model on
+ * the first look, and two looks racing into it (activations + prediction at once) can find the
+ * backend not ready yet. One queue also keeps a burst (40 thumbnails) from starving the others.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+function enqueue<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task, task);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 export type CallState<T> =
   | { readonly status: 'idle' }
   | { readonly status: 'loading'; readonly previous: T | null }
@@ -42,7 +55,7 @@ export function useInspectCall<M extends InspectMethod>(
       setState({ status: 'loading', previous: last.current });
       const { dataset } = projectStore.getState().settings;
       const full = { ...request, graph: editor.graph(), dataset } as RequestOf<M>; // adds the two optional target fields
-      void api().invoke(method, full).then((r) => {
+      void enqueue(() => api().invoke(method, full)).then((r) => {
         inFlight.current = false;
         if (!alive.current) return;
         if (r.ok) {
