@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { app } from 'electron';
+import { installProcessGuard } from '../server/processGuard';
 import { registerAppScheme, startDesktop, type Desktop } from './desktop';
 
 const distDir = path.dirname(__dirname); // dist/electron -> dist
@@ -20,6 +21,8 @@ function openIn(desktop: Desktop, file: string): void {
 
 async function run(): Promise<void> {
   registerAppScheme();
+  // One unforeseen failure in a handler must not close the user's window with unsaved work.
+  installProcessGuard((line) => console.error(line));
   app.on('window-all-closed', () => app.quit());
   let openPath = projectArgument(process.argv);
   let desktop: Desktop | null = null;

@@ -20,7 +20,7 @@ afterEach(async () => {
   server = null;
 });
 
-async function start(): Promise<WebServer & { dir: string }> {
+async function start(overrides: Partial<ReturnType<typeof createHandlers>> = {}): Promise<WebServer & { dir: string }> {
   const dir = await tempDir();
   const staticDir = path.join(dir, 'renderer');
   await mkdir(path.join(staticDir, 'assets'), { recursive: true });
@@ -43,7 +43,7 @@ async function start(): Promise<WebServer & { dir: string }> {
         engine: () => null,
         emit,
       });
-      return createDispatcher({ ...handlers, 'fs.home': async () => ok({ home: dir, cwd: dir, sep: path.sep }) });
+      return createDispatcher({ ...handlers, 'fs.home': async () => ok({ home: dir, cwd: dir, sep: path.sep }), ...overrides });
     },
   });
   return { ...server, dir };
@@ -196,5 +196,120 @@ describe('web server', () => {
     ws.send('not json');
     expect(await answer).toMatchObject({ id: null, result: { ok: false, error: { code: 'invalid-request' } } });
     ws.close();
+  });
+});
+
+/** A raw TCP WebSocket handshake (no ws client: it would refuse to send the broken frames). */
+async function rawSocket(s: WebServer): Promise<net.Socket> {
+  const socket = net.connect({ host: '127.0.0.1', port: s.port });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('error', reject);
+  });
+  socket.write(
+    [
+      `GET /api/ws?token=${s.token} HTTP/1.1`,
+      `Host: 127.0.0.1:${s.port}`,
+      `Origin: http://127.0.0.1:${s.port}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+      'Sec-WebSocket-Version: 13',
+      '',
+      '',
+    ].join('\r\n'),
+  );
+  let head = Buffer.alloc(0);
+  await new Promise<void>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      head = Buffer.concat([head, chunk]);
+      if (head.includes('\r\n\r\n')) {
+        socket.off('data', onData);
+        resolve();
+      }
+    };
+    socket.on('data', onData);
+  });
+  expect(head.toString('latin1')).toMatch(/^HTTP\/1\.1 101 /);
+  return socket;
+}
+
+/** Everything the server sends until it closes the connection; the close frame's status code. */
+function closeCode(socket: net.Socket): Promise<number | null> {
+  return new Promise((resolve) => {
+    let data = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => (data = Buffer.concat([data, chunk])));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      // an unmasked server frame: 0x88, length, then the 2-byte code
+      const at = data.indexOf(0x88);
+      resolve(at >= 0 && data.length >= at + 4 ? data.readUInt16BE(at + 2) : null);
+    });
+  });
+}
+
+function frame(firstByte: number, payload: Buffer, masked = true): Buffer {
+  const mask = Buffer.from([1, 2, 3, 4]);
+  const body = masked ? Buffer.from(payload.map((b, i) => b ^ (mask[i % 4] ?? 0))) : payload;
+  return Buffer.concat([Buffer.from([firstByte, (masked ? 0x80 : 0) | payload.length]), masked ? mask : Buffer.alloc(0), body]);
+}
+
+describe('web server under malformed WebSocket input', () => {
+  it.each([
+    ['invalid UTF-8 in a text frame', frame(0x81, Buffer.from([0xff, 0xfe, 0x7b])), 1007],
+    ['reserved opcode 3', frame(0x83, Buffer.from('{}')), 1002],
+    ['RSV1 without an extension', frame(0xc1, Buffer.from('{}')), 1002],
+    ['an unmasked client frame', frame(0x81, Buffer.from('{}'), false), 1002],
+    // a header announcing 2^40 bytes: refused from the header, before any of it is read
+    ['a message over the size limit', Buffer.from([0x81, 0xff, 0, 0, 1, 0, 0, 0, 0, 0, 1, 2, 3, 4]), 1009],
+  ])('%s closes that socket (code %s) and the server keeps answering', async (_label, bytes, code) => {
+    const s = await start();
+    const bad = await rawSocket(s);
+    const closed = closeCode(bad);
+    bad.write(bytes);
+    expect(await closed).toBe(code);
+    const next = await connect(`ws://127.0.0.1:${s.port}/api/ws?token=${s.token}`, `http://127.0.0.1:${s.port}`);
+    if (next.status !== 'open') throw new Error(`not connected: ${next.status}`);
+    expect(await call(next.ws, 1, 'fs.home', {})).toMatchObject({ ok: true });
+    next.ws.close();
+  });
+
+  it('a reply that cannot be encoded (too deeply nested) becomes an error reply', async () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 200_000; i++) deep = { next: deep };
+    const s = await start({ 'fs.home': async () => ok({ home: '', cwd: '', sep: '/', deep }) });
+    const result = await connect(`ws://127.0.0.1:${s.port}/api/ws?token=${s.token}`, `http://127.0.0.1:${s.port}`);
+    if (result.status !== 'open') throw new Error(`not connected: ${result.status}`);
+    expect(await call(result.ws, 7, 'fs.home', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await call(result.ws, 8, 'app.info', {})).toMatchObject({ ok: true });
+    const http = await request(s.port, { path: `/api/fs.home?token=${s.token}`, method: 'POST', body: '{}' });
+    expect(JSON.parse(http.body)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    result.ws.close();
+  });
+
+  it('a handler that throws becomes an error reply', async () => {
+    const s = await start({
+      'fs.home': async () => {
+        throw new Error('boom');
+      },
+    });
+    const result = await connect(`ws://127.0.0.1:${s.port}/api/ws?token=${s.token}`, `http://127.0.0.1:${s.port}`);
+    if (result.status !== 'open') throw new Error(`not connected: ${result.status}`);
+    expect(await call(result.ws, 1, 'fs.home', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    result.ws.close();
+  });
+
+  it('a malformed HTTP request gets 400 and the server keeps serving', async () => {
+    const s = await start();
+    const socket = net.connect({ host: '127.0.0.1', port: s.port });
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString('latin1')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => resolve(text));
+    });
+    socket.write('GET / HTTP/1.1\r\nHost: \x01\x02bad header\r\n\r\n');
+    expect(await answer).toMatch(/^HTTP\/1\.1 400/);
+    expect((await request(s.port, { path: '/' })).status).toBe(200);
   });
 });

@@ -12,8 +12,22 @@ import { parseClientMessage } from './wireFormat';
 
 /** The address browser mode listens on: loopback only, never the network. */
 export const LOOPBACK = '127.0.0.1';
-const MAX_BODY_BYTES = 96 * 1024 * 1024;
+/** The largest API request (HTTP body or WebSocket message); bigger ones are refused, not read. */
+export const MAX_BODY_BYTES = 96 * 1024 * 1024;
 const WS_PATH = '/api/ws';
+
+/**
+ * A handler's result as reply text. Encoding can itself fail (a stack overflow on a deeply nested
+ * value, a BigInt, a string over V8's limit): then the caller gets an error value, not a dead server.
+ */
+export function encodeReply(id: number | string | null, result: unknown): string {
+  try {
+    return JSON.stringify({ id, result });
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'it is too large or too deeply nested to send' : 'it could not be encoded';
+    return JSON.stringify({ id, result: fail('internal', `Blockprop could not send the reply: ${reason}.`) });
+  }
+}
 
 export type Emit = <E extends EventName>(event: E, payload: EventOf<E>) => void;
 
@@ -52,6 +66,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const dispatcher = options.createDispatcher(emit);
   let port = 0;
 
+  /** The dispatcher never throws by contract; this keeps that true even if a handler rejects oddly. */
+  async function invokeSafely(method: unknown, payload: unknown): Promise<unknown> {
+    try {
+      return await dispatcher.invoke(method, payload);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return fail('internal', `Blockprop hit an internal error: ${message.slice(0, 200)}`);
+    }
+  }
+
   function refuse(res: http.ServerResponse, status: number, message: string): void {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders });
     res.end(message + '\n');
@@ -80,15 +104,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     let payload: unknown = {};
     const text = Buffer.concat(chunks).toString('utf8');
-    let result;
     try {
       payload = text.trim() === '' ? {} : JSON.parse(text);
-      result = await dispatcher.invoke(url.pathname.slice('/api/'.length), payload);
     } catch {
-      result = fail('invalid-request', 'The request body is not JSON.');
+      payload = undefined;
+    }
+    const result = payload === undefined ? fail('invalid-request', 'The request body is not JSON.') : await invokeSafely(url.pathname.slice('/api/'.length), payload);
+    let body: string;
+    try {
+      body = JSON.stringify(result);
+    } catch {
+      body = JSON.stringify(fail('internal', 'Blockprop could not send the reply: it is too large or too deeply nested to send.'));
     }
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders });
-    res.end(JSON.stringify(result));
+    res.end(body);
   }
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -108,7 +137,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(req.method === 'HEAD' ? undefined : found.body);
   }
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const handled = url.pathname.startsWith('/api/') ? serveApi(req, res, url) : serveStatic(req, res, url);
     handled.catch(() => {
@@ -117,8 +146,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
 
+  // A malformed HTTP request: answer 400 on that connection only (Node's default also does,
+  // but a listener keeps a socket error there from ever reaching the process).
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
   server.on('upgrade', (req, socket, head) => {
+    // A reset during or after the handshake is that connection's problem, never the process's.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const denied = url.pathname !== WS_PATH ? 'Not found.' : guard(req, url);
     if (denied !== null) {
@@ -138,6 +176,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       ws.ping();
     }, 30_000);
     heartbeat.unref();
+    // ws validates every frame (UTF-8 of text frames, reserved opcodes and RSV bits, client
+    // masking, maxPayload) and on a bad one emits 'error' and closes this socket with the
+    // matching code (1007, 1002, 1009) before emitting it, then drops the socket if the peer does
+    // not answer. Without this listener that 'error' would end the process.
+    ws.on('error', () => undefined);
     ws.on('close', () => {
       clients.delete(ws);
       clearInterval(heartbeat);
@@ -145,11 +188,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     ws.on('message', (data, isBinary) => {
       const message = parseClientMessage(isBinary ? null : data.toString());
       if (message.kind === 'invalid') {
-        ws.send(JSON.stringify({ id: message.id, result: fail('invalid-request', message.reason) }));
+        ws.send(encodeReply(message.id, fail('invalid-request', message.reason)));
         return;
       }
-      void dispatcher.invoke(message.method, message.payload).then((result) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
+      void invokeSafely(message.method, message.payload).then((result) => {
+        if (ws.readyState === ws.OPEN) ws.send(encodeReply(message.id, result));
       });
     });
   });

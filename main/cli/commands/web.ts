@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startBrowserMode } from '../../server/browserMode';
+import { installProcessGuard } from '../../server/processGuard';
 import { findStaticDir } from '../../server/webServer';
 
 export const webUsage = 'blockprop web [--port N] [--no-open]   serve the app to your browser on 127.0.0.1';
@@ -72,6 +73,7 @@ export async function runWeb(args: readonly string[]): Promise<number> {
     process.stderr.write(`blockprop web: cannot listen on 127.0.0.1:${parsed.port}${code === 'EADDRINUSE' ? ' (the port is in use; pick another with --port or use --port 0)' : ''}.\n`);
     return 2;
   }
+  const removeGuard = installProcessGuard((line) => process.stderr.write(line + '\n'));
   process.stdout.write(`Blockprop is running at ${server.url}\n`);
   process.stdout.write('Press Ctrl+C to stop.\n');
   if (parsed.open) openInBrowser(server.url);
@@ -80,7 +82,10 @@ export async function runWeb(args: readonly string[]): Promise<number> {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void running.shutdown().then(() => resolve(0));
+      void running.shutdown().then(() => {
+        removeGuard();
+        resolve(0);
+      });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
