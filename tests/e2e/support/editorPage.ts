@@ -28,12 +28,24 @@ export async function wire(page: Page, from: string, to: string, index = 0): Pro
   await page.mouse.up();
 }
 
-/** Types into an inspector field (text fields) or picks an option (selects). */
+/** Types into an inspector text field key by key (replacing what it held), without committing. */
+export async function typeParam(page: Page, name: string, value: string): Promise<void> {
+  const field = page.getByTestId(`param-${name}`);
+  await field.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await field.pressSequentially(value);
+}
+
+/** Types a value into an inspector field and commits it with Enter, or picks an option (selects). */
 export async function setParam(page: Page, name: string, value: string): Promise<void> {
   const field = page.getByTestId(`param-${name}`);
   const tag = await field.evaluate((el) => el.tagName);
-  if (tag === 'SELECT') await field.selectOption(value);
-  else await field.fill(value);
+  if (tag === 'SELECT') {
+    await field.selectOption(value);
+    return;
+  }
+  await typeParam(page, name, value);
+  await field.press('Enter');
 }
 
 /** Clicks the empty canvas (deselects, and moves keyboard focus out of any field). */
@@ -51,10 +63,13 @@ export async function chooseInFileDialog(page: Page, path: string, mode: 'open' 
   const dialog = page.getByTestId('file-dialog');
   await dialog.waitFor();
   if (mode === 'save') {
-    await dialog.getByTestId('file-name').fill(path);
+    await dialog.getByTestId('file-name').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await dialog.getByTestId('file-name').pressSequentially(path);
     await dialog.getByTestId('file-save').click();
   } else {
-    await dialog.getByTestId('file-path').fill(path);
+    await dialog.getByTestId('file-path').click();
+    await dialog.getByTestId('file-path').pressSequentially(path);
     await dialog.getByTestId('file-path').press('Enter');
   }
 }
