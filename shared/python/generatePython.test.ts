@@ -25,7 +25,8 @@ describe('generatePython: model', () => {
     const code = generatePython(template('inception_module'));
     expect(code).toContain('features = keras.Input(shape=(28, 28, 192), name="features")');
     expect(code).toContain('concat = layers.Concatenate(name="concat")([b1x1, b3x3, b5x5, pool_proj])');
-    expect(code).toContain('return keras.Model(inputs=features, outputs=concat, name="inception_module")');
+    expect(code).toContain('return keras.Model(inputs=features, outputs=concat, name=MODEL_NAME)');
+    expect(code).toContain('MODEL_NAME = "inception_module"');
   });
 
   it('writes regularizers as Keras objects (the chapter\'s L2)', () => {

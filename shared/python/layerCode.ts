@@ -4,7 +4,7 @@ import { isJsonObject } from '../json';
 import { jsonEqual } from '../layers/configCodec';
 import { kerasObjectDefaults } from '../layers/kerasObjects';
 import type { LayerDef, ParamSpec } from '../layers/types';
-import { pyFloat, pyString, pyValue } from './pythonLiteral';
+import { isPyIdentifier, pyFloat, pyKwarg, pyString, pyValue } from './pythonLiteral';
 
 /** Keras 3 constructor arguments without a default, written positionally in Keras's order. */
 const required: Readonly<Record<string, readonly string[]>> = {
@@ -65,8 +65,11 @@ function kerasObjectCode(kind: 'initializer' | 'regularizer' | 'constraint', val
   const className = value.class_name;
   const config: JsonObject = isJsonObject(value.config) ? value.config : {};
   const defaults = kerasObjectDefaults(kind, className) ?? {};
+  // A class name from a file is user text: only a plain identifier becomes code; anything else
+  // goes through Keras's own deserialize as an escaped literal (Keras then refuses it if unknown).
+  if (!isPyIdentifier(className)) return `keras.${objectModule[kind]}.deserialize(${pyValue({ class_name: className, config })})`;
   const args = Object.entries(config)
     .filter(([k, v]) => !jsonEqual(v, defaults[k]))
-    .map(([k, v]) => `${k}=${typeof defaults[k] === 'number' && typeof v === 'number' && !Number.isInteger(defaults[k]) ? pyFloat(v) : pyValue(v)}`);
+    .map(([k, v]) => pyKwarg(k, typeof defaults[k] === 'number' && typeof v === 'number' && !Number.isInteger(defaults[k]) ? pyFloat(v) : pyValue(v)));
   return `keras.${objectModule[kind]}.${className}(${args.join(', ')})`;
 }

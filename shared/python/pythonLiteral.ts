@@ -24,9 +24,38 @@ export function pyFloat(x: number): string {
   return /[.eEn]/.test(text) ? text : `${text}.0`;
 }
 
+/**
+ * A Python string literal for any text: the one way user text (names, paths, dataset names)
+ * reaches a generated script. JSON's escaping is valid Python (\\ \" \n \uXXXX) and leaves no
+ * raw newline, so the text can never end the literal; DEL, C1 controls and the Unicode line and
+ * paragraph separators are escaped too, so the script reads the same in every editor.
+ */
 export function pyString(s: string): string {
-  return JSON.stringify(s);
+  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** Text safe inside a `#` comment: one line, escaped as a string literal's content. */
+export function pyCommentText(s: string): string {
+  return pyString(s).slice(1, -1);
+}
+
+const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** True for a name Python accepts as a bare identifier (attribute or keyword argument). */
+export function isPyIdentifier(name: string): boolean {
+  return identifierPattern.test(name) && !pythonKeywords.has(name);
+}
+
+/** `name=value`, or `**{"odd key": value}` where the key is not a Python identifier. */
+export function pyKwarg(name: string, value: string): string {
+  return isPyIdentifier(name) ? `${name}=${value}` : `**{${pyString(name)}: ${value}}`;
+}
+
+const pythonKeywords = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
+  'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
+  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+]);
 
 const keywords = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif',
