@@ -55,7 +55,7 @@ async function blockprop(): Promise<number> {
     { graph: template.build(), training: { ...defaultTraining, epochs: 1, batchSize }, dataset: { kind: 'mnist' }, backend, limit: { train: batches * batchSize, test: 1 } },
     (e) => {
       events.push(e);
-      if (e.event === 'done') sps = e.samples_per_second;
+      if (e.event === 'done') sps = e.samplesPerSecond;
     },
     { shouldStop: () => false },
   );

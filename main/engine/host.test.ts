@@ -30,7 +30,7 @@ describe('Engine (worker thread)', () => {
     expect(kinds.indexOf('epoch')).toBeGreaterThan(kinds.indexOf('batch'));
     const epochs = events.filter((e): e is Extract<TrainEvent, { event: 'epoch' }> => e.event === 'epoch');
     expect(epochs[1]?.loss).toBeLessThan(epochs[0]?.loss ?? 0);
-    expect(epochs[0]?.val_metrics?.['val_accuracy']).toBeGreaterThan(0);
+    expect(epochs[0]?.valMetrics?.['val_accuracy']).toBeGreaterThan(0);
     const ping = await engine.request('ping');
     expect(ping).toEqual({ ok: true, result: { model: true, graph: graph.name, dataset: 'MNIST' } });
   });

@@ -65,6 +65,6 @@ describe('runTraining', () => {
     expect(batches.length).toBe(4);
     const done = of(events, 'done')[0];
     expect(done?.backend).toBe('wasm');
-    expect(Number.isFinite(done?.test_loss)).toBe(true);
+    expect(Number.isFinite(done?.testLoss)).toBe(true);
   });
 });

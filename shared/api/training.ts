@@ -3,9 +3,11 @@ import { datasetRefSchema, trainingSettingsSchema } from '../project/schema';
 import { graphSchema } from './graphSchema';
 
 /**
- * The training run's contract [H5]: what starts a run and every event the engine's worker sends
- * while it runs. Epochs and batches count from 1 (as Keras prints them). Metric names are
- * Keras's ('accuracy', 'top_k_accuracy'); validation values carry the 'val_' prefix.
+ * The training run's contract: what starts a run and every event the engine's worker sends
+ * while it runs. Epochs and batches count from 1 (as Keras prints them). Field names are
+ * camelCase like the rest of the TypeScript; metric names inside `metrics` / `valMetrics` are
+ * data, spelled as Keras logs them ('accuracy', 'top_k_accuracy', 'val_accuracy'). The CLI's
+ * `train --json` turns the keys to snake_case in one place (main/cli/trainJson.ts).
  */
 
 export const backendChoiceSchema = z.enum(['auto', 'tensorflow', 'wasm', 'cpu']);
@@ -52,8 +54,8 @@ export const trainEventSchema = z.discriminatedUnion('event', [
     epoch: z.number().int(),
     loss: z.number(),
     metrics: metricsSchema,
-    val_loss: z.number().optional(),
-    val_metrics: metricsSchema.optional(),
+    valLoss: z.number().optional(),
+    valMetrics: metricsSchema.optional(),
     learningRate: z.number(),
     durationMs: z.number(),
     etaMs: z.number(),
@@ -64,9 +66,9 @@ export const trainEventSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({
     event: z.literal('done'),
-    test_loss: z.number(),
-    test_accuracy: z.number().nullable(),
-    samples_per_second: z.number(),
+    testLoss: z.number(),
+    testAccuracy: z.number().nullable(),
+    samplesPerSecond: z.number(),
     backend: backendNameSchema,
     epochs: z.number().int(),
   }),

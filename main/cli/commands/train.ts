@@ -5,6 +5,7 @@ import { Engine } from '../../engine/host';
 import { exitInvalid, exitOk, exitUsage, type CliCommand, type CliIo } from '../command';
 import { loadModelFile } from '../loadModel';
 import { printWarnings } from '../report';
+import { trainEventJson } from '../trainJson';
 
 /** `blockprop train FILE --dataset …`: trains in the engine's worker, printing Keras-fit-like progress or JSON lines. */
 
@@ -64,7 +65,7 @@ class TextReporter {
         if (this.tty) io.out(`\r${this.bar(e.batch)} - ${seconds(Date.now() - this.epochStart)} - ${metricsText(e.loss, e.metrics)}`);
         return;
       case 'epoch': {
-        const val = e.val_loss !== undefined ? ` - ${metricsText(e.val_loss, e.val_metrics ?? {}).replace('loss', 'val_loss')}` : '';
+        const val = e.valLoss !== undefined ? ` - ${metricsText(e.valLoss, e.valMetrics ?? {}).replace('loss', 'val_loss')}` : '';
         const ms = Math.round(e.durationMs / this.steps);
         io.out(`${this.tty ? '\r' : ''}${this.bar(this.steps)} - ${seconds(e.durationMs)} ${ms}ms/step - ${metricsText(e.loss, e.metrics)}${val}\n`);
         if (e.epoch < this.epochs) io.out(`Epoch ${e.epoch + 1}/${this.epochs}\n`);
@@ -78,8 +79,8 @@ class TextReporter {
         io.err(`blockprop train: ${e.message}\n`);
         return;
       case 'done':
-        io.out(`Test loss: ${fmt(e.test_loss)}\nTest accuracy: ${e.test_accuracy === null ? '—' : fmt(e.test_accuracy)}\n`);
-        io.err(`${Math.round(e.samples_per_second)} samples/s on ${e.backend}\n`);
+        io.out(`Test loss: ${fmt(e.testLoss)}\nTest accuracy: ${e.testAccuracy === null ? '—' : fmt(e.testAccuracy)}\n`);
+        io.err(`${Math.round(e.samplesPerSecond)} samples/s on ${e.backend}\n`);
         return;
       case 'dataset':
         return;
@@ -109,7 +110,7 @@ export const trainCommand: CliCommand = {
       { name: 'seed', kind: 'value', valueName: 'N', help: 'random seed (same seed and backend: same curve)' },
       { name: 'limit', kind: 'value', valueName: 'N', help: 'use at most N training and N test samples' },
       { name: 'out', kind: 'value', valueName: 'DIR', help: 'write the trained model there (model.keras and tfjs/)' },
-      { name: 'json', kind: 'flag', help: 'one JSON object per event and line' },
+      { name: 'json', kind: 'flag', help: 'one JSON object per event and line, snake_case keys as Keras logs them' },
     ],
   },
   async run({ args, io }) {
@@ -158,7 +159,7 @@ export const trainCommand: CliCommand = {
     let failed = false;
     const run = engine.startTraining(req, (e) => {
       if (e.event === 'error') failed = true;
-      if (json) io.out(`${JSON.stringify(e)}\n`);
+      if (json) io.out(`${trainEventJson(e)}\n`);
       else text.onEvent(e);
     });
     const stopOnSignal = (): void => run.stop();

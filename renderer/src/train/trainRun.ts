@@ -132,10 +132,10 @@ export function flush(): void {
         liveSeries.batches.push([step, u.loss, u.accuracy]);
         seriesChanged = true;
         const remaining = Math.max(0, s.epochs * s.stepsPerEpoch - step);
-        const perStep = u.samplesPerSecond !== null && u.samplesPerSecond > 0 ? batchSize() / u.samplesPerSecond : null;
+        const perStep = u.samplesPerSecond > 0 ? batchSize() / u.samplesPerSecond : null;
         s = {
           ...s, phase: s.phase === 'evaluating' ? s.phase : 'training', epoch: u.epoch, batch: u.batch,
-          samplesPerSecond: u.samplesPerSecond ?? s.samplesPerSecond,
+          samplesPerSecond: u.samplesPerSecond,
           etaMs: perStep === null ? s.etaMs : remaining * perStep * 1000,
         };
         break;
@@ -147,14 +147,13 @@ export function flush(): void {
         });
         seriesChanged = true;
         const last = u.epoch + 1 >= s.epochs;
-        s = { ...s, etaMs: u.etaMs ?? s.etaMs, phase: last ? 'evaluating' : s.phase, epoch: u.epoch, batch: s.stepsPerEpoch - 1 };
+        s = { ...s, etaMs: u.etaMs, phase: last ? 'evaluating' : s.phase, epoch: u.epoch, batch: s.stepsPerEpoch - 1 };
         break;
       }
       case 'stopped':
         s = {
           ...s, phase: u.reason === 'user' ? 'stopped' : s.phase, stopping: false,
-          message: u.message ?? (u.reason === 'nan' ? 'The loss became NaN or infinite: lower the learning rate (e.g. ÷10) and train again.'
-            : u.reason === 'early_stopping' ? 'Early stopping: the monitored metric stopped improving.' : 'Stopped. The weights trained so far are kept: inspect or export them.'),
+          message: u.message,
         };
         if (u.reason === 'nan') s = { ...s, phase: 'error' };
         if (u.reason !== 'early_stopping') finished = true;
@@ -166,8 +165,8 @@ export function flush(): void {
       case 'done':
         s = {
           ...s, phase: s.phase === 'stopped' || s.phase === 'error' ? s.phase : 'done', stopping: false,
-          testAccuracy: u.testAccuracy, testLoss: u.testLoss, samplesPerSecond: u.samplesPerSecond ?? s.samplesPerSecond,
-          backend: u.backend ?? s.backend, etaMs: 0,
+          testAccuracy: u.testAccuracy, testLoss: u.testLoss, samplesPerSecond: u.samplesPerSecond,
+          backend: u.backend, etaMs: 0,
         };
         finished = true;
         break;
