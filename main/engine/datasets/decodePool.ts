@@ -1,53 +1,44 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DecodeResult } from './imageDecode';
+import { decodeWith, MAX_MEGAPIXELS, type DecodeResult } from './imageDecode';
 
 /**
  * Decodes image files on worker threads (JPEG decoding in pure JS is ~90 % of loading a folder;
- * 25,000 cats-vs-dogs photos take minutes on one core). The workers only read and decode; the
- * caller resizes and stores, so memory stays one decoded image per worker.
+ * 25,000 cats-vs-dogs photos take minutes on one core), and keeps decoding off the thread that
+ * asks (the server's main thread must never spend seconds in a decoder). The workers only read
+ * and decode; the caller resizes and stores, so memory stays one decoded image per worker.
  *
  * The worker is an eval'd script given the resolved paths of jpeg-js and pngjs, so it needs no
- * separate bundle entry; its decoding mirrors imageDecode.decodeImage (same options, same messages).
+ * separate bundle entry; it runs imageDecode's own `decodeWith` from its source text, so the
+ * header checks and messages are the same on every thread.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
-const jpeg = require(workerData.jpegPath);
-const { PNG } = require(workerData.pngPath);
+const libs = { jpeg: require(workerData.jpegPath), PNG: require(workerData.pngPath).PNG };
+const decodeWith = (${decodeWith.toString()});
 parentPort.on('message', ({ id, file }) => {
   let bytes;
   try { bytes = readFileSync(file); } catch (e) { parentPort.postMessage({ id, ok: false, reason: 'unreadable: ' + e.message }); return; }
-  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-  if (!isJpeg && !isPng) { parentPort.postMessage({ id, ok: false, reason: bytes.length === 0 ? 'empty file' : 'not a JPEG or PNG image' }); return; }
-  try {
-    let width, height, data;
-    if (isJpeg) {
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 100, maxMemoryUsageInMB: 1024 });
-      width = img.width; height = img.height; data = img.data;
-    } else {
-      const png = PNG.sync.read(bytes);
-      if (png.width * png.height > 100e6) throw new Error('larger than 100 megapixels');
-      width = png.width; height = png.height; data = new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength);
-    }
-    if (!(width > 0 && height > 0)) throw new Error('no pixels');
-    const rgba = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
-    parentPort.postMessage({ id, ok: true, width, height, rgba }, [rgba.buffer]);
-  } catch (e) {
-    parentPort.postMessage({ id, ok: false, reason: 'corrupt ' + (isJpeg ? 'JPEG' : 'PNG') + ': ' + (e && e.message ? e.message : String(e)) });
-  }
+  const result = decodeWith(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), libs, workerData.maxMegapixels);
+  if (!result.ok) { parentPort.postMessage({ id, ok: false, reason: result.reason }); return; }
+  const data = result.image.rgba;
+  const rgba = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
+  parentPort.postMessage({ id, ok: true, width: result.image.width, height: result.image.height, rgba }, [rgba.buffer]);
 });
 `;
-
-interface Pending {
-  resolve(result: DecodeResult): void;
-}
 
 export interface DecodePool {
   decode(file: string): Promise<DecodeResult>;
   close(): Promise<void>;
+}
+
+export interface DecodePoolOptions {
+  /** Threads (default: the machine's cores minus one, at most 8). */
+  readonly size?: number;
+  /** The worker's script; tests pass one that dies on purpose. */
+  readonly source?: string;
 }
 
 function parseReply(msg: unknown): { id: number; result: DecodeResult } | null {
@@ -66,11 +57,27 @@ function parseReply(msg: unknown): { id: number; result: DecodeResult } | null {
   return { id, result: { ok: false, reason: typeof reason === 'string' ? reason : 'could not be decoded' } };
 }
 
+interface Job {
+  readonly id: number;
+  readonly file: string;
+  readonly resolve: (result: DecodeResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Files posted to this worker, in order: the first is the one it is decoding now. */
+  readonly queue: Job[];
+}
+
 /**
- * A pool of `size` decoding threads (default: the machine's cores minus one, at most 8), or null
- * when worker threads cannot start here — the caller then decodes on its own thread.
+ * A pool of decoding threads, or null when worker threads cannot start here — the caller then
+ * decodes on its own thread. A worker that dies (a decoder crash, out of memory) is replaced: the
+ * file it was decoding fails as a value, the files queued behind it go to the new worker, so a
+ * dying decoder never leaves a promise unresolved. After too many deaths the pool stops
+ * respawning and fails what is left, rather than crash-looping.
  */
-export function createDecodePool(size = Math.min(8, Math.max(1, availableParallelism() - 1))): DecodePool | null {
+export function createDecodePool(options: DecodePoolOptions = {}): DecodePool | null {
+  const size = options.size ?? Math.min(8, Math.max(1, availableParallelism() - 1));
   let jpegPath: string;
   let pngPath: string;
   try {
@@ -80,51 +87,70 @@ export function createDecodePool(size = Math.min(8, Math.max(1, availableParalle
   } catch {
     return null;
   }
-  const workers: Worker[] = [];
-  const pending = new Map<number, Pending>();
-  const load = new Map<Worker, number>();
+  const source = options.source ?? WORKER_SOURCE;
+  const slots: Slot[] = [];
   let nextId = 0;
+  let deaths = 0;
+  let closed = false;
+  const maxDeaths = Math.max(4, size * 4);
+
+  function spawn(slot: Slot | null): Slot {
+    const worker = new Worker(source, { eval: true, workerData: { jpegPath, pngPath, maxMegapixels: MAX_MEGAPIXELS } });
+    worker.unref();
+    const current: Slot = slot ?? { worker, queue: [] };
+    current.worker = worker;
+    worker.on('message', (msg: unknown) => {
+      const reply = parseReply(msg);
+      if (!reply) return;
+      const at = current.queue.findIndex((j) => j.id === reply.id);
+      if (at < 0) return;
+      const [job] = current.queue.splice(at, 1);
+      job?.resolve(reply.result);
+    });
+    // 'error' is always followed by 'exit'; the listener only keeps it from being thrown.
+    worker.on('error', () => undefined);
+    worker.once('exit', () => {
+      if (current.worker !== worker) return;
+      const [crashed, ...rest] = current.queue.splice(0);
+      crashed?.resolve({ ok: false, reason: 'the image decoder crashed on this file' });
+      if (closed) return rest.forEach((j) => j.resolve({ ok: false, reason: 'loading was stopped' }));
+      deaths++;
+      if (deaths > maxDeaths) return rest.forEach((j) => j.resolve({ ok: false, reason: 'the image decoder keeps crashing; this file was not decoded' }));
+      try {
+        spawn(current);
+      } catch {
+        return rest.forEach((j) => j.resolve({ ok: false, reason: 'the image decoder could not be restarted' }));
+      }
+      for (const job of rest) post(current, job);
+    });
+    return current;
+  }
+
+  function post(slot: Slot, job: Job): void {
+    slot.queue.push(job);
+    slot.worker.postMessage({ id: job.id, file: job.file });
+  }
+
   try {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { jpegPath, pngPath } });
-      w.unref();
-      w.on('message', (msg: unknown) => {
-        const reply = parseReply(msg);
-        if (!reply) return;
-        load.set(w, (load.get(w) ?? 1) - 1);
-        pending.get(reply.id)?.resolve(reply.result);
-        pending.delete(reply.id);
-      });
-      w.on('error', () => {
-        // A crashed decoder fails its files as unreadable; the others carry on.
-        for (const [id, p] of pending) {
-          p.resolve({ ok: false, reason: 'the image decoder crashed on this file' });
-          pending.delete(id);
-        }
-      });
-      workers.push(w);
-      load.set(w, 0);
-    }
+    for (let i = 0; i < size; i++) slots.push(spawn(null));
   } catch {
-    for (const w of workers) void w.terminate();
+    closed = true;
+    for (const s of slots) void s.worker.terminate();
     return null;
   }
   return {
     decode(file) {
-      const id = nextId++;
+      if (closed || deaths > maxDeaths) return Promise.resolve({ ok: false, reason: 'the image decoder is not running' });
       // The least busy worker takes the file.
-      let best = workers[0];
-      for (const w of workers) if ((load.get(w) ?? 0) < (load.get(best ?? w) ?? 0)) best = w;
+      let best = slots[0];
+      for (const s of slots) if (s.queue.length < (best?.queue.length ?? Infinity)) best = s;
       if (!best) return Promise.resolve({ ok: false, reason: 'no decoder' });
-      load.set(best, (load.get(best) ?? 0) + 1);
       const target = best;
-      return new Promise<DecodeResult>((resolve) => {
-        pending.set(id, { resolve });
-        target.postMessage({ id, file });
-      });
+      return new Promise<DecodeResult>((resolve) => post(target, { id: nextId++, file, resolve }));
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }

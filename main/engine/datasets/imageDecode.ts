@@ -19,24 +19,87 @@ export function sniffFormat(head: Uint8Array): ImageFormat | null {
   return null;
 }
 
-/** Larger images are refused rather than allowed to exhaust memory (a 100-megapixel photo is 400 MB as RGBA). */
-const MAX_MEGAPIXELS = 100;
+/**
+ * Larger images are refused from their header, before any decoding: a 50-megapixel photo is
+ * already 200 MB as RGBA, and a few KB of compressed data can claim far more.
+ */
+export const MAX_MEGAPIXELS = 50;
 
-export function decodeImage(bytes: Uint8Array): DecodeResult {
-  const format = sniffFormat(bytes);
-  if (format === null) return { ok: false, reason: bytes.length === 0 ? 'empty file' : 'not a JPEG or PNG image' };
+/** The decoders, passed in so that `decodeWith` needs nothing from its module (see below). */
+export interface Decoders {
+  readonly jpeg: typeof jpeg;
+  readonly PNG: typeof PNG;
+}
+
+/**
+ * Reads the size from the header (PNG IHDR, JPEG SOFn), refuses zero-sized and oversize images,
+ * then decodes. Self-contained on purpose: the decode pool's worker threads run this very
+ * function from its source text (`decodeWith.toString()`), so it may use only its arguments and
+ * built-ins — no imports, no module constants, no helpers.
+ */
+export function decodeWith(bytes: Uint8Array, libs: Decoders, maxMegapixels: number): DecodeResult {
+  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  if (!isJpeg && !isPng) return { ok: false, reason: bytes.length === 0 ? 'empty file' : 'not a JPEG or PNG image' };
+  const kind = isJpeg ? 'JPEG' : 'PNG';
+  const u16 = (at: number) => ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+  const u32 = (at: number) => u16(at) * 65536 + u16(at + 2);
+  let width = -1;
+  let height = -1;
+  if (isPng) {
+    // signature (8), then the first chunk must be IHDR: length (4), "IHDR", width (4), height (4)
+    const ihdr = bytes.length >= 24 && bytes[12] === 0x49 && bytes[13] === 0x48 && bytes[14] === 0x44 && bytes[15] === 0x52;
+    if (!ihdr) return { ok: false, reason: 'corrupt PNG: no IHDR header' };
+    width = u32(16);
+    height = u32(20);
+  } else {
+    // Walk the marker segments up to the first start-of-frame (C0–CF except C4 DHT, C8, CC DAC).
+    let at = 2;
+    while (at + 3 < bytes.length) {
+      if (bytes[at] !== 0xff) return { ok: false, reason: 'corrupt JPEG: bad marker before the frame header' };
+      const marker = bytes[at + 1] ?? 0;
+      if (marker === 0xff) {
+        at++;
+        continue;
+      }
+      if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        at += 2;
+        continue;
+      }
+      if (marker === 0xda || marker === 0xd9) break;
+      const length = u16(at + 2);
+      if (length < 2) return { ok: false, reason: 'corrupt JPEG: bad segment length' };
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        if (at + 9 > bytes.length) break;
+        height = u16(at + 5);
+        width = u16(at + 7);
+        break;
+      }
+      at += 2 + length;
+    }
+    if (width < 0) return { ok: false, reason: 'corrupt JPEG: no frame header (size unknown)' };
+  }
+  if (width === 0 || height === 0) return { ok: false, reason: `${kind} is ${width}×${height} pixels: an image needs at least one pixel each way` };
+  if (width * height > maxMegapixels * 1e6) {
+    return { ok: false, reason: `${kind} is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels), over the limit of ${maxMegapixels}; scale it down first` };
+  }
   try {
-    if (format === 'jpeg') {
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
-      if (img.width <= 0 || img.height <= 0) return { ok: false, reason: 'JPEG has no pixels' };
+    if (isJpeg) {
+      const img = libs.jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxMegapixels, maxMemoryUsageInMB: maxMegapixels * 8 + 64 });
+      if (!(img.width > 0 && img.height > 0)) return { ok: false, reason: 'JPEG has no pixels' };
       return { ok: true, image: { width: img.width, height: img.height, rgba: img.data } };
     }
-    const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    if (png.width * png.height > MAX_MEGAPIXELS * 1e6) return { ok: false, reason: `PNG is larger than ${MAX_MEGAPIXELS} megapixels` };
+    const png = libs.PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (!(png.width > 0 && png.height > 0)) return { ok: false, reason: 'PNG has no pixels' };
     return { ok: true, image: { width: png.width, height: png.height, rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) } };
   } catch (e) {
-    return { ok: false, reason: `corrupt ${format === 'jpeg' ? 'JPEG' : 'PNG'}: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, reason: `corrupt ${kind}: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+/** Decodes on this thread: use it only off the server's main thread (engine worker, CLI). */
+export function decodeImage(bytes: Uint8Array): DecodeResult {
+  return decodeWith(bytes, { jpeg, PNG }, MAX_MEGAPIXELS);
 }
 
 /** Encodes 8-bit gray or RGB pixels as a PNG data URL (thumbnails, sample images for the UI). */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkSignature, scanFolder } from './folder';
-import { decodeImage, pngDataUrl } from './imageDecode';
+import { createDecodePool } from './decodePool';
+import { decodeImage, pngDataUrl, type DecodeResult } from './imageDecode';
 import { resizeInto } from './resize';
 import type { DatasetProgress, SkippedFile } from './types';
 
@@ -55,41 +56,47 @@ export async function previewFolder(
   const sizes = new Map<string, number>();
   let grayscale = true;
   const classes: PreviewClass[] = [];
-  for (const [label, name] of scan.classNames.entries()) {
-    const samples: string[] = [];
-    let count = 0;
-    for (const [i, file] of scan.files.entries()) {
-      if (file.label !== label || ok[i] !== 1) continue;
-      count++;
-      if (samples.length >= perClass) continue;
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(file.path);
-      } catch (e) {
-        skipped.push({ path: file.path, reason: `unreadable: ${e instanceof Error ? e.message : String(e)}` });
-        count--;
-        continue;
+  // The preview runs in the server's (or app's) main process: decoding goes to a worker thread,
+  // so one huge or hostile image can never freeze the process that answers every other request.
+  const pool = createDecodePool({ size: 1 });
+  const decodeFile = (file: string): Promise<DecodeResult> =>
+    pool !== null
+      ? pool.decode(file)
+      : readFile(file).then(
+          (b) => decodeImage(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
+          (e: unknown): DecodeResult => ({ ok: false, reason: `unreadable: ${e instanceof Error ? e.message : String(e)}` }),
+        );
+  try {
+    for (const [label, name] of scan.classNames.entries()) {
+      const samples: string[] = [];
+      let count = 0;
+      for (const [i, file] of scan.files.entries()) {
+        if (file.label !== label || ok[i] !== 1) continue;
+        count++;
+        if (samples.length >= perClass) continue;
+        const decoded = await decodeFile(file.path);
+        if (!decoded.ok) {
+          skipped.push({ path: file.path, reason: decoded.reason });
+          count--;
+          continue;
+        }
+        const { width, height, rgba } = decoded.image;
+        const key = `${width}×${height}`;
+        sizes.set(key, (sizes.get(key) ?? 0) + 1);
+        for (let p = 0; p < width * height && grayscale; p++) {
+          if (rgba[p * 4] !== rgba[p * 4 + 1] || rgba[p * 4] !== rgba[p * 4 + 2]) grayscale = false;
+        }
+        const scale = Math.min(1, thumb / Math.max(width, height));
+        const tw = Math.max(1, Math.round(width * scale));
+        const th = Math.max(1, Math.round(height * scale));
+        const px = new Uint8Array(tw * th * 3);
+        resizeInto(decoded.image, th, tw, 3, px);
+        samples.push(pngDataUrl(px, tw, th, 3));
       }
-      const decoded = decodeImage(bytes);
-      if (!decoded.ok) {
-        skipped.push({ path: file.path, reason: decoded.reason });
-        count--;
-        continue;
-      }
-      const { width, height, rgba } = decoded.image;
-      const key = `${width}×${height}`;
-      sizes.set(key, (sizes.get(key) ?? 0) + 1);
-      for (let p = 0; p < width * height && grayscale; p++) {
-        if (rgba[p * 4] !== rgba[p * 4 + 1] || rgba[p * 4] !== rgba[p * 4 + 2]) grayscale = false;
-      }
-      const scale = Math.min(1, thumb / Math.max(width, height));
-      const tw = Math.max(1, Math.round(width * scale));
-      const th = Math.max(1, Math.round(height * scale));
-      const px = new Uint8Array(tw * th * 3);
-      resizeInto(decoded.image, th, tw, 3, px);
-      samples.push(pngDataUrl(px, tw, th, 3));
+      classes.push({ name, count, samples });
     }
-    classes.push({ name, count, samples });
+  } finally {
+    await pool?.close();
   }
   const imageSizes = [...sizes.entries()].sort((a, b) => b[1] - a[1]).map(([size, count]) => ({ size, count }));
   return {
