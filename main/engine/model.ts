@@ -31,8 +31,16 @@ export function makeOptimizer(optimizer: Optimizer, lr: number): tf.Optimizer {
 
 /** Changes a live optimizer's learning rate (LR schedules) without losing its slots. */
 export function setLearningRate(optimizer: tf.Optimizer, lr: number): void {
-  // tfjs keeps it in a protected field that every applyGradients reads.
-  Reflect.set(optimizer, 'learningRate', lr);
+  // SGD and Momentum step with a scalar made from the rate when it is set, so they need their
+  // own setter; the others keep the rate in a protected field that every applyGradients reads.
+  if (isSgd(optimizer)) optimizer.setLearningRate(lr);
+  else Reflect.set(optimizer, 'learningRate', lr);
+}
+
+// By class name: tfjs's optimizers answer `instanceof` by shape, so every one passes for SGD.
+function isSgd(optimizer: tf.Optimizer): optimizer is tf.SGDOptimizer {
+  const name = optimizer.getClassName();
+  return name === 'SGD' || name === 'Momentum';
 }
 
 /** How many per-weight slots each optimizer keeps (for the memory estimate). */
