@@ -1,0 +1,116 @@
+// Convolutions and matrix products as GEMMs whose A is packed straight from the activations
+// (im2col a panel at a time, never a whole im2col buffer).
+#include "kernels.h"
+
+static float* ap_of(const Job* j, int tid, int extra) { return scratch_of(j, tid) + extra; }
+static float* bp_of(const Job* j, int tid, int extra) { return scratch_of(j, tid) + extra + MC * KC_MAX; }
+
+// Per-thread floats in front of the GEMM packing buffers (see scratch_bytes in jobs.c).
+int conv_extra_floats(const Job* j) {
+  Geo g = geo_of(j);
+  int k = g.kH * g.kW * g.inC;
+  switch (j->kind) {
+    case K_CONV_BWD_INPUT: return pack_b_full_floats(g.outC, k) + MC * k;
+    case K_CONV_BWD_FILTER: return k * g.outC;
+    default: return 0;
+  }
+}
+
+void conv_fwd(const Job* j, int tid) {
+  Geo g = geo_of(j);
+  int m = g.batch * g.outH * g.outW, k = g.kH * g.kW * g.inC, lo, hi;
+  split(m, j->threads, tid, MR, &lo, &hi);
+  ASrc a = {pack_a_im2col, 0, 0, 0, 0, &g, fptr(j->p[0])};
+  BSrc b = {fptr(j->p[1]), g.outC, 0};
+  CDst c = {fptr(j->p[3]), g.outC, 0, j->p[2] ? fptr(j->p[2]) : 0, j->act};
+  int extra = conv_extra_floats(j);
+  gemm_range(&a, &b, &c, lo, hi, 0, g.outC, k, ap_of(j, tid, extra), bp_of(j, tid, extra), 0);
+}
+
+/** Thread tid's images: all threads split the batch; with fewer images than threads, the extra threads idle. */
+static void images_of(const Job* j, int tid, int batch, int* lo, int* hi) { split(batch, j->threads, tid, 1, lo, hi); }
+
+// dx = col2im(dy · Wᵀ), a chunk of MC output pixels at a time; threads own whole images, so the
+// scatter-adds of one image never race and always run in the same order.
+void conv_bwd_input(const Job* j, int tid) {
+  Geo g = geo_of(j);
+  int k = g.kH * g.kW * g.inC, hw = g.outH * g.outW, b0, b1;
+  images_of(j, tid, g.batch, &b0, &b1);
+  if (b1 <= b0) return;
+  float* dx = fptr(j->p[3]);
+  long img = (long)g.inH * g.inW * g.inC;
+  for (long i = b0 * img; i < b1 * img; i++) dx[i] = 0.f;
+  int extra = conv_extra_floats(j);
+  float* bpre = scratch_of(j, tid);
+  float* chunk = bpre + pack_b_full_floats(g.outC, k);
+  BSrc b = {fptr(j->p[1]), g.outC, 1};
+  pack_b_full(&b, g.outC, 0, k, bpre);
+  ASrc a = {pack_a_matrix, 0, fptr(j->p[0]), g.outC, 0, 0, 0};
+  for (int r0 = b0 * hw; r0 < b1 * hw; r0 += MC) {
+    int mc = imin(MC, b1 * hw - r0);
+    CDst c = {chunk, k, r0, 0, 0};
+    gemm_range(&a, &b, &c, r0, r0 + mc, 0, k, g.outC, ap_of(j, tid, extra), bp_of(j, tid, extra), bpre);
+    for (int r = 0; r < mc; r++) {
+      int row = r0 + r, bi = row / hw, rem = row - bi * hw, oh = rem / g.outW, ow = rem - oh * g.outW;
+      const float* src = chunk + (long)r * k;
+      for (int kh = 0; kh < g.kH; kh++) {
+        int ih = oh * g.sH - g.padT + kh * g.dH;
+        for (int kw = 0; kw < g.kW; kw++, src += g.inC) {
+          int iw = ow * g.sW - g.padL + kw * g.dW;
+          if (ih < 0 || ih >= g.inH || iw < 0 || iw >= g.inW) continue;
+          float* d = dx + bi * img + ((long)ih * g.inW + iw) * g.inC;
+          int q = 0;
+          for (; q + 4 <= g.inC; q += 4)
+            wasm_v128_store(d + q, wasm_f32x4_add(wasm_v128_load(d + q), wasm_v128_load(src + q)));
+          for (; q < g.inC; q++) d[q] += src[q];
+        }
+      }
+    }
+  }
+}
+
+// Each thread sums its contiguous run of output pixels into its own partial dW (scratch offset 0);
+// K_REDUCE then adds the partials in thread order, so the result depends only on the thread count.
+void conv_bwd_filter(const Job* j, int tid) {
+  Geo g = geo_of(j);
+  int m = g.batch * g.outH * g.outW, k = g.kH * g.kW * g.inC, lo, hi;
+  split(m, j->threads, tid, 1, &lo, &hi);
+  float* part = scratch_of(j, tid);
+  if (hi <= lo) {
+    for (int i = 0; i < k * g.outC; i++) part[i] = 0.f;
+    return;
+  }
+  ASrc a = {pack_a_im2col_t, 1, 0, lo, 0, &g, fptr(j->p[0])};
+  BSrc b = {fptr(j->p[1]) + (long)lo * g.outC, g.outC, 0};
+  CDst c = {part, g.outC, 0, 0, 0};
+  int extra = conv_extra_floats(j);
+  gemm_range(&a, &b, &c, 0, k, 0, g.outC, hi - lo, ap_of(j, tid, extra), bp_of(j, tid, extra), 0);
+}
+
+// out[i] = Σ_t part_t[i] for t = 0, 1, … n2-1 (n floats).
+void reduce_parts(const Job* j, int tid) {
+  int lo, hi;
+  split(j->n, j->threads, tid, 4, &lo, &hi);
+  float* out = fptr(j->p[3]);
+  for (int i = lo; i < hi; i++) {
+    float s = 0.f;
+    for (int t = 0; t < j->n2; t++) s += scratch_of(j, t)[i];
+    out[i] = s;
+  }
+}
+
+void matmul(const Job* j, int tid) {
+  const int32_t* g = j->g;
+  int batch = g[0], aBatch = g[1], bBatch = g[2], m = g[3], k = g[4], n = g[5], ta = g[6], tb = g[7];
+  int q0 = 0, q1 = batch, m0 = 0, m1 = m, n0 = 0, n1 = n;
+  if (batch >= j->threads) split(batch, j->threads, tid, 1, &q0, &q1);
+  else if ((m + MR - 1) / MR >= (n + NR - 1) / NR) split(m, j->threads, tid, MR, &m0, &m1);
+  else split(n, j->threads, tid, NR, &n0, &n1);
+  float* sc = scratch_of(j, tid);
+  for (int q = q0; q < q1; q++) {
+    ASrc a = {pack_a_matrix, ta, fptr(j->p[0]) + (long)(aBatch == 1 ? 0 : q) * m * k, ta ? m : k, ta, 0, 0};
+    BSrc b = {fptr(j->p[1]) + (long)(bBatch == 1 ? 0 : q) * k * n, tb ? k : n, tb};
+    CDst c = {fptr(j->p[3]) + (long)q * m * n, n, 0, j->p[2] ? fptr(j->p[2]) : 0, j->act};
+    gemm_range(&a, &b, &c, m0, m1, n0, n1, k, sc, sc + MC * KC_MAX, 0);
+  }
+}

@@ -1,0 +1,242 @@
+// Packed GEMM with a 6×8 register-blocked microkernel: 12 f32x4 accumulators, one B row of two
+// vectors and one broadcast A value fit V8's 16 xmm registers on x64 (a 4×16 tile would spill).
+// There is no FMA without relaxed SIMD, which Node 20 rejects, so each step is mul + add.
+#include "kernels.h"
+
+int kc_for(int k) {
+  if (k <= KC_MAX) return k;
+  int blocks = (k + 255) / 256;
+  return (k + blocks - 1) / blocks;
+}
+
+int gemm_scratch_floats(void) { return MC * KC_MAX + KC_MAX * NC; }
+
+#define ROW(r) v128_t c##r##0 = wasm_f32x4_splat(0.f), c##r##1 = c##r##0;
+#define STEP(r, aexpr)                                   \
+  {                                                      \
+    v128_t av = wasm_v128_load32_splat(aexpr);           \
+    c##r##0 = wasm_f32x4_add(c##r##0, wasm_f32x4_mul(av, b0)); \
+    c##r##1 = wasm_f32x4_add(c##r##1, wasm_f32x4_mul(av, b1)); \
+  }
+#define OUT(r)                                                                  \
+  {                                                                             \
+    float* cr = c + (r) * ldc;                                                  \
+    if (acc) {                                                                  \
+      c##r##0 = wasm_f32x4_add(c##r##0, wasm_v128_load(cr));                    \
+      c##r##1 = wasm_f32x4_add(c##r##1, wasm_v128_load(cr + 4));                \
+    }                                                                           \
+    if (bias) {                                                                 \
+      c##r##0 = wasm_f32x4_add(c##r##0, bb0);                                   \
+      c##r##1 = wasm_f32x4_add(c##r##1, bb1);                                   \
+    }                                                                           \
+    if (relu) {                                                                 \
+      c##r##0 = wasm_f32x4_pmax(c##r##0, zero);                                 \
+      c##r##1 = wasm_f32x4_pmax(c##r##1, zero);                                 \
+    }                                                                           \
+    wasm_v128_store(cr, c##r##0);                                               \
+    wasm_v128_store(cr + 4, c##r##1);                                           \
+  }
+#define EPILOGUE                                                    \
+  v128_t zero = wasm_f32x4_splat(0.f), bb0 = zero, bb1 = zero;       \
+  if (bias) { bb0 = wasm_v128_load(bias); bb1 = wasm_v128_load(bias + 4); } \
+  OUT(0) OUT(1) OUT(2) OUT(3) OUT(4) OUT(5)
+
+// A panel row-major: row r at a + r*kc.
+static void micro_rows(int kc, const float* restrict a, const float* restrict b, float* restrict c, int ldc,
+                       int acc, const float* bias, int relu) {
+  ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+  const float *a0 = a, *a1 = a + kc, *a2 = a + 2 * kc, *a3 = a + 3 * kc, *a4 = a + 4 * kc, *a5 = a + 5 * kc;
+  for (int k = 0; k < kc; k++) {
+    v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4);
+    b += NR;
+    STEP(0, a0 + k) STEP(1, a1 + k) STEP(2, a2 + k) STEP(3, a3 + k) STEP(4, a4 + k) STEP(5, a5 + k)
+  }
+  EPILOGUE
+}
+
+// A panel k-major: the MR values of step k at a + k*MR.
+static void micro_kmajor(int kc, const float* restrict a, const float* restrict b, float* restrict c, int ldc,
+                         int acc, const float* bias, int relu) {
+  ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+  for (int k = 0; k < kc; k++) {
+    v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4);
+    b += NR;
+    STEP(0, a) STEP(1, a + 1) STEP(2, a + 2) STEP(3, a + 3) STEP(4, a + 4) STEP(5, a + 5)
+    a += MR;
+  }
+  EPILOGUE
+}
+
+static void tile(int kmajor, int kc, const float* a, const float* b, float* c, int ldc, int mr, int nr, int acc,
+                 const float* bias, int relu) {
+  if (mr == MR && nr == NR) {
+    if (kmajor) micro_kmajor(kc, a, b, c, ldc, acc, bias, relu);
+    else micro_rows(kc, a, b, c, ldc, acc, bias, relu);
+    return;
+  }
+  float t[MR * NR], tb[NR];
+  for (int i = 0; i < MR; i++)
+    for (int j = 0; j < NR; j++) t[i * NR + j] = (acc && i < mr && j < nr) ? c[i * ldc + j] : 0.f;
+  if (bias)
+    for (int j = 0; j < NR; j++) tb[j] = j < nr ? bias[j] : 0.f;
+  if (kmajor) micro_kmajor(kc, a, b, t, NR, acc, bias ? tb : 0, relu);
+  else micro_rows(kc, a, b, t, NR, acc, bias ? tb : 0, relu);
+  for (int i = 0; i < mr; i++)
+    for (int j = 0; j < nr; j++) c[i * ldc + j] = t[i * NR + j];
+}
+
+// B panels: NR columns each, k-major ([kc][NR]), zero beyond the last column.
+void pack_b(const BSrc* s, int p0, int kc, int j0, int nc, float* bp) {
+  for (int jp = 0; jp < nc; jp += NR) {
+    float* pp = bp + (jp / NR) * kc * NR;
+    int nr = imin(NR, nc - jp), col = j0 + jp;
+    if (!s->trans && nr == NR) {
+      const float* src = s->b + (long)p0 * s->ldb + col;
+      for (int k = 0; k < kc; k++, src += s->ldb, pp += NR) {
+        wasm_v128_store(pp, wasm_v128_load(src));
+        wasm_v128_store(pp + 4, wasm_v128_load(src + 4));
+      }
+    } else if (!s->trans) {
+      for (int k = 0; k < kc; k++, pp += NR)
+        for (int j = 0; j < NR; j++) pp[j] = j < nr ? s->b[(long)(p0 + k) * s->ldb + col + j] : 0.f;
+    } else {
+      for (int j = 0; j < NR; j++) {
+        const float* src = s->b + (long)(col + j) * s->ldb + p0;
+        for (int k = 0; k < kc; k++) pp[k * NR + j] = j < nr ? src[k] : 0.f;
+      }
+    }
+  }
+}
+
+static int round_up(int v, int a) { return (v + a - 1) / a * a; }
+
+int pack_b_full_floats(int k, int n) { return k * round_up(n, NR); }
+
+void pack_b_full(const BSrc* s, int k, int n0, int n1, float* bp) {
+  int kc = kc_for(k), npad = round_up(n1 - n0, NR);
+  for (int p0 = 0; p0 < k; p0 += kc) pack_b(s, p0, imin(kc, k - p0), n0, n1 - n0, bp + (long)p0 * npad);
+}
+
+void gemm_range(const ASrc* a, const BSrc* b, const CDst* c, int m0, int m1, int n0, int n1, int k,
+                float* ap, float* bp, const float* bpre) {
+  if (m1 <= m0 || n1 <= n0) return;
+  if (k == 0) {
+    for (int i = m0; i < m1; i++)
+      for (int j = n0; j < n1; j++) {
+        float v = c->bias ? c->bias[j] : 0.f;
+        c->c[(i - c->row0) * c->ldc + j] = c->relu && v < 0.f ? 0.f : v;
+      }
+    return;
+  }
+  int kcb = kc_for(k), npad = round_up(n1 - n0, NR);
+  for (int p0 = 0; p0 < k; p0 += kcb) {
+    int kc = imin(kcb, k - p0), first = p0 == 0, last = p0 + kc >= k;
+    for (int j0 = n0; j0 < n1; j0 += NC) {
+      int nc = imin(NC, n1 - j0);
+      const float* bpk;
+      if (bpre) bpk = bpre + (long)p0 * npad + ((j0 - n0) / NR) * kc * NR;
+      else {
+        pack_b(b, p0, kc, j0, nc, bp);
+        bpk = bp;
+      }
+      for (int i0 = m0; i0 < m1; i0 += MC) {
+        int mc = imin(MC, m1 - i0);
+        a->pack(a, i0, mc, p0, kc, ap);
+        for (int jr = 0; jr < nc; jr += NR) {
+          const float* bpp = bpk + (jr / NR) * kc * NR;
+          const float* bias = last && c->bias ? c->bias + j0 + jr : 0;
+          for (int ir = 0; ir < mc; ir += MR) {
+            float* cp = c->c + (long)(i0 + ir - c->row0) * c->ldc + j0 + jr;
+            tile(a->kmajor, kc, ap + (ir / MR) * kc * MR, bpp, cp, c->ldc, imin(MR, mc - ir), imin(NR, nc - jr),
+                 !first, bias, last && c->relu);
+          }
+        }
+      }
+    }
+  }
+}
+
+// Plain matrices: op(A) = A ([m][k], row-major panels) or Aᵀ (A stored [k][m], k-major panels).
+void pack_a_matrix(const ASrc* s, int i0, int mc, int p0, int kc, float* ap) {
+  for (int ip = 0; ip < mc; ip += MR) {
+    float* pp = ap + (ip / MR) * kc * MR;
+    int mr = imin(MR, mc - ip);
+    if (!s->trans) {
+      for (int r = 0; r < MR; r++) {
+        float* dst = pp + r * kc;
+        if (r >= mr) {
+          for (int k = 0; k < kc; k++) dst[k] = 0.f;
+          continue;
+        }
+        const float* src = s->a + (long)(i0 + ip + r) * s->lda + p0;
+        int k = 0;
+        for (; k + 4 <= kc; k += 4) wasm_v128_store(dst + k, wasm_v128_load(src + k));
+        for (; k < kc; k++) dst[k] = src[k];
+      }
+    } else {
+      for (int k = 0; k < kc; k++) {
+        const float* src = s->a + (long)(p0 + k) * s->lda + i0 + ip;
+        for (int r = 0; r < MR; r++) pp[k * MR + r] = r < mr ? src[r] : 0.f;
+      }
+    }
+  }
+}
+
+// Copies the im2col values of output pixel `row`, columns [p0, p0 + kc) in (kh, kw, ic) order, to
+// dst[0], dst[step], dst[2·step]… (zeros where the window hangs over the padding).
+static void patch(const Geo* g, const float* x, int row, int p0, int kc, float* dst, int step) {
+  int hw = g->outH * g->outW, b = row / hw, rem = row - b * hw, oh = rem / g->outW, ow = rem - oh * g->outW;
+  int ih0 = oh * g->sH - g->padT, iw0 = ow * g->sW - g->padL;
+  int ic = p0 % g->inC, t = p0 / g->inC, kw = t % g->kW, kh = t / g->kW;
+  const float* xb = x + (long)b * g->inH * g->inW * g->inC;
+  for (int k = 0; k < kc;) {
+    int ih = ih0 + kh * g->dH, iw = iw0 + kw * g->dW;
+    int run = imin(g->inC - ic, kc - k);
+    float* d = dst + (long)k * step;
+    if (ih >= 0 && ih < g->inH && iw >= 0 && iw < g->inW) {
+      const float* src = xb + ((long)ih * g->inW + iw) * g->inC + ic;
+      if (step == 1) {
+        int q = 0;
+        for (; q + 4 <= run; q += 4) wasm_v128_store(d + q, wasm_v128_load(src + q));
+        for (; q < run; q++) d[q] = src[q];
+      } else {
+        for (int q = 0; q < run; q++) d[q * step] = src[q];
+      }
+    } else {
+      for (int q = 0; q < run; q++) d[q * step] = 0.f;
+    }
+    k += run;
+    ic = 0;
+    if (++kw == g->kW) {
+      kw = 0;
+      kh++;
+    }
+  }
+}
+
+// Conv forward's A: rows are output pixels, row-major panels, each row its receptive field.
+void pack_a_im2col(const ASrc* s, int i0, int mc, int p0, int kc, float* ap) {
+  for (int ip = 0; ip < mc; ip += MR) {
+    float* pp = ap + (ip / MR) * kc * MR;
+    for (int r = 0; r < MR; r++) {
+      if (ip + r < mc) patch(s->geo, s->x, i0 + ip + r, p0, kc, pp + r * kc, 1);
+      else
+        for (int k = 0; k < kc; k++) pp[r * kc + k] = 0.f;
+    }
+  }
+}
+
+// The filter gradient's A = im2colᵀ: rows are (kh, kw, ic), the k dimension runs over output
+// pixels (offset by the thread's first pixel, in s->lda). Packed k-major, so each pixel's
+// receptive field is written once per panel row group.
+void pack_a_im2col_t(const ASrc* s, int i0, int mc, int p0, int kc, float* ap) {
+  float row[MC];
+  int panels = (mc + MR - 1) / MR;
+  for (int k = 0; k < kc; k++) {
+    patch(s->geo, s->x, s->lda + p0 + k, i0, mc, row, 1);
+    for (int q = 0; q < panels; q++) {
+      float* pp = ap + (long)q * kc * MR + k * MR;
+      for (int r = 0; r < MR; r++) pp[r] = q * MR + r < mc ? row[q * MR + r] : 0.f;
+    }
+  }
+}
