@@ -26,7 +26,7 @@ describe('buildModel', () => {
     // The loss of the first batch is computed with the initial weights, read here before the step.
     const kernels = built.model.layers.flatMap((l) => l.getWeights().filter((_, i) => i === 0));
     expect(kernels.map((k) => k.shape)).toEqual([[784, 1024], [1024, 10]]);
-    const sumSquares = kernels.reduce((acc, k) => acc + tf.sum(tf.square(k)).dataSync()[0], 0);
+    const sumSquares = kernels.reduce((acc, k) => acc + (tf.sum(tf.square(k)).dataSync()[0] ?? NaN), 0);
     const out = await built.model.trainOnBatch(tf.zeros([2, 784]), tf.cast(tf.oneHot([1, 2], 10), 'float32'));
     const loss = Array.isArray(out) ? (out[0] ?? NaN) : out;
     // Zero input and zero biases: both Dense layers output 0, the softmax is uniform and the
