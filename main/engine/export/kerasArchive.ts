@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Graph } from '../../../shared/graph/types';
 import type { JsonObject } from '../../../shared/json';
@@ -64,33 +64,4 @@ export async function kerasArchiveBytes(model: LayersModel, graph: Graph, extras
     { level: 0, mtime: now },
   );
   return { ok: true, bytes: zip };
-}
-
-export interface ArchiveParts {
-  readonly config: unknown;
-  readonly metadata: unknown;
-  readonly weights: Uint8Array;
-}
-
-/** Opens a `.keras` zip into its three parts (JSON parsed, not yet validated). */
-export function readKerasArchive(bytes: Uint8Array): { ok: true; parts: ArchiveParts } | { ok: false; message: string } {
-  let files;
-  try {
-    files = unzipSync(bytes);
-  } catch (e) {
-    return { ok: false, message: `not a .keras archive (zip): ${e instanceof Error ? e.message : String(e)}` };
-  }
-  const config = files['config.json'];
-  const weights = files['model.weights.h5'];
-  if (!config) return { ok: false, message: 'the .keras archive has no config.json' };
-  if (!weights) return { ok: false, message: 'the .keras archive has no model.weights.h5 (only .h5 weights are supported)' };
-  try {
-    const meta = files['metadata.json'];
-    return {
-      ok: true,
-      parts: { config: JSON.parse(strFromU8(config)), metadata: meta ? JSON.parse(strFromU8(meta)) : {}, weights },
-    };
-  } catch (e) {
-    return { ok: false, message: `the .keras archive holds broken JSON: ${e instanceof Error ? e.message : String(e)}` };
-  }
 }

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { isJsonObject, type JsonObject } from '../../../shared/json';
 import type { H5LayerEntry, H5Weights } from './h5';
@@ -34,46 +33,4 @@ export async function collectKerasWeights(model: LayersModel, kerasJson: JsonObj
     layers.push({ group: slot.group, layerName: slot.layerName, vars });
   }
   return { ok: true, weights: { modelName: modelName(kerasJson), layers } };
-}
-
-/**
- * Sets the TF.js model's weights from a Keras 3 weights file of the model `kerasJson` describes.
- * Groups are found as Keras finds them (by class-derived path), vars by index; shapes must match.
- */
-export function applyKerasWeights(model: LayersModel, kerasJson: JsonObject, file: H5Weights): { ok: true } | { ok: false; message: string } {
-  const byGroup = new Map(file.layers.map((l) => [l.group, l]));
-  const updates: { layer: ReturnType<LayersModel['getLayer']>; values: tf.Tensor[] }[] = [];
-  for (const slot of kerasLayerSlots(kerasJson)) {
-    let layer;
-    try {
-      layer = model.getLayer(slot.layerName);
-    } catch {
-      return { ok: false, message: `The model has no layer '${slot.layerName}'.` };
-    }
-    const weights = layer.weights;
-    if (weights.length === 0) continue;
-    const entry = byGroup.get(slot.group);
-    if (!entry) return { ok: false, message: `The weights file has no entry layers/${slot.group} for layer '${slot.layerName}'.` };
-    if (entry.vars.length !== weights.length) {
-      return { ok: false, message: `Layer '${slot.layerName}' expects ${weights.length} weights but the file has ${entry.vars.length} at layers/${slot.group}.` };
-    }
-    const order = kerasOrder(weights.map((w) => w.originalName));
-    const values: tf.Tensor[] = new Array<tf.Tensor>(weights.length);
-    for (const [k, i] of order.entries()) {
-      const w = weights[i];
-      const v = entry.vars[k];
-      if (!w || !v) continue;
-      if (w.shape.length !== v.shape.length || w.shape.some((d, j) => d !== v.shape[j])) {
-        tf.dispose(values.filter(Boolean));
-        return { ok: false, message: `Weight ${w.originalName} has shape [${w.shape.join(', ')}] but the file has [${v.shape.join(', ')}].` };
-      }
-      values[i] = tf.tensor(v.data, [...v.shape], 'float32');
-    }
-    updates.push({ layer, values });
-  }
-  for (const u of updates) {
-    u.layer.setWeights(u.values);
-    tf.dispose(u.values);
-  }
-  return { ok: true };
 }

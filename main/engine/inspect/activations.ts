@@ -7,7 +7,7 @@ import { prepareSample } from './samples';
 /** Sub-models `Model(inputs, layer.output)` per layer, kept per model: built once, reused as the learner draws. */
 const probes = new WeakMap<LayersModel, Map<string, LayersModel>>();
 
-function probeFor(model: LayersModel, layerName: string): InspectOutcome<LayersModel> {
+export function probeFor(model: LayersModel, layerName: string): InspectOutcome<LayersModel> {
   let cache = probes.get(model);
   if (!cache) {
     cache = new Map();

@@ -5,6 +5,8 @@ import { startBackend, type BackendChoice } from '../backend';
 import { loadDataset } from '../datasets/loadDataset';
 import type { DatasetProgress } from '../datasets/types';
 import { loadSavedModel } from '../export/load';
+import type { OpenOptions } from '../../modelfile/read';
+import { layerOutput, type LayerOutput } from './layerOutput';
 import { inputShapeOf, type InspectContext } from './context';
 import { evaluate, predict } from './evaluate';
 
@@ -35,12 +37,12 @@ export interface SavedEvaluation {
 export async function evaluateSavedModel(
   file: string,
   dataset: DatasetRef,
-  opts: { limit?: number; worst?: number; backend?: BackendChoice; onProgress?: (p: DatasetProgress | { phase: 'evaluating'; loaded: number; total: number }) => void } = {},
+  opts: { limit?: number; worst?: number; backend?: BackendChoice; open?: OpenOptions; onProgress?: (p: DatasetProgress | { phase: 'evaluating'; loaded: number; total: number }) => void } = {},
 ): Promise<Outcome<SavedEvaluation>> {
   const ready = await readyBackend(opts.backend ?? 'auto');
   if (!ready.ok) return ready;
   const { backend } = ready.value;
-  const loaded = await loadSavedModel(file);
+  const loaded = await loadSavedModel(file, opts.open);
   if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
   const { model, classNames, warnings, graph } = loaded.loaded;
   const inputShape = inputShapeOf(model);
@@ -74,10 +76,11 @@ export async function predictWithSavedModel(
   images: readonly string[],
   classNames?: readonly string[],
   backend: BackendChoice = 'auto',
+  open: OpenOptions = {},
 ): Promise<Outcome<{ predictions: SavedPrediction[]; warnings: readonly string[] }>> {
   const ready = await readyBackend(backend);
   if (!ready.ok) return ready;
-  const loaded = await loadSavedModel(file);
+  const loaded = await loadSavedModel(file, open);
   if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
   const ctx: InspectContext = { model: loaded.loaded.model, heldOut: null, classNames: classNames ?? loaded.loaded.classNames ?? [] };
   const predictions: SavedPrediction[] = [];
@@ -86,4 +89,27 @@ export async function predictWithSavedModel(
     predictions.push({ file: image, result: r.ok ? r.value : null, error: r.ok ? null : r.message });
   }
   return { ok: true, value: { predictions, warnings: [...ready.value.warnings, ...loaded.loaded.warnings] } };
+}
+
+/** One layer's output for one image with a saved model (`blockprop activations`). */
+export async function activationsWithSavedModel(
+  file: string,
+  image: string,
+  layer: string,
+  backend: BackendChoice = 'auto',
+  open: OpenOptions = {},
+): Promise<Outcome<{ output: LayerOutput; warnings: readonly string[] }>> {
+  const ready = await readyBackend(backend);
+  if (!ready.ok) return ready;
+  const loaded = await loadSavedModel(file, open);
+  if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
+  const { model } = loaded.loaded;
+  if (!model.layers.some((l) => l.name === layer)) {
+    const names = model.layers.map((l) => l.name);
+    return { ok: false, message: `the model has no layer '${layer}'; its layers are ${names.slice(0, 40).join(', ')}${names.length > 40 ? ', …' : ''}`, usage: true };
+  }
+  const ctx: InspectContext = { model, heldOut: null, classNames: [] };
+  const r = await layerOutput(ctx, layer, { kind: 'image', path: path.resolve(image) });
+  if (!r.ok) return { ok: false, message: r.message };
+  return { ok: true, value: { output: r.value, warnings: [...ready.value.warnings, ...loaded.loaded.warnings] } };
 }
