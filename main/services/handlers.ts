@@ -96,6 +96,8 @@ export function createHandlers(ctx: HostContext): Handlers & { dispose(): Promis
     'inspect.predict': (request) => engine.inspect('predict', request),
     'inspect.kernels': (request) => engine.inspect('kernels', request),
     'inspect.fcView': (request) => engine.inspect('fcView', request),
+    'inspect.cell': (request) => engine.inspect('cell', request),
+    'inspect.saliency': (request) => engine.inspect('saliency', request),
     dispose: () => engine.dispose(),
   };
 }

@@ -22,7 +22,7 @@ export interface TrainingRun {
   readonly done: Promise<unknown>;
 }
 
-export type InspectKind = 'evaluate' | 'activations' | 'predict' | 'kernels' | 'fcView';
+export type InspectKind = 'evaluate' | 'activations' | 'predict' | 'kernels' | 'fcView' | 'cell' | 'saliency';
 
 export interface EngineHost {
   backends(): Promise<AppInfo['backends']>;

@@ -30,6 +30,8 @@ export const methodNames = [
   'inspect.predict',
   'inspect.kernels',
   'inspect.fcView',
+  'inspect.cell',
+  'inspect.saliency',
 ] as const;
 
 export const eventNames = ['train.event', 'dataset.progress', 'menu.command'] as const;

@@ -8,6 +8,7 @@ import {
   datasetPreviewSchema,
   datasetProgressSchema,
   inspectSchemas,
+  computeSchemas,
   projectSchema,
   trainEventSchema,
   trainRequestSchema,
@@ -181,6 +182,10 @@ export const methods = {
   'inspect.predict': method(inspectSchemas.predict.request, inspectSchemas.predict.response),
   'inspect.kernels': method(inspectSchemas.kernels.request, inspectSchemas.kernels.response),
   'inspect.fcView': method(inspectSchemas.fcView.request, inspectSchemas.fcView.response),
+  /** How one output cell was computed: its inputs, weights and the model's value (issue 12). */
+  'inspect.cell': method(computeSchemas.cell.request, computeSchemas.cell.response),
+  /** Saliency map and Grad-CAM of one sample for a class. */
+  'inspect.saliency': method(computeSchemas.saliency.request, computeSchemas.saliency.response),
 } as const satisfies Record<MethodName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

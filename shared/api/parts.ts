@@ -32,6 +32,7 @@ export { trainEventSchema, trainRequestSchema };
 
 // --- inspection (shared/api/inspect.ts, H6) ----------------------------------------------
 export { inspectSchemas };
+export { computeSchemas } from './inspectCompute';
 
 // --- datasets -------------------------------------------------------------------------------
 export { datasetPreviewRequestSchema };

@@ -21,6 +21,9 @@ import { tfjsModelFromGraph } from '../export/load';
 import { saveModel } from '../export/save';
 import type { EngineSession, RequestHandler, RequestOutcome } from '../requests';
 import { activations } from './activations';
+import { cell } from './cell';
+import { saliency } from './saliency';
+import { cellRequestSchema, saliencyRequestSchema } from '../../../shared/api/inspectCompute';
 import { failed, inputShapeOf, type InspectContext, type InspectOutcome } from './context';
 import { evaluate, predict } from './evaluate';
 import { fcView, kernels } from './weights';
@@ -126,6 +129,8 @@ export const inspectHandlers: Readonly<Record<string, RequestHandler>> = {
   activations: inspectHandler(activationsRequestSchema, (ctx, req) => activations(ctx, req)),
   kernels: inspectHandler(kernelsRequestSchema, (ctx, req) => kernels(ctx, req)),
   fcView: inspectHandler(fcViewRequestSchema, (ctx, req) => fcView(ctx, req)),
+  cell: inspectHandler(cellRequestSchema, (ctx, req) => cell(ctx, req)),
+  saliency: inspectHandler(saliencyRequestSchema, (ctx, req) => saliency(ctx, req)),
   export: exportModel,
   datasetPreview,
 };
