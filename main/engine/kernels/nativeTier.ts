@@ -1,0 +1,169 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import type { ConvGeometry, FusedActivation, KernelTier, MatMulGeometry, TierLoad } from './tier';
+
+/**
+ * The native kernel tier: the N-API addon built from native/src by scripts/build-native.mjs at
+ * `npm install` (build/native/blockprop_kernels.node). It is optional: where it was not built
+ * (no compiler, no Node headers) loading reports why and how to get it, and training uses the
+ * wasm tier. The addon does the arithmetic in place on the Float32Arrays it is given (views of
+ * tfjs-wasm's heap included) and checks every length against the geometry.
+ */
+
+/** What `info()` of the addon reports. */
+export interface NativeInfo {
+  readonly threads: number;
+  /** "OpenBLAS 0.3.21 (SkylakeX)", "Accelerate", or null when built without a BLAS. */
+  readonly blas: string | null;
+  readonly blasThreads: number;
+  /** The GEMM in use now. */
+  readonly gemm: 'own' | 'blas';
+  /** The vector instructions the built-in GEMM was compiled for (AVX-512, AVX2, NEON, generic). */
+  readonly isa: string;
+}
+
+type Conv15 = [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+
+interface NativeAddon {
+  conv2d(...args: [...Conv15, Float32Array, Float32Array, Float32Array | null, boolean, Float32Array]): void;
+  conv2dBackpropInput(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
+  conv2dBackpropFilter(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
+  depthwiseConv2d(...args: [...Conv15, Float32Array, Float32Array, Float32Array | null, boolean, Float32Array]): void;
+  depthwiseConv2dBackpropInput(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
+  depthwiseConv2dBackpropFilter(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
+  matMul(
+    batch: number, aBatch: number, bBatch: number, m: number, k: number, n: number, transA: boolean, transB: boolean,
+    a: Float32Array, b: Float32Array, bias: Float32Array | null, relu: boolean, out: Float32Array,
+  ): void;
+  maxPool(...args: [...Conv15, Float32Array, Float32Array]): void;
+  maxPoolGrad(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
+  avgPool(...args: [...Conv15, Float32Array, Float32Array]): void;
+  avgPoolGrad(...args: [...Conv15, Float32Array, Float32Array]): void;
+  reluGrad(dy: Float32Array, y: Float32Array, out: Float32Array): void;
+  sumRows(x: Float32Array, rows: number, cols: number, out: Float32Array): void;
+  info(): NativeInfo;
+  setGemm(gemm: 'own' | 'blas'): boolean;
+}
+
+const addonMethods = [
+  'conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'depthwiseConv2d', 'depthwiseConv2dBackpropInput',
+  'depthwiseConv2dBackpropFilter', 'matMul', 'maxPool', 'maxPoolGrad', 'avgPool', 'avgPoolGrad', 'reluGrad', 'sumRows', 'info', 'setGemm',
+] as const;
+
+function isAddon(m: unknown): m is NativeAddon {
+  if (typeof m !== 'object' || m === null) return false;
+  return addonMethods.every((name) => typeof Reflect.get(m, name) === 'function');
+}
+
+const ADDON = path.join('build', 'native', 'blockprop_kernels.node');
+const HINT = 'run `npm run build:native` (needs a C++ compiler and Node headers; OpenBLAS optional)';
+
+/** The package root: the nearest folder upwards holding blockprop's package.json. */
+function packageRoot(start: string): string | null {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    try {
+      const pkg: unknown = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (typeof pkg === 'object' && pkg !== null && Reflect.get(pkg, 'name') === 'blockprop') return dir;
+    } catch {
+      // no package.json here
+    }
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * Where the addon may be: BLOCKPROP_NATIVE_ADDON, then build/native under the package root found
+ * from this module (src/main/engine/kernels under tsx/vitest, dist/ in the bundles) and from the
+ * working directory. Inside a packaged Electron app the file lives in app.asar.unpacked.
+ */
+export function nativeAddonCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  const found: string[] = [];
+  const explicit = env['BLOCKPROP_NATIVE_ADDON'];
+  if (explicit !== undefined && explicit !== '') found.push(path.resolve(explicit));
+  const starts = [typeof __dirname === 'string' ? __dirname : null, process.cwd()];
+  for (const start of starts) {
+    if (start === null) continue;
+    const root = packageRoot(start);
+    if (root === null) continue;
+    const file = path.join(root, ADDON);
+    const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    for (const f of unpacked === file ? [file] : [unpacked, file]) if (!found.includes(f)) found.push(f);
+  }
+  return found;
+}
+
+function nodeRequire(): NodeJS.Require {
+  return typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'));
+}
+
+let loaded: { file: string; addon: NativeAddon } | null = null;
+
+/** The raw addon (tests and the kernel benchmark switch its GEMM); null when it is not built. */
+export function nativeAddon(): { file: string; addon: NativeAddon } | { error: string } {
+  if (loaded !== null) return loaded;
+  const candidates = nativeAddonCandidates();
+  const file = candidates.find((f) => fs.existsSync(f));
+  if (file === undefined) return { error: `native kernels not built (${path.join('build', 'native', 'blockprop_kernels.node')} is missing): ${HINT}` };
+  try {
+    const mod: unknown = nodeRequire()(file);
+    if (!isAddon(mod)) return { error: `native kernels at ${file} are from another version: ${HINT}` };
+    loaded = { file, addon: mod };
+    return loaded;
+  } catch (e) {
+    const text = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+    return { error: `native kernels did not load (${text}): ${HINT}` };
+  }
+}
+
+/** Switches the addon's GEMM (BLOCKPROP_GEMM=own|blas sets the default); false when not possible. */
+export function setNativeGemm(gemm: 'own' | 'blas'): boolean {
+  const a = nativeAddon();
+  return 'addon' in a && a.addon.setGemm(gemm);
+}
+
+export function nativeDetail(info: NativeInfo): string {
+  const threads = `${info.threads} thread${info.threads === 1 ? '' : 's'}`;
+  return info.gemm === 'blas' && info.blas !== null
+    ? `native kernels on ${info.blas}, ${threads}`
+    : `native kernels (built-in ${info.isa} GEMM), ${threads}`;
+}
+
+const geo = (g: ConvGeometry): Conv15 => [
+  g.batch, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft,
+];
+const relu = (act: FusedActivation): boolean => act === 'relu';
+
+function wrap(addon: NativeAddon): KernelTier {
+  return {
+    name: 'native',
+    get detail() {
+      return nativeDetail(addon.info());
+    },
+    threads: addon.info().threads,
+    conv2d: (g, x, w, bias, act, out) => addon.conv2d(...geo(g), x, w, bias, relu(act), out),
+    conv2dBackpropInput: (g, dy, w, dx) => addon.conv2dBackpropInput(...geo(g), dy, w, dx),
+    conv2dBackpropFilter: (g, x, dy, dw) => addon.conv2dBackpropFilter(...geo(g), x, dy, dw),
+    depthwiseConv2d: (g, x, w, bias, act, out) => addon.depthwiseConv2d(...geo(g), x, w, bias, relu(act), out),
+    depthwiseConv2dBackpropInput: (g, dy, w, dx) => addon.depthwiseConv2dBackpropInput(...geo(g), dy, w, dx),
+    depthwiseConv2dBackpropFilter: (g, x, dy, dw) => addon.depthwiseConv2dBackpropFilter(...geo(g), x, dy, dw),
+    matMul: (g: MatMulGeometry, a, b, bias, act, out) => addon.matMul(g.batch, g.aBatch, g.bBatch, g.m, g.k, g.n, g.transA, g.transB, a, b, bias, relu(act), out),
+    maxPool: (g, x, out) => addon.maxPool(...geo(g), x, out),
+    maxPoolGrad: (g, x, dy, dx) => addon.maxPoolGrad(...geo(g), x, dy, dx),
+    avgPool: (g, x, out) => addon.avgPool(...geo(g), x, out),
+    avgPoolGrad: (g, dy, dx) => addon.avgPoolGrad(...geo(g), dy, dx),
+    reluGrad: (dy, y, out) => addon.reluGrad(dy, y, out),
+    sumRows: (x, rows, cols, out) => addon.sumRows(x, rows, cols, out),
+  };
+}
+
+let tier: KernelTier | null = null;
+
+/** The native tier, or why it is not available (one line, with how to get it). */
+export function loadNativeTier(): TierLoad {
+  if (tier !== null) return { ok: true, tier };
+  const a = nativeAddon();
+  if ('error' in a) return { ok: false, reason: a.error };
+  tier = wrap(a.addon);
+  return { ok: true, tier };
+}
