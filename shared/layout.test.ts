@@ -184,10 +184,16 @@ describe('laidOut', () => {
 });
 
 describe('placeRow', () => {
+  // Worked by hand: slots keep their order, and blocks that would sit closer than 260 form a
+  // cluster spaced exactly 260, centred on the mean of its desired x (least squares).
   it.each([
     { desired: [0, 0], xs: [-130, 130] },
     { desired: [0, 1000], xs: [0, 1000] },
-    { desired: [100, 0, 0], xs: [-226.667, 33.333, 293.333] },
+    { desired: [100, 0, 0], xs: [100 / 3 - 260, 100 / 3, 100 / 3 + 260] },
+    { desired: [500, 0], xs: [250 - 130, 250 + 130] },
+    { desired: [0, 0, 1000], xs: [-130, 130, 1000] },
+    { desired: [0, 100, 200, 1000], xs: [100 - 260, 100, 100 + 260, 1000] },
+    { desired: [0, 0, 400, 400], xs: [200 - 390, 200 - 130, 200 + 130, 200 + 390] },
     { desired: [], xs: [] },
   ])('places $desired at least 260 apart as near as possible', ({ desired, xs }) => {
     const got = placeRow(desired, 260);
