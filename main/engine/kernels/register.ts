@@ -1,6 +1,7 @@
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
 import { asWasm } from '../wasm/heap';
 import { convKernels } from './convKernels';
+import { installFusedOps } from './fusedOps';
 import { dispatch, type TierKernelSpec } from './glue';
 import { matMulKernels } from './matMulKernels';
 import { poolKernels } from './poolKernels';
@@ -33,4 +34,6 @@ export function registerTierKernels(): void {
     unregisterKernel(spec.kernelName, 'wasm');
     registerKernel(original.setupFunc === undefined ? config : { ...config, setupFunc: original.setupFunc });
   }
+  // tfjs-core's fused ops, with a one-pass ReLU and bias under gradients (they call tfjs-core's own when no tier is active).
+  installFusedOps();
 }
