@@ -18,7 +18,14 @@ describe('model versus data', () => {
       m: model([50, 50, 3], 10),
       d: mnist,
       loss: 'categorical_crossentropy',
-      expected: ['error: Input is 50×50×3 but the MNIST images are 28×28×1 — change the Input block to 28×28×1 (or 784 for a fully connected net).'],
+      expected: ['error: Input is 50×50×3, made for larger colour images, but the MNIST images are 28×28×1. Pick an image folder in the Train tab (its images are resized to 50×50×3), or use a model made for 28×28×1 images such as the Keras CNN template.'],
+    },
+    {
+      name: 'a small gray Input of the wrong size',
+      m: model([32, 32, 1], 10),
+      d: mnist,
+      loss: 'categorical_crossentropy',
+      expected: ['error: Input is 32×32×1 but the MNIST images are 28×28×1 — change the Input block to 28×28×1 (or 784 for a fully connected net).'],
     },
     {
       name: '10 units for 2 classes',

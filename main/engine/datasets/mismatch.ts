@@ -68,6 +68,16 @@ export function checkInputShape(model: ModelEnds, data: DataFacts): Diagnostic |
   const img = data.imageShape;
   if (img === null || reshapeable(shape, img)) return null;
   const total = img[0] * img[1] * img[2];
+  // A model made for photos (VGG, ResNet50, Inception: colour or much larger than the images)
+  // cannot be shrunk to 28×28×1 — its pooling stages would run out of pixels. Offer data that fits.
+  const [h, , c] = shape;
+  if (shape.length === 3 && ((c === 3 && img[2] === 1) || (h !== null && h !== undefined && h >= 2 * img[0]))) {
+    return diag(
+      'data-input-shape',
+      `Input is ${fmt(shape)}, made for larger colour images, but the ${data.title} images are ${fmt(img)}. Pick an image folder in the Train tab (its images are resized to ${fmt(shape)}), or use a model made for ${fmt(img)} images such as the Keras CNN template.`,
+      at,
+    );
+  }
   return diag(
     'data-input-shape',
     `Input is ${fmt(shape)} but the ${data.title} images are ${fmt(img)} — change the Input block to ${fmt(img)} (or ${total} for a fully connected net).`,

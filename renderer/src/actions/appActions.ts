@@ -13,7 +13,7 @@ import { requestTrain } from './trainHook';
  * all call these, so a command behaves the same from wherever it comes.
  */
 export const appActions = {
-  new: () => newModel(),
+  new: () => void newModel(),
   open: () => void openProject(),
   save: () => void saveProject(),
   saveAs: () => void saveProjectAs(),

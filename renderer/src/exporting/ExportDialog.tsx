@@ -9,6 +9,7 @@ import { editor } from '../state/editorStore';
 import { inferenceOf } from '../state/inference';
 import { openDialog, uiStore } from '../state/uiStore';
 import { Modal } from '../ui/Modal';
+import { askConfirm } from '../ui/confirm';
 import { showToast } from '../ui/toasts';
 import { diagramContent, downloadFile, kerasJsonText } from './exportContent';
 
@@ -54,7 +55,9 @@ export function ExportDialog() {
       const { training, dataset } = projectStore.getState().settings;
       const body = { ...req, path, graph, training, dataset, ...(choice === 'python' ? { strategy } : {}) };
       let r = await api().invoke('export.write', { ...body, overwrite: false });
-      if (!r.ok && r.error.code === 'exists' && window.confirm(`${path} exists. Replace it?`)) r = await api().invoke('export.write', { ...body, overwrite: true });
+      if (!r.ok && r.error.code === 'exists' && await askConfirm({ title: 'Replace the file?', message: `${path} already exists. Replacing it overwrites what it holds.`, confirmLabel: 'Replace', danger: true })) {
+        r = await api().invoke('export.write', { ...body, overwrite: true });
+      }
       if (r.ok) { showToast(`Exported ${r.value.path}`, 'success'); close(); } else showToast(r.error.message, 'error', 8000);
     } finally {
       setBusy(false);

@@ -3,6 +3,7 @@ import type { MethodName, RequestOf, ResponseOf } from '../../../shared/api/cont
 import { api } from '../host/api';
 import { projectStore } from '../project/projectStore';
 import { editor } from '../state/editorStore';
+import { modelKey } from '../train/modelKey';
 
 type InspectMethod = Extract<MethodName, `inspect.${string}`>;
 
@@ -39,7 +40,10 @@ export function useInspectCall<M extends InspectMethod>(
   const [state, setState] = useState<CallState<ResponseOf<M>>>({ status: 'idle' });
   const inFlight = useRef(false);
   const queued = useRef<(() => void) | null>(null);
-  const last = useRef<ResponseOf<M> | null>(null);
+  // The last answer and the model it was computed for: while a new one loads, only an answer for
+  // the same model stands in (drawing a digit redraws without flicker; opening ResNet50 must not
+  // show the previous CNN's maps under ResNet's layer name).
+  const last = useRef<{ readonly key: string; readonly value: ResponseOf<M> } | null>(null);
   const alive = useRef(true);
   useEffect(() => () => {
     alive.current = false;
@@ -52,14 +56,16 @@ export function useInspectCall<M extends InspectMethod>(
     }
     const run = () => {
       inFlight.current = true;
-      setState({ status: 'loading', previous: last.current });
+      const graph = editor.graph();
+      const key = modelKey(graph);
+      setState({ status: 'loading', previous: last.current?.key === key ? last.current.value : null });
       const { dataset } = projectStore.getState().settings;
-      const full = { ...request, graph: editor.graph(), dataset } as RequestOf<M>; // adds the two optional target fields
+      const full = { ...request, graph, dataset } as RequestOf<M>; // adds the two optional target fields
       void enqueue(() => api().invoke(method, full)).then((r) => {
         inFlight.current = false;
         if (!alive.current) return;
         if (r.ok) {
-          last.current = r.value;
+          last.current = { key, value: r.value };
           setState({ status: 'ok', value: r.value });
         } else setState({ status: 'error', message: r.error.message });
         const next = queued.current;

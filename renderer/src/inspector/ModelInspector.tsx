@@ -1,6 +1,6 @@
 import { countProblems } from '../../../shared/diagnostics';
 import { editor } from '../state/editorStore';
-import { useInference } from '../state/inference';
+import { listedProblems, useInference } from '../state/inference';
 import { useGraph } from '../state/useEditor';
 import { formatCount } from '../ui/format';
 
@@ -8,7 +8,7 @@ import { formatCount } from '../ui/format';
 export function ModelInspector() {
   const graph = useGraph();
   const inference = useInference();
-  const { errors, warnings } = countProblems(inference.diagnostics);
+  const { errors, warnings } = countProblems(listedProblems(inference));
   return (
     <div className="inspector-section">
       <h2 className="inspector-title">Model <span className="mono">{graph.name}</span></h2>
@@ -16,7 +16,7 @@ export function ModelInspector() {
         <dt>Layers</dt><dd className="num">{formatCount(graph.nodes.length)}</dd>
         <dt>Total params</dt><dd className="num" data-testid="model-total">{formatCount(inference.totals.total)}</dd>
         <dt>Trainable</dt><dd className="num">{formatCount(inference.totals.trainable)}</dd>
-        <dt>Problems</dt><dd className="num">{errors} errors, {warnings} warnings</dd>
+        <dt>Problems</dt><dd className="num" data-testid="model-problems">{errors} error{errors === 1 ? '' : 's'}, {warnings} warning{warnings === 1 ? '' : 's'}</dd>
       </dl>
       <p className="muted">
         Select a block to edit its parameters. Drag blocks from the palette, then wire an output socket (bottom) to an

@@ -6,6 +6,7 @@ import { getTemplate } from '../../../shared/templates';
 import { canvasControl } from '../canvas/canvasControl';
 import { api } from '../host/api';
 import { editor } from '../state/editorStore';
+import { askConfirm } from '../ui/confirm';
 import { showToast } from '../ui/toasts';
 import { pickFile } from './filePicker';
 import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
@@ -13,8 +14,14 @@ import { fileTitle, isDirty, projectStore, type ProjectState } from './projectSt
 
 const projectExtensions = ['json'];
 
-function confirmDiscard(): boolean {
-  return !isDirty() || window.confirm('Discard the unsaved changes to this model?');
+/** Asks before unsaved work is replaced (in the app's own dialog); true when there is none or the person agrees. */
+async function confirmDiscard(): Promise<boolean> {
+  if (!isDirty()) return true;
+  return askConfirm({
+    title: 'Discard unsaved changes?',
+    message: `“${projectStore.getState().title}” has changes that are not saved. They are lost if you go on.`,
+    confirmLabel: 'Discard changes', danger: true,
+  });
 }
 
 /** Puts a graph in the editor (history forgotten) with the file state around it, and fits it in view. */
@@ -34,14 +41,14 @@ function loadSaved(graph: Graph, path: string, settings: ProjectSettings): void 
   show(graph, { path, title: fileTitle(path), savedGraph: graph, settings, settingsDirty: false });
 }
 
-export function newModel(): void {
-  if (!confirmDiscard()) return;
+export async function newModel(): Promise<void> {
+  if (!(await confirmDiscard())) return;
   loadUnsaved(emptyGraph, 'Untitled');
 }
 
-export function openTemplate(id: string): void {
+export async function openTemplate(id: string): Promise<void> {
   const t = getTemplate(id);
-  if (t === undefined || !confirmDiscard()) return;
+  if (t === undefined || !(await confirmDiscard())) return;
   loadUnsaved(laidOut(t.build()), t.title);
 }
 
@@ -59,13 +66,13 @@ export async function openProjectAt(path: string): Promise<boolean> {
 }
 
 export async function openProject(): Promise<void> {
-  if (!confirmDiscard()) return;
+  if (!(await confirmDiscard())) return;
   const path = await pickFile({ mode: 'open', title: 'Open a Blockprop project', extensions: projectExtensions });
   if (path !== null) await openProjectAt(path);
 }
 
 export async function openRecent(path: string): Promise<void> {
-  if (!confirmDiscard()) return;
+  if (!(await confirmDiscard())) return;
   await openProjectAt(path);
 }
 
@@ -93,7 +100,7 @@ export async function saveProjectAs(): Promise<boolean> {
   if (path === null) return false;
   let r = await api().invoke('project.saveAs', { path, project, overwrite: false });
   if (!r.ok && r.error.code === 'exists') {
-    if (!window.confirm(`${path} exists. Replace it?`)) return false;
+    if (!(await askConfirm({ title: 'Replace the file?', message: `${path} already exists. Replacing it overwrites what it holds.`, confirmLabel: 'Replace', danger: true }))) return false;
     r = await api().invoke('project.saveAs', { path, project, overwrite: true });
   }
   return finishSave(r, graph);
@@ -109,7 +116,7 @@ export async function saveProject(): Promise<boolean> {
 
 /** Import Keras 3 / Keras 2 JSON or a TF.js model.json, from a file or from pasted text. */
 export async function importModel(source: { path: string } | { text: string }): Promise<boolean> {
-  if (!confirmDiscard()) return false;
+  if (!(await confirmDiscard())) return false;
   const r = await api().invoke('model.import', source);
   if (!r.ok) {
     showToast(r.error.message, 'error', 9000);

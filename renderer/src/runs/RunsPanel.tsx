@@ -7,6 +7,7 @@ import { smooth } from '../charts/smoothing';
 import { Note } from '../lesson/Note';
 import { updateSettings, useProject } from '../project/projectStore';
 import { showDockTab } from '../state/uiStore';
+import { askConfirm } from '../ui/confirm';
 import { formatCount } from '../ui/format';
 import { runsCsv } from './runsCsv';
 import { useTallDock } from '../train/useTallDock';
@@ -71,8 +72,8 @@ export function RunsPanel() {
     else next.add(id);
     setPicked(next);
   };
-  const remove = (id: string) => {
-    if (!window.confirm('Delete this run from the project?')) return;
+  const remove = async (id: string) => {
+    if (!(await askConfirm({ title: 'Delete this run?', message: 'The run, its curves and its numbers are removed from the project.', confirmLabel: 'Delete run', danger: true }))) return;
     updateSettings((s) => ({ ...s, runs: (s.runs ?? []).filter((r) => r.id !== id) }));
   };
   return (
@@ -102,7 +103,7 @@ export function RunsPanel() {
                   <td className="muted small">{r.training.optimizer.kind} lr {r.training.learningRate} · batch {r.training.batchSize} · {r.epochs.length}/{r.training.epochs} ep.</td>
                   <td className="right"><b>{pct(r.testAccuracy)}</b></td>
                   <td className="right">{pct(last?.valAccuracy ?? null)}</td>
-                  <td><button type="button" className="icon-btn small" onClick={() => remove(r.id)} aria-label="Delete this run" title="Delete this run">✕</button></td>
+                  <td><button type="button" className="icon-btn small" onClick={() => void remove(r.id)} aria-label="Delete this run" title="Delete this run">✕</button></td>
                 </tr>
               );
             })}

@@ -18,6 +18,8 @@ export interface EditorState {
   readonly focus: { readonly nodeId: string; readonly seq: number } | null;
   /** Key of the last edit when it may absorb the next one (typing "128" is one undo step, not three). */
   readonly coalesce: string | null;
+  /** Bumped by every load (new, open, template, import): results computed for an earlier document are not this one's. */
+  readonly document: number;
 }
 
 export const noSelection: Selection = { nodes: [], edges: [] };
@@ -48,7 +50,7 @@ export interface Editor {
 }
 
 export function createEditor(initial: Graph = emptyGraph): Editor {
-  const store = createStore<EditorState>({ history: initHistory(initial), selection: noSelection, drag: null, focus: null, coalesce: null });
+  const store = createStore<EditorState>({ history: initHistory(initial), selection: noSelection, drag: null, focus: null, coalesce: null, document: 0 });
   const graph = () => store.getState().history.present;
 
   // Selection ids that no longer exist (after undo, delete) are dropped so the inspector never shows ghosts.
@@ -93,7 +95,7 @@ export function createEditor(initial: Graph = emptyGraph): Editor {
     canUndo: () => store.getState().history.past.length > 0,
     canRedo: () => store.getState().history.future.length > 0,
     load(g) {
-      store.setState(() => ({ history: initHistory(g), selection: noSelection, drag: null, focus: null, coalesce: null }));
+      store.setState((s) => ({ history: initHistory(g), selection: noSelection, drag: null, focus: null, coalesce: null, document: s.document + 1 }));
     },
     select(selection) {
       store.setState((s) => {

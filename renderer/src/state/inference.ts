@@ -18,3 +18,12 @@ export function inferenceOf(graph: Graph): Inference {
 export function useInference(): Inference {
   return inferenceOf(useGraph());
 }
+
+/**
+ * The problems the app lists (Problems tab, its badge, the model inspector): every error and
+ * warning except "the model is empty", which the empty canvas already answers with templates and
+ * the lesson. One list for all three, so the badge never counts a problem the tab does not show.
+ */
+export function listedProblems(inference: Inference): Inference['diagnostics'] {
+  return inference.diagnostics.filter((d) => d.severity !== 'info' && d.code !== 'empty-model');
+}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DatasetPreviewResult } from '../../../shared/api/inspect';
 import { api } from '../host/api';
 import { useAppInfo } from '../host/appInfo';
+import { setInspect } from '../inspect/inspectStore';
 import { Note } from '../lesson/Note';
 import { useProject } from '../project/projectStore';
 import { useStore } from '../state/createStore';
@@ -13,6 +14,7 @@ import { DatasetChooser } from './DatasetChooser';
 import { LiveCurves } from './LiveCurves';
 import { RunProgress } from './RunProgress';
 import { SettingsForm } from './SettingsForm';
+import { modelKey } from './modelKey';
 import { isRunning, runOptions, startTraining, stopTraining, useRun } from './trainRun';
 import { useTallDock } from './useTallDock';
 import './train.css';
@@ -38,6 +40,7 @@ export function TrainPanel() {
       </aside>
       <section className="train-main">
         <StartBar />
+        <RunOwner />
         <RunProgress />
         <RunResult />
         <LiveCurves />
@@ -92,6 +95,22 @@ function StartBar() {
   );
 }
 
+/** Whose results these are: the run's model and start time, and whether the canvas still holds that model. */
+function RunOwner() {
+  const s = useRun((x) => x);
+  const graph = useGraph();
+  const key = useMemo(() => modelKey(graph), [graph]);
+  if (s.model === null || s.startedAt === null) return null;
+  const when = new Date(s.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const changed = s.modelKey !== null && s.modelKey !== key;
+  return (
+    <div className={`run-owner${changed ? ' changed' : ''}`} data-testid="run-owner">
+      Run of <b>{s.model}</b> started {when}
+      {changed && <span> · the model on the canvas has changed since: train again for its results.</span>}
+    </div>
+  );
+}
+
 function RunResult() {
   const s = useRun((x) => x);
   if (s.testAccuracy === null && s.testLoss === null) return null;
@@ -106,7 +125,7 @@ function RunResult() {
         <span className="num value">{s.testLoss === null ? '–' : s.testLoss.toFixed(4)}</span>
       </div>
       <div className="run-result-actions">
-        <button type="button" className="btn small" onClick={() => showDockTab('inspect')}>Look inside →</button>
+        <button type="button" className="btn small" onClick={() => { setInspect({ view: 'activations' }); showDockTab('inspect'); }} data-testid="look-inside">Look inside →</button>
         <button type="button" className="btn small" onClick={() => showDockTab('runs')}>Compare runs →</button>
       </div>
     </div>

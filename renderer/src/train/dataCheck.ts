@@ -29,6 +29,12 @@ export function dataFacts(dataset: DatasetRef, preview: DatasetPreviewResult | n
   return { name: 'the folder', height: null, width: null, channels: preview === null ? null : preview.grayscale ? 1 : 3, classes: preview?.classes.length ?? null, resizable: true };
 }
 
+/** An Input for photos (colour, or twice the images' size): shrinking it to 28×28×1 would break its pooling stages. */
+function madeForPhotos(per: Shape, height: number, channels: number): boolean {
+  const [h, , c] = per;
+  return per.length === 3 && ((c === 3 && channels === 1) || (h !== null && h !== undefined && h >= 2 * height));
+}
+
 function dims(shape: Shape): string {
   return shape.slice(1).map((d) => (d === null ? '?' : String(d))).join('×');
 }
@@ -51,7 +57,9 @@ export function checkModelData(graph: Graph, dataset: DatasetRef, preview: Datas
         ok: okShape,
         text: okShape
           ? `Input ${dims(inShape)} takes ${facts.name}'s ${facts.height}×${facts.width} grayscale images.`
-          : `Input is ${dims(inShape)} but ${facts.name}'s images are ${facts.height}×${facts.width}×${facts.channels} — set the Input block's shape to (28, 28, 1) (or 784 for a flat net).`,
+          : madeForPhotos(per, facts.height, facts.channels)
+            ? `Input is ${dims(inShape)}, made for larger colour images; ${facts.name}'s are ${facts.height}×${facts.width}×${facts.channels}. Pick an image folder above (resized to ${dims(inShape)}), or use a model made for them such as the Keras CNN.`
+            : `Input is ${dims(inShape)} but ${facts.name}'s images are ${facts.height}×${facts.width}×${facts.channels} — set the Input block's shape to (28, 28, 1) (or 784 for a flat net).`,
       });
     } else if (facts.resizable) {
       const ch = per[per.length - 1];

@@ -34,12 +34,16 @@ export interface RunState {
   readonly testLoss: number | null;
   readonly startedAt: number | null;
   readonly stopping: boolean;
+  /** Which model this run trains: its name, its modelKey and the editor document it was started from. */
+  readonly model: string | null;
+  readonly modelKey: string | null;
+  readonly document: number | null;
 }
 
 const idle: RunState = {
   phase: 'idle', runId: null, backend: null, backendReason: null, epochs: 0, stepsPerEpoch: 0, epoch: 0, batch: 0,
   samplesPerSecond: null, etaMs: null, datasetProgress: null, datasetMessage: null, memoryEstimateMb: null, message: null,
-  testAccuracy: null, testLoss: null, startedAt: null, stopping: false,
+  testAccuracy: null, testLoss: null, startedAt: null, stopping: false, model: null, modelKey: null, document: null,
 };
 
 export const runStore = createStore<RunState>(idle);
@@ -87,9 +91,29 @@ function schedule(): void {
   }));
 }
 
+/**
+ * A finished run's results belong to the document it trained: when another model is opened
+ * (new, template, file, import) the panel goes back to idle instead of showing the old model's
+ * accuracy and curves. A run still going keeps its state (the panel says which model it trains).
+ */
+function forgetOnLoad(): void {
+  let document = editor.store.getState().document;
+  editor.store.subscribe(() => {
+    const next = editor.store.getState().document;
+    if (next === document) return;
+    document = next;
+    const s = runStore.getState();
+    if (isRunning(s) || s.phase === 'idle' || s.document === next) return;
+    pending = [];
+    resetSeries();
+    runStore.setState(() => idle);
+  });
+}
+
 function subscribe(): void {
   if (subscribed) return;
   subscribed = true;
+  forgetOnLoad();
   api().on('train.event', ({ runId, event }) => {
     const update = readTrainEvent(event);
     if (update === null) return;
@@ -228,13 +252,14 @@ export async function startTraining(): Promise<void> {
   }
   const { training, dataset } = projectStore.getState().settings;
   const { limit, backend } = runOptions.getState();
+  const key = modelKey(graph);
   context = {
-    model: graph.name, key: modelKey(graph), totalParams: inference.totals.total, training, dataset, limit, startedAt: new Date().toISOString(),
+    model: graph.name, key, totalParams: inference.totals.total, training, dataset, limit, startedAt: new Date().toISOString(),
   };
   pending = [];
   early.clear();
   resetSeries();
-  runStore.setState(() => ({ ...idle, phase: 'starting', startedAt: Date.now() }));
+  runStore.setState(() => ({ ...idle, phase: 'starting', startedAt: Date.now(), model: graph.name, modelKey: key, document: editor.store.getState().document }));
   const testLimit = limit === null ? undefined : Math.min(10_000, Math.max(500, Math.round(limit / 2)));
   const r = await api().invoke('train.start', {
     graph, training, dataset, backend,

@@ -4,6 +4,7 @@ import { ImportDialog } from '../project/ImportDialog';
 import { RecentDialog } from '../project/RecentDialog';
 import { TemplatesGallery } from '../project/TemplatesGallery';
 import { openDialog, useUi } from '../state/uiStore';
+import { ConfirmDialog } from './ConfirmDialog';
 import { Modal } from './Modal';
 import { ShortcutsDialog } from './ShortcutsDialog';
 
@@ -23,6 +24,7 @@ export function Dialogs() {
         </Modal>
       )}
       <FileDialog />
+      <ConfirmDialog />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 /** The first field a person would type into, else the dialog box itself. */
 function initialFocus(box: HTMLElement): HTMLElement {
-  const field = box.querySelector<HTMLElement>('[data-autofocus], .modal-body input:not([type=checkbox]):not([type=radio]), .modal-body textarea, .modal-footer input');
+  const field = box.querySelector<HTMLElement>('[data-autofocus]') ?? box.querySelector<HTMLElement>('.modal-body input:not([type=checkbox]):not([type=radio]), .modal-body textarea, .modal-footer input');
   return field ?? box;
 }
 

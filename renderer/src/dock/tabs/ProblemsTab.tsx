@@ -1,6 +1,6 @@
 import { countProblems } from '../../../../shared/diagnostics';
 import { editor } from '../../state/editorStore';
-import { useInference } from '../../state/inference';
+import { listedProblems, useInference } from '../../state/inference';
 import { useGraph } from '../../state/useEditor';
 import { DiagnosticList } from '../../inspector/DiagnosticList';
 
@@ -8,7 +8,7 @@ import { DiagnosticList } from '../../inspector/DiagnosticList';
 export function ProblemsTab() {
   const graph = useGraph();
   const inference = useInference();
-  const list = inference.diagnostics.filter((d) => d.severity !== 'info');
+  const list = listedProblems(inference);
   if (graph.nodes.length === 0) return <p className="empty-state">Problems with the model (wrong shapes, missing inputs, likely mistakes) are listed here.</p>;
   if (list.length === 0) return <p className="empty-state" data-testid="no-problems">No problems: Keras would build this model.</p>;
   return <DiagnosticList diagnostics={list} onPick={(d) => { if (d.nodeId !== undefined) editor.focusNode(d.nodeId); }} />;
@@ -16,7 +16,7 @@ export function ProblemsTab() {
 
 export function ProblemsBadge() {
   const inference = useInference();
-  const { errors, warnings } = countProblems(inference.diagnostics);
+  const { errors, warnings } = countProblems(listedProblems(inference));
   if (errors + warnings === 0) return null;
   return <span className={`tab-badge ${errors > 0 ? 'sev-error' : 'sev-warning'}`} data-testid="problems-count">{errors + warnings}</span>;
 }
