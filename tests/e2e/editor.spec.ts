@@ -255,9 +255,10 @@ test('autosave offers to restore after a crash; newer and broken files are refus
   writeFileSync(newer, JSON.stringify({ format: 'blockprop-project', version: 99, graph: { name: 'x', nodes: [], edges: [] } }));
   writeFileSync(broken, '{"format": "blockprop-project", "graph": ');
   for (const [file, words] of [[newer, 'newer Blockprop'], [broken, 'broken']] as const) {
-    page.once('dialog', (d) => void d.accept());
     await page.getByTestId('file-menu').click();
     await page.getByTestId('menu-open').click();
+    // The restored work is unsaved: the app's own dialog asks before opening another file.
+    await page.getByTestId('confirm-ok').click();
     await chooseInFileDialog(page, file, 'open');
     await expect(page.getByTestId('toast').last()).toContainText(words === 'broken' ? /JSON|broken|read/i : words);
     // Nothing changed: the restored model is still on the canvas and the file is as it was.
