@@ -35,7 +35,9 @@ function electronBinary() {
 }
 
 function browserMode() {
-  const child = spawn(process.execPath, [path.join(root, 'bin', 'blockprop.cjs'), 'web', ...args.filter((a) => a.startsWith('--'))], { stdio: 'inherit' });
+  // Every argument goes to `blockprop web`, values included (`--port 4781`, `--port=4781`); it
+  // answers unknown ones with its usage. Filtering to `--…` dropped the port number.
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'blockprop.cjs'), 'web', ...args], { stdio: 'inherit' });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
