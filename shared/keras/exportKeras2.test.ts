@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { isJsonObject, type JsonValue } from '../json';
+import { summaryJson } from '../summary';
+import { templateAndFixtureGraphs } from '../../tests/fixtures/keras/load';
+import { exportKeras2, exportKeras3, toKerasJsonString } from './index';
+
+/*
+ * Our Keras 2 / tf.keras export, as real Keras 3.15 reads it with the loader it keeps for old
+ * tf.keras files (tests/fixtures/keras2/<id>.json, written by tests/keras-check/gen_keras2_fixtures.py:
+ * the SHA-256 of the file Keras read, its count_params() and the model.to_json() Keras wrote after
+ * loading it). CI has no Keras, so it checks that today's export is the file Keras read and that
+ * Keras understood it as exactly the model our Keras 3 export describes.
+ */
+
+const record = z.object({ keras_version: z.string(), keras2_sha256: z.string(), count_params: z.number(), to_json: z.unknown() });
+const regenerate = 'rerun sh tests/keras-check/run.sh (it rewrites tests/fixtures/keras2 with real Keras)';
+
+/**
+ * The legacy loader builds the model from lists of inputs and outputs, so its to_json() writes
+ * `[["in", 0, 0]]` where a model built from one tensor (and our Keras 3 export) writes `["in", 0, 0]`.
+ */
+function asLists(model: JsonValue): JsonValue {
+  if (!isJsonObject(model) || !isJsonObject(model['config'])) return model;
+  const config = { ...model['config'] };
+  for (const key of ['input_layers', 'output_layers']) {
+    const v = config[key];
+    if (Array.isArray(v) && typeof v[0] === 'string') config[key] = [v];
+  }
+  return { ...model, config };
+}
+
+const cases = templateAndFixtureGraphs().flatMap(({ id, graph }) => {
+  const file = new URL(`../../tests/fixtures/keras2/${id}.json`, import.meta.url);
+  return existsSync(file) ? [{ id, graph, fixture: record.parse(JSON.parse(readFileSync(file, 'utf8'))) }] : [];
+});
+
+describe('Keras 2 export, as real Keras read it', () => {
+  it('covers the chapter models and every real-Keras fixture', () => {
+    const ids = cases.map((c) => c.id);
+    for (const id of ['fc_tf_mnist', 'keras_cnn', 'lenet5', 'residual_block', 'inception_module', 'vgg16', 'fixture_all_sequential', 'fixture_all_functional']) expect(ids).toContain(id);
+  });
+
+  it.each(cases)('$id: the export is the file Keras read', ({ graph, fixture }) => {
+    const ours = exportKeras2(graph);
+    if (!ours.ok) throw new Error(JSON.stringify(ours.diagnostics));
+    expect(createHash('sha256').update(toKerasJsonString(ours.json), 'utf8').digest('hex'), `the Keras 2 export changed since Keras last read it: ${regenerate}`).toBe(fixture.keras2_sha256);
+  });
+
+  it.each(cases)('$id: Keras read the same model our Keras 3 export describes', ({ graph, fixture }) => {
+    const keras3 = exportKeras3(graph);
+    if (!keras3.ok) throw new Error(JSON.stringify(keras3.diagnostics));
+    expect(asLists(keras3.json)).toEqual(fixture.to_json);
+    expect(summaryJson(graph).total_params).toBe(fixture.count_params);
+  });
+});
