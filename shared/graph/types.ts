@@ -50,4 +50,5 @@ export interface Graph {
 
 export type ModelClass = 'Sequential' | 'Functional';
 
-export const emptyGraph: Graph = { name: 'model', nodes: [], edges: [] };
+// Keras names an unnamed Sequential 'sequential' (a learner's first model is a chain).
+export const emptyGraph: Graph = { name: 'sequential', nodes: [], edges: [] };

@@ -63,6 +63,8 @@ test('an empty canvas counts no problems: badge, inspector and tab agree', async
   await page.goto(app.url);
   await expect(page.getByTestId('empty-canvas')).toBeVisible();
   await expect(page.getByTestId('model-problems')).toHaveText('0 errors, 0 warnings');
+  // Bug 12: the new model is named as Keras names a Sequential.
+  await expect(page.getByTestId('model-name')).toHaveText('sequential');
   await expect(page.getByTestId('problems-count')).toHaveCount(0);
   await page.getByTestId('tab-problems').click();
   await expect(page.getByTestId('diagnostic')).toHaveCount(0);

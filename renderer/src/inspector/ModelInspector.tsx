@@ -11,7 +11,7 @@ export function ModelInspector() {
   const { errors, warnings } = countProblems(listedProblems(inference));
   return (
     <div className="inspector-section">
-      <h2 className="inspector-title">Model <span className="mono">{graph.name}</span></h2>
+      <h2 className="inspector-title">Model <span className="mono" data-testid="model-name">{graph.name}</span></h2>
       <dl className="facts">
         <dt>Layers</dt><dd className="num">{formatCount(graph.nodes.length)}</dd>
         <dt>Total params</dt><dd className="num" data-testid="model-total">{formatCount(inference.totals.total)}</dd>

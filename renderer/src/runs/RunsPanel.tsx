@@ -9,6 +9,7 @@ import { updateSettings, useProject } from '../project/projectStore';
 import { showDockTab } from '../state/uiStore';
 import { askConfirm } from '../ui/confirm';
 import { formatCount } from '../ui/format';
+import { runProgressText } from './runProgress';
 import { runsCsv } from './runsCsv';
 import { useTallDock } from '../train/useTallDock';
 import '../train/train.css';
@@ -100,7 +101,7 @@ export function RunsPanel() {
                     <div className="muted small">{new Date(r.startedAt).toLocaleString()} · {r.backend ?? '?'}{r.status === 'done' ? '' : ` · ${r.status}`}</div>
                   </td>
                   <td>{datasetName(r)}{r.limit === null ? '' : <span className="muted"> ({formatCount(r.limit)})</span>}</td>
-                  <td className="muted small">{r.training.optimizer.kind} lr {r.training.learningRate} · batch {r.training.batchSize} · {r.epochs.length}/{r.training.epochs} ep.</td>
+                  <td className="muted small">{r.training.optimizer.kind} lr {r.training.learningRate} · batch {r.training.batchSize} · <span data-testid="run-progress-text">{runProgressText(r)}</span></td>
                   <td className="right"><b>{pct(r.testAccuracy)}</b></td>
                   <td className="right">{pct(last?.valAccuracy ?? null)}</td>
                   <td><button type="button" className="icon-btn small" onClick={() => void remove(r.id)} aria-label="Delete this run" title="Delete this run">✕</button></td>
