@@ -97,30 +97,43 @@ function build(cxx, headers, blas) {
   return { ok: true };
 }
 
-if (process.env.BLOCKPROP_NATIVE === '0') skip('BLOCKPROP_NATIVE=0');
-if (process.platform === 'win32') skip('building them on Windows is not supported yet');
-if (!existsSync(srcDir)) skip('native/src is missing');
-const cxx = findCompiler();
-if (!cxx) skip('no C++ compiler found: install g++ or clang++ and run `npm run build:native`');
-const headers = findHeaders();
-if (!headers) skip("Node's headers (node_api.h) were not found: install Node's development headers and run `npm run build:native`");
-mkdirSync(outDir, { recursive: true });
+function main() {
+  if (process.env.BLOCKPROP_NATIVE === '0') skip('BLOCKPROP_NATIVE=0');
+  if (process.platform === 'win32') skip('building them on Windows is not supported yet');
+  if (!existsSync(srcDir)) skip('native/src is missing');
+  const cxx = findCompiler();
+  if (!cxx) skip('no C++ compiler found: install g++ or clang++ and run `npm run build:native`');
+  const headers = findHeaders();
+  if (!headers) skip("Node's headers (node_api.h) were not found: install Node's development headers and run `npm run build:native`");
+  mkdirSync(outDir, { recursive: true });
 
-const blas = findBlas();
-let result = build(cxx, headers, blas);
-let used = blas?.name;
-if (!result.ok && blas) {
-  // A BLAS that is found but does not link or load: our own GEMM still gives the fast tier.
-  const first = result.reason;
-  result = build(cxx, headers, undefined);
-  used = undefined;
-  if (result.ok) console.log(`blockprop: ${blas.name} unusable (${first}); building with the built-in GEMM`);
+  const blas = findBlas();
+  let result = build(cxx, headers, blas);
+  let used = blas?.name;
+  if (!result.ok && blas) {
+    // A BLAS that is found but does not link or load: our own GEMM still gives the fast tier.
+    const first = result.reason;
+    result = build(cxx, headers, undefined);
+    used = undefined;
+    if (result.ok) console.log(`blockprop: ${blas.name} unusable (${first}); building with the built-in GEMM`);
+  }
+  if (!result.ok) {
+    // An addon left from an older build would no longer match these sources.
+    rmSync(outFile, { force: true });
+    skip(result.reason);
+  }
+  let detail = '';
+  try {
+    detail = execFileSync(process.execPath, ['-e', `const i = require(${JSON.stringify(outFile)}).info(); console.log(i.isa + ', ' + i.threads + ' threads')`], { encoding: 'utf8' }).trim();
+  } catch {
+    detail = 'unknown CPU';
+  }
+  console.log(`blockprop: native kernels built (${used ?? 'built-in GEMM'}, ${detail}) → ${path.relative(root, outFile)}`);
 }
-if (!result.ok) skip(result.reason);
-let detail = '';
+
 try {
-  detail = execFileSync(process.execPath, ['-e', `const i = require(${JSON.stringify(outFile)}).info(); console.log(i.isa + ', ' + i.threads + ' threads')`], { encoding: 'utf8' }).trim();
-} catch {
-  detail = 'unknown CPU';
+  main();
+} catch (e) {
+  // Whatever went wrong (a folder that cannot be written, a tool that crashed), never fail the install.
+  skip(String(e instanceof Error ? e.message : e).split('\n')[0].slice(0, 200));
 }
-console.log(`blockprop: native kernels built (${used ?? 'built-in GEMM'}, ${detail}) → ${path.relative(root, outFile)}`);

@@ -40,10 +40,20 @@ void im2col(const Conv& g, const float* x, long r0, long r1, float* col) {
         d += g.kW * g.inC;
         continue;
       }
+      const float* row = xb + static_cast<long>(ih) * g.inW * g.inC;
+      if (g.inC == 1) {
+        // One channel (a first layer on grey images): single floats, no memcpy calls.
+        for (int kw = 0; kw < g.kW; ++kw) {
+          const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
+          d[kw] = iw < 0 || iw >= g.inW ? 0.0f : row[iw];
+        }
+        d += g.kW;
+        continue;
+      }
       for (int kw = 0; kw < g.kW; ++kw, d += g.inC) {
         const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
         if (iw < 0 || iw >= g.inW) std::memset(d, 0, cbytes);
-        else std::memcpy(d, xb + (static_cast<long>(ih) * g.inW + iw) * g.inC, cbytes);
+        else std::memcpy(d, row + static_cast<long>(iw) * g.inC, cbytes);
       }
     }
   }

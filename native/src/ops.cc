@@ -205,7 +205,7 @@ void max_pool_grad(const Conv& g, const float* x, const float* dy, float* dx) {
     const Share s = scatter_share(g.batch, C, t, T);
     const int n = s.c1 - s.c0;
     float* best = scratch<float>(n).data();
-    long* pos = scratch<long>(n).data();
+    int* pos = scratch<int>(n).data();  // offsets within one image
     for (long b = s.b0; b < s.b1; ++b) {
       const float* xb = x + b * in_img;
       float* db = dx + b * in_img;
@@ -223,12 +223,14 @@ void max_pool_grad(const Conv& g, const float* x, const float* dy, float* dx) {
             for (int kw = 0; kw < g.kW; ++kw) {
               const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
               if (iw < 0 || iw >= g.inW) continue;
-              const long cell = (static_cast<long>(ih) * g.inW + iw) * C + s.c0;
-              for (int c = 0; c < n; ++c)
-                if (xb[cell + c] > best[c]) {
-                  best[c] = xb[cell + c];
-                  pos[c] = cell + c;
-                }
+              const int cell = (ih * g.inW + iw) * C + s.c0;
+              const float* xp = xb + cell;
+              // Branch-free so it vectorises (random data would mispredict every other compare).
+              for (int c = 0; c < n; ++c) {
+                const bool gt = xp[c] > best[c];
+                best[c] = gt ? xp[c] : best[c];
+                pos[c] = gt ? cell + c : pos[c];
+              }
             }
           }
           const float* d = dy + b * out_img + (static_cast<long>(oh) * g.outW + ow) * C + s.c0;
