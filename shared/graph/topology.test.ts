@@ -112,7 +112,8 @@ describe('topology helpers', () => {
 });
 
 describe('kerasLayerOrder on random DAGs checked with real Keras 3.15', () => {
-  // shared/graph/fixtures/random_dag_*.json: several inputs and outputs, 2- and 3-way merges.
+  // shared/graph/fixtures/random_dag_*.json: several inputs and outputs, 2- and 3-way merges
+  // (tests/keras-check/randomDags.ts draws them, gen_random_dags.py asks Keras for the order).
   it.each(['random_dag_1', 'random_dag_5', 'random_dag_8'])('%s, in any node order', (name) => {
     const fixture = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as { model: unknown; kerasOrder: string[] };
     const imported = importModel(fixture.model);

@@ -9,7 +9,8 @@ import { getLayerDef } from './registry';
 /**
  * fixtures/kerasReference.json was produced by real Keras 3.15.1 (torch backend): for each case the
  * layer's get_config() after being called on Input(s) of the given shapes, its output shape, its
- * weights (name, shape, trainable) and count_params() — or the error Keras raised.
+ * weights (name, shape, trainable) and count_params() — or the error Keras raised. Both files are
+ * written by tests/keras-check/gen_layer_fixtures.py (the hand-picked cases are in layer_cases.py).
  */
 interface Case {
   readonly id: string;
@@ -54,7 +55,10 @@ function parseCases(raw: unknown): Case[] {
 }
 
 const cases = parseCases(JSON.parse(readFileSync(join(__dirname, 'fixtures', 'kerasReference.json'), 'utf8')));
-/** 400 random layer configurations (seeded) run through real Keras 3.15: error or shape + weights. */
+/**
+ * 400 random layer configurations run through real Keras 3.15: error or shape + weights.
+ * `gen_layer_fixtures.py fuzz --respec` reproduces this file from its own cases; `--seed N` draws new ones.
+ */
 const fuzz = parseCases(JSON.parse(readFileSync(join(__dirname, 'fixtures', 'kerasFuzz.json'), 'utf8')));
 const ok = cases.filter((c) => c.error === undefined);
 const errors = cases.filter((c) => c.error !== undefined);
