@@ -190,9 +190,6 @@ function checkPool(g: ConvGeometry): void {
  */
 export async function loadSimdTier(threads?: number): Promise<TierLoad> {
   const n = Math.max(1, Math.min(MAX_THREADS, Math.floor(threads ?? os.availableParallelism())));
-  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]))) {
-    return { ok: false, reason: 'WebAssembly is unavailable' };
-  }
   try {
     const rt = await SimdRuntime.start(n);
     if (typeof rt === 'string') return { ok: false, reason: rt };

@@ -9,6 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { kernelsWasmBase64 } from './kernelsWasm';
+import { isWasmGlobal, wasmApi, type WasmGlobal, type WasmInstance, type WasmMemory, type WasmModule } from './wasmApi';
 import { workerSource } from './workerSource';
 
 const PAGE = 65536;
@@ -44,18 +45,20 @@ export const KIND = {
 interface KernelExports {
   readonly run: (job: number, tid: number) => void;
   readonly scratchBytes: (job: number) => number;
-  readonly stackPointer: WebAssembly.Global;
+  readonly stackPointer: WasmGlobal;
   readonly heapBase: number;
 }
 
-function kernelExports(instance: WebAssembly.Instance): KernelExports | string {
+function kernelExports(instance: WasmInstance): KernelExports | string {
   const { run, scratch_bytes: scratchBytes, __stack_pointer: sp, __heap_base: heapBase } = instance.exports;
   if (typeof run !== 'function' || typeof scratchBytes !== 'function') return 'the kernel module lacks run/scratch_bytes';
-  if (!(sp instanceof WebAssembly.Global) || !(heapBase instanceof WebAssembly.Global)) return 'the kernel module lacks its stack globals';
+  if (!isWasmGlobal(sp) || !isWasmGlobal(heapBase)) return 'the kernel module lacks its stack globals';
   const base: unknown = heapBase.value;
   if (typeof base !== 'number') return 'the kernel module has no heap base';
   return {
-    run: (job, tid) => void run(job, tid),
+    run: (job, tid) => {
+      run(job, tid);
+    },
     scratchBytes: (job) => Number(scratchBytes(job)),
     stackPointer: sp,
     heapBase: base,
@@ -71,7 +74,7 @@ export class SimdRuntime {
   private disposed = false;
 
   private constructor(
-    private readonly memory: WebAssembly.Memory,
+    private readonly memory: WasmMemory,
     private readonly kernels: KernelExports,
     private readonly workers: readonly Worker[],
     private readonly ctrlOffset: number,
@@ -86,13 +89,15 @@ export class SimdRuntime {
   /** Compiles the embedded module and starts the helpers; a string says why it cannot run here. */
   static async start(threads: number): Promise<SimdRuntime | string> {
     if (typeof SharedArrayBuffer !== 'function' || typeof Atomics.wait !== 'function') return 'shared memory and Atomics are unavailable';
-    let module: WebAssembly.Module;
-    let memory: WebAssembly.Memory;
-    let instance: WebAssembly.Instance;
+    const wasm = wasmApi();
+    if (wasm === null) return 'WebAssembly is unavailable';
+    let module: WasmModule;
+    let memory: WasmMemory;
+    let instance: WasmInstance;
     try {
-      module = await WebAssembly.compile(Buffer.from(kernelsWasmBase64, 'base64'));
-      memory = new WebAssembly.Memory({ initial: 64, maximum: MAX_PAGES, shared: true });
-      instance = await WebAssembly.instantiate(module, { env: { memory } });
+      module = await wasm.compile(Buffer.from(kernelsWasmBase64, 'base64'));
+      memory = new wasm.Memory({ initial: 64, maximum: MAX_PAGES, shared: true });
+      instance = await wasm.instantiate(module, { env: { memory } });
     } catch (e) {
       return `the SIMD128 kernel module did not load (${e instanceof Error ? e.message : String(e)})`;
     }
