@@ -10,7 +10,8 @@
 // it; otherwise our own GEMM alone. BLOCKPROP_BLAS=none builds without BLAS; BLOCKPROP_NATIVE=0
 // skips the build.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -18,6 +19,24 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const srcDir = path.join(root, 'native', 'src');
 const outDir = path.join(root, 'build', 'native');
 const outFile = path.join(outDir, 'blockprop_kernels.node');
+// What the addon was compiled for (-march=native): main/engine/kernels/nativeTier.ts refuses to load
+// it on a CPU lacking any of these instruction sets (a copied or packaged build), instead of crashing.
+const cpuFile = path.join(outDir, 'blockprop_kernels.json');
+// The same filter as nativeTier.ts's cpuFeatures(): the /proc/cpuinfo flags that name instruction sets.
+const isaFlag = /^(avx|sse|ssse|fma|f16c|bmi|amx|vaes|vpclmul|gfni|movbe|popcnt|adx|sha|abm|lzcnt)/;
+
+function buildCpu() {
+  let flags = [];
+  if (process.platform === 'linux') {
+    try {
+      const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => /^(flags|Features)\s*:/.test(l)) ?? '';
+      flags = line.replace(/^[^:]*:/, '').trim().split(/\s+/).filter((f) => isaFlag.test(f) || process.arch !== 'x64');
+    } catch {
+      // no /proc: the model name below still guards
+    }
+  }
+  return { platform: process.platform, arch: process.arch, model: os.cpus()[0]?.model ?? '', flags };
+}
 
 const skip = (reason) => {
   console.log(`blockprop: native kernels skipped (${reason}); training uses the wasm tier`);
@@ -94,6 +113,7 @@ function build(cxx, headers, blas) {
     return { ok: false, reason: `the built addon does not load: ${probe.out.split('\n').find((l) => /Error/.test(l)) ?? 'unknown error'}`.slice(0, 200) };
   }
   renameSync(tmp, outFile);
+  writeFileSync(cpuFile, `${JSON.stringify(buildCpu(), null, 1)}\n`);
   return { ok: true };
 }
 
@@ -120,6 +140,7 @@ function main() {
   if (!result.ok) {
     // An addon left from an older build would no longer match these sources.
     rmSync(outFile, { force: true });
+    rmSync(cpuFile, { force: true });
     skip(result.reason);
   }
   let detail = '';

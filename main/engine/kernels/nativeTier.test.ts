@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers';
-import { loadNativeTier, nativeAddon, nativeAddonCandidates, setNativeGemm } from './nativeTier';
+import { cpuFeatures, cpuMismatch, loadNativeTier, nativeAddon, nativeAddonCandidates, setNativeGemm } from './nativeTier';
 import type { ConvGeometry, KernelTier } from './tier';
 
 /**
@@ -157,6 +157,22 @@ function convInputs(c: ConvCase, info: tf.backend_util.Conv2DInfo): ReturnType<t
   convMemo.set(c.name, made);
   return made;
 }
+
+describe('the CPU check before loading a -march=native build', () => {
+  const zen4 = { platform: 'linux', arch: 'x64', model: 'AMD EPYC', flags: cpuFeatures('processor: 0\nflags\t: fpu sse sse2 avx avx2 fma avx512f avx512bw pni\n', 'x64') };
+  it('reads the instruction-set flags of /proc/cpuinfo', () => {
+    expect(zen4.flags).toEqual(['sse', 'sse2', 'avx', 'avx2', 'fma', 'avx512f', 'avx512bw']);
+  });
+  it('loads on the CPU it was built on or a larger one, refuses one lacking an instruction set', () => {
+    expect(cpuMismatch({ ...zen4, flags: ['sse', 'avx2', 'fma'] }, zen4)).toBeNull();
+    expect(cpuMismatch(null, zen4)).toBeNull();
+    const older = { ...zen4, flags: ['sse', 'sse2', 'avx', 'avx2', 'fma'] };
+    expect(cpuMismatch(zen4, older)).toBe('built for a CPU with avx512f, avx512bw, which this one lacks');
+    expect(cpuMismatch({ ...zen4, arch: 'arm64' }, zen4)).toMatch(/built for linux\/arm64/);
+    const mac = { platform: 'darwin', arch: 'arm64', model: 'Apple M1', flags: [] };
+    expect(cpuMismatch({ ...mac, model: 'Apple M3' }, mac)).toBe('built on Apple M3, this CPU is Apple M1');
+  });
+});
 
 if (!load.ok) {
   describe('native kernel tier', () => {

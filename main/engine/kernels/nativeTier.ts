@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import type { ConvGeometry, FusedActivation, KernelTier, MatMulGeometry, TierLoad } from './tier';
@@ -93,6 +94,44 @@ export function nativeAddonCandidates(env: NodeJS.ProcessEnv = process.env): str
   return found;
 }
 
+/** The CPU's instruction-set flags (Linux /proc/cpuinfo; the same filter as scripts/build-native.mjs). */
+export function cpuFeatures(cpuinfo: string, arch: string = process.arch): string[] {
+  const isaFlag = /^(avx|sse|ssse|fma|f16c|bmi|amx|vaes|vpclmul|gfni|movbe|popcnt|adx|sha|abm|lzcnt)/;
+  const line = cpuinfo.split('\n').find((l) => /^(flags|Features)\s*:/.test(l)) ?? '';
+  return line.replace(/^[^:]*:/, '').trim().split(/\s+/).filter((f) => f !== '' && (isaFlag.test(f) || arch !== 'x64'));
+}
+
+/**
+ * Null when this CPU can run the addon, else why not. The build (-march=native) records what it was
+ * compiled for beside the addon; a build copied to, or packaged for, another CPU could otherwise
+ * die on an illegal instruction.
+ */
+export function cpuMismatch(built: unknown, here: { platform: string; arch: string; model: string; flags: readonly string[] }): string | null {
+  if (typeof built !== 'object' || built === null) return null;
+  const field = (k: string): unknown => Reflect.get(built, k);
+  const platform = field('platform'), arch = field('arch'), model = field('model'), flags = field('flags');
+  if (platform !== here.platform || arch !== here.arch) return `built for ${String(platform)}/${String(arch)}, this is ${here.platform}/${here.arch}`;
+  if (Array.isArray(flags) && flags.length > 0 && here.flags.length > 0) {
+    const missing = flags.filter((f): f is string => typeof f === 'string' && !here.flags.includes(f));
+    if (missing.length > 0) return `built for a CPU with ${missing.slice(0, 4).join(', ')}${missing.length > 4 ? ', …' : ''}, which this one lacks`;
+    return null;
+  }
+  // No flags to compare (macOS): the same CPU model is the safe case.
+  return typeof model === 'string' && model !== here.model ? `built on ${model}, this CPU is ${here.model}` : null;
+}
+
+function thisCpu(): { platform: string; arch: string; model: string; flags: string[] } {
+  let flags: string[] = [];
+  if (process.platform === 'linux') {
+    try {
+      flags = cpuFeatures(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    } catch {
+      // no /proc: the model name still guards
+    }
+  }
+  return { platform: process.platform, arch: process.arch, model: os.cpus()[0]?.model ?? '', flags };
+}
+
 function nodeRequire(): NodeJS.Require {
   return typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'));
 }
@@ -106,6 +145,10 @@ export function nativeAddon(): { file: string; addon: NativeAddon } | { error: s
   const file = candidates.find((f) => fs.existsSync(f));
   if (file === undefined) return { error: `native kernels not built (${path.join('build', 'native', 'blockprop_kernels.node')} is missing): ${HINT}` };
   try {
+    const sidecar = file.replace(/\.node$/, '.json');
+    const built: unknown = fs.existsSync(sidecar) ? JSON.parse(fs.readFileSync(sidecar, 'utf8')) : null;
+    const mismatch = cpuMismatch(built, thisCpu());
+    if (mismatch !== null) return { error: `native kernels were compiled for another CPU (${mismatch}): ${HINT}` };
     const mod: unknown = nodeRequire()(file);
     if (!isAddon(mod)) return { error: `native kernels at ${file} are from another version: ${HINT}` };
     loaded = { file, addon: mod };
