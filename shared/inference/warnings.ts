@@ -1,3 +1,4 @@
+import { own } from '../json';
 import type { Diagnostic } from '../diagnostics';
 import { blockLabel, formatShape } from '../format';
 import type { Adjacency } from '../graph/topology';
@@ -31,7 +32,7 @@ export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap
   const reported = new Set(existing.map((d) => `${d.nodeId ?? ''}:${d.code}`));
   const out: Diagnostic[] = [];
   const push = (d: Diagnostic): void => {
-    const aliases = sameMistake[d.code] ?? [d.code];
+    const aliases = own(sameMistake, d.code) ?? [d.code];
     if (!aliases.some((code) => reported.has(`${d.nodeId ?? ''}:${code}`))) out.push(d);
   };
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));

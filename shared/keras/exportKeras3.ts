@@ -1,5 +1,5 @@
 import type { Graph, Shape } from '../graph/types';
-import type { JsonObject, JsonValue } from '../json';
+import { own, type JsonObject, type JsonValue } from '../json';
 import type { ExportLayer, ExportPlan, ExportResult } from './exportPlan';
 import { planExport } from './exportPlan';
 import { buildConfig, float32Policy, keras3Config } from './layerConfig';
@@ -68,7 +68,7 @@ function functional(graph: Graph, plan: ExportPlan): JsonObject {
       const tensors = layer.inputs.map((src, i) => kerasTensor(src.name, layer.inputShapes[i] ?? []));
       // Merge layers are called on a list of tensors; the others on one tensor.
       const args: JsonValue = layer.def.inputs.max > 1 ? [tensors] : tensors;
-      entry.inbound_nodes = [{ args, kwargs: callKwargs[layer.node.kind] ?? {} }];
+      entry.inbound_nodes = [{ args, kwargs: own(callKwargs, layer.node.kind) ?? {} }];
     }
     return entry;
   });

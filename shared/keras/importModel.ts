@@ -2,7 +2,7 @@ import { findCycle } from '../graph/topology';
 import { uniqueName } from '../graph/naming';
 import type { Graph, GraphEdge, GraphNode, ModelClass } from '../graph/types';
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonObject } from '../json';
+import { depthProblem, isJsonObject, own, previewJson } from '../json';
 import { getLayerDef, layerDefs } from '../layers/registry';
 import type { LayerDef } from '../layers/types';
 import { camelToSnake, isCamelCase } from './case';
@@ -36,6 +36,8 @@ export function parseModelText(text: string): ImportResult {
  * silently); anything that makes the model unreadable is a `message` naming the layer and field.
  */
 export function importModel(json: unknown): ImportResult {
+  const tooDeep = depthProblem(json);
+  if (tooDeep !== null) return { ok: false, message: `This is not a model Blockprop can read: ${tooDeep}.` };
   const unwrapped = unwrapModel(json);
   if (!unwrapped.ok) return unwrapped;
   const { model, format } = unwrapped;
@@ -179,6 +181,10 @@ function layerParams(layer: RawLayer, def: LayerDef, warnings: string[]): JsonOb
   for (const [rawKey, value] of Object.entries(layer.config)) {
     const key = isCamelCase(rawKey) ? camelToSnake(rawKey) : rawKey;
     if (key === 'name') continue;
+    if (key === '__proto__') {
+      warnings.push(`${label}: setting '__proto__' is not a Keras setting and was not imported.`);
+      continue;
+    }
     if (key === 'trainable') {
       if (value === false) warnings.push(`${label}: trainable = false is not supported yet; it was imported as trainable.`);
       continue;
@@ -203,11 +209,11 @@ function layerParams(layer: RawLayer, def: LayerDef, warnings: string[]): JsonOb
   for (const key of result.unsupported) {
     const spec = def.params.find((p) => p.name === key);
     if (spec) {
-      const value = JSON.stringify(config[key] ?? null);
+      const raw = config[key] ?? null;
       if (['activation', 'initializer', 'regularizer', 'constraint'].includes(spec.type)) {
-        return `${label}: '${key}' is ${value.length > 80 ? `${value.slice(0, 80)}…` : value}, which Blockprop does not support yet; change it to a supported ${spec.type} and export again.`;
+        return `${label}: '${key}' is ${previewJson(raw, 80)}, which Blockprop does not support yet; change it to a supported ${spec.type} and export again.`;
       }
-      return `${label}: '${key}' is ${value.length > 60 ? `${value.slice(0, 60)}…` : value}, which is not a valid ${key} (expected ${expectedType(spec.type)}).`;
+      return `${label}: '${key}' is ${previewJson(raw, 60)}, which is not a valid ${key} (expected ${expectedType(spec.type)}).`;
     }
     warnings.push(`${label}: setting '${key}' is not supported by Blockprop and was not imported.`);
   }
@@ -221,12 +227,12 @@ function expectedType(type: string): string {
     padding2d: '((top, bottom), (left, right))', activation: 'an activation name', initializer: 'a Keras initializer',
     regularizer: 'a Keras regularizer or null', constraint: 'a Keras constraint or null',
   };
-  return words[type] ?? type;
+  return own(words, type) ?? type;
 }
 
 function dtypeName(value: JsonValue): string {
   if (typeof value === 'string') return value;
   if (value === null) return 'float32';
   if (isJsonObject(value) && isJsonObject(value.config) && typeof value.config.name === 'string') return value.config.name;
-  return JSON.stringify(value);
+  return previewJson(value, 40);
 }

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonObject } from '../json';
+import { isJsonObject, own as ownEntry } from '../json';
 import type { ExportLayer } from './exportPlan';
 import { nestedKind, toKeras2Nested, toKeras3Nested } from './nested';
 
@@ -89,7 +89,7 @@ export type Keras2Flavour = 'keras2' | 'tfjs';
 /** tf.keras 2 / TF.js config: dtype strings, `batch_input_shape`, `{class_name, config}` objects. */
 export function keras2Config(layer: ExportLayer, flavour: Keras2Flavour): JsonObject {
   const own = ownEntries(layer);
-  const dropDefaults = keras3OnlyDefaults[layer.node.kind] ?? {};
+  const dropDefaults = ownEntry(keras3OnlyDefaults, layer.node.kind) ?? {};
   if (layer.node.kind === 'InputLayer') {
     return {
       batch_input_shape: batchShape(layer, own),
@@ -103,7 +103,7 @@ export function keras2Config(layer: ExportLayer, flavour: Keras2Flavour): JsonOb
   // Keras 3's SpatialDropout2D (also its legacy tf.keras loader) takes no `trainable`; tf.keras 2 defaults it to true.
   if (layer.node.kind === 'SpatialDropout2D') delete out.trainable;
   for (const [k, v] of Object.entries(own)) {
-    if (k in dropDefaults && sameJson(dropDefaults[k] ?? null, v)) continue;
+    if (Object.hasOwn(dropDefaults, k) && sameJson(dropDefaults[k] ?? null, v)) continue;
     const kind = nestedKind(k);
     let value = kind ? toKeras2Nested(v, kind) : v;
     if (flavour === 'tfjs' && kind === 'regularizers') value = tfjsRegularizer(value);

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, own, type JsonObject, type JsonValue } from '../json';
 import type { Params } from '../graph/types';
 import { encodeKerasObject, normalizeActivation, normalizeKerasObject, type Normalized } from './kerasObjects';
 import type { FromConfigResult, ParamSpec } from './types';
@@ -152,7 +152,7 @@ export function makeCodec(specs: readonly ParamSpec[], layout: readonly ConfigEn
       const unsupported: string[] = [];
       for (const [rawKey, value] of Object.entries(config)) {
         if (serializerKeys.includes(rawKey)) continue;
-        const key = options.aliases?.[rawKey] ?? rawKey;
+        const key = (options.aliases ? own(options.aliases, rawKey) : undefined) ?? rawKey;
         const spec = byName.get(key);
         if (spec !== undefined) {
           const decoded = decodeParam(spec, value);
@@ -165,7 +165,7 @@ export function makeCodec(specs: readonly ParamSpec[], layout: readonly ConfigEn
           if (!jsonEqual(value, constant.value) && !(constant.accept ?? []).some((a) => jsonEqual(a, value))) unsupported.push(rawKey);
           continue;
         }
-        const legacy = options.legacy?.[key];
+        const legacy = options.legacy ? own(options.legacy, key) : undefined;
         if (legacy !== undefined && legacy.some((a) => jsonEqual(a, value))) continue;
         unsupported.push(rawKey);
       }

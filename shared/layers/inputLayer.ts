@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../json';
+import { own, type JsonObject, type JsonValue } from '../json';
 import type { Params } from '../graph/types';
 import { formatDims, nullableNumberParam } from './common';
 import { jsonEqual, serializerKeys } from './configCodec';
@@ -58,7 +58,7 @@ export const inputLayer: LayerDef = {
     const handled = new Set(['batch_shape', 'batch_input_shape', 'shape', 'input_shape', 'batch_size', ...serializerKeys]);
     for (const [key, value] of Object.entries(config)) {
       if (handled.has(key)) continue;
-      const expected = fixedFlags[key];
+      const expected = own(fixedFlags, key);
       if (expected !== undefined && (jsonEqual(value, expected) || value === null)) continue;
       unsupported.push(key);
     }

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, own, type JsonObject, type JsonValue } from '../json';
 
 /**
  * Keras's serialisable helper objects — activations, initializers, regularizers, constraints —
@@ -87,7 +87,7 @@ export function kerasObjectClasses(kind: ObjectKind): readonly string[] {
 
 /** Keras 3's default config for a class, or undefined when unknown. */
 export function kerasObjectDefaults(kind: ObjectKind, className: string): JsonObject | undefined {
-  return catalogs[kind][className]?.defaults;
+  return own(catalogs[kind], className)?.defaults;
 }
 
 const moduleOf: Readonly<Record<ObjectKind, string>> = {
@@ -104,7 +104,7 @@ export function normalizeActivation(raw: JsonValue | undefined): Normalized {
   if (isJsonObject(raw)) name = raw['config'];
   if (name === null || name === undefined) return { ok: true, value: 'linear' };
   if (typeof name !== 'string') return { ok: false, reason: 'is not an activation name' };
-  const canonical = activationAliases[name] ?? name;
+  const canonical = own(activationAliases, name) ?? name;
   if (!activationNames.includes(canonical)) return { ok: false, reason: `activation '${name}' is not supported` };
   return { ok: true, value: canonical };
 }
@@ -131,12 +131,12 @@ export function normalizeKerasObject(kind: ObjectKind, raw: JsonValue | undefine
   } else {
     return { ok: false, reason: `is not a Keras ${kind}` };
   }
-  const canonical = catalogs[kind][className] ? className : classAliases[kind][className];
-  const info = canonical === undefined ? undefined : catalogs[kind][canonical];
+  const canonical = own(catalogs[kind], className) ? className : own(classAliases[kind], className);
+  const info = canonical === undefined ? undefined : own(catalogs[kind], canonical);
   if (canonical === undefined || info === undefined) return { ok: false, reason: `${kind} '${className}' is not supported` };
   const out: { [key: string]: JsonValue } = { ...info.defaults };
   for (const [key, value] of Object.entries(config)) {
-    if (key in info.defaults) {
+    if (Object.hasOwn(info.defaults, key)) {
       out[key] = canonical === 'VarianceScaling' && key === 'distribution' && value === 'normal' ? 'truncated_normal' : value;
     } else if (!(info.implied ?? []).includes(key)) {
       return { ok: false, reason: `${kind} ${canonical} has an unsupported setting '${key}'` };
@@ -160,7 +160,7 @@ export function encodeKerasObject(kind: ObjectKind, value: JsonValue | undefined
 export function validateKerasObject(kind: ObjectKind, value: JsonValue | undefined): string | null {
   if (value === null || value === undefined) return kind === 'initializer' ? 'needs an initializer' : null;
   if (!isJsonObject(value) || typeof value['class_name'] !== 'string') return `must be a Keras ${kind}`;
-  const info = catalogs[kind][value['class_name']];
+  const info = own(catalogs[kind], value['class_name']);
   if (info === undefined) return `${kind} '${value['class_name']}' is not supported`;
   const config = value['config'];
   if (!isJsonObject(config)) return `${value['class_name']} needs its settings`;

@@ -1,6 +1,6 @@
 import type { GraphNode } from '../graph/types';
 import type { JsonObject, JsonValue } from '../json';
-import { isJsonObject } from '../json';
+import { isJsonObject, own } from '../json';
 import { jsonEqual } from '../layers/configCodec';
 import { kerasObjectDefaults } from '../layers/kerasObjects';
 import type { LayerDef, ParamSpec } from '../layers/types';
@@ -28,7 +28,7 @@ const objectModule = { initializer: 'initializers', regularizer: 'regularizers',
  * differs from Keras's default, and the layer's name, so the built model matches the graph.
  */
 export function layerConstructor(node: GraphNode, def: LayerDef): string {
-  const positional = required[node.kind] ?? [];
+  const positional = own(required, node.kind) ?? [];
   const first: string[] = [];
   const args: string[] = [];
   for (const name of positional) {
