@@ -93,30 +93,39 @@ function insertSorted(list: number[], value: number): void {
   list.splice(lo, 0, value);
 }
 
-/** The ids along one cycle (each feeds the next, the last feeds the first), or null when acyclic. */
+/**
+ * The ids along one cycle (each feeds the next, the last feeds the first), or null when acyclic.
+ * Depth-first with an explicit stack: a valid 10,000-layer chain is 10,000 levels deep, far past
+ * what recursion survives.
+ */
 export function findCycle(graph: Graph): string[] | null {
   const adj = adjacency(graph);
-  const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
-  const stack: string[] = [];
-  const visit = (id: string): string[] | null => {
+  const state = new Map<string, 1 | 2>(); // 1 = on the path, 2 = done
+  const path: string[] = [];
+  const frames: { id: string; next: number }[] = [];
+  const enter = (id: string) => {
     state.set(id, 1);
-    stack.push(id);
-    for (const e of adj.outgoing.get(id) ?? []) {
-      const s = state.get(e.target);
-      if (s === 1) return stack.slice(stack.indexOf(e.target));
-      if (s === undefined && adj.outgoing.has(e.target)) {
-        const found = visit(e.target);
-        if (found) return found;
-      }
-    }
-    stack.pop();
-    state.set(id, 2);
-    return null;
+    path.push(id);
+    frames.push({ id, next: 0 });
   };
   for (const n of graph.nodes) {
     if (state.has(n.id)) continue;
-    const found = visit(n.id);
-    if (found) return found;
+    enter(n.id);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame === undefined) break;
+      const out = adj.outgoing.get(frame.id) ?? [];
+      const e = out[frame.next++];
+      if (e === undefined) {
+        frames.pop();
+        path.pop();
+        state.set(frame.id, 2);
+        continue;
+      }
+      const s = state.get(e.target);
+      if (s === 1) return path.slice(path.indexOf(e.target));
+      if (s === undefined && adj.outgoing.has(e.target)) enter(e.target);
+    }
   }
   return null;
 }
@@ -196,16 +205,29 @@ export function kerasMap(graph: Graph): KerasMap {
   const inProgress = new Set<string>();
   const postOrder: string[] = [];
 
-  const walk = (id: string): void => {
-    if (finished.has(id) || inProgress.has(id)) return;
-    if (!traversalIndex.has(id)) traversalIndex.set(id, traversalIndex.size);
-    inProgress.add(id);
-    for (const e of adj.incoming.get(id) ?? []) {
-      if (byId.has(e.source)) walk(e.source);
+  // Depth-first, inputs in order, with an explicit stack (deep chains overflow recursion).
+  const walk = (root: string): void => {
+    const frames: { id: string; next: number }[] = [];
+    const enter = (id: string) => {
+      if (finished.has(id) || inProgress.has(id)) return;
+      if (!traversalIndex.has(id)) traversalIndex.set(id, traversalIndex.size);
+      inProgress.add(id);
+      frames.push({ id, next: 0 });
+    };
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame === undefined) break;
+      const e = (adj.incoming.get(frame.id) ?? [])[frame.next++];
+      if (e === undefined) {
+        frames.pop();
+        inProgress.delete(frame.id);
+        finished.add(frame.id);
+        postOrder.push(frame.id);
+      } else if (byId.has(e.source)) {
+        enter(e.source);
+      }
     }
-    inProgress.delete(id);
-    finished.add(id);
-    postOrder.push(id);
   };
   for (const out of outputNodes(graph)) walk(out.id);
 

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { hasErrors } from '../diagnostics';
-import { inputNodes, kerasLayerOrder, modelClassOf, nodeMap, outputNodes, inputsOf, sequentialChain } from '../graph/topology';
+import { adjacency, inputNodes, kerasLayerOrder, modelClassOf, nodeMap, outputNodes, sequentialChain } from '../graph/topology';
 import type { Graph, GraphNode, ModelClass, Shape } from '../graph/types';
 import { inferGraph } from '../inference/infer';
 import { getLayerDef } from '../layers/registry';
@@ -47,6 +47,8 @@ export function planExport(graph: Graph): { ok: true; plan: ExportPlan } | { ok:
   const ordered = modelClass === 'Sequential' ? sequentialChain(graph) : kerasLayerOrder(graph);
   if (!ordered) return fail('not-sequential', 'The model is not a single chain, so it cannot be written as Sequential.');
   const byId = nodeMap(graph);
+  // Incoming edges per node once (inputsOf scans every edge: quadratic on big models).
+  const incoming = adjacency(graph).incoming;
   const layers: ExportLayer[] = [];
   for (const node of ordered) {
     const def = getLayerDef(node.kind);
@@ -55,7 +57,7 @@ export function planExport(graph: Graph): { ok: true; plan: ExportPlan } | { ok:
     if (!def || !info || !outputShape) {
       return fail('unknown-shape', `Block '${node.name}' has no known output shape; connect its inputs and fix its parameters before exporting.`, node.id);
     }
-    const inputs = inputsOf(graph, node.id).flatMap((e) => {
+    const inputs = (incoming.get(node.id) ?? []).flatMap((e) => {
       const src = byId.get(e.source);
       return src ? [src] : [];
     });

@@ -1,4 +1,4 @@
-import { inputNodes, inputsOf, kerasLayerOrder, modelClassOf, outputNodes, sequentialChain, topologicalOrder } from '../graph/topology';
+import { adjacency, inputNodes, kerasLayerOrder, modelClassOf, outputNodes, sequentialChain, topologicalOrder } from '../graph/topology';
 import type { Graph, GraphNode, Shape } from '../graph/types';
 import { inferGraph } from '../inference/infer';
 import { getLayerDef } from '../layers/registry';
@@ -110,6 +110,7 @@ function modelBody(graph: Graph, shapeOf: (n: GraphNode) => Shape | null): strin
   const taken = new Set<string>();
   const vars = new Map<string, string>();
   const order = topologicalOrder(graph) ?? kerasLayerOrder(graph);
+  const incoming = adjacency(graph).incoming;
   const lines: string[] = [];
   for (const node of order) {
     const v = pyIdentifier(node.name, taken);
@@ -118,7 +119,7 @@ function modelBody(graph: Graph, shapeOf: (n: GraphNode) => Shape | null): strin
       lines.push(`${v} = ${inputCode(node)}`);
       continue;
     }
-    const sources = inputsOf(graph, node.id).map((e) => vars.get(e.source) ?? 'None');
+    const sources = (incoming.get(node.id) ?? []).map((e) => vars.get(e.source) ?? 'None');
     const def = getLayerDef(node.kind);
     const arg = def && def.inputs.max > 1 ? `[${sources.join(', ')}]` : (sources[0] ?? 'None');
     lines.push(`${v} = ${constructor(node)}(${arg})`);
