@@ -1,6 +1,7 @@
 import { appVersion } from '../services/version';
 import { parseArgs, synopsis } from './args';
 import { exitUsage, processIo, type CliCommand, type CliIo } from './command';
+import { terminalIo } from './terminalText';
 
 function usageOf(c: CliCommand): string {
   return `blockprop ${c.name} ${c.usage ?? (c.args ? synopsis(c.args) : '')}`.trimEnd();
@@ -30,7 +31,8 @@ function commandHelp(c: CliCommand): string {
 }
 
 /** Runs one CLI invocation against a command table; resolves to the exit code. Never throws: a bug is reported in one line. */
-export async function runCli(commands: readonly CliCommand[], argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(commands: readonly CliCommand[], argv: readonly string[], rawIo: CliIo = processIo): Promise<number> {
+  const io = terminalIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;

@@ -36,8 +36,10 @@ describe('project file', () => {
   it.each<[string, string, RegExp]>([
     ['truncated JSON', serializeProject(project).slice(0, 120), /ends in the middle of the JSON — it looks truncated/],
     ['empty file', '', /the file is empty/],
-    ['not JSON', 'hello', /not valid JSON/],
-    ['binary data, in one clean line', '\x89PNG\r\n\x1a\n\x00\x00', /^Cannot open the project: the file is not valid JSON \([ -~]+\)\.$/],
+    ['not JSON', 'hello', /not JSON: it looks like plain text/],
+    ['binary data, in one clean line', '\x89PNG\r\n\x1a\n\x00\x00', /^Cannot open the project: the file is not JSON: it looks like a PNG image\.$/],
+    ['a passwd file, never echoed', 'root:x:0:0:root:/root:/bin/bash', /^Cannot open the project: the file is not JSON: it looks like plain text\.$/],
+    ['bad JSON: where, not what', '{"a": 1 "root:x:0:0"}', /^Cannot open the project: the file is not valid JSON \(a syntax error at line 1, column 9\)\.$/],
     ['newer version', JSON.stringify({ ...good, version: PROJECT_VERSION + 4 }), new RegExp(`made by a newer Blockprop \\(version ${PROJECT_VERSION + 4}\\); update Blockprop to open it`)],
     ['another format', JSON.stringify({ ...good, format: 'something-else' }), /not a Blockprop project file \(format "something-else"/],
     ['a JSON array', '[1, 2]', /holds no JSON object/],

@@ -1,5 +1,5 @@
 import type { Graph } from '../graph/types';
-import { isJsonObject } from '../json';
+import { depthProblem, isJsonObject, own, previewJson } from '../json';
 import { snakeToCamel } from '../keras/case';
 import { repairGraph } from './repairGraph';
 import { repairRuns } from './runs';
@@ -40,7 +40,7 @@ function legacyTraining(raw: Record<string, unknown>): Record<string, unknown> {
   if (Array.isArray(out['metrics'])) out['metrics'] = out['metrics'].map((m: unknown) => (typeof m === 'string' ? { kind: m === 'acc' ? 'accuracy' : m } : m));
   if (typeof out['loss'] === 'string') {
     const aliases: Record<string, string> = { mean_squared_error: 'mse', mean_absolute_error: 'mae' };
-    out['loss'] = aliases[out['loss']] ?? out['loss'];
+    out['loss'] = own(aliases, out['loss']) ?? out['loss'];
   }
   return out;
 }
@@ -60,7 +60,7 @@ function repairTraining(raw: unknown, warnings: string[]): TrainingSettings {
     if (!(key in given)) return fallback;
     const parsed = schema.safeParse(given[key]);
     if (parsed.success) return parsed.data;
-    warnings.push(`Training setting '${key}' had an invalid value (${JSON.stringify(given[key])}); using ${JSON.stringify(fallback)}.`);
+    warnings.push(`Training setting '${key}' had an invalid value (${previewJson(given[key], 60)}); using ${JSON.stringify(fallback)}.`);
     return fallback;
   };
   const f = trainingFields;
@@ -84,7 +84,7 @@ function repairDataset(raw: unknown, warnings: string[]): DatasetRef {
   if (raw === undefined) return defaultDataset;
   const parsed = datasetRefSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  warnings.push(`The dataset reference was invalid (${JSON.stringify(raw)}); using MNIST.`);
+  warnings.push(`The dataset reference was invalid (${previewJson(raw, 60)}); using MNIST.`);
   return defaultDataset;
 }
 
@@ -95,10 +95,12 @@ function repairDataset(raw: unknown, warnings: string[]): DatasetRef {
  */
 export function parseProject(json: unknown): ParseProjectResult {
   if (!isJsonObject(json)) return { ok: false, message: 'This is not a Blockprop project file: it holds no JSON object.' };
+  const tooDeep = depthProblem(json);
+  if (tooDeep !== null) return { ok: false, message: `Cannot open the project: ${tooDeep}.` };
   const warnings: string[] = [];
   const format = json['format'];
   if (format !== undefined && format !== PROJECT_FORMAT) {
-    return { ok: false, message: `This is not a Blockprop project file (format ${JSON.stringify(format)}, expected '${PROJECT_FORMAT}').` };
+    return { ok: false, message: `This is not a Blockprop project file (format ${previewJson(format, 60)}, expected '${PROJECT_FORMAT}').` };
   }
   if (format === undefined) {
     if (!isJsonObject(json['graph'])) return { ok: false, message: "This is not a Blockprop project file: it has neither 'format' nor a model 'graph'." };
@@ -109,7 +111,7 @@ export function parseProject(json: unknown): ParseProjectResult {
     return { ok: false, message: `This project was made by a newer Blockprop (version ${version}); update Blockprop to open it.` };
   }
   if (version !== PROJECT_VERSION) {
-    warnings.push(`The project file has version ${JSON.stringify(version ?? null)}; it was upgraded to version ${PROJECT_VERSION}.`);
+    warnings.push(`The project file has version ${previewJson(version ?? null, 30)}; it was upgraded to version ${PROJECT_VERSION}.`);
   }
   const graph = repairGraph(json['graph'], warnings);
   if (typeof graph === 'string') return { ok: false, message: `Cannot open the project: ${graph}.` };
@@ -126,7 +128,22 @@ export function parseProjectText(text: string): ParseProjectResult {
   return 'error' in json ? { ok: false, message: `Cannot open the project: ${json.error}` } : parseProject(json.value);
 }
 
-/** JSON.parse with a message for people: says when a file looks cut short. */
+/** What text that is not JSON looks like, in words, never its bytes ("a PNG image", "binary data"). */
+export function describeNonJson(text: string): string | null {
+  const head = text.slice(0, 512);
+  // Bytes that are not UTF-8 arrive as U+FFFD: a PNG's 0x89, a JPEG's FF D8 FF, HDF5's 0x89.
+  if (/^[\u0089\ufffd]PNG\r\n/.test(head)) return 'a PNG image';
+  if (/^\ufffd{3}/.test(head)) return 'a JPEG image or other binary data';
+  if (/^[\u0089\ufffd]HDF\r\n/.test(head)) return 'an HDF5 file';
+  if (head.startsWith('PK\u0003\u0004')) return 'a zip archive';
+  if (head.startsWith('\u001f\ufffd')) return 'gzip-compressed data';
+  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(head)) return 'binary data';
+  const first = head.trimStart()[0];
+  if (first !== '{' && first !== '[') return 'plain text';
+  return null;
+}
+
+/** JSON.parse with a message for people: says when a file looks cut short, never repeats its bytes. */
 export function parseJsonText(text: string): { value: unknown } | { error: string } {
   if (text.trim() === '') return { error: 'the file is empty.' };
   try {
@@ -136,8 +153,14 @@ export function parseJsonText(text: string): { value: unknown } | { error: strin
     if (/end of (JSON|data)|Unterminated|unexpected end/i.test(detail)) {
       return { error: 'the file ends in the middle of the JSON — it looks truncated (an interrupted save or copy); restore a complete copy.' };
     }
-    // JSON.parse quotes the offending text, which may be binary: keep the message one clean line.
-    const clean = detail.replace(/[^\x20-\x7e\u00a0-\u024f]+/g, ' ').replace(/\s+/g, ' ').trim();
-    return { error: `the file is not valid JSON (${clean.length > 120 ? `${clean.slice(0, 117)}...` : clean}).` };
+    const looks = describeNonJson(text);
+    if (looks !== null) return { error: `the file is not JSON: it looks like ${looks}.` };
+    // JSON.parse quotes the offending text; say only where it is.
+    const position = /at position (\d+)/.exec(detail);
+    if (position === null) return { error: 'the file is not valid JSON (a syntax error).' };
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return { error: `the file is not valid JSON (a syntax error at line ${line}, column ${column}).` };
   }
 }
