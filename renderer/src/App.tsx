@@ -10,6 +10,7 @@ import { Inspector } from './inspector/Inspector';
 import { useShortcuts } from './keyboard/useShortcuts';
 import { Palette } from './palette/Palette';
 import { startAutosave } from './project/autosave';
+import { ConnectionLostBanner } from './project/ConnectionLostBanner';
 import { RecoveryBanner } from './project/RecoveryBanner';
 import { useUi } from './state/uiStore';
 import { useEditorState } from './state/useEditor';
@@ -38,6 +39,7 @@ export function App() {
       <div className="workspace">
         <Palette />
         <main className="centre">
+          <ConnectionLostBanner />
           <RecoveryBanner />
           <div className="canvas-area">
             <ReactFlowProvider>

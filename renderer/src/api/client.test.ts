@@ -4,7 +4,7 @@ import { createClient } from './client';
 import { findToken } from './index';
 import { createIpcTransport, findBridge } from './ipcTransport';
 import type { ConnectionStatus } from './types';
-import { createWsTransport, socketUrl, type SocketHandlers, type SocketLike } from './wsTransport';
+import { createWsTransport, LOST_AFTER_ATTEMPTS, socketUrl, type SocketHandlers, type SocketLike } from './wsTransport';
 
 /** A scripted stand-in for the browser's WebSocket. */
 class FakeSocket implements SocketLike {
@@ -91,6 +91,23 @@ describe('API client over WebSocket', () => {
     const call = socket(1).sent[0];
     socket(1).reply(call?.id ?? -1, { ok: true, value: home });
     expect(await waiting).toEqual({ ok: true, value: home });
+  });
+
+  it('after several failed reconnects the server counts as lost: waiting and new calls fail at once, a comeback reopens', async () => {
+    const { api, socket, sockets, timers, statuses } = setup();
+    socket(0).open();
+    socket(0).drop();
+    const waiting = api.invoke('fs.home', {});
+    for (let i = 1; i <= LOST_AFTER_ATTEMPTS; i++) {
+      timers.shift()?.();
+      socket(i).drop(); // the upgrade is refused (new token) or nobody listens
+    }
+    expect(statuses.at(-1)).toBe('lost');
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'disconnected', message: expect.stringContaining('gone') } });
+    expect(await api.invoke('fs.home', {})).toMatchObject({ ok: false, error: { code: 'disconnected' } });
+    timers.shift()?.();
+    socket(sockets.length - 1).open();
+    expect(statuses.at(-1)).toBe('open');
   });
 
   it('delivers only valid events to their listeners, and stops after unsubscribe', () => {

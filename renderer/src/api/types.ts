@@ -1,7 +1,11 @@
 import type { EventName, EventOf, MethodName, RequestOf, ResultOf } from '../../../shared/api/contract';
 
-/** 'open': calls go through. 'connecting'/'reconnecting': calls wait. 'closed': the client was closed. */
-export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+/**
+ * 'open': calls go through. 'connecting'/'reconnecting': calls wait. 'lost': several reconnects
+ * failed in a row (the server stopped, or restarted with a new token): calls fail at once while
+ * the transport keeps trying slowly. 'closed': the client was closed.
+ */
+export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'lost' | 'closed';
 
 /**
  * The renderer's one API client, typed from shared/api/contract.ts. Which transport carries it

@@ -26,6 +26,8 @@ export const browserSocket: SocketFactory = (url, handlers) => {
 const OPEN = 1;
 const MIN_DELAY_MS = 250;
 const MAX_DELAY_MS = 5000;
+/** Failed reconnects in a row (about 4 s of backoff) after which the server counts as lost. */
+export const LOST_AFTER_ATTEMPTS = 4;
 
 interface Pending {
   resolve(reply: unknown): void;
@@ -42,6 +44,8 @@ export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
+
+const lostMessage = 'the Blockprop server this page was opened from is gone (stopped, or restarted with a new address)';
 
 export function createWsTransport(url: string, connect: SocketFactory, timers: Timers = globalThis): Transport {
   let socket: SocketLike | null = null;
@@ -111,7 +115,13 @@ export function createWsTransport(url: string, connect: SocketFactory, timers: T
       pending.reject(new Error('the connection to Blockprop was lost'));
     }
     if (closed) return;
-    setStatus('reconnecting');
+    // A server that stopped, or restarted with a new token (its upgrade answers 403), never opens
+    // again for this page: waiting calls would hang for ever ("a Save that spins"). Fail them and
+    // say so; keep trying slowly in case the same server comes back.
+    if (attempts >= LOST_AFTER_ATTEMPTS) {
+      setStatus('lost');
+      for (const item of queued.splice(0)) item.pending.reject(new Error(lostMessage));
+    } else setStatus('reconnecting');
     const delay = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** attempts);
     attempts++;
     retryTimer = timers.setTimeout(() => {
@@ -126,6 +136,7 @@ export function createWsTransport(url: string, connect: SocketFactory, timers: T
     call(method: MethodName, payload: unknown) {
       return new Promise<unknown>((resolve, reject) => {
         if (closed) return reject(new Error('the API client was closed'));
+        if (status === 'lost') return reject(new Error(lostMessage));
         const id = nextId++;
         const text = JSON.stringify({ id, method, payload });
         const pending = { resolve, reject };

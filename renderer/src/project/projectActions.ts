@@ -8,6 +8,7 @@ import { api } from '../host/api';
 import { editor } from '../state/editorStore';
 import { askConfirm } from '../ui/confirm';
 import { showToast } from '../ui/toasts';
+import { downloadProject } from './downloadProject';
 import { pickFile } from './filePicker';
 import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
 import { fileTitle, isDirty, projectStore, type ProjectState } from './projectStore';
@@ -92,7 +93,15 @@ function finishSave(r: ResultOf<'project.save'>, graph: Graph): boolean {
   return true;
 }
 
+/** Browser mode without its server: saving cannot reach the disk, so the project is downloaded instead. */
+function savedByDownload(): boolean {
+  if (api().status !== 'lost') return false;
+  showToast(`Blockprop's server is gone: downloaded ${downloadProject()} instead. Open it in the new session.`, 'info', 9000);
+  return true;
+}
+
 export async function saveProjectAs(): Promise<boolean> {
+  if (savedByDownload()) return false;
   const graph = editor.graph();
   const project = currentProject();
   const suggested = `${projectStore.getState().title.replace(/[^\w.-]+/g, '_') || 'model'}.blockprop.json`;
@@ -107,6 +116,7 @@ export async function saveProjectAs(): Promise<boolean> {
 }
 
 export async function saveProject(): Promise<boolean> {
+  if (savedByDownload()) return false;
   const { path } = projectStore.getState();
   if (path === null) return saveProjectAs();
   const graph = editor.graph();
