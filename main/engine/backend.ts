@@ -6,17 +6,20 @@ import '@tensorflow/tfjs-backend-cpu';
 // tfjs's global registry (tfjs-core's own register_all_gradients is ESM-only, unusable from dist/*.cjs).
 import '@tensorflow/tfjs-layers';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { BackendChoice, BackendName } from '../../shared/api/training';
+import { registerTierKernels, setActiveTier } from './kernels/register';
+import { loadTier, tierHint } from './kernels/tiers';
 import { registerWasmPatches } from './wasm';
 
 /**
- * Backend selection: 'tensorflow' (tfjs-node-gpu, then tfjs-node: optional packages loaded with a
- * guarded dynamic import), 'wasm' (the embedded default, with our kernel patches) and 'cpu'.
- * 'auto' tries them in that order; every backend that fails to start is reported with its reason
- * — nothing falls back silently.
+ * Backend selection, fastest first: 'tensorflow' (tfjs-node-gpu, then tfjs-node: optional
+ * packages loaded with a guarded dynamic import), 'native' (our N-API kernels under the wasm
+ * backend), 'simd' (our SIMD128 wasm kernels on worker threads under the wasm backend), 'wasm'
+ * (plain tfjs-wasm with our kernel patches) and 'cpu'. 'auto' tries them in that order; every
+ * backend that fails to start is reported with its reason — nothing falls back silently.
  */
 
-export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
-export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+export type { BackendChoice, BackendName };
 
 export interface BackendFailure {
   readonly backend: BackendName;
@@ -24,7 +27,14 @@ export interface BackendFailure {
 }
 
 export type BackendResult =
-  | { readonly ok: true; readonly backend: BackendName; readonly detail: string; readonly failures: readonly BackendFailure[] }
+  | {
+      readonly ok: true;
+      readonly backend: BackendName;
+      readonly detail: string;
+      readonly failures: readonly BackendFailure[];
+      /** Why a faster backend is not the one running, in one line (null when the fastest runs). */
+      readonly hint: string | null;
+    }
   | { readonly ok: false; readonly message: string; readonly failures: readonly BackendFailure[] };
 
 const message = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e));
@@ -40,7 +50,8 @@ export function wasmDir(): string {
   return path.join(path.dirname(pkg), 'dist') + path.sep;
 }
 
-async function startTensorflow(): Promise<{ ok: true; detail: string } | { ok: false; reason: string }> {
+async function startTensorflow(): Promise<Started> {
+  setActiveTier(null);
   const reasons: string[] = [];
   for (const pkg of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
     try {
@@ -57,13 +68,17 @@ async function startTensorflow(): Promise<{ ok: true; detail: string } | { ok: f
 
 let wasmPathsSet = false;
 
-async function startWasm(): Promise<{ ok: true; detail: string } | { ok: false; reason: string }> {
+type Started = { ok: true; detail: string } | { ok: false; reason: string };
+
+/** The wasm backend with our patches and the tier-routing kernels (routing to no tier until one is set). */
+async function startWasmBackend(): Promise<Started> {
   try {
     if (!wasmPathsSet) {
       setWasmPaths(wasmDir());
       wasmPathsSet = true;
     }
     registerWasmPatches();
+    registerTierKernels();
     if (!(await tf.setBackend('wasm'))) return { ok: false, reason: 'the wasm backend did not initialise' };
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     return { ok: true, detail: simd === true ? 'WebAssembly SIMD, 1 thread' : 'WebAssembly, 1 thread' };
@@ -72,7 +87,23 @@ async function startWasm(): Promise<{ ok: true; detail: string } | { ok: false; 
   }
 }
 
-async function startCpu(): Promise<{ ok: true; detail: string } | { ok: false; reason: string }> {
+async function startWasm(): Promise<Started> {
+  setActiveTier(null);
+  return startWasmBackend();
+}
+
+/** One of our kernel tiers under the wasm backend. */
+async function startTier(name: 'native' | 'simd'): Promise<Started> {
+  const loaded = await loadTier(name);
+  if (!loaded.ok) return { ok: false, reason: loaded.reason };
+  const wasm = await startWasmBackend();
+  if (!wasm.ok) return wasm;
+  setActiveTier(loaded.tier);
+  return { ok: true, detail: loaded.tier.detail };
+}
+
+async function startCpu(): Promise<Started> {
+  setActiveTier(null);
   try {
     return (await tf.setBackend('cpu')) ? { ok: true, detail: 'plain JavaScript' } : { ok: false, reason: 'the cpu backend did not initialise' };
   } catch (e) {
@@ -80,21 +111,26 @@ async function startCpu(): Promise<{ ok: true; detail: string } | { ok: false; r
   }
 }
 
-const starters: Record<BackendName, () => Promise<{ ok: true; detail: string } | { ok: false; reason: string }>> = {
+const starters: Record<BackendName, () => Promise<Started>> = {
   tensorflow: startTensorflow,
+  native: () => startTier('native'),
+  simd: () => startTier('simd'),
   wasm: startWasm,
   cpu: startCpu,
 };
 
-/** Starts the chosen backend ('auto': tensorflow, then wasm, then cpu), reporting every failure on the way. */
+/** The order 'auto' tries, fastest first. */
+export const backendOrder: readonly BackendName[] = ['tensorflow', 'native', 'simd', 'wasm', 'cpu'];
+
+/** Starts the chosen backend ('auto': backendOrder), reporting every failure on the way. */
 export async function startBackend(choice: BackendChoice): Promise<BackendResult> {
-  const order: BackendName[] = choice === 'auto' ? ['tensorflow', 'wasm', 'cpu'] : [choice];
+  const order: readonly BackendName[] = choice === 'auto' ? backendOrder : [choice];
   const failures: BackendFailure[] = [];
   for (const name of order) {
     const started = await starters[name]();
-    if (started.ok) return { ok: true, backend: name, detail: started.detail, failures };
+    if (started.ok) return { ok: true, backend: name, detail: started.detail, failures, hint: tierHint(failures, name, started.detail) };
     failures.push({ backend: name, reason: started.reason });
   }
   const why = failures.map((f) => `${f.backend}: ${f.reason}`).join('; ');
-  return { ok: false, message: `No backend could start (${why}).${choice === 'tensorflow' ? ' Install @tensorflow/tfjs-node or choose the wasm backend.' : ''}`, failures };
+  return { ok: false, message: `No backend could start (${why}).${choice === 'tensorflow' ? ' Install @tensorflow/tfjs-node or choose the wasm backend.' : ''}${choice === 'native' ? ' Run `npm rebuild` with a C++ compiler and OpenBLAS installed, or choose the simd backend.' : ''}`, failures };
 }

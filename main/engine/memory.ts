@@ -19,10 +19,10 @@ export function estimateTrainingBytes(model: LayersModel, batchSize: number, opt
   return 4 * (params * (2 + optimizerSlots) + activations * batchSize * 3);
 }
 
-/** What the backend can use: the machine's memory, and at most 4 GB for WebAssembly's 32-bit heap. */
-export function memoryLimitBytes(backend: 'tensorflow' | 'wasm' | 'cpu'): number {
+/** What the backend can use: the machine's memory, and at most 4 GB for WebAssembly's 32-bit heap (our tiers keep the tensors there too). */
+export function memoryLimitBytes(backend: 'tensorflow' | 'native' | 'simd' | 'wasm' | 'cpu'): number {
   const machine = os.totalmem();
-  return backend === 'wasm' ? Math.min(machine, 4 * 1024 ** 3) : machine;
+  return backend === 'native' || backend === 'simd' || backend === 'wasm' ? Math.min(machine, 4 * 1024 ** 3) : machine;
 }
 
 export function tooBigMessage(estimate: number, limit: number, batchSize: number, backend: string): string | null {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { TrainEvent, TrainRequest } from '../../shared/api/training';
+import type { BackendName, TrainEvent, TrainRequest } from '../../shared/api/training';
 import type { Graph } from '../../shared/graph/types';
 import type { TrainingSettings } from '../../shared/project';
 import { startBackend } from './backend';
@@ -66,7 +66,13 @@ export async function runTraining(req: TrainRequest, emit: (e: TrainEvent) => vo
   const { graph, training } = req;
   const failed: TrainOutcome = { model: null, graph, dataset: null, loss: training.loss };
   const started = await startBackend(req.backend);
-  emit({ event: 'backend', backend: started.ok ? started.backend : null, ...(started.ok ? { detail: started.detail } : {}), failures: [...started.failures] });
+  emit({
+    event: 'backend',
+    backend: started.ok ? started.backend : null,
+    ...(started.ok ? { detail: started.detail } : {}),
+    failures: [...started.failures],
+    ...(started.ok && started.hint !== null ? { hint: started.hint } : {}),
+  });
   if (!started.ok) {
     emit({ event: 'error', code: 'backend', message: started.message });
     return failed;
@@ -83,7 +89,7 @@ export async function runTraining(req: TrainRequest, emit: (e: TrainEvent) => vo
   }
 }
 
-async function train(req: TrainRequest, backend: 'tensorflow' | 'wasm' | 'cpu', emit: (e: TrainEvent) => void, opts: TrainOptions): Promise<TrainOutcome> {
+async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEvent) => void, opts: TrainOptions): Promise<TrainOutcome> {
   const { graph, training } = req;
   const result: { model: LayersModel | null; dataset: LoadedDataset | null } = { model: null, dataset: null };
   const outcome = (): TrainOutcome => ({ ...result, graph, loss: training.loss });

@@ -1,9 +1,11 @@
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AppInfo } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
 import { parseResult } from '../../shared/api/validate';
 import { Engine, type EngineOptions } from '../engine/host';
+import { nativeAddonCandidates } from '../engine/kernels/nativeTier';
 import type { EngineHost } from './ports';
 
 /**
@@ -44,11 +46,16 @@ export function createEngineHost(options: EngineOptions = {}): EngineHost {
 }
 
 /**
- * What `auto` will pick, for app.info's backend badge: the native TensorFlow backend when its
- * package is installed (its install downloads libtensorflow, which fails on some machines and
- * npm then drops it), else the bundled wasm backend. The run's 'backend' event has the final word.
+ * What `auto` will pick, for app.info's backend badge, without starting anything: the native
+ * TensorFlow backend when its package is installed (its install downloads libtensorflow, which
+ * fails on some machines and npm then drops it), else our native kernels when the addon was built
+ * at install, else our SIMD128 wasm kernels (embedded, always there). The run's 'backend' event
+ * has the final word (it loads them, with the reason when one does not start).
  */
-export function detectBackends(resolve: (id: string) => string = createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js')).resolve): AppInfo['backends'] {
+export function detectBackends(
+  resolve: (id: string) => string = createRequire(typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js')).resolve,
+  nativeBuilt: () => boolean = () => nativeAddonCandidates().some((f) => fs.existsSync(f)),
+): AppInfo['backends'] {
   const installed = (id: string) => {
     try {
       resolve(id);
@@ -58,12 +65,15 @@ export function detectBackends(resolve: (id: string) => string = createRequire(t
     }
   };
   const tensorflow = installed('@tensorflow/tfjs-node-gpu') || installed('@tensorflow/tfjs-node');
+  const native = nativeBuilt();
   return {
-    default: tensorflow ? 'tensorflow' : 'wasm',
+    default: tensorflow ? 'tensorflow' : native ? 'native' : 'simd',
     available: [
       tensorflow
         ? { name: 'tensorflow', available: true }
         : { name: 'tensorflow', available: false, reason: '@tensorflow/tfjs-node is not installed (its libtensorflow download failed or was skipped)' },
+      native ? { name: 'native', available: true } : { name: 'native', available: false, reason: 'native kernels not built (no C++ compiler at install): run `npm run build:native`' },
+      { name: 'simd', available: true },
       { name: 'wasm', available: true },
       { name: 'cpu', available: true },
     ],

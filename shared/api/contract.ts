@@ -14,6 +14,7 @@ import {
   trainRequestSchema,
 } from './parts';
 import type { Result } from './result';
+import { backendNameSchema } from './training';
 
 /**
  * The one contract between renderer and main (VS Code's "service declared once in common/").
@@ -37,8 +38,8 @@ export const appInfoSchema = z.object({
   versions: z.object({ node: z.string(), electron: z.string().nullable(), chrome: z.string().nullable() }),
   backends: z.object({
     /** What `auto` picks now. */
-    default: z.enum(['tensorflow', 'wasm', 'cpu']),
-    available: z.array(z.object({ name: z.enum(['tensorflow', 'wasm', 'cpu']), available: z.boolean(), reason: z.string().optional() })),
+    default: backendNameSchema,
+    available: z.array(z.object({ name: backendNameSchema, available: z.boolean(), reason: z.string().optional() })),
   }),
   configDir: z.string(),
 });

@@ -10,10 +10,14 @@ import { graphSchema } from './graphSchema';
  * `train --json` turns the keys to snake_case in one place (main/cli/trainJson.ts).
  */
 
-export const backendChoiceSchema = z.enum(['auto', 'tensorflow', 'wasm', 'cpu']);
-export type BackendChoice = z.infer<typeof backendChoiceSchema>;
-export const backendNameSchema = z.enum(['tensorflow', 'wasm', 'cpu']);
+/**
+ * Training backends, fastest first (the order 'auto' tries): tfjs-node, our native N-API kernels,
+ * our SIMD128 wasm kernels (both under tfjs-wasm), plain tfjs-wasm, plain JavaScript.
+ */
+export const backendNameSchema = z.enum(['tensorflow', 'native', 'simd', 'wasm', 'cpu']);
 export type BackendName = z.infer<typeof backendNameSchema>;
+export const backendChoiceSchema = z.enum(['auto', ...backendNameSchema.options]);
+export type BackendChoice = z.infer<typeof backendChoiceSchema>;
 
 export const trainRequestSchema = z.object({
   graph: graphSchema,
@@ -34,6 +38,8 @@ export const trainEventSchema = z.discriminatedUnion('event', [
     backend: backendNameSchema.nullable(),
     detail: z.string().optional(),
     failures: z.array(z.object({ backend: backendNameSchema, reason: z.string() })),
+    /** Why a faster backend of ours is not the one running, as a hint (not a failure): "native kernels not built (…): using SIMD128 wasm kernels, 2 threads". */
+    hint: z.string().optional(),
   }),
   z.object({ event: z.literal('dataset'), phase: z.enum(['reading', 'decoding', 'done']), loaded: z.number(), total: z.number().nullable(), skipped: z.number().optional() }),
   /** Something the user should know that does not stop the run (a model-vs-data warning, skipped files). */

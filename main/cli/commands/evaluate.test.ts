@@ -9,7 +9,7 @@ describe('blockprop evaluate', () => {
   ])('--dataset $arg', ({ arg, ref }) => {
     expect(datasetRefOf(arg)).toEqual(ref);
   });
-  it.each([['wasm', 'wasm'], [undefined, 'auto'], ['cpu', 'cpu']] as const)('--backend %s', (arg, expected) => {
+  it.each([['wasm', 'wasm'], ['native', 'native'], ['simd', 'simd'], [undefined, 'auto'], ['cpu', 'cpu'], ['gpu', 'auto']] as const)('--backend %s', (arg, expected) => {
     expect(backendOf(arg)).toBe(expected);
   });
   it('prints metrics, per-class accuracy, the confusion matrix and the worst mistakes', () => {

@@ -1,11 +1,13 @@
 import type { EvaluateResult } from '../../../shared/api/inspect';
+import { backendChoiceSchema, type BackendChoice } from '../../../shared/api/training';
 import type { DatasetRef } from '../../../shared/project/schema';
 import { evaluateSavedModel } from '../../engine/inspect/savedModel';
 import { exitOk, exitUsage, type CliCommand } from '../command';
 import { printWarnings } from '../report';
 
-export function backendOf(value: string | undefined): 'auto' | 'tensorflow' | 'wasm' | 'cpu' {
-  return value === 'tensorflow' || value === 'wasm' || value === 'cpu' ? value : 'auto';
+export function backendOf(value: string | undefined): BackendChoice {
+  const parsed = backendChoiceSchema.safeParse(value);
+  return parsed.success ? parsed.data : 'auto';
 }
 
 export function datasetRefOf(value: string): DatasetRef {
@@ -42,7 +44,7 @@ export const evaluateCommand: CliCommand = {
       { name: 'dataset', kind: 'value', valueName: 'mnist|fashion-mnist|PATH', help: 'the built-in test set or an image folder (one sub-folder per class)' },
       { name: 'limit', kind: 'value', valueName: 'N', help: 'evaluate the first N test images only' },
       { name: 'worst', kind: 'value', valueName: 'N', help: 'list the N worst mistakes (default 10)' },
-      { name: 'backend', kind: 'value', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], help: 'compute backend (default auto)' },
+      { name: 'backend', kind: 'value', choices: [...backendChoiceSchema.options], help: 'compute backend (default auto)' },
       { name: 'json', kind: 'flag', help: 'print the result as one JSON object' },
     ],
   },

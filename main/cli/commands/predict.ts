@@ -1,10 +1,11 @@
+import { backendChoiceSchema } from '../../../shared/api/training';
 import { parseArgs } from '../args';
 import { backendOf } from './evaluate';
 import { predictWithSavedModel } from '../../engine/inspect/savedModel';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
 import { printWarnings } from '../report';
 
-const USAGE = 'MODEL IMAGE… [--classes a,b,…] [--backend auto|tensorflow|wasm|cpu] [--json]';
+const USAGE = `MODEL IMAGE… [--classes a,b,…] [--backend ${backendChoiceSchema.options.join('|')}] [--json]`;
 
 export const predictCommand: CliCommand = {
   name: 'predict',
@@ -16,7 +17,7 @@ export const predictCommand: CliCommand = {
       positionals: argv.map((_, i) => ({ name: i === 0 ? 'MODEL' : 'IMAGE', required: i < 2 })),
       options: [
         { name: 'classes', kind: 'value', valueName: 'a,b,…', help: 'class names, in output order' },
-        { name: 'backend', kind: 'value', choices: ['auto', 'tensorflow', 'wasm', 'cpu'], help: 'compute backend (default auto)' },
+        { name: 'backend', kind: 'value', choices: [...backendChoiceSchema.options], help: 'compute backend (default auto)' },
         { name: 'json', kind: 'flag', help: 'print one JSON object per image' },
       ],
     });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { TrainEvent, TrainRequest } from '../../../shared/api/training';
+import { backendChoiceSchema, type TrainEvent, type TrainRequest } from '../../../shared/api/training';
 import { defaultDataset, defaultTraining, optimizerKinds, type DatasetRef, type Optimizer, type TrainingSettings } from '../../../shared/project';
 import { Engine } from '../../engine/host';
 import { exitInvalid, exitOk, exitUsage, type CliCommand, type CliIo } from '../command';
@@ -48,8 +48,10 @@ class TextReporter {
     const io = this.io;
     switch (e.event) {
       case 'backend':
-        for (const f of e.failures) io.err(`backend ${f.backend} unavailable: ${f.reason}\n`);
+        // Our faster tiers that did not start are a hint (their reasons are in it), not a failure.
+        for (const f of e.failures) if (e.hint === undefined || (f.backend !== 'native' && f.backend !== 'simd')) io.err(`backend ${f.backend} unavailable: ${f.reason}\n`);
         if (e.backend !== null) io.err(`Backend: ${e.backend}${e.detail ? ` (${e.detail})` : ''}\n`);
+        if (e.hint !== undefined) io.err(`note: ${e.hint}\n`);
         return;
       case 'warning':
         io.err(`warning: ${e.message}\n`);
@@ -106,7 +108,7 @@ export const trainCommand: CliCommand = {
       { name: 'batch-size', kind: 'value', valueName: 'N', help: 'samples per batch' },
       { name: 'optimizer', kind: 'value', valueName: 'NAME', help: optimizerKinds.join('|') },
       { name: 'lr', kind: 'value', valueName: 'X', help: 'learning rate' },
-      { name: 'backend', kind: 'value', valueName: 'auto|tensorflow|wasm|cpu', help: 'compute backend (default auto)' },
+      { name: 'backend', kind: 'value', valueName: backendChoiceSchema.options.join('|'), help: 'compute backend (default auto)' },
       { name: 'seed', kind: 'value', valueName: 'N', help: 'random seed (same seed and backend: same curve)' },
       { name: 'limit', kind: 'value', valueName: 'N', help: 'use at most N training and N test samples' },
       { name: 'out', kind: 'value', valueName: 'DIR', help: 'write the trained model there (model.keras and tfjs/)' },
@@ -140,8 +142,9 @@ export const trainCommand: CliCommand = {
     const optName = args.values.get('optimizer');
     const optimizer = optName === undefined ? training.optimizer : optimizerOf(optName, training.optimizer);
     if (optimizer === null) return usage(`--optimizer must be one of ${optimizerKinds.join(', ')}`);
-    const backend = args.values.get('backend') ?? 'auto';
-    if (backend !== 'auto' && backend !== 'tensorflow' && backend !== 'wasm' && backend !== 'cpu') return usage('--backend must be auto, tensorflow, wasm or cpu');
+    const backendArg = backendChoiceSchema.safeParse(args.values.get('backend') ?? 'auto');
+    if (!backendArg.success) return usage(`--backend must be one of ${backendChoiceSchema.options.join(', ')}`);
+    const backend = backendArg.data;
     training = {
       ...training,
       optimizer,

@@ -8,7 +8,7 @@ import { useProject } from '../project/projectStore';
 import { useStore } from '../state/createStore';
 import { useGraph } from '../state/useEditor';
 import { showDockTab } from '../state/uiStore';
-import { backendExplanations, type Backend } from './backends';
+import { backendExplanations, isBackend, type Backend } from './backends';
 import { checkModelData } from './dataCheck';
 import { DatasetChooser } from './DatasetChooser';
 import { LiveCurves } from './LiveCurves';
@@ -143,7 +143,7 @@ function BackendChooser(props: { disabled: boolean }) {
       <span className="tf-label">Engine</span>
       <select className="field-input" value={backend} disabled={props.disabled} onChange={(e) => {
         const v = e.target.value;
-        if (v === 'auto' || v === 'tensorflow' || v === 'wasm' || v === 'cpu') pick(v);
+        if (isBackend(v)) pick(v);
       }} data-testid="backend">
         <option value="auto">auto{auto === null ? '' : ` (${auto})`}</option>
         {available.map((b) => (

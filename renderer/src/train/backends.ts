@@ -1,12 +1,21 @@
-/** The engines a run can use (issue 3 §1), with the one-line explanation the panel shows. */
-export type Backend = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+import { backendChoiceSchema, backendNameSchema, type BackendChoice, type BackendName } from '../../../shared/api/training';
 
-export const backendExplanations: Readonly<Record<Exclude<Backend, 'auto'>, string>> = {
+/** The engines a run can use (issue 3 §1, issue 8), with the one-line explanation the panel shows. */
+export type Backend = BackendChoice;
+
+export const backendExplanations: Readonly<Record<BackendName, string>> = {
   tensorflow: 'Native TensorFlow (tfjs-node): uses your CUDA GPU or all CPU cores — the fastest when installed.',
-  wasm: 'WebAssembly with SIMD: portable and fast on any CPU, no install needed — the default.',
+  native: "Blockprop's native kernels (built at install, on OpenBLAS where present) on all CPU cores — the fastest without tfjs-node.",
+  simd: "Blockprop's WebAssembly SIMD kernels on all CPU cores: portable, nothing to install.",
+  wasm: 'Plain TensorFlow.js WebAssembly, one thread: portable, slower than the simd engine.',
   cpu: 'Plain JavaScript: slow but simplest; useful to check results on another engine.',
 };
 
+export function isBackend(value: string): value is Backend {
+  return backendChoiceSchema.safeParse(value).success;
+}
+
 export function explainBackend(name: string): string {
-  return name === 'tensorflow' || name === 'wasm' || name === 'cpu' ? backendExplanations[name] : `The ${name} engine.`;
+  const parsed = backendNameSchema.safeParse(name);
+  return parsed.success ? backendExplanations[parsed.data] : `The ${name} engine.`;
 }

@@ -31,6 +31,21 @@ describe('readTrainEvent', () => {
       expected: { kind: 'backend', backend: 'wasm', reason: 'SIMD · tensorflow failed: tfjs-node is not installed' },
     },
     {
+      name: 'a kernel tier that did not start is a hint, not a failure',
+      body: {
+        event: 'backend',
+        backend: 'simd',
+        detail: 'SIMD128 wasm kernels, 2 threads',
+        failures: [{ backend: 'tensorflow', reason: 'tfjs-node is not installed' }, { backend: 'native', reason: 'native kernels not built (no C++ compiler)' }],
+        hint: 'native kernels not built (no C++ compiler): using SIMD128 wasm kernels, 2 threads',
+      },
+      expected: {
+        kind: 'backend',
+        backend: 'simd',
+        reason: 'SIMD128 wasm kernels, 2 threads · native kernels not built (no C++ compiler): using SIMD128 wasm kernels, 2 threads · tensorflow failed: tfjs-node is not installed',
+      },
+    },
+    {
       name: 'no backend at all is an error naming each failure',
       body: { event: 'backend', backend: null, failures: [{ backend: 'wasm', reason: 'no WebAssembly' }, { backend: 'cpu', reason: 'out of memory' }] },
       expected: { kind: 'error', code: 'backend', message: 'wasm failed: no WebAssembly · cpu failed: out of memory' },

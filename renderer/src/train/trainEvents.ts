@@ -39,7 +39,9 @@ function metric(metrics: Readonly<Record<string, number>> | undefined, name: str
 }
 
 function backendUpdate(e: TrainEventOf<'backend'>): TrainUpdate {
-  const reason = [...(e.detail === undefined ? [] : [e.detail]), ...e.failures.map((f) => `${f.backend} failed: ${f.reason}`)].join(' · ');
+  // Our faster kernel tiers that did not start are explained by the hint, not listed as failures.
+  const failures = e.hint === undefined ? e.failures : e.failures.filter((f) => f.backend !== 'native' && f.backend !== 'simd');
+  const reason = [...(e.detail === undefined ? [] : [e.detail]), ...(e.hint === undefined ? [] : [e.hint]), ...failures.map((f) => `${f.backend} failed: ${f.reason}`)].join(' · ');
   if (e.backend === null) return { kind: 'error', code: 'backend', message: reason === '' ? 'No training backend could start.' : reason };
   return { kind: 'backend', backend: e.backend, reason: reason === '' ? null : reason };
 }

@@ -1,0 +1,118 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBackend } from '../backend';
+import { kernelCases, type KernelCase, type TierMethod } from './kernelCases';
+import { referenceTier } from './referenceTier';
+import { setActiveTier } from './register';
+import type { KernelTier } from './tier';
+import { loadTier } from './tiers';
+
+/**
+ * Every kernel the glue routes, on every tier, through tfjs (forward and tf.grads of a weighted
+ * sum) against the cpu backend. The reference tier always runs; native and simd run where their
+ * loaders succeed and are skipped with the loader's reason otherwise — except in CI, which
+ * installs what both need, where a tier that does not load fails.
+ */
+
+function rand(shape: readonly number[], seed: number, offset = 0): tf.Tensor {
+  let s = seed >>> 0;
+  const n = shape.reduce((a, b) => a * b, 1);
+  const v = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    v[i] = s / 2 ** 32 - 0.5 + offset;
+  }
+  return tf.tensor(v, [...shape]);
+}
+
+/** Forward output then each input's gradient, as plain arrays. */
+async function evaluate(backend: string, c: KernelCase): Promise<Float32Array[]> {
+  await tf.setBackend(backend);
+  const inputs = c.shapes.map((s, i) => rand(s, 17 + i * 31, i === 0 ? (c.offset ?? 0) : 0));
+  const y = c.f(...inputs);
+  const weights = rand(y.shape, 5);
+  // A weighted sum makes every output position's gradient distinct.
+  const grads = c.forwardOnly === true ? [] : tf.grads((...t: tf.Tensor[]) => tf.sum(tf.mul(c.f(...t), weights)))(inputs);
+  const out = await Promise.all([y, ...grads].map(async (g) => Float32Array.from(await g.data())));
+  tf.dispose([y, weights, ...grads, ...inputs]);
+  return out;
+}
+
+function expectClose(actual: Float32Array, expected: Float32Array, what: string): void {
+  expect(actual.length, what).toBe(expected.length);
+  let maxErr = 0;
+  let maxAbs = 0;
+  expected.forEach((v, j) => {
+    maxErr = Math.max(maxErr, Math.abs(v - (actual[j] ?? NaN)));
+    maxAbs = Math.max(maxAbs, Math.abs(v));
+  });
+  expect(maxAbs, `${what} is all zeros: the case tests nothing`).toBeGreaterThan(0);
+  expect(maxErr, what).toBeLessThan(1e-4 * Math.max(1, maxAbs));
+}
+
+/** The tier with a count of calls per method (to prove a case reached it). */
+function counting(tier: KernelTier): { tier: KernelTier; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const wrapped: KernelTier = new Proxy(tier, {
+    get(target, key, receiver): unknown {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function' || typeof key !== 'string') return value;
+      return (...args: unknown[]): unknown => {
+        calls.set(key, (calls.get(key) ?? 0) + 1);
+        return Reflect.apply(value, target, args);
+      };
+    },
+  });
+  return { tier: wrapped, calls };
+}
+
+const inCi = process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false';
+
+type TierSource = { readonly label: string; readonly load: () => Promise<{ ok: true; tier: KernelTier } | { ok: false; reason: string }> };
+
+const tiers: readonly TierSource[] = [
+  { label: 'reference', load: () => Promise.resolve({ ok: true, tier: referenceTier }) },
+  { label: 'native', load: () => loadTier('native') },
+  { label: 'simd', load: () => loadTier('simd') },
+];
+
+beforeAll(async () => {
+  const started = await startBackend('wasm');
+  expect(started.ok).toBe(true);
+});
+
+afterAll(() => setActiveTier(null));
+
+describe.each(tiers)('$label tier through tfjs matches the cpu backend', ({ label, load }) => {
+  let loaded: { tier: KernelTier; calls: Map<string, number> } | null = null;
+  let reason = '';
+
+  beforeAll(async () => {
+    const result = await load();
+    if (result.ok) loaded = counting(result.tier);
+    else reason = result.reason;
+  });
+
+  it('loads', () => {
+    if (loaded === null && inCi) throw new Error(`the ${label} tier must load in CI: ${reason}`);
+    if (loaded === null) console.warn(`skipping the ${label} tier's kernel tests: ${reason}`);
+  });
+
+  it.each(kernelCases)('$name', async (c) => {
+    if (loaded === null) return;
+    const cpu = await evaluate('cpu', c);
+    await tf.setBackend('wasm');
+    setActiveTier(loaded.tier);
+    loaded.calls.clear();
+    let got: Float32Array[];
+    try {
+      got = await evaluate('wasm', c);
+    } finally {
+      setActiveTier(null);
+    }
+    const missed = c.uses.filter((m: TierMethod) => (loaded?.calls.get(m) ?? 0) === 0);
+    expect(missed, 'tier methods this case should reach').toEqual([]);
+    expect(got.length).toBe(cpu.length);
+    cpu.forEach((v, i) => expectClose(got[i] ?? new Float32Array(), v, i === 0 ? 'forward' : `gradient ${i}`));
+  });
+});
