@@ -134,7 +134,7 @@ function convReference(c: ConvCase, x: Float32Array, w: Float32Array, bias: Floa
     let y = tf.conv2d(xt, wt, c.strides, c.pad);
     if (c.bias === true) y = tf.add(y, tf.tensor1d(bias));
     if (c.relu === true) y = tf.relu(y);
-    const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(tf.reshape(a, c.x), tf.reshape(b, wide.shape), c.strides, c.pad))([xt, wt], dyt);
+    const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(tf.reshape<tf.Rank.R4>(a, c.x), tf.reshape<tf.Rank.R4>(b, wide.shape), c.strides, c.pad))([xt, wt], dyt);
     if (dx === undefined || dwWide === undefined) throw new Error('tfjs gave no gradient');
     const dwAll = new Float32Array(dwWide.dataSync());
     return { y: y.dataSync(), dx: dx.dataSync(), dw: d === 1 ? dwAll : pickTaps(dwAll, c.w, d) };
@@ -267,7 +267,7 @@ if (!load.ok) {
         const ref = tf.tidy(() => {
           const xt = tf.tensor4d(x, c.x), wt = tf.tensor4d(wide.data, wide.shape), dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
           const y = tf.relu(tf.add(tf.depthwiseConv2d(xt, wt, c.strides, c.pad), tf.tensor1d(bias)));
-          const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.depthwiseConv2d(tf.reshape(a, c.x), tf.reshape(b, wide.shape), c.strides, c.pad))([xt, wt], dyt);
+          const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.depthwiseConv2d(tf.reshape<tf.Rank.R4>(a, c.x), tf.reshape<tf.Rank.R4>(b, wide.shape), c.strides, c.pad))([xt, wt], dyt);
           if (dx === undefined || dwWide === undefined) throw new Error('tfjs gave no gradient');
           const dwAll = new Float32Array(dwWide.dataSync());
           return { y: y.dataSync(), dx: dx.dataSync(), dw: d === 1 ? dwAll : pickTaps(dwAll, c.w, d) };
@@ -292,8 +292,8 @@ if (!load.ok) {
         const dy = inHeap(random(info.batchSize * info.outHeight * info.outWidth * info.outChannels));
         const ref = tf.tidy(() => {
           const xt = tf.tensor4d(x, c.x), dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
-          const max = (t: tf.Tensor) => tf.maxPool(tf.reshape(t, c.x), c.size, c.strides, c.pad);
-          const avg = (t: tf.Tensor) => tf.avgPool(tf.reshape(t, c.x), c.size, c.strides, c.pad);
+          const max = (t: tf.Tensor) => tf.maxPool(tf.reshape<tf.Rank.R4>(t, c.x), c.size, c.strides, c.pad);
+          const avg = (t: tf.Tensor) => tf.avgPool(tf.reshape<tf.Rank.R4>(t, c.x), c.size, c.strides, c.pad);
           return {
             max: max(xt).dataSync(), maxGrad: tf.grad(max)(xt, dyt).dataSync(),
             avg: avg(xt).dataSync(), avgGrad: tf.grad(avg)(xt, dyt).dataSync(),
