@@ -45,7 +45,7 @@ static inline void split(int n, int parts, int t, int align, int* lo, int* hi) {
   *hi = imin(n, (t + 1) * per * align);
 }
 
-#define MR 6
+#define MR 4 // pack_a_im2col_t copies a panel row as one f32x4
 #define NR 8
 #define MC 96
 #define NC 512
