@@ -1,5 +1,6 @@
 // The `blockprop` entry point (bundled to dist/cli.cjs, run by bin/blockprop.cjs).
 import { runCli } from './cli';
+import { activationsCommand } from './commands/activations';
 import type { CliCommand } from './command';
 import { evaluateCommand } from './commands/evaluate';
 import { exportCommand } from './commands/export';
@@ -25,6 +26,7 @@ const commands: readonly CliCommand[] = [
   trainCommand,
   evaluateCommand,
   predictCommand,
+  activationsCommand,
   { name: 'web', summary: 'serve the app to your browser on 127.0.0.1', usage: '[--port N] [--no-open]', run: ({ argv }) => runWeb(argv) },
 ];
 

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Graph } from '../../shared/graph/types';
-import { importModel } from '../../shared/keras';
-import { isProjectJson, parseJsonText, parseProject, type Project } from '../../shared/project';
+import type { LayerWeights, ModelFileFormat } from '../../shared/modelfile/types';
+import type { Project } from '../../shared/project';
+import type { OptionSpec } from './args';
+import { openModelFile } from '../modelfile/read';
 
 export type LoadedModel =
   | {
@@ -9,38 +10,27 @@ export type LoadedModel =
       readonly graph: Graph;
       /** Set when FILE is a project file (its training settings and dataset come along). */
       readonly project: Project | null;
-      readonly format: 'project' | 'keras3' | 'keras2' | 'tfjs';
+      readonly format: ModelFileFormat;
+      /** The file's weights by layer, or null when it holds the architecture only. */
+      readonly weights: readonly LayerWeights[] | null;
       readonly warnings: readonly string[];
     }
   | { readonly ok: false; readonly message: string };
 
-function readError(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return err instanceof Error ? err.message : String(err);
-}
+/** `--weights FILE`, which every command that takes a model accepts. */
+export const weightsOption: OptionSpec = { name: 'weights', kind: 'value', valueName: 'FILE', help: 'weights for a model JSON: a Keras 3 .weights.h5 or a legacy weights-only .h5' };
 
 /** CLI errors are one line: fold any line breaks a message may carry. */
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
 
-/** Reads FILE: a Blockprop project, Keras 3 JSON, Keras 2 / tf.keras JSON or a TF.js model.json. */
-export function loadModelFile(file: string): LoadedModel {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    return { ok: false, message: `cannot read ${file}: ${readError(err)}` };
-  }
-  const parsed = parseJsonText(text.replace(/^\uFEFF/, ''));
-  if ('error' in parsed) return { ok: false, message: oneLine(`cannot read ${file}: ${parsed.error}`) };
-  if (isProjectJson(parsed.value)) {
-    const r = parseProject(parsed.value);
-    if (!r.ok) return { ok: false, message: oneLine(`cannot open ${file}: ${r.message}`) };
-    return { ok: true, graph: r.project.graph, project: r.project, format: 'project', warnings: r.warnings };
-  }
-  const r = importModel(parsed.value);
-  if (!r.ok) return { ok: false, message: oneLine(`cannot read ${file}: ${r.message}`) };
-  return { ok: true, graph: r.graph, project: null, format: r.format, warnings: r.warnings };
+/**
+ * Reads FILE through the one model-file reader: a project (with its weights), a `.keras`, a
+ * legacy `.h5`, Keras 3 / Keras 2 JSON (with `weights` or a sibling STEM.weights.h5) or a TF.js
+ * model.json with its shards — recognised by content, not by extension.
+ */
+export async function loadModelFile(file: string, weights?: string): Promise<LoadedModel> {
+  const r = await openModelFile(file, weights !== undefined ? { weights } : {});
+  if (!r.ok) return { ok: false, message: oneLine(r.message.startsWith('cannot read') ? r.message : `cannot read ${r.message}`) };
+  const { graph, project, format, warnings } = r.model;
+  return { ok: true, graph, project, format, weights: r.model.weights, warnings };
 }

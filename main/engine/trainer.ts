@@ -12,6 +12,7 @@ import { estimateTrainingBytes, memoryLimitBytes, tooBigMessage } from './memory
 import { buildModel, metricNames, optimizerSlots, setLearningRate } from './model';
 import { Schedule } from './schedule';
 import { batchTensors, evaluateSet } from './trainData';
+import { applyStartWeights } from './startWeights';
 
 /**
  * One training run, start to end: backend, model (through the Keras export), data, checks,
@@ -33,6 +34,8 @@ export interface TrainOptions {
   readonly packageRoot?: string;
   /** Minimum time between two 'batch' events (ms). */
   readonly batchEventIntervalMs?: number;
+  /** The previous run's model, for `weightsFrom: {kind: 'previous'}`. */
+  readonly previous?: LayersModel | null;
 }
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -100,6 +103,14 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
   }
   const { model, optimizer } = built;
   result.model = model;
+  if (req.weightsFrom !== undefined) {
+    const start = await applyStartWeights(model, req.weightsFrom, opts.previous ?? null);
+    if (!start.ok) {
+      emit({ event: 'error', code: 'weights', message: start.message });
+      return outcome();
+    }
+    if (start.message !== null) emit({ event: 'warning', code: 'weights', message: start.message });
+  }
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
     emit({ event: 'error', code: 'model', message: 'Training supports models with one Input and one output; this model has ' + `${model.inputs.length} inputs and ${model.outputs.length} outputs.` });
     return outcome();

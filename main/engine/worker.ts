@@ -37,7 +37,7 @@ async function train(request: unknown, stopFlag: SharedArrayBuffer): Promise<voi
   stopRequested = false;
   const flag = new Int32Array(stopFlag);
   try {
-    const outcome = await runTraining(parsed.data, emit, { shouldStop: () => stopRequested || Atomics.load(flag, 0) === 1 });
+    const outcome = await runTraining(parsed.data, emit, { shouldStop: () => stopRequested || Atomics.load(flag, 0) === 1, previous: session.model });
     if (outcome.model !== null) {
       session.model?.dispose();
       session = { model: outcome.model, graph: outcome.graph, dataset: outcome.dataset, loss: outcome.loss };

@@ -234,7 +234,7 @@ const projectFile: ModelReader = {
 /** Keras JSON (model.to_json() of Keras 3 or 2, or an .h5's model_config), with `--weights` or a sibling STEM.weights.h5. */
 const kerasJson: ModelReader = {
   name: 'keras-json',
-  match: (s) => s.kind === 'json',
+  match: (s) => s.json !== undefined,
   async open(s) {
     const imported = importModel(s.json);
     if (!imported.ok) return fail(imported.message);
@@ -263,16 +263,17 @@ export async function openModelFile(file: string, options: OpenOptions = {}): Pr
   const bytes = read.bytes;
   const kind = sniff(bytes);
   let json: unknown = undefined;
-  if (kind === 'json') {
-    if (bytes.length > MAX_JSON_FILE_BYTES) return fail(`${file} is ${formatBytes(bytes.length)} of JSON, more than a model or project file may be`);
-    const parsed = parseJson(bytes, file);
-    if (!parsed.ok) return parsed;
+  if (kind !== 'zip' && kind !== 'hdf5') {
+    // Everything else must be JSON; parseJsonText says what non-JSON looks like, never its bytes.
+    if (bytes.length > MAX_JSON_FILE_BYTES) return fail(`${file}: it is ${formatBytes(bytes.length)}, more than a model or project file may be`);
+    const parsed = parseJsonText(textOf(bytes).replace(/^\uFEFF/, ''));
+    if ('error' in parsed) return fail(`${file}: ${parsed.error}`);
     json = parsed.value;
   }
   const source: Source = { file, bytes, kind, json, options };
   const reader = readers.find((r) => r.match(source));
   if (reader === undefined) {
-    return fail(`${file} is ${describeContent(kind)}, not a model: expected a .keras archive, an .h5 model, Keras JSON, a TF.js model.json or a Blockprop project`);
+    return fail(`${file}: it is ${describeContent(kind)}, not a model: expected a .keras archive, an .h5 model, Keras JSON, a TF.js model.json or a Blockprop project`);
   }
   const opened = await reader.open(source);
   return opened.ok ? opened : fail(`${file}: ${opened.message}`);

@@ -19,6 +19,17 @@ export type BackendName = z.infer<typeof backendNameSchema>;
 export const backendChoiceSchema = z.enum(['auto', ...backendNameSchema.options]);
 export type BackendChoice = z.infer<typeof backendChoiceSchema>;
 
+/**
+ * Where a run's weights start (absent: fresh initial weights): a model, project or weights file
+ * opened by the one reader (`path`, with `weights` for a model JSON), or the previous run's model
+ * in the engine. Layers that changed start fresh, and a warning event names them.
+ */
+export const weightsFromSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('file'), path: z.string().min(1), weights: z.string().min(1).optional() }),
+  z.object({ kind: z.literal('previous') }),
+]);
+export type WeightsFrom = z.infer<typeof weightsFromSchema>;
+
 export const trainRequestSchema = z.object({
   graph: graphSchema,
   training: trainingSettingsSchema,
@@ -26,6 +37,7 @@ export const trainRequestSchema = z.object({
   backend: backendChoiceSchema.default('auto'),
   /** Sample caps (quick runs, tests). */
   limit: z.object({ train: z.number().int().positive().optional(), test: z.number().int().positive().optional() }).optional(),
+  weightsFrom: weightsFromSchema.optional(),
 });
 export type TrainRequest = z.infer<typeof trainRequestSchema>;
 

@@ -63,7 +63,6 @@ export function planKeras3Weights(root: H5GroupInfo, slots: ReadonlyMap<string, 
   const layersGroup = group(root.children.get('layers'));
   if (layersGroup === null) return { ok: false, message: "the weights file has no 'layers' group (not written by Keras 3)" };
   const plans: LayerPlan[] = [];
-  const unknown: string[] = [];
   for (const [slot, node] of layersGroup.children) {
     const vars = group(group(node)?.children.get('vars'));
     if (vars === null) continue;
@@ -72,15 +71,8 @@ export function planKeras3Weights(root: H5GroupInfo, slots: ReadonlyMap<string, 
       .sort((a, b) => Number(a[0]) - Number(b[0]))
       .map(([, dataset]) => ({ name: '', dataset }));
     if (list.length === 0) continue;
-    const layer = slots.get(slot);
-    if (layer === undefined) {
-      unknown.push(`layers/${slot}`);
-      continue;
-    }
-    plans.push({ layer, vars: list });
-  }
-  if (unknown.length > 0) {
-    return { ok: false, message: `the weights file holds weights for layers the model does not have: ${unknown.join(', ')} (it was saved from a different model)` };
+    // A group the model has no layer for keeps its path as the name, so matchWeights lists it as extra.
+    plans.push({ layer: slots.get(slot) ?? `layers/${slot}`, vars: list });
   }
   return { ok: true, layers: plans, warnings: [] };
 }

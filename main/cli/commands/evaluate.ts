@@ -4,6 +4,7 @@ import type { DatasetRef } from '../../../shared/project/schema';
 import { evaluateSavedModel } from '../../engine/inspect/savedModel';
 import { exitOk, exitUsage, type CliCommand } from '../command';
 import { printWarnings } from '../report';
+import { weightsOption } from '../loadModel';
 
 export function backendOf(value: string | undefined): BackendChoice {
   const parsed = backendChoiceSchema.safeParse(value);
@@ -37,7 +38,7 @@ export function formatEvaluation(r: EvaluateResult, title: string): string {
 
 export const evaluateCommand: CliCommand = {
   name: 'evaluate',
-  summary: 'evaluate a saved model (.keras, TF.js model.json, Keras JSON + .weights.h5) on a test set',
+  summary: 'evaluate a model with its weights (.keras, .h5, TF.js model.json, Keras JSON + weights, project) on a test set',
   args: {
     positionals: [{ name: 'MODEL', required: true }],
     options: [
@@ -46,6 +47,7 @@ export const evaluateCommand: CliCommand = {
       { name: 'worst', kind: 'value', valueName: 'N', help: 'list the N worst mistakes (default 10)' },
       { name: 'backend', kind: 'value', choices: [...backendChoiceSchema.options], help: 'compute backend (default auto)' },
       { name: 'json', kind: 'flag', help: 'print the result as one JSON object' },
+      weightsOption,
     ],
   },
   async run({ args, io }) {
@@ -73,6 +75,7 @@ export const evaluateCommand: CliCommand = {
       limit,
       worst,
       backend: backendOf(args.values.get('backend')),
+      ...(args.values.get('weights') !== undefined ? { open: { weights: args.values.get('weights') } } : {}),
       onProgress: (p) => {
         const now = Date.now();
         if (json || now - lastShown < 1000 || p.total === null) return;

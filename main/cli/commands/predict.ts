@@ -4,8 +4,9 @@ import { backendOf } from './evaluate';
 import { predictWithSavedModel } from '../../engine/inspect/savedModel';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
 import { printWarnings } from '../report';
+import { weightsOption } from '../loadModel';
 
-const USAGE = `MODEL IMAGE… [--classes a,b,…] [--backend ${backendChoiceSchema.options.join('|')}] [--json]`;
+const USAGE = `MODEL IMAGE… [--classes a,b,…] [--weights FILE] [--backend ${backendChoiceSchema.options.join('|')}] [--json]`;
 
 export const predictCommand: CliCommand = {
   name: 'predict',
@@ -19,6 +20,7 @@ export const predictCommand: CliCommand = {
         { name: 'classes', kind: 'value', valueName: 'a,b,…', help: 'class names, in output order' },
         { name: 'backend', kind: 'value', choices: [...backendChoiceSchema.options], help: 'compute backend (default auto)' },
         { name: 'json', kind: 'flag', help: 'print one JSON object per image' },
+        weightsOption,
       ],
     });
     if (!parsed.ok || parsed.args.positionals.length < 2) {
@@ -27,7 +29,8 @@ export const predictCommand: CliCommand = {
     }
     const [model = '', ...images] = parsed.args.positionals;
     const classes = parsed.args.values.get('classes')?.split(',').map((s) => s.trim());
-    const r = await predictWithSavedModel(model, images, classes, backendOf(parsed.args.values.get('backend')));
+    const weights = parsed.args.values.get('weights');
+    const r = await predictWithSavedModel(model, images, classes, backendOf(parsed.args.values.get('backend')), weights !== undefined ? { weights } : {});
     if (!r.ok) {
       io.err(`blockprop predict: ${r.message}\n`);
       return exitUsage;

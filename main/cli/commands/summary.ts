@@ -2,7 +2,7 @@ import { hasErrors } from '../../../shared/diagnostics';
 import { inferGraph } from '../../../shared/inference/infer';
 import { formatSummary, summaryJson } from '../../../shared/summary';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
-import { loadModelFile } from '../loadModel';
+import { loadModelFile, weightsOption } from '../loadModel';
 import { printDiagnostics, printWarnings } from '../report';
 
 export const summaryCommand: CliCommand = {
@@ -10,11 +10,11 @@ export const summaryCommand: CliCommand = {
   summary: "print the model's Keras model.summary() table (or --json)",
   args: {
     positionals: [{ name: 'FILE', required: true }],
-    options: [{ name: 'json', kind: 'flag', help: 'print {name, layers, total_params, …} as JSON' }],
+    options: [{ name: 'json', kind: 'flag', help: 'print {name, layers, total_params, …} as JSON' }, weightsOption],
   },
-  run({ args, io }) {
+  async run({ args, io }) {
     const file = args.positionals[0] ?? '';
-    const loaded = loadModelFile(file);
+    const loaded = await loadModelFile(file, args.values.get('weights'));
     if (!loaded.ok) {
       io.err(`blockprop summary: ${loaded.message}\n`);
       return exitUsage;

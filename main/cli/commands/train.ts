@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { backendChoiceSchema, type TrainEvent, type TrainRequest } from '../../../shared/api/training';
 import { defaultDataset, defaultTraining, optimizerKinds, type DatasetRef, type Optimizer, type TrainingSettings } from '../../../shared/project';
 import { Engine } from '../../engine/host';
+import { weightsOption } from '../loadModel';
 import { exitInvalid, exitOk, exitUsage, type CliCommand, type CliIo } from '../command';
 import { loadModelFile } from '../loadModel';
 import { printWarnings } from '../report';
@@ -113,6 +114,8 @@ export const trainCommand: CliCommand = {
       { name: 'limit', kind: 'value', valueName: 'N', help: 'use at most N training and N test samples' },
       { name: 'out', kind: 'value', valueName: 'DIR', help: 'write the trained model there (model.keras and tfjs/)' },
       { name: 'json', kind: 'flag', help: 'one JSON object per event and line, snake_case keys as Keras logs them' },
+      weightsOption,
+      { name: 'from-scratch', kind: 'flag', help: "start from fresh initial weights instead of the file's weights" },
     ],
   },
   async run({ args, io }) {
@@ -120,7 +123,9 @@ export const trainCommand: CliCommand = {
       io.err(`blockprop train: ${m}\n`);
       return exitUsage;
     };
-    const loaded = loadModelFile(args.positionals[0] ?? '');
+    const file = args.positionals[0] ?? '';
+    const weightsFile = args.values.get('weights');
+    const loaded = await loadModelFile(file, weightsFile);
     if (!loaded.ok) return usage(loaded.message);
     const json = args.flags.has('json');
     if (!json) printWarnings(io, loaded.warnings);
@@ -155,7 +160,11 @@ export const trainCommand: CliCommand = {
     };
     const datasetArg = args.values.get('dataset');
     const dataset = datasetArg !== undefined ? datasetRefOf(datasetArg) : (loaded.project?.dataset ?? defaultDataset);
-    const req: TrainRequest = { graph: loaded.graph, training, dataset, backend, ...(limit !== undefined ? { limit: { train: limit, test: limit } } : {}) };
+    // A file with weights continues from them (Keras's fit on a loaded model); --from-scratch re-initialises.
+    const fromScratch = args.flags.has('from-scratch');
+    const weightsFrom = loaded.weights !== null && !fromScratch ? { kind: 'file' as const, path: path.resolve(file), ...(weightsFile !== undefined ? { weights: path.resolve(weightsFile) } : {}) } : undefined;
+    if (weightsFrom !== undefined && !json) io.err(`Continuing from the weights in ${file} (--from-scratch starts from fresh weights).\n`);
+    const req: TrainRequest = { graph: loaded.graph, training, dataset, backend, ...(limit !== undefined ? { limit: { train: limit, test: limit } } : {}), ...(weightsFrom !== undefined ? { weightsFrom } : {}) };
 
     const engine = new Engine();
     const text = new TextReporter(io, !json && process.stdout.isTTY);

@@ -2,18 +2,19 @@ import { countProblems, hasErrors } from '../../../shared/diagnostics';
 import { formatCount } from '../../../shared/format';
 import { inferGraph } from '../../../shared/inference/infer';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
-import { loadModelFile } from '../loadModel';
+import { loadModelFile, weightsOption } from '../loadModel';
 import { printDiagnostics, printWarnings } from '../report';
+import { clip } from '../terminalText';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'check the model as Keras would; exit 1 when it has an error',
-  args: { positionals: [{ name: 'FILE', required: true }], options: [] },
-  run({ args, io }) {
+  args: { positionals: [{ name: 'FILE', required: true }], options: [weightsOption] },
+  async run({ args, io }) {
     const file = args.positionals[0] ?? '';
-    const loaded = loadModelFile(file);
+    const loaded = await loadModelFile(file, args.values.get('weights'));
     if (!loaded.ok) {
       io.err(`blockprop validate: ${loaded.message}\n`);
       return exitUsage;
@@ -22,12 +23,12 @@ export const validateCommand: CliCommand = {
     const inference = inferGraph(loaded.graph);
     printDiagnostics(io, inference.diagnostics);
     const { errors, warnings } = countProblems(inference.diagnostics);
-    const name = `'${loaded.graph.name}'`;
+    const name = `'${clip(loaded.graph.name)}'`;
     if (hasErrors(inference.diagnostics)) {
       io.err(`${file}: model ${name} is invalid: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`);
       return exitInvalid;
     }
-    io.out(`${file}: model ${name} is valid: ${plural(loaded.graph.nodes.length, 'layer')}, ${formatCount(inference.totals.total)} params, ${plural(warnings, 'warning')}.\n`);
+    io.out(`${file}: model ${name} is valid: ${plural(loaded.graph.nodes.length, 'layer')}, ${formatCount(inference.totals.total)} params${loaded.weights !== null ? ' with trained weights' : ''}, ${plural(warnings, 'warning')}.\n`);
     return exitOk;
   },
 };

@@ -5,6 +5,7 @@ import { startBackend, type BackendChoice } from '../backend';
 import { loadDataset } from '../datasets/loadDataset';
 import type { DatasetProgress } from '../datasets/types';
 import { loadSavedModel } from '../export/load';
+import { saveModel, type ExportFormat, type SaveResult } from '../export/save';
 import type { OpenOptions } from '../../modelfile/read';
 import { layerOutput, type LayerOutput } from './layerOutput';
 import { inputShapeOf, type InspectContext } from './context';
@@ -112,4 +113,19 @@ export async function activationsWithSavedModel(
   const r = await layerOutput(ctx, layer, { kind: 'image', path: path.resolve(image) });
   if (!r.ok) return { ok: false, message: r.message };
   return { ok: true, value: { output: r.value, warnings: [...ready.value.warnings, ...loaded.loaded.warnings] } };
+}
+
+/** Writes a model file in a format that holds weights (`.keras`, TF.js, Keras JSON + `.weights.h5`), with the file's weights. */
+export async function convertSavedModel(file: string, format: ExportFormat, target: string, open: OpenOptions = {}): Promise<Outcome<{ saved: Extract<SaveResult, { ok: true }>; warnings: readonly string[] }>> {
+  const ready = await readyBackend('cpu');
+  if (!ready.ok) return ready;
+  const loaded = await loadSavedModel(file, open);
+  if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
+  const { model, graph, classNames } = loaded.loaded;
+  try {
+    const saved = await saveModel(model, graph, format, target, classNames !== null ? { classNames } : {});
+    return saved.ok ? { ok: true, value: { saved, warnings: loaded.loaded.warnings } } : { ok: false, message: saved.message };
+  } finally {
+    model.dispose();
+  }
 }

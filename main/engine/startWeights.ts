@@ -1,0 +1,48 @@
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { WeightsFrom } from '../../shared/api/training';
+import type { LayerWeights } from '../../shared/modelfile/types';
+import { openModelFile } from '../modelfile/read';
+import { getLayerWeights, setLayerWeights } from './export/setWeights';
+
+export type StartWeights = { readonly ok: true; readonly message: string | null } | { readonly ok: false; readonly message: string };
+
+const sameShape = (a: readonly (number | null)[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+
+/**
+ * Where a run's weights start: the file's or the previous run's, layer by layer. A layer whose
+ * name and weight shapes still match keeps its weights; a layer that changed (a Dense with other
+ * units) or is new starts fresh, and the message says which — nothing is thrown away silently.
+ */
+export async function applyStartWeights(model: LayersModel, source: WeightsFrom, previous: LayersModel | null): Promise<StartWeights> {
+  let weights: readonly LayerWeights[];
+  let origin: string;
+  if (source.kind === 'previous') {
+    if (previous === null) return { ok: false, message: 'There are no trained weights to continue from; start from scratch instead.' };
+    weights = await getLayerWeights(previous);
+    origin = 'the last run';
+  } else {
+    const opened = await openModelFile(source.path, source.weights !== undefined ? { weights: source.weights } : {});
+    if (!opened.ok) return opened;
+    if (opened.model.weights === null) return { ok: false, message: `${source.path} holds no weights to continue from; train from scratch instead.` };
+    weights = opened.model.weights;
+    origin = source.path;
+  }
+  const byName = new Map(weights.map((w) => [w.layer, w]));
+  const kept: LayerWeights[] = [];
+  const fresh: string[] = [];
+  for (const layer of model.layers) {
+    if (layer.weights.length === 0) continue;
+    const entry = byName.get(layer.name);
+    const ours = layer.weights.map((w) => w.shape);
+    const fits = entry !== undefined && entry.vars.length === ours.length && [...entry.vars].map((v) => v.shape).every((s) => ours.some((o) => sameShape(o, s)));
+    if (fits) kept.push(entry);
+    else fresh.push(`'${layer.name}'`);
+  }
+  const set = setLayerWeights(model, kept);
+  if (!set.ok) return set;
+  if (kept.length === 0) return { ok: true, message: `No layer fits the weights of ${origin}; every layer starts with fresh weights.` };
+  return {
+    ok: true,
+    message: fresh.length === 0 ? null : `Continuing from the weights of ${origin}; ${fresh.join(', ')} ${fresh.length === 1 ? 'changed and starts' : 'changed and start'} with fresh weights.`,
+  };
+}
