@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getTemplate } from '../../../shared/templates';
+import { editor } from '../state/editorStore';
+import { Inspector } from './Inspector';
+
+/*
+ * The inspector's fields, driven as a person does: type, press Enter / Escape / Tab, tick, choose.
+ * The Keras CNN's first Conv2D sees (None, 28, 28, 1): 32 filters of 3×3 give (None, 26, 26, 32)
+ * and 32·(3·3·1) + 32 = 320 parameters.
+ */
+
+function selectConv(): void {
+  const t = getTemplate('keras_cnn');
+  if (t === undefined) throw new Error('template missing');
+  editor.load(t.build());
+  editor.select({ nodes: ['conv2d'], edges: [] });
+}
+
+const param = (name: string): unknown => editor.graph().nodes.find((n) => n.id === 'conv2d')?.params[name];
+const shown = (testId: string): string => screen.getByTestId(testId).textContent ?? '';
+
+beforeEach(selectConv);
+afterEach(cleanup);
+
+describe('Inspector fields', () => {
+  it('shows the block, its output shape and parameter count', () => {
+    render(<Inspector />);
+    expect(screen.getByDisplayValue('conv2d')).toBeTruthy();
+    expect(shown('inspector-shape')).toBe('(None, 26, 26, 32)');
+    expect(shown('inspector-params')).toBe('320');
+  });
+
+  it('a number is committed on Enter, and the shape and count follow', async () => {
+    const user = userEvent.setup();
+    render(<Inspector />);
+    const filters = screen.getByLabelText('filters');
+    await user.clear(filters);
+    await user.type(filters, '64');
+    // Nothing half-typed reaches the model before Enter.
+    expect(param('filters')).toBe(32);
+    await user.keyboard('{Enter}');
+    expect(param('filters')).toBe(64);
+    expect(shown('inspector-shape')).toBe('(None, 26, 26, 64)');
+    expect(shown('inspector-params')).toBe('640');
+  });
+
+  it('an invalid number says why under the field and is not committed; Escape puts the value back', async () => {
+    const user = userEvent.setup();
+    render(<Inspector />);
+    const filters = screen.getByLabelText<HTMLInputElement>('filters');
+    await user.clear(filters);
+    await user.type(filters, '0{Enter}');
+    expect(screen.getByRole('alert').textContent).toMatch(/^filters .+\.$/);
+    expect(filters.getAttribute('aria-invalid')).toBe('true');
+    expect(param('filters')).toBe(32);
+    await user.keyboard('{Escape}');
+    expect(filters.value).toBe('32');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a tuple typed as text is committed when the field loses focus', async () => {
+    const user = userEvent.setup();
+    render(<Inspector />);
+    const kernel = screen.getByLabelText('kernel_size');
+    await user.clear(kernel);
+    await user.type(kernel, '5, 5');
+    await user.tab();
+    expect(param('kernel_size')).toEqual([5, 5]);
+    expect(shown('inspector-shape')).toBe('(None, 24, 24, 32)');
+    expect(shown('inspector-params')).toBe('832');
+  });
+
+  it('a choice and a checkbox commit at once', async () => {
+    const user = userEvent.setup();
+    render(<Inspector />);
+    await user.selectOptions(screen.getByLabelText('padding'), 'same');
+    expect(param('padding')).toBe('same');
+    expect(shown('inspector-shape')).toBe('(None, 28, 28, 32)');
+    await user.click(screen.getByText(/^Advanced/));
+    await user.click(screen.getByLabelText('use_bias'));
+    expect(param('use_bias')).toBe(false);
+    expect(shown('inspector-params')).toBe('288');
+  });
+
+  it('an edit is one undo step', async () => {
+    const user = userEvent.setup();
+    render(<Inspector />);
+    const filters = screen.getByLabelText<HTMLInputElement>('filters');
+    await user.clear(filters);
+    await user.type(filters, '16{Enter}');
+    expect(param('filters')).toBe(16);
+    editor.undo();
+    expect(param('filters')).toBe(32);
+    expect((await screen.findByLabelText<HTMLInputElement>('filters')).value).toBe('32');
+  });
+});
