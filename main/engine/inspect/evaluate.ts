@@ -81,7 +81,9 @@ export async function evaluate(ctx: InspectContext, req: EvaluateRequest, onProg
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   const labels: number[] = [];
   const predicted: number[] = [];
-  const mistakes: { index: number; pTrue: number }[] = [];
+  // "Wrong with the most confidence": ranked by the probability of the (wrong) answer given,
+  // highest first — ranking by the lowest probability of the true class answered another question.
+  const mistakes: { index: number; confidence: number }[] = [];
   let lossSum = 0;
   let correct = 0;
   for (let i = 0; i < n; i++) {
@@ -94,9 +96,9 @@ export async function evaluate(ctx: InspectContext, req: EvaluateRequest, onProg
     const row = confusion[label];
     if (row) row[guess] = (row[guess] ?? 0) + 1;
     if (guess === label) correct++;
-    else mistakes.push({ index: i, pTrue: units === 1 ? (label === 1 ? (p[0] ?? 0) : 1 - (p[0] ?? 0)) : (p[label] ?? 0) });
+    else mistakes.push({ index: i, confidence: units === 1 ? Math.max(p[0] ?? 0, 1 - (p[0] ?? 0)) : (p[guess] ?? 0) });
   }
-  mistakes.sort((a, b) => a.pTrue - b.pTrue);
+  mistakes.sort((a, b) => b.confidence - a.confidence || a.index - b.index);
   const worst: Mistake[] = mistakes.slice(0, req.worst).map(({ index }) => ({
     index,
     label: labels[index] ?? 0,

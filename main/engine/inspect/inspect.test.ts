@@ -53,6 +53,17 @@ describe('evaluate', () => {
     expect(r.value.worst[0]?.label).not.toBe(r.value.worst[0]?.predicted);
     expect(r.value.worst[0]?.image).toMatchObject({ width: 2, height: 1, channels: 1 });
   });
+  it('ranks mistakes by the confidence of the wrong answer, highest first (not by the lowest probability of the truth)', async () => {
+    const m = sequential({ layers: [layers.dense({ inputShape: [3], units: 3, activation: 'softmax', name: 'dense' })] });
+    m.getLayer('dense').setWeights([tf.tensor2d([[10, 0, 0], [0, 10, 0], [0, 0, 10]]), tf.zeros([3])]);
+    // Both are true class 1 answered 0. #0: 0 with 90 %, the truth at 0.004 %; #1: 0 with 98.7 %, the truth at 0.65 %.
+    const set: ImageSet = { count: 2, imageShape: [1, 3, 1], pixels: Uint8Array.from([255, 0, 200, 128, 0, 0]), labels: Int32Array.from([1, 1]) };
+    const r = await evaluate({ model: m, heldOut: set, classNames: ['a', 'b', 'c'] }, evaluateRequestSchema.parse({ worst: 2 }));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.worst.map((w) => w.index)).toEqual([1, 0]);
+    const confidence = r.value.worst.map((w) => w.probabilities[w.predicted] ?? 0);
+    expect(confidence[0]).toBeGreaterThan(confidence[1] ?? 1);
+  });
   it.each([
     { loss: 'categorical_crossentropy', probs: [0.25, 0.75], label: 1, expected: -Math.log(0.75) },
     { loss: 'binary_crossentropy', probs: [0.8], label: 0, expected: -Math.log(0.2) },

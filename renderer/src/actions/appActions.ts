@@ -20,8 +20,8 @@ export const appActions = {
   import: () => openDialog('import'),
   export: () => openDialog('export'),
   templates: () => openDialog('templates'),
-  undo: () => editor.undo(),
-  redo: () => editor.redo(),
+  undo: () => keepMovedInView(() => editor.undo()),
+  redo: () => keepMovedInView(() => editor.redo()),
   cut: () => { if (copySelection()) deleteSelection(); },
   copy: () => void copySelection(),
   paste: () => pasteClipboard(),
@@ -39,6 +39,20 @@ export const appActions = {
   shortcuts: () => openDialog('shortcuts'),
   escape: () => { openDialog(null); editor.select({ nodes: [], edges: [] }); },
 } as const;
+
+/**
+ * Runs an undo or redo and, when it moved blocks (undoing an auto-layout moves them all), keeps
+ * them on screen: the view used to stay where the layout had been, showing an empty canvas.
+ */
+function keepMovedInView(step: () => void): void {
+  const before = new Map(editor.graph().nodes.map((n) => [n.id, n.position]));
+  step();
+  const moved = editor.graph().nodes.filter((n) => {
+    const p = before.get(n.id);
+    return p === undefined || p.x !== n.position.x || p.y !== n.position.y;
+  }).map((n) => n.id);
+  if (moved.length > 0) requestAnimationFrame(() => canvasControl()?.keepInView(moved));
+}
 
 export function runShortcut(action: ShortcutAction): void {
   const map: Record<ShortcutAction, () => void> = {

@@ -38,6 +38,9 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
   const drag = useEditorState((s) => s.drag);
   const focus = useEditorState((s) => s.focus);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(new Map());
+  // The latest sizes for the canvas control (registered once, so it reads them through a ref).
+  const measuredRef = useRef(measured);
+  measuredRef.current = measured;
   const flow = useReactFlow<BlockNode, ShapeEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -66,6 +69,20 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
         if (r === undefined) return { x: 0, y: 0 };
         const p = flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 3 });
         return { x: Math.round(p.x - 100), y: Math.round(p.y) };
+      },
+      keepInView: (nodeIds) => {
+        const r = wrapper.current?.getBoundingClientRect();
+        if (r === undefined || nodeIds.length === 0) return;
+        const a = flow.screenToFlowPosition({ x: r.left, y: r.top });
+        const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom });
+        const ids = new Set(nodeIds);
+        const moved = editor.graph().nodes.filter((n) => ids.has(n.id));
+        // Wholly on screen, with the block's drawn size (a corner peeking out from under the minimap is not "in view").
+        const inside = moved.filter((n) => {
+          const size = measuredRef.current.get(n.id) ?? { width: 200, height: 60 };
+          return n.position.x >= a.x && n.position.x + size.width <= b.x && n.position.y >= a.y && n.position.y + size.height <= b.y;
+        });
+        if (inside.length * 2 < moved.length) void flow.fitView({ padding: 0.08, duration: 200, maxZoom: 1.2 });
       },
     });
     return () => registerCanvasControl(null);

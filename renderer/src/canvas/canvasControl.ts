@@ -11,6 +11,8 @@ export interface CanvasControl {
   centreOn(position: Position): void;
   /** The flow coordinate at the centre of the visible canvas. */
   viewportCentre(): Position;
+  /** Fits the view when none of these blocks is on screen (an undo that moved them all away). */
+  keepInView(nodeIds: readonly string[]): void;
 }
 
 let current: CanvasControl | null = null;
