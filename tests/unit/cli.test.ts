@@ -169,10 +169,10 @@ describe('blockprop CLI', () => {
 
   const cnn = path.join(examples, 'keras_cnn.keras3.json');
   it.each<[string, string[], RegExp]>([
-    ['no FILE', ['summary'], /^blockprop summary: missing FILE\. Usage: blockprop summary FILE \[--json\]\n$/],
+    ['no FILE', ['summary'], /^blockprop summary: missing FILE\. Usage: blockprop summary FILE \[--json\] \[--weights FILE\]\n$/],
     ['unknown option', ['summary', 'a.json', '--jsn'], /^blockprop summary: unknown option --jsn\./],
     ['no --format', ['export', cnn], /^blockprop export: --format is required/],
-    ['bad --format', ['export', cnn, '--format', 'onnx'], /--format must be one of keras3, keras2, python \(got 'onnx'\)/],
+    ['bad --format', ['export', cnn, '--format', 'onnx'], /--format must be one of keras3, keras2, python, keras, tfjs, keras-json \(got 'onnx'\)/],
     ['--format without value', ['export', cnn, '--format'], /--format VALUE needs a value|--format needs a value/],
     ['no TEMPLATE', ['new'], /missing TEMPLATE/],
   ])('usage error (%s): exit 2', (_l, args, message) => {
