@@ -75,7 +75,8 @@ function kerasModelJson(json: unknown): JsonObject | null {
 async function readSmall(file: string, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
   try {
     const s = await stat(file);
-    if (!s.isFile()) return { ok: false, message: `${file} is not a file` };
+    if (s.isDirectory()) return { ok: false, message: `cannot read ${file}: it is a folder, not a file` };
+    if (!s.isFile()) return { ok: false, message: `cannot read ${file}: it is not a regular file` };
     if (s.size > limit) return { ok: false, message: `${file} is ${formatBytes(s.size)}, more than the ${formatBytes(limit)} a model file may be` };
     return { ok: true, bytes: new Uint8Array(await readFile(file)) };
   } catch (e) {
