@@ -12,8 +12,10 @@ export function blockLabel(node: Pick<GraphNode, 'kind' | 'name'>): string {
 
 /** Thousands separators as Python's `f"{n:,}"`: 1199882 -> "1,199,882". */
 export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return n > 0 ? 'more than can be counted' : 'an unknown number of';
   const sign = n < 0 ? '-' : '';
-  const digits = String(Math.trunc(Math.abs(n)));
+  // BigInt writes every digit (String(7.86e25) would be "7.86e+25", and commas would mangle it).
+  const digits = BigInt(Math.trunc(Math.abs(n))).toString();
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

@@ -15,6 +15,18 @@ export function own<T>(table: { readonly [key: string]: T }, key: string): T | u
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** True when a value holds NaN or ±Infinity anywhere (which JSON cannot write); walked iteratively. */
+export function hasNonFinite(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number' && !Number.isFinite(v)) return true;
+    if (Array.isArray(v)) stack.push(...v);
+    else if (typeof v === 'object' && v !== null) stack.push(...Object.values(v));
+  }
+  return false;
+}
+
 /** Nesting Blockprop accepts in a file; real Keras configs and projects stay under ~15 levels. */
 export const MAX_JSON_DEPTH = 100;
 

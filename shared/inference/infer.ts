@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import { blockLabel, formatShape } from '../format';
+import { blockLabel, formatCount, formatShape } from '../format';
 import { uniqueName } from '../graph/naming';
 import { adjacency, findCycle } from '../graph/topology';
 import type { Graph, GraphEdge, GraphNode, Shape } from '../graph/types';
@@ -63,9 +63,22 @@ export function inferGraph(graph: Graph, opts: InferOptions = {}): Inference {
 
   let trainable = 0;
   let nonTrainable = 0;
+  let biggest: NodeInfo | null = null;
   for (const info of infos.values()) {
     trainable += info.params.trainable;
     nonTrainable += info.params.nonTrainable;
+    if (biggest === null || info.params.trainable + info.params.nonTrainable > biggest.params.trainable + biggest.params.nonTrainable) biggest = info;
+  }
+  // Past 2^53 a count is no longer exact (and no machine holds the weights): an error, not a total.
+  if (!Number.isSafeInteger(trainable + nonTrainable) && biggest !== null) {
+    const node = byId.get(biggest.id);
+    const own = biggest.params.trainable + biggest.params.nonTrainable;
+    diagnostics.push({
+      severity: 'error',
+      code: 'too-many-params',
+      nodeId: biggest.id,
+      message: `The model has about ${formatCount(trainable + nonTrainable)} parameters, past 2^53 where counts stop being exact and far beyond any machine's memory; ${node ? blockLabel(node) : 'its biggest layer'} alone has ${formatCount(own)} — make it smaller.`,
+    });
   }
   // Node order, so the list reads top to bottom like the canvas.
   const ordered = new Map<string, NodeInfo>();

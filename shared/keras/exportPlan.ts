@@ -3,6 +3,7 @@ import { hasErrors } from '../diagnostics';
 import { adjacency, inputNodes, kerasLayerOrder, modelClassOf, nodeMap, outputNodes, sequentialChain } from '../graph/topology';
 import type { Graph, GraphNode, ModelClass, Shape } from '../graph/types';
 import { inferGraph } from '../inference/infer';
+import { hasNonFinite, previewJson } from '../json';
 import { getLayerDef } from '../layers/registry';
 import type { LayerDef } from '../layers/types';
 
@@ -36,6 +37,14 @@ export function planExport(graph: Graph): { ok: true; plan: ExportPlan } | { ok:
   const unknown = graph.nodes.find((n) => getLayerDef(n.kind) === undefined);
   if (unknown) {
     return fail('unknown-layer', `Block '${unknown.name}' has class '${unknown.kind}', which cannot be exported; remove or replace it.`, unknown.id);
+  }
+  // JSON has no NaN or Infinity: an export must never write a file no JSON reader accepts.
+  for (const node of graph.nodes) {
+    for (const [key, value] of Object.entries(node.params)) {
+      if (hasNonFinite(value)) {
+        return fail('not-finite', `Block '${node.name}' has ${key} = ${previewJson(value, 60)}, which is not a finite number; JSON cannot hold it — fix it before exporting.`, node.id);
+      }
+    }
   }
   const inference = inferGraph(graph);
   const errors = inference.diagnostics.filter((d) => d.severity === 'error');

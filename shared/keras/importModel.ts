@@ -2,7 +2,7 @@ import { findCycle } from '../graph/topology';
 import { uniqueName } from '../graph/naming';
 import type { Graph, GraphEdge, GraphNode, ModelClass } from '../graph/types';
 import type { JsonObject, JsonValue } from '../json';
-import { depthProblem, isJsonObject, own, previewJson } from '../json';
+import { depthProblem, hasNonFinite, isJsonObject, own, previewJson } from '../json';
 import { getLayerDef, layerDefs } from '../layers/registry';
 import type { LayerDef } from '../layers/types';
 import { camelToSnake, isCamelCase } from './case';
@@ -79,6 +79,8 @@ export function importModel(json: unknown): ImportResult {
     if (!outs.ok) return outs;
     inputNames = ins.value;
     outputNames = outs.value;
+    if (inputNames.length === 0) return { ok: false, message: 'The model lists no inputs ("input_layers" is empty); Keras needs at least one.' };
+    if (outputNames.length === 0) return { ok: false, message: 'The model lists no outputs ("output_layers" is empty); Keras needs at least one.' };
     const byName = new Map(layers.map((l) => [l.name, l]));
     for (const layer of layers) {
       for (const source of layer.inputs) {
@@ -170,6 +172,21 @@ function inputsInOrder(layers: RawLayer[], inputNames: readonly string[]): RawLa
 /** Keys that only say where a layer sits in its model (handled by the graph), or that other Keras versions add. */
 const placementKeys = new Set(['batch_input_shape', 'batch_shape', 'input_shape', 'input_dim', 'batch_size']);
 
+const inputShapeKeys = new Set(['batch_shape', 'batch_input_shape', 'shape', 'input_shape']);
+
+/**
+ * A setting Blockprop does not offer is normally a warning; this says when it is an error
+ * instead: a number Keras itself would refuse, or a value that changes the model (groups ≠ 1).
+ */
+function kerasStrictSetting(key: string, value: JsonValue): string | null {
+  if (hasNonFinite(value)) return 'which is not a finite number (Keras would refuse the file)';
+  if (key === 'groups') {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) return 'which is not a valid groups (Keras needs a whole number of 1 or more)';
+    if (value !== 1) return 'but grouped convolutions are not supported by Blockprop yet; use groups = 1';
+  }
+  return null;
+}
+
 /**
  * Graph params of one layer via the catalog's fromConfig. A setting Blockprop does not offer
  * becomes a warning naming it; a value of the wrong type for a setting it does offer makes the
@@ -207,9 +224,15 @@ function layerParams(layer: RawLayer, def: LayerDef, warnings: string[]): JsonOb
   }
   const result = def.fromConfig(config);
   for (const key of result.unsupported) {
+    const raw = config[key] ?? null;
+    // The input's shape is the model's shape: a bad one is an error, never a silent 28×28×1.
+    if (layer.className === 'InputLayer' && inputShapeKeys.has(key)) {
+      return `${label}: '${key}' is ${previewJson(raw, 60)}, which is not a valid ${key} (Keras needs whole numbers of 1 or more, or null for any size).`;
+    }
+    const strict = kerasStrictSetting(key, raw);
+    if (strict !== null) return `${label}: '${key}' is ${previewJson(raw, 60)}, ${strict}.`;
     const spec = def.params.find((p) => p.name === key);
     if (spec) {
-      const raw = config[key] ?? null;
       if (['activation', 'initializer', 'regularizer', 'constraint'].includes(spec.type)) {
         return `${label}: '${key}' is ${previewJson(raw, 80)}, which Blockprop does not support yet; change it to a supported ${spec.type} and export again.`;
       }

@@ -44,8 +44,9 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
   return false;
 }
 
+/** A whole number JavaScript holds exactly: 1e20 or 1.8e308 are floats to Keras and past 2^53 here. */
 function isInt(v: JsonValue | undefined): v is number {
-  return typeof v === 'number' && Number.isInteger(v);
+  return typeof v === 'number' && Number.isSafeInteger(v);
 }
 
 const bad = (reason: string): Normalized => ({ ok: false, reason });
@@ -59,7 +60,7 @@ export function decodeParam(spec: ParamSpec, raw: JsonValue | undefined): Normal
       return isInt(raw) ? { ok: true, value: raw } : bad('is not a whole number');
     case 'float':
       if (raw === null && spec.nullable) return { ok: true, value: null };
-      return typeof raw === 'number' ? { ok: true, value: raw } : bad('is not a number');
+      return typeof raw === 'number' && Number.isFinite(raw) ? { ok: true, value: raw } : bad('is not a number');
     case 'bool':
       return typeof raw === 'boolean' ? { ok: true, value: raw } : bad('is not true/false');
     case 'enum': {

@@ -17,7 +17,7 @@ const params: readonly ParamSpec[] = [shape, batchSize];
 
 function dims(p: Params): (number | null)[] {
   const v = p['shape'];
-  if (Array.isArray(v) && v.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d > 0))) {
+  if (Array.isArray(v) && v.every((d) => d === null || (typeof d === 'number' && Number.isSafeInteger(d) && d > 0))) {
     return v.map((d) => (typeof d === 'number' ? d : null));
   }
   return [28, 28, 1];
@@ -49,7 +49,7 @@ export const inputLayer: LayerDef = {
     const batchShape = config['batch_shape'] ?? config['batch_input_shape'];
     const plainShape = config['shape'] ?? config['input_shape'];
     const readDims = (v: JsonValue | undefined): (number | null)[] | null =>
-      Array.isArray(v) && v.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d))) ? v.map((d) => (typeof d === 'number' ? d : null)) : null;
+      Array.isArray(v) && v.every((d) => d === null || (typeof d === 'number' && Number.isSafeInteger(d) && d > 0)) ? v.map((d) => (typeof d === 'number' ? d : null)) : null;
     const full = readDims(batchShape);
     const rest = readDims(plainShape);
     if (full !== null && full.length >= 2) out = { shape: full.slice(1), batch_size: full[0] ?? null };

@@ -1,4 +1,4 @@
-import { isJsonObject, own, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, own, previewJson, type JsonObject, type JsonValue } from '../json';
 
 /**
  * Keras's serialisable helper objects — activations, initializers, regularizers, constraints —
@@ -137,6 +137,10 @@ export function normalizeKerasObject(kind: ObjectKind, raw: JsonValue | undefine
   const out: { [key: string]: JsonValue } = { ...info.defaults };
   for (const [key, value] of Object.entries(config)) {
     if (Object.hasOwn(info.defaults, key)) {
+      const def = info.defaults[key];
+      if (typeof def === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) {
+        return { ok: false, reason: `${kind} ${canonical} has ${key} = ${previewJson(value, 40)}, which is not a finite number` };
+      }
       out[key] = canonical === 'VarianceScaling' && key === 'distribution' && value === 'normal' ? 'truncated_normal' : value;
     } else if (!(info.implied ?? []).includes(key)) {
       return { ok: false, reason: `${kind} ${canonical} has an unsupported setting '${key}'` };
@@ -167,8 +171,8 @@ export function validateKerasObject(kind: ObjectKind, value: JsonValue | undefin
   for (const [key, def] of Object.entries(info.defaults)) {
     const v = config[key];
     if (v === undefined) continue;
-    if (typeof def === 'number' && typeof v !== 'number') return `${value['class_name']} ${key} must be a number`;
-    if (key === 'seed' && v !== null && !(typeof v === 'number' && Number.isInteger(v))) return 'seed must be a whole number or empty';
+    if (typeof def === 'number' && (typeof v !== 'number' || !Number.isFinite(v))) return `${value['class_name']} ${key} must be a finite number`;
+    if (key === 'seed' && v !== null && !(typeof v === 'number' && Number.isSafeInteger(v))) return 'seed must be a whole number or empty';
     if ((key === 'l1' || key === 'l2') && typeof v === 'number' && v < 0) return `${key} must be 0 or more`;
     if ((key === 'stddev' || key === 'max_value' || key === 'scale') && typeof v === 'number' && v <= 0) return `${key} must be greater than 0`;
   }
