@@ -74,10 +74,19 @@ void col2im_add(const Conv& g, const float* col, long r0, long r1, float* dx) {
         s += g.kW * g.inC;
         continue;
       }
+      float* row = xb + static_cast<long>(ih) * g.inW * g.inC;
+      if (g.inC == 1) {
+        for (int kw = 0; kw < g.kW; ++kw) {
+          const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
+          if (iw >= 0 && iw < g.inW) row[iw] += s[kw];
+        }
+        s += g.kW;
+        continue;
+      }
       for (int kw = 0; kw < g.kW; ++kw, s += g.inC) {
         const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
         if (iw < 0 || iw >= g.inW) continue;
-        float* d = xb + (static_cast<long>(ih) * g.inW + iw) * g.inC;
+        float* d = row + static_cast<long>(iw) * g.inC;
         for (int c = 0; c < g.inC; ++c) d[c] += s[c];
       }
     }
@@ -124,7 +133,8 @@ void conv2d(const Conv& g, const float* x, const float* w, const float* bias, bo
       return;
     }
     const long ch = std::min(M, chunk_rows(K, kBlasChunk, 64, 16));
-    std::vector<float> col(static_cast<size_t>(ch) * K);
+    // The caller's reusable buffer: a fresh 8 MB allocation per call would page-fault every time.
+    std::vector<float>& col = thread_buffer(static_cast<size_t>(ch) * K);
     for (long r0 = 0; r0 < M; r0 += ch) {
       const long rows = std::min(ch, M - r0);
       pool_run([&](int t, int T) {
@@ -172,7 +182,8 @@ void conv2d_backprop_input(const Conv& g, const float* dy, const float* w, float
     const long per_image = hw * K;
     const long images = std::max(1L, kBlasChunk / std::max(1L, per_image));
     const long ch = per_image <= kBlasChunk ? std::min(M, images * hw) : chunk_rows(K, kBlasChunk, 64, 16);
-    std::vector<float> col(static_cast<size_t>(ch) * K);
+    // The caller's reusable buffer: a fresh 8 MB allocation per call would page-fault every time.
+    std::vector<float>& col = thread_buffer(static_cast<size_t>(ch) * K);
     for (long r0 = 0; r0 < M; r0 += ch) {
       const long rows = std::min(ch, M - r0);
       sgemm_blas(false, true, static_cast<int>(rows), K, N, dy + r0 * N, N, w, N, col.data(), K, false);
@@ -222,7 +233,8 @@ void conv2d_backprop_filter(const Conv& g, const float* x, const float* dy, floa
       return;
     }
     const long ch = std::min(M, chunk_rows(K, kBlasChunk, 64, 16));
-    std::vector<float> col(static_cast<size_t>(ch) * K);
+    // The caller's reusable buffer: a fresh 8 MB allocation per call would page-fault every time.
+    std::vector<float>& col = thread_buffer(static_cast<size_t>(ch) * K);
     for (long r0 = 0; r0 < M; r0 += ch) {
       const long rows = std::min(ch, M - r0);
       pool_run([&](int t, int T) {
