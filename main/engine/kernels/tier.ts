@@ -81,6 +81,7 @@ export interface KernelTier {
   maxPoolGrad(g: ConvGeometry, x: Float32Array, dy: Float32Array, dx: Float32Array): void;
   /** Average pooling; the divisor counts only cells inside the input (tfjs's rule). */
   avgPool(g: ConvGeometry, x: Float32Array, out: Float32Array): void;
+  /** dx: each window's dy / (kH·kW) to its cells inside the input (tfjs's AvgPoolGrad divides by the whole window, unlike the forward). */
   avgPoolGrad(g: ConvGeometry, dy: Float32Array, dx: Float32Array): void;
 
   /** out[i] = y[i] > 0 ? dy[i] : 0 (the fused ReLU's gradient; y is the layer's output). */
