@@ -184,15 +184,21 @@ void pack_a_matrix(const ASrc* s, int i0, int mc, int p0, int kc, float* ap) {
 }
 
 // Copies the im2col values of output pixel `row`, columns [p0, p0 + kc) in (kh, kw, ic) order, to
-// dst[0], dst[step], dst[2·step]… (zeros where the window hangs over the padding).
+// dst[0], dst[step], dst[2·step]… (zeros where the window hangs over the padding). With no
+// horizontal dilation and the window inside the row, a kernel row's (kw, ic) span is one
+// contiguous run of kW·inC floats in x (a 3×3 conv on one channel copies runs of 3, not 1).
 static void patch(const Geo* g, const float* x, int row, int p0, int kc, float* dst, int step) {
   int hw = g->outH * g->outW, b = row / hw, rem = row - b * hw, oh = rem / g->outW, ow = rem - oh * g->outW;
   int ih0 = oh * g->sH - g->padT, iw0 = ow * g->sW - g->padL;
-  int ic = p0 % g->inC, t = p0 / g->inC, kw = t % g->kW, kh = t / g->kW;
+  int span = g->kW * g->inC, kh = p0 / span, t = p0 - kh * span;
+  int flat = g->dW == 1 && iw0 >= 0 && iw0 + g->kW <= g->inW;
   const float* xb = x + (long)b * g->inH * g->inW * g->inC;
   for (int k = 0; k < kc;) {
-    int ih = ih0 + kh * g->dH, iw = iw0 + kw * g->dW;
-    int run = imin(g->inC - ic, kc - k);
+    int ih = ih0 + kh * g->dH;
+    int kw = t / g->inC, ic = t - kw * g->inC;
+    int run = flat ? span - t : g->inC - ic;
+    if (run > kc - k) run = kc - k;
+    int iw = iw0 + kw * g->dW;
     float* d = dst + (long)k * step;
     if (ih >= 0 && ih < g->inH && iw >= 0 && iw < g->inW) {
       const float* src = xb + ((long)ih * g->inW + iw) * g->inC + ic;
@@ -207,9 +213,9 @@ static void patch(const Geo* g, const float* x, int row, int p0, int kc, float* 
       for (int q = 0; q < run; q++) d[q * step] = 0.f;
     }
     k += run;
-    ic = 0;
-    if (++kw == g->kW) {
-      kw = 0;
+    t += run;
+    if (t == span) {
+      t = 0;
       kh++;
     }
   }

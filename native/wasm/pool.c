@@ -83,6 +83,8 @@ void max_pool_grad(const Job* j, int tid) {
   int b0, b1, c0, c1;
   grad_range(j, tid, &g, &b0, &b1, &c0, &c1);
   zero_dx(&g, dx, b0, b1, c0, c1);
+  // Windows that cannot overlap (MaxPool 2×2 stride 2) store their cells instead of adding.
+  int disjoint = g.sH > (g.kH - 1) * g.dH && g.sW > (g.kW - 1) * g.dW;
   v128_t ninf = wasm_f32x4_splat(NEG_INF);
   for (int b = b0; b < b1; b++)
     for (int oh = 0; oh < g.outH; oh++)
@@ -104,7 +106,8 @@ void max_pool_grad(const Job* j, int tid) {
             for (int kw = w0; kw < w1; kw++) {
               long at = CELL(b, ih + kh * g.dH, iw + kw * g.dW) + c;
               v128_t hit = wasm_v128_and(open, wasm_f32x4_eq(wasm_v128_load(x + at), mx));
-              wasm_v128_store(dx + at, wasm_f32x4_add(wasm_v128_load(dx + at), wasm_v128_and(hit, dv)));
+              v128_t add = wasm_v128_and(hit, dv);
+              wasm_v128_store(dx + at, disjoint ? add : wasm_f32x4_add(wasm_v128_load(dx + at), add));
               open = wasm_v128_andnot(open, hit);
             }
         }
