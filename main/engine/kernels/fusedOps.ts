@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { getKernel, registerKernel, type KernelConfig, type NamedAttrMap } from '@tensorflow/tfjs-core';
+import { getKernel, registerGradient, registerKernel, type GradConfig, type KernelConfig, type NamedAttrMap } from '@tensorflow/tfjs-core';
 import { asWasm, input, run } from '../wasm/heap';
 import { activeTier, output, view } from './glue';
 
@@ -10,7 +10,8 @@ import { activeTier, output, view } from './glue';
  * output), and its gradient adds Step and Multiply passes. With a tier active we replace those
  * three functions by ones whose forward pass is one fused kernel (bias and ReLU in the tier's
  * epilogue) and whose gradient is one tier.reluGrad pass, the backprop kernels and one
- * tier.sumRows for the bias. Anything else (other activations, PReLU, NCHW, dilations, rank 3
+ * tier.sumRows for the bias, each input's gradient computed only when the tape needs it (the
+ * first layer's gradient towards the image is never computed). Anything else (other activations, PReLU, NCHW, dilations, rank 3
  * inputs, no tier, another backend) goes to tfjs-core's own function unchanged.
  */
 
@@ -71,32 +72,6 @@ function rank4(y: tf.Tensor): tf.Tensor4D {
   return y;
 }
 
-/** Runs `forward` as a custom-gradient op over [x, filter, (bias)], its gradient from `backward(dyAct, x, filter)`. */
-function customOp(
-  operands: { a: tf.Tensor; b: tf.Tensor; bias: tf.Tensor | null },
-  activation: string,
-  forward: (a: tf.Tensor, b: tf.Tensor, bias: tf.Tensor | null) => tf.Tensor,
-  backward: (dyAct: tf.Tensor, a: tf.Tensor, b: tf.Tensor) => [tf.Tensor, tf.Tensor],
-): tf.Tensor {
-  const { a, b, bias } = operands;
-  const grad = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
-    const [sa, sb, y] = saved;
-    if (sa === undefined || sb === undefined || y === undefined) throw new Error('fused op gradient: saved tensors missing');
-    const dyAct = reluGrad(dy, y, activation);
-    const [da, db] = backward(dyAct, sa, sb);
-    return bias === null ? [da, db] : [da, db, biasGrad(dyAct)];
-  };
-  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const save = args[args.length - 1];
-    const [x, w, bb] = args.slice(0, -1).filter((t): t is tf.Tensor => t instanceof tf.Tensor);
-    if (typeof save !== 'function' || x === undefined || w === undefined) throw new Error('fused op: custom gradient called without its inputs');
-    const value = forward(x, w, bb ?? null);
-    save([x, w, value]);
-    return { value, gradFunc: grad };
-  });
-  return bias === null ? op(a, b) : op(a, b, bias);
-}
-
 function withBias(inputs: Record<string, tf.Tensor>, bias: tf.Tensor | null): Record<string, tf.Tensor> {
   return bias === null ? inputs : { ...inputs, bias };
 }
@@ -108,12 +83,7 @@ function fusedConv2d(original: typeof tf.fused.conv2d): (args: FusedConvArgs) =>
     if (operands === null) return original(args);
     const act = activation ?? 'linear';
     const attrs = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], ...(dimRoundingMode !== undefined ? { dimRoundingMode } : {}) };
-    const y = customOp(
-      { a: operands.x, b: operands.filter, bias: operands.bias },
-      act,
-      (x, w, bias) => runOne('FusedConv2D', withBias({ x, filter: w }, bias), { ...attrs, activation: act }),
-      (dyAct, x, w) => [runOne('Conv2DBackpropInput', { dy: dyAct, filter: w }, { ...attrs, inputShape: x.shape }), runOne('Conv2DBackpropFilter', { x, dy: dyAct }, { ...attrs, filterShape: w.shape })],
-    );
+    const y = runOne(CONV, withBias({ x: operands.x, filter: operands.filter }, operands.bias), { ...attrs, activation: act });
     return rank4(y);
   };
 }
@@ -125,15 +95,7 @@ function fusedDepthwise(original: typeof tf.fused.depthwiseConv2d): (args: Fused
     if (operands === null) return original(args);
     const act = activation ?? 'linear';
     const attrs = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], ...(dimRoundingMode !== undefined ? { dimRoundingMode } : {}) };
-    const y = customOp(
-      { a: operands.x, b: operands.filter, bias: operands.bias },
-      act,
-      (x, w, bias) => runOne('FusedDepthwiseConv2D', withBias({ x, filter: w }, bias), { ...attrs, activation: act }),
-      (dyAct, x, w) => [
-        runOne('DepthwiseConv2dNativeBackpropInput', { dy: dyAct, filter: w }, { ...attrs, inputShape: x.shape }),
-        runOne('DepthwiseConv2dNativeBackpropFilter', { x, dy: dyAct }, { ...attrs, filterShape: w.shape }),
-      ],
-    );
+    const y = runOne(DEPTHWISE, withBias({ x: operands.x, filter: operands.filter }, operands.bias), { ...attrs, activation: act });
     return rank4(y);
   };
 }
@@ -149,17 +111,71 @@ function fusedMatMul(original: typeof tf.fused.matMul): (args: FusedMatMulArgs) 
     const biasOk = bias === undefined || bias === null || (bias instanceof tf.Tensor && is1(bias) && bias.dtype === 'float32' && bias.shape[0] === n);
     if (!simple || !biasOk) return original(args);
     const act = activation ?? 'linear';
-    const y = customOp(
-      { a, b, bias: bias instanceof tf.Tensor ? bias : null },
-      act,
-      (x, w, bb) => runOne('_FusedMatMul', withBias({ a: x, b: w }, bb), { transposeA: transA, transposeB: transB, activation: act }),
-      // y = op(a)·op(b): d op(a) = dy·op(b)ᵀ, d op(b) = op(a)ᵀ·dy, transposed back where a or b is stored transposed.
-      (dy, x, w) => [transA ? tf.matMul(w, dy, transB, true) : tf.matMul(dy, w, false, !transB), transB ? tf.matMul(dy, x, true, transA) : tf.matMul(x, dy, !transA, false)],
-    );
+    const y = runOne(MATMUL, withBias({ a, b }, bias instanceof tf.Tensor ? bias : null), { transposeA: transA, transposeB: transB, activation: act });
     if (!is2(y)) throw new Error(`fused matMul: expected a 2-D result, got rank ${y.rank}`);
     return y;
   };
 }
+
+/** Our op names: each runs the wasm backend's fused kernel (the glue routes it to the tier) and has a lazy, registered gradient. */
+const CONV = 'BlockpropFusedConv2D';
+const DEPTHWISE = 'BlockpropFusedDepthwiseConv2D';
+const MATMUL = 'BlockpropFusedMatMul';
+
+const forwardKernel = (name: string, fused: string): KernelConfig => ({
+  kernelName: name,
+  backendName: 'wasm',
+  kernelFunc: ({ inputs, backend, attrs }) => run(asWasm(backend), fused, inputs, attrs),
+});
+
+const attrString = (attrs: NamedAttrMap, name: string): string => {
+  const v = attrs[name];
+  return typeof v === 'string' ? v : '';
+};
+
+/** [x, filter, y] or [a, b, y] as the engine saved them, and dy·step(y) (one tier pass) for the lazy gradients to share. */
+function gradientInputs(kernel: string, dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[], attrs: NamedAttrMap): { a: tf.Tensor; b: tf.Tensor; dyAct: tf.Tensor } {
+  const [a, b, y] = saved;
+  const d = Array.isArray(dy) ? dy[0] : dy;
+  if (a === undefined || b === undefined || y === undefined || d === undefined) throw new Error(`${kernel} gradient: saved tensors missing`);
+  return { a, b, dyAct: reluGrad(d, y, attrString(attrs, 'activation')) };
+}
+
+const convGrad = (kernel: string, backpropInput: string, backpropFilter: string): GradConfig => ({
+  kernelName: kernel,
+  inputsToSave: ['x', 'filter'],
+  outputsToSave: [true],
+  gradFunc: (dy, saved, attrs) => {
+    const { a: x, b: filter, dyAct } = gradientInputs(kernel, dy, saved, attrs);
+    const geometry: NamedAttrMap = { dataFormat: 'NHWC' };
+    for (const name of ['strides', 'pad', 'dilations', 'dimRoundingMode']) {
+      const v = attrs[name];
+      if (v !== undefined) geometry[name] = v;
+    }
+    return {
+      x: () => runOne(backpropInput, { dy: dyAct, filter }, { ...geometry, inputShape: x.shape }),
+      filter: () => runOne(backpropFilter, { x, dy: dyAct }, { ...geometry, filterShape: filter.shape }),
+      bias: () => biasGrad(dyAct),
+    };
+  },
+});
+
+const matMulGrad: GradConfig = {
+  kernelName: MATMUL,
+  inputsToSave: ['a', 'b'],
+  outputsToSave: [true],
+  gradFunc: (dy, saved, attrs) => {
+    const { a, b, dyAct } = gradientInputs(MATMUL, dy, saved, attrs);
+    const transA = attrs['transposeA'] === true;
+    const transB = attrs['transposeB'] === true;
+    // y = op(a)·op(b): d op(a) = dy·op(b)ᵀ, d op(b) = op(a)ᵀ·dy, transposed back where a or b is stored transposed.
+    return {
+      a: () => (transA ? tf.matMul(b, dyAct, transB, true) : tf.matMul(dyAct, b, false, !transB)),
+      b: () => (transB ? tf.matMul(dyAct, a, true, transA) : tf.matMul(a, dyAct, !transA, false)),
+      bias: () => biasGrad(dyAct),
+    };
+  },
+};
 
 let installed = false;
 
@@ -170,7 +186,15 @@ let installed = false;
  */
 export function installFusedOps(): boolean {
   if (installed) return true;
-  if (getKernel('BlockpropReluGrad', 'wasm') === undefined) registerKernel(reluGradKernel);
+  if (getKernel('BlockpropReluGrad', 'wasm') === undefined) {
+    registerKernel(reluGradKernel);
+    registerKernel(forwardKernel(CONV, 'FusedConv2D'));
+    registerKernel(forwardKernel(DEPTHWISE, 'FusedDepthwiseConv2D'));
+    registerKernel(forwardKernel(MATMUL, '_FusedMatMul'));
+    registerGradient(convGrad(CONV, 'Conv2DBackpropInput', 'Conv2DBackpropFilter'));
+    registerGradient(convGrad(DEPTHWISE, 'DepthwiseConv2dNativeBackpropInput', 'DepthwiseConv2dNativeBackpropFilter'));
+    registerGradient(matMulGrad);
+  }
   const target: object = tf.fused;
   const ok =
     Reflect.set(target, 'conv2d', fusedConv2d(tf.fused.conv2d)) &&
