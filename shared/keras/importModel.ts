@@ -195,6 +195,7 @@ function kerasStrictSetting(key: string, value: JsonValue): string | null {
 function layerParams(layer: RawLayer, def: LayerDef, warnings: string[]): JsonObject | string {
   const label = `Layer '${layer.name}' (${layer.className})`;
   const config: Record<string, JsonValue> = {};
+  let frozen = false;
   for (const [rawKey, value] of Object.entries(layer.config)) {
     const key = isCamelCase(rawKey) ? camelToSnake(rawKey) : rawKey;
     if (key === 'name') continue;
@@ -203,7 +204,9 @@ function layerParams(layer: RawLayer, def: LayerDef, warnings: string[]): JsonOb
       continue;
     }
     if (key === 'trainable') {
-      if (value === false) warnings.push(`${label}: trainable = false is not supported yet; it was imported as trainable.`);
+      // A frozen layer (transfer learning) stays frozen: the graph param that the exports write back.
+      if (value === false) frozen = true;
+      else if (value !== true) warnings.push(`${label}: trainable = ${previewJson(value, 20)} is not true or false; it was imported as trainable.`);
       continue;
     }
     if (key === 'dtype') {
@@ -240,7 +243,7 @@ function layerParams(layer: RawLayer, def: LayerDef, warnings: string[]): JsonOb
     }
     warnings.push(`${label}: setting '${key}' is not supported by Blockprop and was not imported.`);
   }
-  return result.params;
+  return frozen ? { ...result.params, trainable: false } : result.params;
 }
 
 function expectedType(type: string): string {
