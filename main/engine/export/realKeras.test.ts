@@ -55,6 +55,8 @@ describe.each(models)('Keras 3.15 model %s', (name) => {
     expect(loaded.loaded.weights).not.toBeNull();
     const totals = inferGraph(loaded.loaded.graph).totals;
     expect(totals.total).toBe(want.total_params);
+    // Frozen layers (trainable: false in the file) count as Keras counts them.
+    expect([totals.trainable, totals.nonTrainable]).toEqual([want.trainable_params, want.non_trainable_params]);
     const ctx = { model: loaded.loaded.model, heldOut: null, classNames: [] };
     const image = { kind: 'image' as const, path: path.join(dir, `${name}.png`) };
     const layerNames = Object.keys(want.layers);
