@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, sessi
 import type { EventName, EventOf, MenuCommand, ParsedRequestOf } from '../../shared/api/contract';
 import { createDispatcher, type Dispatcher } from '../services/dispatcher';
 import { createHandlers, type NativeShell } from '../services/handlers';
-import { engineProvider, modelCodec, projectFormat } from '../services/wiring';
+import { engineProvider } from '../services/wiring';
 import { appVersion } from '../services/version';
 import { mimeType, readStatic } from '../server/staticFiles';
 import { registerIpcHandlers } from './ipc';
@@ -122,8 +122,6 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
     configDir: options.configDir ?? process.env['BLOCKPROP_CONFIG_DIR'] ?? app.getPath('userData'),
     version: appVersion(),
     versions: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
-    format: projectFormat,
-    codec: modelCodec,
     engine: engineProvider(options.workerPath !== undefined ? { workerPath: options.workerPath } : {}),
     emit,
     native,

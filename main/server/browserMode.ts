@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createDispatcher } from '../services/dispatcher';
 import { createHandlers } from '../services/handlers';
 import { defaultConfigDir } from '../services/configDir';
-import { engineProvider, modelCodec, projectFormat } from '../services/wiring';
+import { engineProvider } from '../services/wiring';
 import { appVersion } from '../services/version';
 import { startWebServer, type WebServer } from './webServer';
 
@@ -27,8 +27,6 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Web
         configDir: options.configDir ?? defaultConfigDir(),
         version: appVersion(),
         versions: { node: process.versions.node, electron: null, chrome: null },
-        format: projectFormat,
-        codec: modelCodec,
         engine: engineProvider(options.workerPath !== undefined ? { workerPath: options.workerPath } : {}),
         emit,
       });

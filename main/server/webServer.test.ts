@@ -8,8 +8,7 @@ import WebSocket from 'ws';
 import { ok } from '../../shared/api/result';
 import { createDispatcher } from '../services/dispatcher';
 import { createHandlers } from '../services/handlers';
-import { tempDir, testFormat } from '../services/testSupport';
-import { modelCodec } from '../services/wiring';
+import { tempDir } from '../services/testSupport';
 import { startWebServer, type Emit, type WebServer } from './webServer';
 
 let server: WebServer | null = null;
@@ -38,8 +37,6 @@ async function start(overrides: Partial<ReturnType<typeof createHandlers>> = {})
         configDir: path.join(dir, 'config'),
         version: '0.0.0-test',
         versions: { node: process.versions.node, electron: null, chrome: null },
-        format: testFormat,
-        codec: modelCodec,
         engine: () => null,
         emit,
       });

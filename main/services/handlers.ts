@@ -5,8 +5,7 @@ import { createDatasetService } from './datasets';
 import { createEngineService } from './engine';
 import { createFileService } from './files';
 import { createModelService } from './models';
-import type { EngineHost, ModelCodec } from './ports';
-import type { ProjectFormat } from './projectFormat';
+import type { EngineHost } from './ports';
 import { createProjectService } from './projects';
 import { createRecentFiles } from './recentFiles';
 import { createRecoveryService } from './recovery';
@@ -24,8 +23,6 @@ export interface HostContext {
   readonly configDir: string;
   readonly version: string;
   readonly versions: { node: string; electron: string | null; chrome: string | null };
-  readonly format: ProjectFormat;
-  readonly codec: ModelCodec;
   /** The app's one engine host, created lazily by the wiring; null where it is unavailable. */
   readonly engine: () => EngineHost | null;
   readonly emit: <E extends EventName>(event: E, payload: EventOf<E>) => void;
@@ -36,10 +33,10 @@ export interface HostContext {
 /** Every contract method, served by the services: the same handlers behind IPC and WebSocket. */
 export function createHandlers(ctx: HostContext): Handlers & { dispose(): Promise<void> } {
   const recent = createRecentFiles(ctx.configDir, ctx.now);
-  const projects = createProjectService({ format: ctx.format, recent, now: ctx.now });
-  const recovery = createRecoveryService({ configDir: ctx.configDir, format: ctx.format, now: ctx.now });
+  const projects = createProjectService({ recent, now: ctx.now });
+  const recovery = createRecoveryService({ configDir: ctx.configDir, now: ctx.now });
   const files = createFileService();
-  const models = createModelService({ codec: ctx.codec, engine: ctx.engine });
+  const models = createModelService({ engine: ctx.engine });
   const engine = createEngineService({ engine: ctx.engine, emit: ctx.emit });
   const datasets = createDatasetService();
   const native = ctx.native;

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { getTemplate } from '../../shared/templates';
 import { createModelService } from './models';
 import { tempDir } from './testSupport';
-import { modelCodec } from './wiring';
 
 function kerasCnn() {
   const template = getTemplate('keras_cnn');
@@ -12,7 +11,7 @@ function kerasCnn() {
   return template.build();
 }
 
-const service = createModelService({ codec: modelCodec, engine: () => null });
+const service = createModelService({ engine: () => null });
 const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 describe('model import and export', () => {

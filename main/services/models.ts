@@ -2,15 +2,17 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
+import { exportKeras2, exportKeras3, importModel, toKerasJsonString } from '../../shared/keras';
+import { generatePython } from '../../shared/python';
 import { writeFileAtomic } from './atomicWrite';
 import { describeFsError, errnoCode } from './fsErrors';
-import type { EngineHost, ModelCodec } from './ports';
+import type { EngineHost } from './ports';
 
 const MAX_MODEL_JSON_BYTES = 64 * 1024 * 1024;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Import Keras / TF.js JSON into a graph, and write every export format to disk. */
-export function createModelService(deps: { codec: ModelCodec; engine: () => EngineHost | null }) {
+export function createModelService(deps: { engine: () => EngineHost | null }) {
   async function exists(file: string): Promise<boolean> {
     try {
       await stat(file);
@@ -43,7 +45,7 @@ export function createModelService(deps: { codec: ModelCodec; engine: () => Engi
       } catch (error) {
         return fail('bad-file', `${label} is not valid JSON (${error instanceof Error ? error.message : 'malformed'}). Export it with model.to_json() or use a TF.js model.json.`);
       }
-      const imported = deps.codec.importModel(json);
+      const imported = importModel(json);
       if (!imported.ok) return fail('bad-file', `${label}: ${imported.message}`);
       return ok({ graph: imported.graph, format: imported.format, warnings: [...imported.warnings] });
     },
@@ -64,11 +66,14 @@ export function createModelService(deps: { codec: ModelCodec; engine: () => Engi
       if (format === 'keras3' || format === 'keras2' || format === 'python') {
         if (request.graph === undefined) return fail('invalid-request', `Exporting ${format} needs the graph.`);
         if (format === 'python') {
-          data = deps.codec.generatePython(request.graph, request.training, request.dataset, request.strategy ?? 'none');
+          data = generatePython(request.graph, request.training, request.dataset, { strategy: request.strategy ?? 'none' });
         } else {
-          const exported = deps.codec.exportKeras(request.graph, format);
-          if (!exported.ok) return fail('invalid-model', `The model cannot be exported yet: ${exported.messages.join(' ')}`, exported.messages);
-          data = exported.text;
+          const exported = format === 'keras3' ? exportKeras3(request.graph) : exportKeras2(request.graph);
+          if (!exported.ok) {
+            const messages = exported.diagnostics.map((d) => d.message);
+            return fail('invalid-model', `The model cannot be exported yet: ${messages.join(' ')}`, messages);
+          }
+          data = toKerasJsonString(exported.json);
         }
       } else if (format === 'png') {
         const bytes = Buffer.from(request.content ?? '', 'base64');

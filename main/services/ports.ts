@@ -1,19 +1,12 @@
 import type { AppInfo, EventOf, ParsedRequestOf, ResponseOf } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import type { Graph } from '../../shared/graph/types';
-import type { DatasetRef, TrainingSettings } from '../../shared/project';
 
 /**
- * What the services need from other rooms, as narrow interfaces (Netron's injected host):
- * the Keras codec (shared/keras + shared/python, H3) and the engine host (main/engine, H5/H6).
- * main/services/wiring.ts plugs the real implementations in; tests plug in stand-ins.
+ * What the services need from the training engine, as one narrow interface: the real one runs
+ * tfjs in a worker thread (engineHost.ts, plugged in by wiring.ts), service tests use a stand-in
+ * that answers at once, and where no engine can start the services get null and say so.
  */
-export interface ModelCodec {
-  importModel(json: unknown): { readonly ok: true; readonly graph: Graph; readonly format: 'keras3' | 'keras2' | 'tfjs'; readonly warnings: readonly string[] } | { readonly ok: false; readonly message: string };
-  /** model.to_json() text in the requested dialect, or the diagnostics' messages. */
-  exportKeras(graph: Graph, dialect: 'keras3' | 'keras2'): { ok: true; text: string } | { ok: false; messages: string[] };
-  generatePython(graph: Graph, training: TrainingSettings | undefined, dataset: DatasetRef | undefined, strategy: 'none' | 'mirrored' | 'multiworker'): string;
-}
 
 export type TrainEventPayload = EventOf<'train.event'>['event'];
 

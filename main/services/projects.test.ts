@@ -3,12 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProjectService, withExtension } from './projects';
 import { createRecentFiles } from './recentFiles';
-import { sampleProject, tempDir, testFormat } from './testSupport';
+import { sampleProject, tempDir } from './testSupport';
 
 async function setup() {
   const dir = await tempDir();
   const recent = createRecentFiles(path.join(dir, 'config'));
-  return { dir, recent, projects: createProjectService({ format: testFormat, recent }) };
+  return { dir, recent, projects: createProjectService({ recent }) };
 }
 
 describe('project service', () => {

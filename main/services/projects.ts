@@ -2,10 +2,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
-import type { Project } from '../../shared/project';
+import { emptyGraph } from '../../shared/graph/types';
+import { newProject, parseProject, serializeProject, type Project } from '../../shared/project';
 import { writeFileAtomic } from './atomicWrite';
 import { describeFsError, errnoCode } from './fsErrors';
-import type { ProjectFormat } from './projectFormat';
 import type { RecentFiles } from './recentFiles';
 
 export const PROJECT_EXTENSION = '.blockprop.json';
@@ -16,7 +16,7 @@ const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
  * A plain save may replace only a file this session opened or saved itself and that has not
  * changed on disk since; anything else answers 'exists' so the renderer can ask the user.
  */
-export function createProjectService(deps: { format: ProjectFormat; recent: RecentFiles; now?: () => Date }) {
+export function createProjectService(deps: { recent: RecentFiles; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
   /** path -> mtimeMs as we last read or wrote it. */
   const known = new Map<string, number>();
@@ -32,7 +32,7 @@ export function createProjectService(deps: { format: ProjectFormat; recent: Rece
   }
 
   async function write(file: string, project: Project, overwrite: boolean): Promise<ResultOf<'project.save'>> {
-    const parsed = deps.format.parse(project);
+    const parsed = parseProject(project);
     if (!parsed.ok) return fail('invalid-request', `The project cannot be saved: ${parsed.message}`);
     const existing = await mtimeOf(file).catch(() => null);
     if (existing !== null && !overwrite) {
@@ -45,7 +45,7 @@ export function createProjectService(deps: { format: ProjectFormat; recent: Rece
       }
     }
     try {
-      const bytes = await writeFileAtomic(file, deps.format.serialize(parsed.project));
+      const bytes = await writeFileAtomic(file, serializeProject(parsed.project));
       const mtime = await mtimeOf(file);
       if (mtime !== null) known.set(file, mtime);
       await deps.recent.add(file).catch(() => undefined);
@@ -57,7 +57,7 @@ export function createProjectService(deps: { format: ProjectFormat; recent: Rece
 
   return {
     create(request: ParsedRequestOf<'project.new'>): ResultOf<'project.new'> {
-      return ok({ project: deps.format.create(request.graph) });
+      return ok({ project: newProject(request.graph ?? emptyGraph) });
     },
 
     async open(request: ParsedRequestOf<'project.open'>): Promise<ResultOf<'project.open'>> {
@@ -79,7 +79,7 @@ export function createProjectService(deps: { format: ProjectFormat; recent: Rece
         const why = error instanceof Error ? error.message : 'malformed JSON';
         return fail('bad-file', `${name} is not a Blockprop project: it is not valid JSON (${why}). The file was left untouched.`);
       }
-      const parsed = deps.format.parse(json);
+      const parsed = parseProject(json);
       if (!parsed.ok) {
         const newer = /newer/i.test(parsed.message);
         return fail(newer ? 'newer-version' : 'bad-file', `${name}: ${parsed.message} The file was left untouched.`);

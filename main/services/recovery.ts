@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
 import { isJsonObject } from '../../shared/json';
+import { parseProject } from '../../shared/project';
 import { writeFileAtomic } from './atomicWrite';
 import { describeFsError, errnoCode } from './fsErrors';
-import type { ProjectFormat } from './projectFormat';
 
 const envelopeSchema = z.object({ format: z.literal('blockprop-recovery'), savedAt: z.string(), path: z.string().nullable(), project: z.unknown() });
 
@@ -15,7 +15,7 @@ const envelopeSchema = z.object({ format: z.literal('blockprop-recovery'), saved
  * removed when the work is saved or deliberately discarded, so finding it at start-up means the
  * last session ended with unsaved work (a crash or a kill): the renderer offers to restore it.
  */
-export function createRecoveryService(deps: { configDir: string; format: ProjectFormat; now?: () => Date }) {
+export function createRecoveryService(deps: { configDir: string; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
   const file = path.join(deps.configDir, 'recovery.blockprop.json');
 
@@ -56,7 +56,7 @@ export function createRecoveryService(deps: { configDir: string; format: Project
     async restore(): Promise<ResultOf<'recovery.restore'>> {
       const envelope = await read();
       if (envelope === null) return fail('not-found', 'There is no unsaved work to restore.');
-      const parsed = deps.format.parse(envelope.project);
+      const parsed = parseProject(envelope.project);
       if (!parsed.ok) return fail('bad-file', `The unsaved work could not be restored: ${parsed.message}`);
       return ok({ project: parsed.project, path: envelope.path, savedAt: envelope.savedAt, warnings: [...parsed.warnings] });
     },
