@@ -33,12 +33,27 @@ function toPyJsonDict(obj: JsonObject): PyJsonDict {
   return out;
 }
 
+/**
+ * Keras 3 runs a frozen BatchNormalization in inference mode (moving statistics, no updates) even
+ * inside fit(); TF.js would still use batch statistics and update them. Its call gets training
+ * forced off, as Keras's `training and self.trainable` does.
+ */
+function freezeBatchNorm(model: LayersModel): void {
+  for (const layer of model.layers) {
+    if (layer.getClassName() !== 'BatchNormalization' || layer.trainable) continue;
+    const call = layer.call.bind(layer);
+    layer.call = (inputs, kwargs) => call(inputs, { ...kwargs, training: false });
+  }
+}
+
 /** A TF.js model for a graph, built through the project's own TF.js topology export. */
 export async function tfjsModelFromGraph(graph: Graph): Promise<{ ok: true; model: LayersModel } | { ok: false; message: string }> {
   const topology = exportTfjsTopology(graph);
   if (!topology.ok) return { ok: false, message: topology.diagnostics.map((d) => d.message).join('\n') };
   try {
-    return { ok: true, model: await models.modelFromJSON(toPyJsonDict(topology.json)) };
+    const model = await models.modelFromJSON(toPyJsonDict(topology.json));
+    freezeBatchNorm(model);
+    return { ok: true, model };
   } catch (e) {
     return { ok: false, message: `TensorFlow.js could not build the model: ${e instanceof Error ? e.message : String(e)}` };
   }
