@@ -30,19 +30,3 @@ export function ok<T>(value: T): Result<T> {
 export function fail(code: string, message: string, details?: string[]): { readonly ok: false; readonly error: ApiError } {
   return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
 }
-
-/** Well-known error codes (others may appear; clients should show `message`). */
-export const errorCodes = {
-  invalidRequest: 'invalid-request',
-  unknownMethod: 'unknown-method',
-  notFound: 'not-found',
-  exists: 'exists',
-  notReady: 'not-ready',
-  unsupported: 'unsupported',
-  io: 'io-error',
-  badFile: 'bad-file',
-  newerVersion: 'newer-version',
-  busy: 'busy',
-  disconnected: 'disconnected',
-  internal: 'internal',
-} as const;

@@ -87,10 +87,6 @@ export function renameNode(graph: Graph, nodeId: string, name: string): Graph {
   return updateNode(graph, nodeId, (n) => ({ ...n, name }));
 }
 
-export function renameModel(graph: Graph, name: string): Graph {
-  return { ...graph, name };
-}
-
 /** Marks which blocks are the model's outputs, in order; an empty list means "the blocks nothing consumes". */
 export function setOutputs(graph: Graph, ids: readonly string[]): Graph {
   const known = new Set(graph.nodes.map((n) => n.id));

@@ -5,11 +5,6 @@ export function inputsOf(graph: Graph, nodeId: string): GraphEdge[] {
   return graph.edges.filter((e) => e.target === nodeId).sort((a, b) => a.targetIndex - b.targetIndex);
 }
 
-/** Edges leaving `nodeId`, in edge order. */
-export function outputsOf(graph: Graph, nodeId: string): GraphEdge[] {
-  return graph.edges.filter((e) => e.source === nodeId);
-}
-
 /** The model's InputLayer nodes, in node order. */
 export function inputNodes(graph: Graph): GraphNode[] {
   return graph.nodes.filter((n) => n.kind === 'InputLayer');

@@ -31,10 +31,6 @@ export function nullableNumberParam(params: Params, spec: ParamSpec): number | n
   return typeof v === 'number' ? v : null;
 }
 
-export function boolParam(params: Params, spec: ParamSpec): boolean {
-  return valid(params, spec) === true;
-}
-
 export function stringParam(params: Params, spec: ParamSpec): string {
   const v = valid(params, spec);
   return typeof v === 'string' ? v : '';

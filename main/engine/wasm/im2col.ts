@@ -73,42 +73,6 @@ export function samplesPerChunk(info: backend_util.Conv2DInfo): number {
   return Math.max(1, Math.floor((8 << 20) / Math.max(1, perSample)));
 }
 
-/**
- * Transposed image-to-columns: row k = (kh, kw, c) of `cols` [K, P] holds that filter tap's input
- * value for every output position p = (n, oh, ow) of samples [n0, n1), so dW = cols · dy needs no
- * transposes (the wasm backend's transposes and transposed matmuls are slow).
- */
-export function im2colT(x: Float32Array, info: backend_util.Conv2DInfo, n0: number, n1: number, cols: Float32Array): void {
-  const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, filterHeight: KH, filterWidth: KW } = info;
-  const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = info;
-  const top = info.padInfo.top;
-  const left = info.padInfo.left;
-  const P = (n1 - n0) * OH * OW;
-  for (let kh = 0; kh < KH; kh++) {
-    for (let kw = 0; kw < KW; kw++) {
-      for (let c = 0; c < C; c++) {
-        let dst = ((kh * KW + kw) * C + c) * P;
-        for (let n = n0; n < n1; n++) {
-          const xn = n * H * W * C + c;
-          for (let oh = 0; oh < OH; oh++) {
-            const ih = oh * sh - top + kh * dh;
-            if (ih < 0 || ih >= H) {
-              cols.fill(0, dst, dst + OW);
-              dst += OW;
-              continue;
-            }
-            const row = xn + ih * W * C;
-            for (let ow = 0; ow < OW; ow++) {
-              const iw = ow * sw - left + kw * dw;
-              cols[dst++] = iw < 0 || iw >= W ? 0 : (x[row + iw * C] ?? 0);
-            }
-          }
-        }
-      }
-    }
-  }
-}
-
 /** out[c, r] = src[r, c] for a rows × cols matrix, in cache-friendly tiles (faster than the wasm Transpose kernel). */
 export function transposeInto(src: Float32Array, rows: number, cols: number, out: Float32Array): void {
   const T = 32;

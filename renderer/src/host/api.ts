@@ -2,13 +2,8 @@ import { createApi, type Api } from '../api';
 
 let client: Api | null = null;
 
-/** The app's one API client (H7's renderer/src/api), created on first use. */
+/** The app's one API client (IPC in Electron, WebSocket in a browser), created on first use. */
 export function api(): Api {
   client ??= createApi();
   return client;
-}
-
-/** Tests can inject a stand-in. */
-export function setApiClient(c: Api | null): void {
-  client = c;
 }

@@ -11,8 +11,3 @@ export const familyLabels: Record<Family, string> = {
   activation: 'Activation',
   merge: 'Merge',
 };
-
-/** The CSS variable holding a family's colour (defined per theme in theme.css). */
-export function familyColor(family: Family): string {
-  return `var(--family-${family})`;
-}

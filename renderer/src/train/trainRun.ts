@@ -290,8 +290,3 @@ export function toggleTraining(): void {
   if (isRunning()) void stopTraining();
   else void startTraining();
 }
-
-/** For tests: what the panel would record right now. */
-export function currentSeriesSize(): number {
-  return liveSeries.batches.length;
-}
