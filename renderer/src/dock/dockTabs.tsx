@@ -2,9 +2,9 @@ import type { ComponentType } from 'react';
 import type { DockTabId } from '../state/uiStore';
 import { ProblemsTab, ProblemsBadge } from './tabs/ProblemsTab';
 import { SummaryTab } from './tabs/SummaryTab';
-import { TrainTab } from './tabs/TrainTab';
-import { InspectTab } from './tabs/InspectTab';
-import { RunsTab } from './tabs/RunsTab';
+import { TrainPanel } from '../train/TrainPanel';
+import { InspectPanel } from '../inspect/InspectPanel';
+import { RunsPanel } from '../runs/RunsPanel';
 
 export interface DockTab {
   readonly id: DockTabId;
@@ -15,13 +15,13 @@ export interface DockTab {
 }
 
 /**
- * The bottom dock's tabs, in UI.md order. Train, Inspect and Runs are their own components in
- * dock/tabs/; replacing a placeholder means editing that one file (or pointing Panel elsewhere).
+ * The bottom dock's tabs, in the order a person works: see the model, fix it, train it, look
+ * inside, compare runs. Summary and Problems live in dock/tabs/; the others are their features' panels.
  */
 export const dockTabs: readonly DockTab[] = [
   { id: 'summary', title: 'Summary', Panel: SummaryTab },
   { id: 'problems', title: 'Problems', Panel: ProblemsTab, Badge: ProblemsBadge },
-  { id: 'train', title: 'Train', Panel: TrainTab },
-  { id: 'inspect', title: 'Inspect', Panel: InspectTab },
-  { id: 'runs', title: 'Runs', Panel: RunsTab },
+  { id: 'train', title: 'Train', Panel: TrainPanel },
+  { id: 'inspect', title: 'Inspect', Panel: InspectPanel },
+  { id: 'runs', title: 'Runs', Panel: RunsPanel },
 ];
