@@ -25,7 +25,7 @@ constexpr int VW = 4, MR = 4, NV = 2;
 #endif
 constexpr int NR = VW * NV;
 constexpr int KC_MAX = 384;    // a kc × NR panel of B stays in L1/L2
-constexpr int MC = MR * 16;    // an MC × kc block of A stays in L2
+constexpr int A_BLOCK = 128 * 1024;  // floats of packed A per block (512 KB: stays in L2)
 
 typedef float vf __attribute__((vector_size(VW * 4)));
 typedef float vfu __attribute__((vector_size(VW * 4), aligned(4)));  // unaligned loads/stores
@@ -139,7 +139,7 @@ void pack_b_panel(const float* B, long ldb, bool transB, int N, int k0, int kc, 
 }
 
 float* scratch_a() {
-  thread_local std::vector<float> buf(static_cast<size_t>(MC) * KC_MAX + 64);
+  thread_local std::vector<float> buf(static_cast<size_t>(A_BLOCK) + static_cast<size_t>(MR) * KC_MAX + 64);
   return buf.data();
 }
 
@@ -193,8 +193,13 @@ void gemm_packed(int M, const float* A, long lda, bool transA, const PackedB& pb
   }
   const int nk = k_blocks(K), kcs = k_size(K), np = panels(N);
   float* Ap = scratch_a();
-  for (int ic = 0; ic < M; ic += MC) {
-    const int mc = std::min(MC, M - ic);
+  // Equal row blocks as large as L2 allows: every block streams all of packed B once more, and a
+  // nearly empty last block (200 rows as 192 + 8) would cost that for little work.
+  const int MC = std::max(MR, A_BLOCK / std::max(1, kcs) / MR * MR);
+  const int mblocks = (M + MC - 1) / MC;
+  const int mcs = std::min(MC, ((M + mblocks - 1) / mblocks + MR - 1) / MR * MR);
+  for (int ic = 0; ic < M; ic += mcs) {
+    const int mc = std::min(mcs, M - ic);
     for (int kb = 0; kb < nk; ++kb) {
       const int k0 = kb * kcs, kc = std::min(kcs, K - k0);
       const bool add_c = kb > 0 || ep.accumulate, last = kb == nk - 1;
