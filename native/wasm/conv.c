@@ -20,7 +20,7 @@ void conv_fwd(const Job* j, int tid) {
   Geo g = geo_of(j);
   int m = g.batch * g.outH * g.outW, k = g.kH * g.kW * g.inC, lo, hi;
   split(m, j->threads, tid, MR, &lo, &hi);
-  ASrc a = {pack_a_im2col, 0, 0, 0, 0, &g, fptr(j->p[0])};
+  ASrc a = {pack_a_im2col, direct_im2col, 0, 0, 0, 0, &g, fptr(j->p[0])};
   BSrc b = {fptr(j->p[1]), g.outC, 0};
   CDst c = {fptr(j->p[3]), g.outC, 0, j->p[2] ? fptr(j->p[2]) : 0, j->act};
   int extra = conv_extra_floats(j);
@@ -45,7 +45,7 @@ void conv_bwd_input(const Job* j, int tid) {
   float* chunk = bpre + pack_b_full_floats(g.outC, k);
   BSrc b = {fptr(j->p[1]), g.outC, 1};
   pack_b_full(&b, g.outC, 0, k, bpre);
-  ASrc a = {pack_a_matrix, 0, fptr(j->p[0]), g.outC, 0, 0, 0};
+  ASrc a = {pack_a_matrix, 0, 0, fptr(j->p[0]), g.outC, 0, 0, 0};
   for (int r0 = b0 * hw; r0 < b1 * hw; r0 += MC) {
     int mc = imin(MC, b1 * hw - r0);
     CDst c = {chunk, k, r0, 0, 0};
@@ -80,7 +80,7 @@ void conv_bwd_filter(const Job* j, int tid) {
     for (int i = 0; i < k * g.outC; i++) part[i] = 0.f;
     return;
   }
-  ASrc a = {pack_a_im2col_t, 1, 0, lo, 0, &g, fptr(j->p[0])};
+  ASrc a = {pack_a_im2col_t, 0, 1, 0, lo, 0, &g, fptr(j->p[0])};
   BSrc b = {fptr(j->p[1]) + (long)lo * g.outC, g.outC, 0};
   CDst c = {part, g.outC, 0, 0, 0};
   int extra = conv_extra_floats(j);
@@ -108,7 +108,7 @@ void matmul(const Job* j, int tid) {
   else split(n, j->threads, tid, NR, &n0, &n1);
   float* sc = scratch_of(j, tid);
   for (int q = q0; q < q1; q++) {
-    ASrc a = {pack_a_matrix, ta, fptr(j->p[0]) + (long)(aBatch == 1 ? 0 : q) * m * k, ta ? m : k, ta, 0, 0};
+    ASrc a = {pack_a_matrix, 0, ta, fptr(j->p[0]) + (long)(aBatch == 1 ? 0 : q) * m * k, ta ? m : k, ta, 0, 0};
     BSrc b = {fptr(j->p[1]) + (long)(bBatch == 1 ? 0 : q) * k * n, tb ? k : n, tb};
     CDst c = {fptr(j->p[3]) + (long)q * m * n, n, 0, j->p[2] ? fptr(j->p[2]) : 0, j->act};
     gemm_range(&a, &b, &c, m0, m1, n0, n1, k, sc, sc + MC * KC_MAX, 0);

@@ -42,15 +42,19 @@ int gemm_scratch_floats(void) { return MC * KC_MAX + KC_MAX * NC; }
   if (bias) { bb0 = wasm_v128_load(bias); bb1 = wasm_v128_load(bias + 4); } \
   OUT(0) OUT(1) OUT(2) OUT(3)
 
-// A panel row-major: row r at a + r*kc.
-static void micro_rows(int kc, const float* restrict a, const float* restrict b, float* restrict c, int ldc,
-                       int acc, const float* bias, int relu) {
+// A rows, each read as nseg runs of seglen floats segstride apart: one run of kc floats for a packed
+// row-major panel, or a convolution window read straight from x (kH runs of kW·inC).
+static void micro_rows(const ARows* A, const float* restrict b, float* restrict c, int ldc, int acc,
+                       const float* bias, int relu) {
   ROW(0) ROW(1) ROW(2) ROW(3)
-  const float *a0 = a, *a1 = a + kc, *a2 = a + 2 * kc, *a3 = a + 3 * kc;
-  for (int k = 0; k < kc; k++) {
-    v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4);
-    b += NR;
-    STEP(0, a0 + k) STEP(1, a1 + k) STEP(2, a2 + k) STEP(3, a3 + k)
+  for (int s = 0; s < A->nseg; s++) {
+    int off = s * A->segstride;
+    const float *a0 = A->r[0] + off, *a1 = A->r[1] + off, *a2 = A->r[2] + off, *a3 = A->r[3] + off;
+    for (int k = 0; k < A->seglen; k++) {
+      v128_t b0 = wasm_v128_load(b), b1 = wasm_v128_load(b + 4);
+      b += NR;
+      STEP(0, a0 + k) STEP(1, a1 + k) STEP(2, a2 + k) STEP(3, a3 + k)
+    }
   }
   EPILOGUE
 }
@@ -68,11 +72,12 @@ static void micro_kmajor(int kc, const float* restrict a, const float* restrict 
   EPILOGUE
 }
 
-static void tile(int kmajor, int kc, const float* a, const float* b, float* c, int ldc, int mr, int nr, int acc,
-                 const float* bias, int relu) {
+// One MR×NR tile; ragged edges go through a zero-padded local tile. rows: 0 for a k-major panel.
+static void tile(const ARows* rows, int kc, const float* a, const float* b, float* c, int ldc, int mr, int nr,
+                 int acc, const float* bias, int relu) {
   if (mr == MR && nr == NR) {
-    if (kmajor) micro_kmajor(kc, a, b, c, ldc, acc, bias, relu);
-    else micro_rows(kc, a, b, c, ldc, acc, bias, relu);
+    if (rows) micro_rows(rows, b, c, ldc, acc, bias, relu);
+    else micro_kmajor(kc, a, b, c, ldc, acc, bias, relu);
     return;
   }
   float t[MR * NR], tb[NR];
@@ -80,8 +85,8 @@ static void tile(int kmajor, int kc, const float* a, const float* b, float* c, i
     for (int j = 0; j < NR; j++) t[i * NR + j] = (acc && i < mr && j < nr) ? c[i * ldc + j] : 0.f;
   if (bias)
     for (int j = 0; j < NR; j++) tb[j] = j < nr ? bias[j] : 0.f;
-  if (kmajor) micro_kmajor(kc, a, b, t, NR, acc, bias ? tb : 0, relu);
-  else micro_rows(kc, a, b, t, NR, acc, bias ? tb : 0, relu);
+  if (rows) micro_rows(rows, b, t, NR, acc, bias ? tb : 0, relu);
+  else micro_kmajor(kc, a, b, t, NR, acc, bias ? tb : 0, relu);
   for (int i = 0; i < mr; i++)
     for (int j = 0; j < nr; j++) c[i * ldc + j] = t[i * NR + j];
 }
@@ -141,15 +146,31 @@ void gemm_range(const ASrc* a, const BSrc* b, const CDst* c, int m0, int m1, int
         bpk = bp;
       }
       for (int i0 = m0; i0 < m1; i0 += MC) {
-        int mc = imin(MC, m1 - i0);
-        a->pack(a, i0, mc, p0, kc, ap);
+        int mc = imin(MC, m1 - i0), panels = (mc + MR - 1) / MR;
+        ARows rows[MC / MR];
+        if (!a->kmajor) {
+          for (int q = 0; q < panels; q++) {
+            ARows* r = &rows[q];
+            // Whole windows read in place need no packing (single K block only).
+            int direct = a->direct && kc == k && mc - q * MR >= MR;
+            for (int i = 0; direct && i < MR; i++) direct = a->direct(a, i0 + q * MR + i, r, i);
+            if (!direct) {
+              float* pp = ap + q * kc * MR;
+              a->pack(a, i0 + q * MR, imin(MR, mc - q * MR), p0, kc, pp);
+              for (int i = 0; i < MR; i++) r->r[i] = pp + i * kc;
+              r->nseg = 1, r->seglen = kc, r->segstride = 0;
+            }
+          }
+        } else {
+          a->pack(a, i0, mc, p0, kc, ap);
+        }
         for (int jr = 0; jr < nc; jr += NR) {
           const float* bpp = bpk + (jr / NR) * kc * NR;
           const float* bias = last && c->bias ? c->bias + j0 + jr : 0;
           for (int ir = 0; ir < mc; ir += MR) {
             float* cp = c->c + (long)(i0 + ir - c->row0) * c->ldc + j0 + jr;
-            tile(a->kmajor, kc, ap + (ir / MR) * kc * MR, bpp, cp, c->ldc, imin(MR, mc - ir), imin(NR, nc - jr),
-                 !first, bias, last && c->relu);
+            tile(a->kmajor ? 0 : &rows[ir / MR], kc, ap + (ir / MR) * kc * MR, bpp, cp, c->ldc, imin(MR, mc - ir),
+                 imin(NR, nc - jr), !first, bias, last && c->relu);
           }
         }
       }
@@ -219,6 +240,18 @@ static void patch(const Geo* g, const float* x, int row, int p0, int kc, float* 
       kh++;
     }
   }
+}
+
+// Conv forward's direct rows: a window wholly inside the input, without horizontal dilation, is
+// kH runs of kW·inC floats in x itself (row i of `rows`; 0 where it would touch padding).
+int direct_im2col(const ASrc* s, int row, ARows* rows, int i) {
+  const Geo* g = s->geo;
+  int hw = g->outH * g->outW, b = row / hw, rem = row - b * hw, oh = rem / g->outW, ow = rem - oh * g->outW;
+  int ih0 = oh * g->sH - g->padT, iw0 = ow * g->sW - g->padL;
+  if (g->dW != 1 || iw0 < 0 || iw0 + g->kW > g->inW || ih0 < 0 || ih0 + (g->kH - 1) * g->dH >= g->inH) return 0;
+  rows->r[i] = s->x + (((long)b * g->inH + ih0) * g->inW + iw0) * g->inC;
+  rows->nseg = g->kH, rows->seglen = g->kW * g->inC, rows->segstride = g->dH * g->inW * g->inC;
+  return 1;
 }
 
 // Conv forward's A: rows are output pixels, row-major panels, each row its receptive field.

@@ -55,8 +55,13 @@ static inline void split(int n, int parts, int t, int align, int* lo, int* hi) {
 // C[i][j] (i in [m0,m1), j in [n0,n1)) = act(Σ_k opA[i][k] · opB[k][j] + bias[j]).
 struct ASrc;
 typedef void (*PackA)(const struct ASrc* s, int i0, int mc, int p0, int kc, float* ap);
+/** MR rows of A for the microkernel, each nseg runs of seglen floats, segstride floats apart. */
+typedef struct { const float* r[MR]; int nseg, seglen, segstride; } ARows;
+/** Points rows->r[i] at row `row` of A in place (and sets the run shape); 0 where it must be packed. */
+typedef int (*DirectA)(const struct ASrc* s, int row, ARows* rows, int i);
 typedef struct ASrc {
   PackA pack;
+  DirectA direct;    // 0: always pack
   int kmajor;        // panels stored k-major ([k][MR]) instead of row-major ([MR][kc])
   const float* a;    // matrix source
   int lda, trans;
@@ -82,6 +87,7 @@ void gemm_range(const ASrc* a, const BSrc* b, const CDst* c, int m0, int m1, int
 void pack_a_matrix(const ASrc* s, int i0, int mc, int p0, int kc, float* ap);
 void pack_a_im2col(const ASrc* s, int i0, int mc, int p0, int kc, float* ap);
 void pack_a_im2col_t(const ASrc* s, int i0, int mc, int p0, int kc, float* ap);
+int direct_im2col(const ASrc* s, int row, ARows* rows, int i);
 int gemm_scratch_floats(void);
 
 // ---- kernels ----
