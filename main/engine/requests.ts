@@ -7,6 +7,7 @@ import { engine as tfEngine } from '@tensorflow/tfjs-core';
 import { startBackend } from './backend';
 import { saveModel } from './export/save';
 import { inspectHandlers } from './inspect/handlers';
+import { weightHandlers } from './weightRequests';
 
 /**
  * The worker's request/response channel for everything that is not a training run (H6's
@@ -67,6 +68,7 @@ export const requestHandlers: Readonly<Record<string, RequestHandler>> = {
   ping,
   save,
   ...inspectHandlers,
+  ...weightHandlers,
 };
 
 /**

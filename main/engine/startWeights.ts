@@ -3,6 +3,7 @@ import type { WeightsFrom } from '../../shared/api/training';
 import type { LayerWeights } from '../../shared/modelfile/types';
 import { openModelFile } from '../modelfile/read';
 import { getLayerWeights, setLayerWeights } from './export/setWeights';
+import { latestModel } from './weightStore';
 
 export type StartWeights = { readonly ok: true; readonly message: string | null } | { readonly ok: false; readonly message: string };
 
@@ -17,9 +18,10 @@ export async function applyStartWeights(model: LayersModel, source: WeightsFrom,
   let weights: readonly LayerWeights[];
   let origin: string;
   if (source.kind === 'previous') {
-    if (previous === null) return { ok: false, message: 'There are no trained weights to continue from; start from scratch instead.' };
-    weights = await getLayerWeights(previous);
-    origin = 'the last run';
+    const newest = latestModel() ?? (previous !== null ? { model: previous, origin: 'the last run' } : null);
+    if (newest === null) return { ok: false, message: 'There are no trained weights to continue from; start from scratch instead.' };
+    weights = await getLayerWeights(newest.model);
+    origin = newest.origin;
   } else {
     const opened = await openModelFile(source.path, source.weights !== undefined ? { weights: source.weights } : {});
     if (!opened.ok) return opened;

@@ -13,6 +13,7 @@ import { buildModel, metricNames, optimizerSlots, setLearningRate } from './mode
 import { Schedule } from './schedule';
 import { batchTensors, evaluateSet } from './trainData';
 import { applyStartWeights } from './startWeights';
+import { rememberRunModel } from './weightStore';
 
 /**
  * One training run, start to end: backend, model (through the Keras export), data, checks,
@@ -83,7 +84,9 @@ export async function runTraining(req: TrainRequest, emit: (e: TrainEvent) => vo
   const restoreRandom = Math.random;
   if (training.seed !== null) Math.random = seededRandom(training.seed);
   try {
-    return await train(req, started.backend, emit, opts);
+    const outcome = await train(req, started.backend, emit, opts);
+    if (outcome.model !== null) rememberRunModel(outcome.model, outcome.graph);
+    return outcome;
   } catch (e) {
     emit({ event: 'error', code: 'engine', message: `Training failed: ${errorText(e)}` });
     return failed;

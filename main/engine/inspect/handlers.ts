@@ -26,6 +26,7 @@ import { saliency } from './saliency';
 import { cellRequestSchema, saliencyRequestSchema } from '../../../shared/api/inspectCompute';
 import { failed, inputShapeOf, type InspectContext, type InspectOutcome } from './context';
 import { evaluate, predict } from './evaluate';
+import { carryLatestInto, latestFor } from '../weightStore';
 import { fcView, kernels } from './weights';
 
 /** The model's identity for caching: its Keras 3 JSON (layers and parameters; canvas positions do not count). */
@@ -45,10 +46,15 @@ async function modelFor(session: EngineSession, graph: Graph | undefined): Promi
   }
   const key = graphKey(graph);
   if (key === null) return failed('invalid-model', 'The model has errors; fix the problems listed on the blocks first.');
+  // The newest trained or loaded weights first (a reopened project's, an opened .keras's).
+  const trained = latestFor(graph);
+  if (trained !== null) return { ok: true, value: trained };
   if (session.model !== null && session.graph !== null && graphKey(session.graph) === key) return { ok: true, value: session.model };
   if (initial?.key === key) return { ok: true, value: initial.model };
   const built = await tfjsModelFromGraph(graph);
   if (!built.ok) return failed('build-failed', built.message);
+  // An edited model keeps the trained weights of every layer that still fits; only changed layers start fresh.
+  await carryLatestInto(built.model);
   initial?.model.dispose();
   initial = { key, model: built.model };
   return { ok: true, value: built.model };

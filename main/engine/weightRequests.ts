@@ -1,0 +1,73 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { graphSchema } from '../../shared/api/graphSchema';
+import { openModelFile } from '../modelfile/read';
+import { tfjsModelFromGraph } from './export/load';
+import { weightsFileBytes } from './export/kerasArchive';
+import type { RequestHandler } from './requests';
+import { adoptLoadedModel, carryLatestInto, carryWeights, latestFor, latestModel } from './weightStore';
+
+/**
+ * 'weights.load' {graph, path, weights?}: reads a file's weights (any format the reader opens)
+ * into a model of `graph`, which becomes the engine's newest trained model.
+ * 'weights.save' {graph, target}: writes the newest trained weights for `graph` as a Keras 3
+ * `.weights.h5` (a project's sibling file), or writes nothing when nothing was trained or loaded.
+ */
+
+const loadSchema = z.object({ graph: graphSchema, path: z.string().min(1), weights: z.string().min(1).optional() });
+const saveSchema = z.object({ graph: graphSchema, target: z.string().min(1) });
+
+const issues = (e: z.ZodError): string => e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+
+const loadWeights: RequestHandler = async (_session, payload) => {
+  const req = loadSchema.safeParse(payload);
+  if (!req.success) return { ok: false, code: 'request', message: `weights.load: ${issues(req.error)}` };
+  const { graph, path: file, weights } = req.data;
+  const opened = await openModelFile(file, weights !== undefined ? { weights } : {});
+  if (!opened.ok) return { ok: false, code: 'bad-file', message: opened.message };
+  if (opened.model.weights === null) return { ok: true, result: { loaded: false, kept: [], fresh: [] } };
+  const built = await tfjsModelFromGraph(graph);
+  if (!built.ok) return { ok: false, code: 'build-failed', message: built.message };
+  const carried = carryWeights(built.model, opened.model.weights);
+  if (!carried.ok) {
+    built.model.dispose();
+    return { ok: false, code: 'bad-file', message: carried.message };
+  }
+  adoptLoadedModel(built.model, graph, path.basename(file));
+  return { ok: true, result: { loaded: true, ...carried.carried } };
+};
+
+const saveWeights: RequestHandler = async (_session, payload) => {
+  const req = saveSchema.safeParse(payload);
+  if (!req.success) return { ok: false, code: 'request', message: `weights.save: ${issues(req.error)}` };
+  const { graph, target } = req.data;
+  if (latestModel() === null) return { ok: true, result: { file: null, bytes: 0, fresh: [] } };
+  let model = latestFor(graph);
+  let fresh: readonly string[] = [];
+  let built = null;
+  if (model === null) {
+    const b = await tfjsModelFromGraph(graph);
+    if (!b.ok) return { ok: false, code: 'build-failed', message: b.message };
+    built = b.model;
+    fresh = (await carryLatestInto(built))?.fresh ?? [];
+    model = built;
+  }
+  try {
+    const bytes = await weightsFileBytes(model, graph);
+    if (!bytes.ok) return { ok: false, code: 'save', message: bytes.message };
+    await mkdir(path.dirname(target), { recursive: true });
+    // Written next to the target and renamed over it: an interrupted save never leaves half a file.
+    const tmp = `${target}.${process.pid}.tmp`;
+    await writeFile(tmp, bytes.bytes);
+    await rename(tmp, target);
+    return { ok: true, result: { file: target, bytes: bytes.bytes.length, fresh } };
+  } finally {
+    built?.dispose();
+  }
+};
+
+export const weightHandlers: Readonly<Record<string, RequestHandler>> = {
+  'weights.load': loadWeights,
+  'weights.save': saveWeights,
+};
