@@ -66,7 +66,8 @@ function counting(tier: KernelTier): { tier: KernelTier; calls: Map<string, numb
   return { tier: wrapped, calls };
 }
 
-const inCi = process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false';
+/** .ci/run sets BLOCKPROP_REQUIRE_TIERS (CI installs what both tiers need). */
+const inCi = process.env['BLOCKPROP_REQUIRE_TIERS'] === '1';
 
 type TierSource = { readonly label: string; readonly load: () => Promise<{ ok: true; tier: KernelTier } | { ok: false; reason: string }> };
 

@@ -12,7 +12,8 @@ import { loadTier } from './tiers';
  * loader's reason) where a tier does not load; in CI both must.
  */
 
-const inCi = process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false';
+/** .ci/run sets BLOCKPROP_REQUIRE_TIERS (CI installs what both tiers need). */
+const inCi = process.env['BLOCKPROP_REQUIRE_TIERS'] === '1';
 
 async function train(backend: 'native' | 'simd', stopAfter: number | null): Promise<{ events: TrainEvent[]; weights: Float32Array[] }> {
   const template = getTemplate('keras_cnn');
