@@ -6,6 +6,7 @@ import { createHandlers, type NativeShell } from '../services/handlers';
 import { engineProvider } from '../services/wiring';
 import { appVersion } from '../services/version';
 import { mimeType, readStatic } from '../server/staticFiles';
+import { spawnUtilityEngine } from './engineProcess';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { APP_HOST, APP_SCHEME, APP_URL, ELECTRON_CSP, isTrustedUrl, lockDownContents, lockDownSession, secureWebPreferences } from './security';
@@ -15,7 +16,7 @@ export interface DesktopOptions {
   readonly rendererDir: string;
   /** dist/electron/preload.cjs */
   readonly preloadPath: string;
-  /** dist/worker.cjs (the engine's worker thread). */
+  /** dist/worker.cjs (the engine, run in a utility process). */
   readonly workerPath?: string;
   /** assets/icons/512x512.png (Linux window icon). */
   readonly iconPath?: string;
@@ -122,7 +123,8 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
     configDir: options.configDir ?? process.env['BLOCKPROP_CONFIG_DIR'] ?? app.getPath('userData'),
     version: appVersion(),
     versions: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
-    engine: engineProvider(options.workerPath !== undefined ? { workerPath: options.workerPath } : {}),
+    // The engine in a utility process: a native crash there never closes the window.
+    engine: engineProvider({ spawn: spawnUtilityEngine, ...(options.workerPath !== undefined ? { workerPath: options.workerPath } : {}) }),
     emit,
     native,
   });

@@ -63,3 +63,30 @@ describe('Engine (worker thread)', () => {
     expect(again?.event).toBe('done');
   });
 });
+
+describe('Engine (own process)', () => {
+  it('a native crash (SIGSEGV) ends the engine only: the run fails with the reason, a fresh engine trains next', async () => {
+    const isolated = new Engine({ isolation: 'process' });
+    try {
+      const events: TrainEvent[] = [];
+      let pid: number | null = null;
+      const run = isolated.startTraining(request({}, 2048), (e) => {
+        events.push(e);
+        if (e.event === 'batch' && pid === null) {
+          pid = isolated.enginePid;
+          if (pid !== null) process.kill(pid, 'SIGSEGV');
+        }
+      });
+      const last = await run.done;
+      expect(pid).not.toBeNull();
+      expect(pid).not.toBe(process.pid);
+      expect(last).toMatchObject({ event: 'error', code: 'worker-crash' });
+      if (last?.event === 'error') expect(last.message).toMatch(/signal SIGSEGV \(a native crash, e\.g\. in TensorFlow or CUDA\).*a fresh engine starts with the next run/);
+      const again = await isolated.startTraining(request({}, 64), () => undefined).done;
+      expect(again?.event).toBe('done');
+      expect(isolated.enginePid).not.toBe(pid);
+    } finally {
+      await isolated.close();
+    }
+  });
+});

@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { TrainEvent, TrainRequest } from '../../shared/api/training';
+import { processChannel, threadChannel, type EngineChannel, type EngineExit, type SpawnEngine, type WorkerSpec } from './channel';
 import { workerToHostSchema, type HostToWorker } from './protocol';
 import type { RequestOutcome } from './requests';
 
 /**
- * The host side of the engine: one worker thread per Engine, started on first use and restarted
- * after a crash. A crash or out-of-memory in the worker arrives as an 'error' event and as
- * failed requests; the host process lives on.
+ * The host side of the engine: one engine per Engine object, started on first use and started
+ * afresh after it dies. By default the engine runs in its own process, so a native abort (CUDA,
+ * libtensorflow, wasm out of memory) ends the engine only: the run in progress and pending
+ * requests fail with a message saying what happened, and the next call starts a new engine.
  */
 
 export interface EngineOptions {
@@ -16,6 +17,10 @@ export interface EngineOptions {
   readonly workerPath?: string;
   /** V8 heap cap for the worker (MB); exceeding it ends the worker with an out-of-memory error event. */
   readonly maxHeapMb?: number;
+  /** 'process' (default): a child process, so native crashes cannot take the app down; 'thread': a worker thread. */
+  readonly isolation?: 'process' | 'thread';
+  /** Starts the engine process another way (the desktop app: Electron's utilityProcess). */
+  readonly spawn?: SpawnEngine;
 }
 
 export interface TrainingRun {
@@ -25,14 +30,9 @@ export interface TrainingRun {
   readonly done: Promise<TrainEvent | null>;
 }
 
-interface WorkerSpec {
-  readonly code: string;
-  readonly eval: boolean;
-}
-
 /** A TypeScript worker (sources, tests) goes through tsx's require hook; --import in a worker's execArgv is not honoured by Node 20. */
 function specFor(file: string): WorkerSpec {
-  return file.endsWith('.ts') ? { code: `require('tsx/cjs'); require(${JSON.stringify(file)});`, eval: true } : { code: file, eval: false };
+  return file.endsWith('.ts') ? { code: `require('tsx/cjs'); require(${JSON.stringify(file)});`, eval: true, file } : { code: file, eval: false, file };
 }
 
 function defaultWorker(): WorkerSpec {
@@ -51,7 +51,7 @@ interface ActiveRun {
 }
 
 export class Engine {
-  private worker: Worker | null = null;
+  private worker: EngineChannel | null = null;
   private run: ActiveRun | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (o: RequestOutcome) => void>();
@@ -61,20 +61,27 @@ export class Engine {
     this.options = options;
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): EngineChannel {
     if (this.worker !== null) return this.worker;
     const spec = this.options.workerPath !== undefined ? specFor(this.options.workerPath) : defaultWorker();
-    const worker = new Worker(spec.code, {
-      eval: spec.eval,
-      ...(this.options.maxHeapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {}),
-    });
-    worker.on('message', (raw: unknown) => this.onMessage(raw));
-    worker.on('error', (err: Error) => this.onCrash(/OUT_OF_MEMORY|out of memory/i.test(`${String(Reflect.get(err, 'code'))} ${err.message}`) ? 'out-of-memory' : 'worker-crash', err.message));
-    worker.on('exit', (code) => {
-      if (this.worker === worker) this.onCrash('worker-exit', `The training engine stopped unexpectedly (exit code ${code}).`);
+    const heap = this.options.maxHeapMb;
+    const worker =
+      this.options.spawn !== undefined
+        ? this.options.spawn(spec.file, heap !== undefined ? { maxHeapMb: heap } : {})
+        : this.options.isolation === 'thread'
+          ? threadChannel(spec, heap)
+          : processChannel(spec.file, heap);
+    worker.onMessage((raw: unknown) => this.onMessage(raw));
+    worker.onExit((exit) => {
+      if (this.worker === worker) this.onCrash(exit);
     });
     this.worker = worker;
     return worker;
+  }
+
+  /** The engine's process id while one runs in a process (diagnostics, tests); null otherwise. */
+  get enginePid(): number | null {
+    return this.worker?.pid ?? null;
   }
 
   private onMessage(raw: unknown): void {
@@ -97,14 +104,17 @@ export class Engine {
     }
   }
 
-  private onCrash(code: string, detail: string): void {
+  private onCrash(exit: EngineExit): void {
     const worker = this.worker;
     this.worker = null;
     void worker?.terminate();
+    const code = exit.reason === 'out-of-memory' ? 'out-of-memory' : exit.reason === 'crash' ? 'worker-crash' : 'worker-exit';
     const message =
-      code === 'out-of-memory'
-        ? `The training engine ran out of memory (${detail}). Lower the batch size or use a smaller model.`
-        : `The training engine crashed: ${detail}. Your project is safe; start the run again.`;
+      exit.reason === 'out-of-memory'
+        ? `The training engine ran out of memory (${exit.detail}). Lower the batch size or use a smaller model; a fresh engine starts with the next run.`
+        : exit.reason === 'crash'
+          ? `The training engine crashed: ${exit.detail}. Your project is safe; a fresh engine starts with the next run.`
+          : `The training engine stopped unexpectedly (${exit.detail}). Your project is safe; a fresh engine starts with the next run.`;
     const run = this.run;
     this.run = null;
     if (run !== null) {
@@ -117,7 +127,7 @@ export class Engine {
   }
 
   private send(message: HostToWorker): void {
-    this.ensureWorker().postMessage(message);
+    this.ensureWorker().send(message);
   }
 
   /** Starts a training run in the worker; events arrive through onEvent in order. */
@@ -134,7 +144,9 @@ export class Engine {
     this.send({ kind: 'train', request: req, stopFlag });
     return {
       stop: () => {
+        // The shared flag reaches a worker thread at once; a process gets the message.
         Atomics.store(new Int32Array(stopFlag), 0, 1);
+        if (this.worker !== null && this.run !== null) this.send({ kind: 'stop' });
       },
       done,
     };
