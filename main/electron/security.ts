@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { contentSecurityPolicy } from '../server/csp';
 
 /** The renderer is served from this privileged scheme (not file://), so headers such as the CSP apply. */
 export const APP_SCHEME = 'app';
@@ -6,21 +7,8 @@ export const APP_HOST = 'blockprop';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
-/** Strict CSP of the desktop window: our own scripts only, no network, no plugins, no framing. */
-export const ELECTRON_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // React Flow and Chart.js set style attributes; scripts stay strictly 'self'.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The desktop window's CSP: the app's, with no network beyond the page's own origin (IPC needs none). */
+export const ELECTRON_CSP = contentSecurityPolicy();
 
 /** Electron's security checklist, as webPreferences. */
 export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { contentSecurityPolicy } from './csp';
 
 /** A fresh random token per run: whoever lacks it cannot use the API. */
 export function newToken(): string {
@@ -30,22 +31,9 @@ export function hostAllowed(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
-/** The Content-Security-Policy of browser mode: only our own scripts, our own WebSocket. */
+/** The Content-Security-Policy of browser mode: the app's, plus our own WebSocket. */
 export function webCsp(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // React Flow and Chart.js set style attributes; no inline scripts are allowed.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 }
 
 export const securityHeaders = {
