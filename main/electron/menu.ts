@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { actionSpec, electronAccelerator, menuBar, type ActionId, type MenuEntry } from '../../shared/actions';
 import type { MenuCommand } from '../../shared/api/contract';
 
 export interface MenuOptions {
@@ -13,84 +14,46 @@ export interface MenuOptions {
 }
 
 /**
- * The native menus. Editing commands go to the renderer as 'menu.command' events rather than
- * Electron roles, because the canvas (not a text field) owns undo, copy and paste; the renderer
- * falls back to the text field's own behaviour when one has focus.
+ * The native menus, built from the one action list (shared/actions.ts): labels and keys are the
+ * ones the page's keyboard handler, the shortcuts dialog and the command palette use. Commands go
+ * to the renderer as 'menu.command' events rather than Electron roles, because the canvas (not a
+ * text field) owns undo, copy and paste; the renderer falls back to the text field's own
+ * behaviour when one has focus. Only file commands register their keys here; editing and view
+ * keys stay with the page (its handler serves Electron and the browser alike), the menu shows them.
  */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
-  const item = (label: string, command: MenuCommand, accelerator?: string, registerAccelerator = true): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator !== undefined ? { accelerator, registerAccelerator } : {}),
-    click: () => options.send(command),
-  });
-  // Editing and view keys stay with the page (its keyboard handler serves both Electron and the
-  // browser, and text fields keep their own copy/paste); the menu only shows them.
-  const pageKey = (label: string, command: MenuCommand, accelerator: string) => item(label, command, accelerator, false);
+  const action = (id: ActionId): MenuItemConstructorOptions => {
+    const spec = actionSpec(id);
+    const chord = spec.keys?.[0];
+    if (id === 'toggle-minimap' || id === 'toggle-dark-mode') {
+      return { label: spec.label, type: 'checkbox', checked: id === 'toggle-minimap' ? options.minimap : options.darkMode, click: () => options.send(id) };
+    }
+    return {
+      label: spec.label,
+      ...(chord === undefined ? {} : { accelerator: electronAccelerator(chord), registerAccelerator: spec.nativeKey === true }),
+      click: () => options.send(id),
+    };
+  };
   const recent: MenuItemConstructorOptions[] =
     options.recent.length === 0
       ? [{ label: 'No recent files', enabled: false }]
       : options.recent.map((file) => ({ label: file.name, toolTip: file.path, click: () => options.send('open-recent', file.path) }));
-
-  const file: MenuItemConstructorOptions = {
-    label: '&File',
-    submenu: [
-      item('New', 'new', 'CmdOrCtrl+N'),
-      item('New from Template…', 'new-from-template', 'CmdOrCtrl+Shift+N'),
-      { type: 'separator' },
-      item('Open…', 'open', 'CmdOrCtrl+O'),
-      { label: 'Open Recent', submenu: recent },
-      { type: 'separator' },
-      item('Save', 'save', 'CmdOrCtrl+S'),
-      item('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
-      { type: 'separator' },
-      item('Import Keras / TF.js JSON…', 'import', 'CmdOrCtrl+I'),
-      item('Export…', 'export', 'CmdOrCtrl+E'),
-      { type: 'separator' },
-      { label: 'Quit', accelerator: options.platform === 'darwin' ? 'Cmd+Q' : 'Ctrl+Q', click: () => options.quit() },
-    ],
+  const entry = (e: MenuEntry): MenuItemConstructorOptions => {
+    switch (e) {
+      case '-': return { type: 'separator' };
+      case 'recent-files': return { label: 'Open Recent', submenu: recent };
+      case 'quit': return { label: 'Quit', accelerator: options.platform === 'darwin' ? 'Cmd+Q' : 'Ctrl+Q', click: () => options.quit() };
+      case 'fullscreen': return { label: 'Toggle Full Screen', role: 'togglefullscreen' };
+      case 'devtools': return { label: 'Developer Tools', role: 'toggleDevTools' };
+      case 'layers-reference': return { label: 'Keras Layers Reference', click: () => options.openExternal('https://keras.io/api/layers/') };
+      default: return action(e);
+    }
   };
-  const edit: MenuItemConstructorOptions = {
-    label: '&Edit',
-    submenu: [
-      pageKey('Undo', 'undo', 'CmdOrCtrl+Z'),
-      pageKey('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
-      { type: 'separator' },
-      pageKey('Cut', 'cut', 'CmdOrCtrl+X'),
-      pageKey('Copy', 'copy', 'CmdOrCtrl+C'),
-      pageKey('Paste', 'paste', 'CmdOrCtrl+V'),
-      pageKey('Duplicate', 'duplicate', 'CmdOrCtrl+D'),
-      pageKey('Delete', 'delete', 'Delete'),
-      { type: 'separator' },
-      pageKey('Select All', 'select-all', 'CmdOrCtrl+A'),
-      pageKey('Auto Layout', 'auto-layout', 'A'),
-    ],
-  };
-  const view: MenuItemConstructorOptions = {
-    label: '&View',
-    submenu: [
-      pageKey('Zoom In', 'zoom-in', 'CmdOrCtrl+='),
-      pageKey('Zoom Out', 'zoom-out', 'CmdOrCtrl+-'),
-      pageKey('Fit', 'fit', 'F'),
-      { type: 'separator' },
-      { label: 'Minimap', type: 'checkbox', checked: options.minimap, click: () => options.send('toggle-minimap') },
-      { label: 'Dark Mode', type: 'checkbox', checked: options.darkMode, click: () => options.send('toggle-dark-mode') },
-      { type: 'separator' },
-      { label: 'Toggle Full Screen', role: 'togglefullscreen' },
-      { label: 'Developer Tools', role: 'toggleDevTools' },
-    ],
-  };
-  const help: MenuItemConstructorOptions = {
-    label: '&Help',
-    role: 'help',
-    submenu: [
-      item('Guided Lesson', 'lesson'),
-      item('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/'),
-      { label: 'Keras Layers Reference', click: () => options.openExternal('https://keras.io/api/layers/') },
-      { type: 'separator' },
-      item('About Blockprop', 'about'),
-    ],
-  };
-  const menus = [file, edit, view, help];
+  const menus: MenuItemConstructorOptions[] = menuBar.map((m) => ({
+    label: `&${m.label}`,
+    ...(m.label === 'Help' ? { role: 'help' as const } : {}),
+    submenu: m.entries.map(entry),
+  }));
   // macOS puts the app menu first; it keeps the standard Hide/Quit items there.
   if (options.platform === 'darwin') menus.unshift({ label: 'Blockprop', role: 'appMenu' });
   return menus;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionIds, extraMenuCommands } from '../actions';
 import type { EventName, MethodName } from './channels';
 import { graphSchema } from './graphSchema';
 import { trainingSettingsSchema } from '../project';
@@ -70,34 +71,8 @@ export const fsEntrySchema = z.object({
  */
 export const exportFormatSchema = z.enum(['keras3', 'keras2', 'python', 'png', 'svg', 'keras', 'tfjs', 'keras-json']);
 
-export const menuCommandSchema = z.enum([
-  'new',
-  'new-from-template',
-  'open',
-  'open-recent',
-  'save',
-  'save-as',
-  'save-and-close',
-  'import',
-  'export',
-  'undo',
-  'redo',
-  'cut',
-  'copy',
-  'paste',
-  'duplicate',
-  'delete',
-  'select-all',
-  'zoom-in',
-  'zoom-out',
-  'fit',
-  'toggle-minimap',
-  'toggle-dark-mode',
-  'auto-layout',
-  'lesson',
-  'shortcuts',
-  'about',
-]);
+// Every user action (shared/actions.ts) plus the few commands main sends that are not actions.
+export const menuCommandSchema = z.enum([...actionIds, ...extraMenuCommands]);
 
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };

@@ -1,44 +1,13 @@
+import type { ActionId } from '../../../shared/actions';
 import type { MenuCommand } from '../../../shared/api/contract';
 import { canvasControl } from '../canvas/canvasControl';
 import { api } from '../host/api';
 import { newModel, openProject, openRecent, saveProject, saveProjectAs } from '../project/projectActions';
 import { editor } from '../state/editorStore';
-import { openDialog, toggleMinimap, toggleTheme } from '../state/uiStore';
-import type { ShortcutAction } from '../keyboard/shortcuts';
+import { openDialog, showDockTab, toggleGroups, toggleMinimap, toggleTheme, uiStore } from '../state/uiStore';
 import { copySelection, deleteSelection, duplicateSelection, layoutGraph, pasteClipboard, selectAll } from './graphActions';
+import { requestLesson } from './lessonHook';
 import { requestTrain } from './trainHook';
-
-/**
- * Every named user action, one place: keyboard shortcuts, Electron menu commands and buttons
- * all call these, so a command behaves the same from wherever it comes.
- */
-export const appActions = {
-  new: () => void newModel(),
-  open: () => void openProject(),
-  save: () => void saveProject(),
-  saveAs: () => void saveProjectAs(),
-  import: () => openDialog('import'),
-  export: () => openDialog('export'),
-  templates: () => openDialog('templates'),
-  undo: () => keepMovedInView(() => editor.undo()),
-  redo: () => keepMovedInView(() => editor.redo()),
-  cut: () => { if (copySelection()) deleteSelection(); },
-  copy: () => void copySelection(),
-  paste: () => pasteClipboard(),
-  duplicate: () => duplicateSelection(),
-  delete: () => deleteSelection(),
-  selectAll: () => selectAll(),
-  autoLayout: () => layoutGraph(),
-  fit: () => canvasControl()?.fit(),
-  zoomIn: () => canvasControl()?.zoomIn(),
-  zoomOut: () => canvasControl()?.zoomOut(),
-  toggleMinimap: () => toggleMinimap(),
-  toggleTheme: () => toggleTheme(),
-  train: () => requestTrain(),
-  focusSearch: () => document.getElementById('palette-search')?.focus(),
-  shortcuts: () => openDialog('shortcuts'),
-  escape: () => { openDialog(null); editor.select({ nodes: [], edges: [] }); },
-} as const;
 
 /**
  * Runs an undo or redo and, when it moved blocks (undoing an auto-layout moves them all), keeps
@@ -54,16 +23,70 @@ function keepMovedInView(step: () => void): void {
   if (moved.length > 0) requestAnimationFrame(() => canvasControl()?.keepInView(moved));
 }
 
-export function runShortcut(action: ShortcutAction): void {
-  const map: Record<ShortcutAction, () => void> = {
-    undo: appActions.undo, redo: appActions.redo, delete: appActions.delete, copy: appActions.copy,
-    paste: appActions.paste, duplicate: appActions.duplicate, 'select-all': appActions.selectAll,
-    'auto-layout': appActions.autoLayout, fit: appActions.fit, 'focus-search': appActions.focusSearch,
-    train: appActions.train, save: appActions.save, 'save-as': appActions.saveAs, open: appActions.open,
-    new: appActions.new, export: appActions.export, escape: appActions.escape,
-  };
-  map[action]();
+/**
+ * What every action of shared/actions.ts does, keyed by its id (the type makes a missing one a
+ * compile error). Keyboard shortcuts, Electron menu commands, the command palette and buttons
+ * all run these through runAction.
+ */
+const perform: { readonly [K in ActionId]: (arg?: string) => void } = {
+  'new': () => void newModel(),
+  'new-from-template': () => openDialog('templates'),
+  'open': () => void openProject(),
+  'open-recent': (path) => { if (path !== undefined) void openRecent(path); else openDialog('recent'); },
+  'save': () => void saveProject(),
+  'save-as': () => void saveProjectAs(),
+  'import': () => openDialog('import'),
+  'export': () => openDialog('export'),
+  'undo': () => keepMovedInView(() => editor.undo()),
+  'redo': () => keepMovedInView(() => editor.redo()),
+  'cut': () => { if (copySelection()) deleteSelection(); },
+  'copy': () => void copySelection(),
+  'paste': () => pasteClipboard(),
+  'duplicate': () => duplicateSelection(),
+  'delete': () => deleteSelection(),
+  'select-all': () => selectAll(),
+  'auto-layout': () => layoutGraph(),
+  'zoom-in': () => canvasControl()?.zoomIn(),
+  'zoom-out': () => canvasControl()?.zoomOut(),
+  'fit': () => canvasControl()?.fit(),
+  'toggle-groups': () => toggleGroups(),
+  'toggle-minimap': () => toggleMinimap(),
+  'toggle-dark-mode': () => toggleTheme(),
+  'focus-search': () => document.getElementById('palette-search')?.focus(),
+  'command-palette': () => openDialog(uiStore.getState().dialog === 'commands' ? null : 'commands'),
+  'show-summary': () => showDockTab('summary'),
+  'show-problems': () => showDockTab('problems'),
+  'show-train': () => showDockTab('train'),
+  'show-inspect': () => showDockTab('inspect'),
+  'show-runs': () => showDockTab('runs'),
+  'train': () => requestTrain(),
+  'lesson': () => requestLesson(),
+  'shortcuts': () => openDialog('shortcuts'),
+  'about': () => openDialog('about'),
+  'escape': () => { openDialog(null); editor.select({ nodes: [], edges: [] }); },
+};
+
+export function runAction(id: ActionId, arg?: string): void {
+  perform[id](arg);
 }
+
+/** The same actions under camelCase names, for buttons (`onClick={appActions.undo}`). */
+export const appActions = {
+  new: () => runAction('new'),
+  open: () => runAction('open'),
+  save: () => runAction('save'),
+  saveAs: () => runAction('save-as'),
+  import: () => runAction('import'),
+  export: () => runAction('export'),
+  templates: () => runAction('new-from-template'),
+  undo: () => runAction('undo'),
+  redo: () => runAction('redo'),
+  autoLayout: () => runAction('auto-layout'),
+  fit: () => runAction('fit'),
+  toggleTheme: () => runAction('toggle-dark-mode'),
+  shortcuts: () => runAction('shortcuts'),
+  commandPalette: () => runAction('command-palette'),
+} as const;
 
 function focusedTextField(): boolean {
   const el = document.activeElement;
@@ -85,34 +108,11 @@ export function runMenuCommand(command: MenuCommand, arg?: string): void {
     document.execCommand(text);
     return;
   }
-  switch (command) {
-    case 'new': return appActions.new();
-    case 'new-from-template': return appActions.templates();
-    case 'open': return appActions.open();
-    case 'open-recent': if (arg !== undefined) void openRecent(arg); else openDialog('recent'); return;
-    case 'save': return appActions.save();
-    case 'save-as': return appActions.saveAs();
-    case 'save-and-close': void saveProject().then((saved) => { if (saved) void closeWindow(); }); return;
-    case 'import': return appActions.import();
-    case 'export': return appActions.export();
-    case 'undo': return appActions.undo();
-    case 'redo': return appActions.redo();
-    case 'cut': return appActions.cut();
-    case 'copy': return appActions.copy();
-    case 'paste': return appActions.paste();
-    case 'duplicate': return appActions.duplicate();
-    case 'delete': return appActions.delete();
-    case 'select-all': return appActions.selectAll();
-    case 'zoom-in': return appActions.zoomIn();
-    case 'zoom-out': return appActions.zoomOut();
-    case 'fit': return appActions.fit();
-    case 'toggle-minimap': return appActions.toggleMinimap();
-    case 'toggle-dark-mode': return appActions.toggleTheme();
-    case 'auto-layout': return appActions.autoLayout();
-    case 'lesson': return appActions.templates();
-    case 'shortcuts': return appActions.shortcuts();
-    case 'about': return appActions.shortcuts();
+  if (command === 'save-and-close') {
+    void saveProject().then((saved) => { if (saved) void closeWindow(); });
+    return;
   }
+  runAction(command, arg);
 }
 
 async function closeWindow(): Promise<void> {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { runShortcut } from '../actions/appActions';
+import { runAction } from '../actions/appActions';
 import { uiStore } from '../state/uiStore';
 import { shortcutFor } from './shortcuts';
 
@@ -10,16 +10,17 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type);
 }
 
-/** The window-wide keyboard map (UI.md). While a dialog is open only Escape and saving pass. */
+/** The window-wide keyboard map (UI.md), from shared/actions.ts. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = shortcutFor({ key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey }, isTextField(e.target));
       if (action === null) return;
-      if (uiStore.getState().dialog !== null && action !== 'escape') return;
+      // While a dialog is open only Escape and the command palette's own key pass.
+      if (uiStore.getState().dialog !== null && action !== 'escape' && action !== 'command-palette') return;
       if (action === 'escape' && isTextField(e.target)) return;
       e.preventDefault();
-      runShortcut(action);
+      runAction(action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -2,7 +2,7 @@ import { createStore, useStore } from './createStore';
 
 export type Theme = 'dark' | 'light';
 export type DockTabId = 'summary' | 'problems' | 'train' | 'inspect' | 'runs';
-export type DialogId = 'open' | 'save-as' | 'export' | 'import' | 'templates' | 'shortcuts' | 'recent';
+export type DialogId = 'open' | 'save-as' | 'export' | 'import' | 'templates' | 'shortcuts' | 'recent' | 'commands' | 'about';
 
 export interface UiState {
   readonly theme: Theme;
@@ -11,6 +11,8 @@ export interface UiState {
   readonly dockHeight: number;
   readonly dockOpen: boolean;
   readonly dialog: DialogId | null;
+  /** Big models: repeated structure (ResNet stages, Inception modules) drawn as group blocks. */
+  readonly groups: boolean;
 }
 
 const themeKey = 'blockprop.theme';
@@ -33,6 +35,7 @@ export const uiStore = createStore<UiState>({
   dockHeight: 240,
   dockOpen: true,
   dialog: null,
+  groups: true,
 });
 
 export function useUi<T>(selector: (s: UiState) => T): T {
@@ -46,6 +49,10 @@ export function setTheme(theme: Theme): void {
 
 export function toggleTheme(): void {
   setTheme(uiStore.getState().theme === 'dark' ? 'light' : 'dark');
+}
+
+export function toggleGroups(): void {
+  uiStore.setState((s) => ({ ...s, groups: !s.groups }));
 }
 
 export function toggleMinimap(): void {

@@ -1,24 +1,29 @@
-import { appActions } from '../actions/appActions';
-import { openDialog } from '../state/uiStore';
-import { Menu } from '../ui/Menu';
+import { actionSpec, menuBar, type ActionId } from '../../../shared/actions';
+import { runAction } from '../actions/appActions';
+import { keyText } from '../keyboard/keyText';
+import { Menu, type MenuItem } from '../ui/Menu';
 
-const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+/** Test ids the e2e tests (and their readers) know the items by. */
+const testIds: Partial<Record<ActionId, string>> = {
+  new: 'menu-new', 'new-from-template': 'menu-templates', open: 'menu-open', save: 'menu-save', 'save-as': 'menu-save-as',
+  import: 'menu-import', export: 'menu-export', 'open-recent': 'menu-recent', 'command-palette': 'menu-commands',
+};
 
+function item(id: ActionId): MenuItem {
+  const shortcut = keyText(id);
+  const testId = testIds[id];
+  return { label: actionSpec(id).label, onSelect: () => runAction(id), ...(shortcut === undefined ? {} : { shortcut }), ...(testId === undefined ? {} : { testId }) };
+}
+
+/** The browser's File menu: the File entries of the menu bar (shared/actions.ts), as Electron shows them. */
 export function FileMenu() {
-  return (
-    <Menu label="File" testId="file-menu" items={[
-      { label: 'New', onSelect: appActions.new, testId: 'menu-new' },
-      { label: 'New from template…', onSelect: appActions.templates, testId: 'menu-templates' },
-      { label: 'Open…', shortcut: `${mod}O`, onSelect: appActions.open, testId: 'menu-open' },
-      { label: 'Open recent…', onSelect: () => openDialog('recent'), testId: 'menu-recent' },
-      'separator',
-      { label: 'Save', shortcut: `${mod}S`, onSelect: appActions.save, testId: 'menu-save' },
-      { label: 'Save as…', shortcut: `${mod}⇧S`, onSelect: appActions.saveAs, testId: 'menu-save-as' },
-      'separator',
-      { label: 'Import Keras / TF.js JSON…', onSelect: appActions.import, testId: 'menu-import' },
-      { label: 'Export…', shortcut: `${mod}E`, onSelect: appActions.export, testId: 'menu-export' },
-      'separator',
-      { label: 'Keyboard shortcuts', onSelect: appActions.shortcuts },
-    ]} />
-  );
+  const file = menuBar.find((m) => m.label === 'File')?.entries ?? [];
+  const items: (MenuItem | 'separator')[] = [];
+  for (const e of file) {
+    if (e === '-') items.push('separator');
+    else if (e === 'recent-files') items.push(item('open-recent'));
+    else if (e !== 'quit' && e !== 'fullscreen' && e !== 'devtools' && e !== 'layers-reference') items.push(item(e));
+  }
+  items.push('separator', item('command-palette'), item('shortcuts'), item('about'));
+  return <Menu label="File" testId="file-menu" items={items.filter((x, i, all) => x !== 'separator' || all[i - 1] !== 'separator')} />;
 }

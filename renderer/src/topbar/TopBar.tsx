@@ -8,6 +8,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { FileMenu } from './FileMenu';
 import { TemplatePicker } from './TemplatePicker';
 import { TrainButtonSlot } from './TrainButtonSlot';
+import { keyText, titleWithKey } from '../keyboard/keyText';
 
 /** The slim bar on top: file and its unsaved mark, templates/lesson, undo, theme, backend, Train. */
 export function TopBar() {
@@ -27,9 +28,12 @@ export function TopBar() {
       </span>
       <span className="spacer" />
       <ConnectionBadge />
-      <button type="button" className="icon-btn" onClick={appActions.undo} disabled={!canUndo} title="Undo (Ctrl/Cmd+Z)" aria-label="Undo" data-testid="undo">↶</button>
-      <button type="button" className="icon-btn" onClick={appActions.redo} disabled={!canRedo} title="Redo (Ctrl/Cmd+Shift+Z)" aria-label="Redo" data-testid="redo">↷</button>
-      <button type="button" className="icon-btn" onClick={appActions.autoLayout} title="Auto-layout (A)" aria-label="Auto-layout">⇅</button>
+      <button type="button" className="btn ghost small command-button" onClick={appActions.commandPalette} title={titleWithKey('command-palette')} data-testid="command-button">
+        Commands <kbd>{keyText('command-palette')}</kbd>
+      </button>
+      <button type="button" className="icon-btn" onClick={appActions.undo} disabled={!canUndo} title={titleWithKey('undo')} aria-label="Undo" data-testid="undo">↶</button>
+      <button type="button" className="icon-btn" onClick={appActions.redo} disabled={!canRedo} title={titleWithKey('redo')} aria-label="Redo" data-testid="redo">↷</button>
+      <button type="button" className="icon-btn" onClick={appActions.autoLayout} title={titleWithKey('auto-layout')} aria-label="Auto-layout">⇅</button>
       <button type="button" className="icon-btn" onClick={appActions.toggleTheme} title={theme === 'dark' ? 'Light theme' : 'Dark theme'} aria-label="Toggle theme" data-testid="theme-toggle">
         {theme === 'dark' ? '☀' : '☾'}
       </button>

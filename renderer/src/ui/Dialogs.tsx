@@ -1,3 +1,5 @@
+import { AboutDialog } from '../commands/AboutDialog';
+import { CommandPalette } from '../commands/CommandPalette';
 import { ExportDialog } from '../exporting/ExportDialog';
 import { FileDialog } from '../project/FileDialog';
 import { ImportDialog } from '../project/ImportDialog';
@@ -18,6 +20,8 @@ export function Dialogs() {
       {dialog === 'import' && <ImportDialog />}
       {dialog === 'recent' && <RecentDialog />}
       {dialog === 'shortcuts' && <ShortcutsDialog />}
+      {dialog === 'commands' && <CommandPalette />}
+      {dialog === 'about' && <AboutDialog />}
       {dialog === 'templates' && (
         <Modal title="Templates" onClose={close} wide testId="templates-dialog">
           <TemplatesGallery onPicked={close} />
