@@ -10,8 +10,8 @@ import { inspectHandlers } from './inspect/handlers';
 import { weightHandlers } from './weightRequests';
 
 /**
- * The worker's request/response channel for everything that is not a training run (H6's
- * evaluate, activations, predict, kernels, fcView, export …), working on the model the worker
+ * The worker's request/response channel for everything that is not a training run (the Inspect
+ * tab's evaluate, activations, predict, kernels, fcView, and export …), working on the model the worker
  * keeps (trained, or initial before any run).
  *
  * Wire format (host -> worker): `{kind: 'request', id, type, payload}`;
@@ -63,7 +63,7 @@ const save: RequestHandler = async (session, payload) => {
   return saved.ok ? { ok: true, result: { files: saved.files, bytes: saved.bytes } } : { ok: false, code: 'save', message: saved.message };
 };
 
-/** Request type -> handler. H6 adds its inspect/export handlers here. */
+/** Request type -> handler: the engine's own, the Inspect tab's (inspect/handlers.ts) and the weights'. */
 export const requestHandlers: Readonly<Record<string, RequestHandler>> = {
   ping,
   save,
@@ -73,7 +73,7 @@ export const requestHandlers: Readonly<Record<string, RequestHandler>> = {
 
 /**
  * Requests can come before any training run (looks at initial weights): then no backend is set
- * yet, so start the default one ('auto') first; after a run, its backend stays. [H7]
+ * yet, so start the default one ('auto') first; after a run, its backend stays.
  */
 let starting: Promise<string | null> | null = null;
 

@@ -5,7 +5,7 @@ import { previewDataset } from '../engine/datasets';
 type Progress = (progress: EventOf<'dataset.progress'>) => void;
 
 /**
- * The Train panel's dataset preview (H6's previewDataset): counts per class, a few thumbnails,
+ * The Train panel's dataset preview (main/engine/datasets' previewDataset): counts per class, a few thumbnails,
  * skipped files. Image folders are scanned reading mostly file headers; it is IO, not training,
  * so it runs here rather than in the engine's worker.
  */

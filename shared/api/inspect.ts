@@ -3,7 +3,7 @@ import { datasetRefSchema } from '../project/schema';
 import { graphSchema } from './graphSchema';
 
 /**
- * Looking inside a model (issue 3 §5, shown by the Inspect tab, issue 5 §3): requests and results
+ * Looking inside a model (the Inspect tab): requests and results
  * of evaluate, predict, activations, kernels and the fully connected "what the network sees".
  * They all work on the engine's current weights: trained, or freshly initialised.
  *

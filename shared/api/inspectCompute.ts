@@ -4,7 +4,7 @@ import { graphSchema } from './graphSchema';
 import { sampleRefSchema } from './inspect';
 
 /**
- * "How was this value computed" (issue 12): the engine returns the ingredients of one output cell
+ * "How was this value computed": the engine returns the ingredients of one output cell
  * — the layer's input values in the cell's window, the weights that meet them, the model's own
  * value — and shared/inspect/arithmetic.ts redoes the arithmetic from them, so the detail view can
  * show every product and prove the sum equals what the model computed. Saliency and Grad-CAM are

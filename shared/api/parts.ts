@@ -5,8 +5,8 @@ import { datasetPreviewRequestSchema, datasetPreviewResultSchema, inspectSchemas
 import { trainEventSchema, trainRequestSchema } from './training';
 
 /**
- * Schemas the contract borrows from other rooms (project file: shared/project [H2]; training:
- * shared/api/training.ts [H5]; inspection: shared/api/inspect.ts [H6]). This file is the single
+ * Schemas the contract borrows from the modules that own them (project file: shared/project;
+ * training: shared/api/training.ts; inspection: shared/api/inspect.ts). This file is the single
  * place where they are plugged into the contract.
  */
 
@@ -27,10 +27,10 @@ export { datasetRefSchema };
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const projectSchemaMatchesProject: Same<z.output<typeof projectSchema>, Project> = true;
 
-// --- training (shared/api/training.ts, H5) -----------------------------------------------
+// --- training (shared/api/training.ts) ---------------------------------------------------
 export { trainEventSchema, trainRequestSchema };
 
-// --- inspection (shared/api/inspect.ts, H6) ----------------------------------------------
+// --- inspection (shared/api/inspect.ts) --------------------------------------------------
 export { inspectSchemas };
 export { computeSchemas } from './inspectCompute';
 

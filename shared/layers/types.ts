@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from '../json';
 import type { Params, Shape } from '../graph/types';
 
-/** Palette families (UI.md): one colour each. */
+/** Palette families, in palette order: one colour each, so a block's kind reads at a glance. */
 export type Family =
   | 'input'
   | 'convolution'

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { datasetRefSchema, trainingSettingsSchema } from './schema';
 
 /*
- * Training runs kept with the project (issue 5 §2, the Runs tab): each run's settings, curves
+ * Training runs kept with the project (the Runs tab): each run's settings, curves
  * and final metrics, so a reopened project still shows and compares its history. Curves are
  * stored compactly: one point per epoch, and the per-batch loss/accuracy thinned to at most
  * MAX_BATCH_POINTS points per run.

@@ -3,7 +3,7 @@ import { GraphBuilder } from './builder';
 import { buildVgg } from './vgg';
 
 /*
- * The chapter's own models (../shared/seeds/000_…: "Deep Learning Models in Image Processing"),
+ * The chapter's own models ("Deep Learning Models in Image Processing", the course text Blockprop follows),
  * written as Keras 3 builds them: a Sequential with an explicit InputLayer, layer names from a
  * fresh session (conv2d, conv2d_1, …; the chapter's Keras 2 printed conv2d_1, conv2d_2, …).
  */

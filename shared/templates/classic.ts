@@ -47,7 +47,7 @@ export function buildResidualBlock(): Graph {
 /**
  * GoogLeNet's inception module 3a (Szegedy et al. 2014) on a 28x28x192 feature map: 1x1, 3x3
  * and 5x5 branches (with 1x1 reductions) and a pooling branch, concatenated (163,696 parameters).
- * Layer creation order follows ../shared/examples/keras3/inception_module.keras3.json.
+ * Layer creation order follows the hand-built Keras example (tests/fixtures/keras/inception_module.keras3.json).
  */
 export function buildInceptionModule(): Graph {
   const b = new GraphBuilder('inception_module', 'Functional');

@@ -25,7 +25,7 @@ export interface ChapterTraining {
   readonly epochs: number;
 }
 
-/** What the chapter (../shared/seeds/000_…) reports for this model, shown beside the learner's result. */
+/** What the chapter ("Deep Learning Models in Image Processing") reports for this model, shown beside the learner's result. */
 export interface ChapterInfo {
   /** The chapter section the model comes from. */
   readonly section: string;

@@ -6,7 +6,7 @@ import { buildNodeBundle, nodeEntries } from '../../scripts/bundles.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /*
- * Every command takes every model format (issue 11): files written by real Keras 3.15
+ * Every command takes every model format: files written by real Keras 3.15
  * (tests/fixtures/trained, see tests/keras-check/gen_trained.py) through the CLI bundle, as a
  * user runs it. `activations --json` must give Keras's layer outputs to 1e-4.
  */

@@ -128,7 +128,7 @@ const datasetPreview: RequestHandler = async (_session, payload) => {
   return r.ok ? { ok: true, result: r.preview } : { ok: false, code: 'dataset', message: r.message };
 };
 
-/** H6's requests for the worker's table (main/engine/requests.ts). */
+/** The Inspect tab's requests, for the worker's table (main/engine/requests.ts). */
 export const inspectHandlers: Readonly<Record<string, RequestHandler>> = {
   evaluate: inspectHandler(evaluateRequestSchema, (ctx, req) => evaluate(ctx, req)),
   predict: inspectHandler(predictRequestSchema, (ctx, req) => predict(ctx, req)),

@@ -1,8 +1,9 @@
 import { openTemplate } from '../project/projectActions';
 
 /**
- * The empty canvas's "lesson" entry calls `requestLesson()`. The guided lesson (issue 5)
- * registers itself with `setLessonHandler`; until then it opens the chapter's first model.
+ * The empty canvas's "lesson" entry calls `requestLesson()`. The guided lesson registers itself
+ * with `setLessonHandler` when its store loads (lesson/lessonStore.ts); without it the entry opens
+ * the chapter's first model.
  */
 let handler: (() => void) | null = null;
 

@@ -1,7 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Family } from '../../../shared/layers/types';
 
-/** What a block shows: plain serialisable values only (no callbacks, see STYLE.md). */
+/** What a block shows: plain serialisable values only (no callbacks: the graph stays JSON, undo and files stay exact). */
 export type BlockData = {
   kind: string;
   name: string;

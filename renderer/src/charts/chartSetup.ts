@@ -19,7 +19,7 @@ export interface EpochLinesOptions {
   readonly color?: string;
 }
 
-/** Faint vertical lines at the epoch boundaries (UI.md: curves). */
+/** Faint vertical lines at the epoch boundaries, so per-batch curves read epoch by epoch. */
 const epochLines: Plugin<'line', EpochLinesOptions> = {
   id: 'epochLines',
   beforeDatasetsDraw(chart, _args, options) {

@@ -4,7 +4,7 @@ export interface CurveSeries {
   readonly label: string;
   readonly color: string;
   readonly points: { x: number; y: number }[];
-  /** Validation curves are dashed (UI.md). */
+  /** Validation curves are dashed, beside the solid training curve of the same colour. */
   readonly dashed?: boolean;
   /** Raw per-batch values are drawn faint behind their smoothed line. */
   readonly faint?: boolean;

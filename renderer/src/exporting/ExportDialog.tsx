@@ -22,7 +22,7 @@ const choices: readonly { id: Choice; title: string; note: string; ext: string }
   { id: 'python', title: 'Python script', note: 'builds, compiles and trains the same model with Keras', ext: 'py' },
   { id: 'png', title: 'PNG image', note: 'the diagram as a picture', ext: 'png' },
   { id: 'svg', title: 'SVG image', note: 'the diagram as a scalable drawing', ext: 'svg' },
-  // With weights (issue 5 §4): the engine's current weights — trained after a run, else initial.
+  // With weights: the engine's current weights — trained after a run, else the initial ones.
   { id: 'keras', title: 'Keras model with weights (.keras)', note: 'the trained model — keras.saving.load_model opens it', ext: 'keras' },
   { id: 'keras-json', title: 'Keras 3 JSON + weights', note: 'NAME.json (model.to_json()) and NAME.weights.h5', ext: 'json' },
   { id: 'tfjs', title: 'TensorFlow.js model with weights', note: 'a folder with model.json and weights.bin (tf.loadLayersModel)', ext: 'tfjs' },

@@ -1,6 +1,6 @@
 /**
  * Colour maps for feature maps and weights, as 256-entry RGB lookup tables. Viridis is
- * perceptually uniform (UI.md); it is computed from a polynomial fit of matplotlib's table
+ * perceptually uniform (equal steps look equal, so bright spots are not artefacts of the palette); it is computed from a polynomial fit of matplotlib's table
  * (max error about 1/255), so no 768-number table sits in the source.
  */
 export type ColormapName = 'viridis' | 'grey' | 'diverging';

@@ -42,7 +42,7 @@ export function useDirty(): boolean {
   return isDirty(p, graph);
 }
 
-/** The Train panel (issue 5) records settings here: `updateSettings((s) => ({ ...s, training }))`. Marks the file unsaved. */
+/** The Train panel records its settings here: `updateSettings((s) => ({ ...s, training }))`. Marks the file unsaved. */
 export function updateSettings(update: (settings: ProjectSettings) => ProjectSettings): void {
   projectStore.setState((s) => ({ ...s, settings: update(s.settings), settingsDirty: true }));
 }

@@ -1,6 +1,6 @@
 import { backendChoiceSchema, backendNameSchema, type BackendChoice, type BackendName } from '../../../shared/api/training';
 
-/** The engines a run can use (issue 3 §1, issue 8), with the one-line explanation the panel shows. */
+/** The engines a run can use, with the one-line explanation the panel shows. */
 export type Backend = BackendChoice;
 
 export const backendExplanations: Readonly<Record<BackendName, string>> = {
