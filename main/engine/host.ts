@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { TrainEvent, TrainRequest } from '../../shared/api/training';
 import { processChannel, threadChannel, type EngineChannel, type EngineExit, type SpawnEngine, type WorkerSpec } from './channel';
+import { preflightTraining } from './preflight';
 import { workerToHostSchema, type HostToWorker } from './protocol';
 import type { RequestOutcome } from './requests';
 
@@ -134,6 +135,13 @@ export class Engine {
   startTraining(req: TrainRequest, onEvent: (e: TrainEvent) => void): TrainingRun {
     if (this.run !== null) {
       const event: TrainEvent = { event: 'error', code: 'busy', message: 'A training run is already in progress; stop it first.' };
+      onEvent(event);
+      return { stop: () => undefined, done: Promise.resolve(event) };
+    }
+    // Refuse what cannot fit before the engine allocates anything (wasm's 4 GB, the machine).
+    const tooBig = preflightTraining(req);
+    if (tooBig !== null) {
+      const event: TrainEvent = { event: 'error', code: 'memory', message: tooBig };
       onEvent(event);
       return { stop: () => undefined, done: Promise.resolve(event) };
     }

@@ -43,19 +43,8 @@ function isSgd(optimizer: tf.Optimizer): optimizer is tf.SGDOptimizer {
   return name === 'SGD' || name === 'Momentum';
 }
 
-/** How many per-weight slots each optimizer keeps (for the memory estimate). */
-export function optimizerSlots(optimizer: Optimizer): number {
-  switch (optimizer.kind) {
-    case 'sgd':
-      return optimizer.momentum > 0 || optimizer.nesterov ? 1 : 0;
-    case 'adagrad':
-      return 1;
-    case 'rmsprop':
-      return 1;
-    default:
-      return 2;
-  }
-}
+// Lives with the host's preflight check (no tfjs there); re-exported for the trainer.
+export { optimizerSlots } from './preflight';
 
 const tfjsLoss = {
   categorical_crossentropy: 'categoricalCrossentropy',
