@@ -16,7 +16,7 @@ function help(commands: readonly CliCommand[]): string {
     '  blockprop --help | --version',
     '',
     'FILE is a Blockprop project (.blockprop.json), Keras 3 JSON, Keras 2 / tf.keras JSON or a TensorFlow.js model.json.',
-    'Exit codes: 0 ok, 1 the model is invalid (diagnostics on stderr), 2 usage error or unreadable file.',
+    'Exit codes: 0 ok, 1 the model is invalid (diagnostics on stderr), 2 usage error or unreadable file, 3 training stopped: the loss became NaN or Infinity.',
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -22,7 +22,8 @@ export interface CommandContext {
 /**
  * One `blockprop <name>` command. Add a command by writing main/cli/commands/<name>.ts that
  * exports one of these and adding it to the table in main/cli/index.ts.
- * Exit codes: 0 ok, 1 the model is invalid (diagnostics on stderr), 2 usage error or unreadable file.
+ * Exit codes: 0 ok, 1 the model is invalid (diagnostics on stderr), 2 usage error or unreadable file,
+ * 3 training stopped because the loss became NaN or Infinity (train only).
  */
 export interface CliCommand {
   readonly name: string;
@@ -38,3 +39,5 @@ export interface CliCommand {
 export const exitOk = 0;
 export const exitInvalid = 1;
 export const exitUsage = 2;
+/** `train`: the run stopped because the loss diverged (NaN / Infinity); the model is not usable. */
+export const exitDiverged = 3;

@@ -3,9 +3,8 @@ import { backendChoiceSchema, type TrainEvent, type TrainRequest } from '../../.
 import { defaultDataset, defaultTraining, optimizerKinds, type DatasetRef, type Optimizer, type TrainingSettings } from '../../../shared/project';
 import { Engine } from '../../engine/host';
 import { weightsOption } from '../loadModel';
-import { exitInvalid, exitOk, exitUsage, type CliCommand, type CliIo } from '../command';
+import { exitDiverged, exitInvalid, exitOk, exitUsage, type CliCommand, type CliIo } from '../command';
 import { loadModelFile } from '../loadModel';
-import { printWarnings } from '../report';
 import { trainEventJson } from '../trainJson';
 
 /** `blockprop train FILE --dataset …`: trains in the engine's worker, printing Keras-fit-like progress or JSON lines. */
@@ -128,7 +127,12 @@ export const trainCommand: CliCommand = {
     const loaded = await loadModelFile(file, weightsFile);
     if (!loaded.ok) return usage(loaded.message);
     const json = args.flags.has('json');
-    if (!json) printWarnings(io, loaded.warnings);
+    // With --json every warning and repair is a JSON line too (scripts read stdout only).
+    const warn = (code: string, message: string): void => {
+      if (json) io.out(`${trainEventJson({ event: 'warning', code, message })}\n`);
+      else io.err(`warning: ${message}\n`);
+    };
+    for (const w of loaded.warnings) warn('file', w);
     let training: TrainingSettings = loaded.project?.training ?? defaultTraining;
     const int = (name: string, min: number): number | undefined | null => {
       const v = args.values.get(name);
@@ -163,7 +167,10 @@ export const trainCommand: CliCommand = {
     // A file with weights continues from them (Keras's fit on a loaded model); --from-scratch re-initialises.
     const fromScratch = args.flags.has('from-scratch');
     const weightsFrom = loaded.weights !== null && !fromScratch ? { kind: 'file' as const, path: path.resolve(file), ...(weightsFile !== undefined ? { weights: path.resolve(weightsFile) } : {}) } : undefined;
-    if (weightsFrom !== undefined && !json) io.err(`Continuing from the weights in ${file} (--from-scratch starts from fresh weights).\n`);
+    if (weightsFrom !== undefined) {
+      if (json) io.out(`${trainEventJson({ event: 'warning', code: 'continuing', message: `Continuing from the weights in ${file} (--from-scratch starts from fresh weights).` })}\n`);
+      else io.err(`Continuing from the weights in ${file} (--from-scratch starts from fresh weights).\n`);
+    }
     const req: TrainRequest = { graph: loaded.graph, training, dataset, backend, ...(limit !== undefined ? { limit: { train: limit, test: limit } } : {}), ...(weightsFrom !== undefined ? { weightsFrom } : {}) };
 
     const engine = new Engine();
@@ -178,9 +185,10 @@ export const trainCommand: CliCommand = {
     process.once('SIGINT', stopOnSignal);
     const last = await run.done;
     process.removeListener('SIGINT', stopOnSignal);
-    let code = failed ? exitInvalid : exitOk;
+    const diverged = last?.event === 'stopped' && last.reason === 'nan';
+    let code = failed ? exitInvalid : diverged ? exitDiverged : exitOk;
     const out = args.values.get('out');
-    if (out !== undefined && !failed && last !== null) {
+    if (out !== undefined && !failed && !diverged && last !== null) {
       for (const [format, target] of [
         ['keras', path.join(out, 'model.keras')],
         ['tfjs', path.join(out, 'tfjs')],
