@@ -9,7 +9,7 @@ import { exportKeras2, exportKeras3, toKerasJsonString } from './index';
 
 /*
  * Our Keras 2 / tf.keras export, as real Keras 3.15 reads it with the loader it keeps for old
- * tf.keras files (tests/fixtures/keras2/<id>.json, written by tests/keras-check/gen_keras2_fixtures.py:
+ * tf.keras files (tests/fixtures/keras2/<id>.json, written by tests/keras-check/gen_built_fixtures.py:
  * the SHA-256 of the file Keras read, its count_params() and the model.to_json() Keras wrote after
  * loading it). CI has no Keras, so it checks that today's export is the file Keras read and that
  * Keras understood it as exactly the model our Keras 3 export describes.

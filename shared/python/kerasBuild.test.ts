@@ -9,7 +9,7 @@ import { templateAndFixtureGraphs } from '../../tests/fixtures/keras/load';
 
 /*
  * What real Keras 3.15 built from our generated scripts (tests/fixtures/python/<id>.json, written
- * by tests/keras-check/gen_python_fixtures.py, which runs each script's build_model()). CI has no
+ * by tests/keras-check/gen_built_fixtures.py, which runs each script's build_model()). CI has no
  * Keras, so it checks the two halves: today's script is the one Keras ran, and our Keras 3
  * export equals Keras's model.to_json() of what that script built. The large Applications are
  * left out of the fixtures (hundreds of kB each); python_check.py covers them on a developer machine.

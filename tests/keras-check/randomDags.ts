@@ -10,32 +10,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGraph, type LayerSpec } from '../../shared/graph/fromSpec';
 import { exportKeras3, toKerasJsonString } from '../../shared/keras';
+import { seededPermutation, seededRandom } from '../../main/engine/datasets/random';
 
-/** mulberry32: a small seeded generator, so a seed always draws the same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** The items in a seeded random order, drawn from the graph's own stream `r`. */
 function shuffled<T>(items: readonly T[], r: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    const a = out[i];
-    const b = out[j];
-    if (a !== undefined && b !== undefined) [out[i], out[j]] = [b, a];
-  }
-  return out;
+  return Array.from(seededPermutation(items.length, Math.floor(r() * 2 ** 32)), (i) => items[i]).filter((x): x is T => x !== undefined);
 }
 
 function randomDag(seed: number, size = 14): { specs: LayerSpec[]; outputs: string[] } {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const specs: LayerSpec[] = shuffled(['in0', 'in1'], r).map((name) => ({ name, kind: 'InputLayer', params: { shape: [8] } }));
   const pick = (): string => specs[Math.floor(r() * specs.length)]?.name ?? 'in0';
   for (let i = 0; i < size; i++) {

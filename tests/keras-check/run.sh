@@ -9,10 +9,9 @@ OUT="${1:-/tmp/blockprop-keras-check}"
 npx tsx tests/keras-check/exportAll.ts "$OUT" >/dev/null
 python3 tests/keras-check/compare.py "$OUT"
 python3 tests/keras-check/python_check.py "$OUT"
-# What Keras built from each script, for CI (shared/python/kerasBuild.test.ts):
-python3 tests/keras-check/gen_python_fixtures.py "$OUT"
-# What Keras's legacy loader reads from each Keras 2 export, for CI (shared/keras/exportKeras2.test.ts):
-python3 tests/keras-check/gen_keras2_fixtures.py "$OUT"
+# What Keras built from each script and read from each Keras 2 export, for CI
+# (tests/fixtures/python and tests/fixtures/keras2):
+python3 tests/keras-check/gen_built_fixtures.py "$OUT"
 # keras_check.py itself on the chapter's CNN, both loaders:
 python3 /work/shared/tools/keras-check/keras_check.py "$OUT/keras_cnn.keras3.json" | grep -E "TOTAL_PARAMS|RESULT"
 python3 /work/shared/tools/keras-check/keras_check.py --mode legacy "$OUT/keras_cnn.keras2.json" | grep -E "TOTAL_PARAMS|RESULT"
