@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { isJsonObject, type JsonValue } from '../json';
 import { summaryJson } from '../summary';
-import { templateAndFixtureGraphs } from '../../tests/fixtures/keras/load';
+import { kerasBuiltCases } from '../../tests/fixtures/keras/load';
 import { exportKeras2, exportKeras3, toKerasJsonString } from './index';
 
 /*
@@ -15,7 +13,6 @@ import { exportKeras2, exportKeras3, toKerasJsonString } from './index';
  * Keras understood it as exactly the model our Keras 3 export describes.
  */
 
-const record = z.object({ keras_version: z.string(), keras2_sha256: z.string(), count_params: z.number(), to_json: z.unknown() });
 const regenerate = 'rerun sh tests/keras-check/run.sh (it rewrites tests/fixtures/keras2 with real Keras)';
 
 /**
@@ -32,10 +29,7 @@ function asLists(model: JsonValue): JsonValue {
   return { ...model, config };
 }
 
-const cases = templateAndFixtureGraphs().flatMap(({ id, graph }) => {
-  const file = new URL(`../../tests/fixtures/keras2/${id}.json`, import.meta.url);
-  return existsSync(file) ? [{ id, graph, fixture: record.parse(JSON.parse(readFileSync(file, 'utf8'))) }] : [];
-});
+const cases = kerasBuiltCases('keras2');
 
 describe('Keras 2 export, as real Keras read it', () => {
   it('covers the chapter models and every real-Keras fixture', () => {
@@ -43,16 +37,16 @@ describe('Keras 2 export, as real Keras read it', () => {
     for (const id of ['fc_tf_mnist', 'keras_cnn', 'lenet5', 'residual_block', 'inception_module', 'vgg16', 'fixture_all_sequential', 'fixture_all_functional']) expect(ids).toContain(id);
   });
 
-  it.each(cases)('$id: the export is the file Keras read', ({ graph, fixture }) => {
+  it.each(cases)('$id: the export is the file Keras read', ({ graph, built }) => {
     const ours = exportKeras2(graph);
     if (!ours.ok) throw new Error(JSON.stringify(ours.diagnostics));
-    expect(createHash('sha256').update(toKerasJsonString(ours.json), 'utf8').digest('hex'), `the Keras 2 export changed since Keras last read it: ${regenerate}`).toBe(fixture.keras2_sha256);
+    expect(createHash('sha256').update(toKerasJsonString(ours.json), 'utf8').digest('hex'), `the Keras 2 export changed since Keras last read it: ${regenerate}`).toBe(built.sha256);
   });
 
-  it.each(cases)('$id: Keras read the same model our Keras 3 export describes', ({ graph, fixture }) => {
+  it.each(cases)('$id: Keras read the same model our Keras 3 export describes', ({ graph, built }) => {
     const keras3 = exportKeras3(graph);
     if (!keras3.ok) throw new Error(JSON.stringify(keras3.diagnostics));
-    expect(asLists(keras3.json)).toEqual(fixture.to_json);
-    expect(summaryJson(graph).total_params).toBe(fixture.count_params);
+    expect(asLists(keras3.json)).toEqual(built.toJson);
+    expect(summaryJson(graph).total_params).toBe(built.countParams);
   });
 });

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { exportKeras3 } from '../keras';
 import { summaryJson } from '../summary';
 import { generatePython, modelSectionEnd } from './generatePython';
-import { templateAndFixtureGraphs } from '../../tests/fixtures/keras/load';
+import { kerasBuiltCases } from '../../tests/fixtures/keras/load';
 
 /*
  * What real Keras 3.15 built from our generated scripts (tests/fixtures/python/<id>.json, written
@@ -15,13 +13,9 @@ import { templateAndFixtureGraphs } from '../../tests/fixtures/keras/load';
  * left out of the fixtures (hundreds of kB each); python_check.py covers them on a developer machine.
  */
 
-const record = z.object({ keras_version: z.string(), model_code_sha256: z.string(), count_params: z.number(), to_json: z.unknown() });
 const regenerate = 'rerun sh tests/keras-check/run.sh (it rewrites tests/fixtures/python with real Keras)';
 
-const cases = templateAndFixtureGraphs().flatMap(({ id, graph }) => {
-  const file = new URL(`../../tests/fixtures/python/${id}.json`, import.meta.url);
-  return existsSync(file) ? [{ id, graph, fixture: record.parse(JSON.parse(readFileSync(file, 'utf8'))) }] : [];
-});
+const cases = kerasBuiltCases('python');
 
 describe('generated Python, as real Keras built it', () => {
   it('covers the chapter models and every real-Keras fixture', () => {
@@ -29,15 +23,15 @@ describe('generated Python, as real Keras built it', () => {
     for (const id of ['fc_tf_mnist', 'keras_cnn', 'cnn_64_5x5', 'fc_200_200', 'residual_block', 'inception_module', 'fixture_all_sequential', 'fixture_all_functional']) expect(ids).toContain(id);
   });
 
-  it.each(cases)('$id: the script is the one Keras ran', ({ graph, fixture }) => {
+  it.each(cases)('$id: the script is the one Keras ran', ({ graph, built }) => {
     const model = generatePython(graph).split(modelSectionEnd)[0] ?? '';
-    expect(createHash('sha256').update(model, 'utf8').digest('hex'), `the model code changed since Keras last ran it: ${regenerate}`).toBe(fixture.model_code_sha256);
+    expect(createHash('sha256').update(model, 'utf8').digest('hex'), `the model code changed since Keras last ran it: ${regenerate}`).toBe(built.sha256);
   });
 
-  it.each(cases)("$id: build_model() is our Keras 3 export, parameter for parameter", ({ graph, fixture }) => {
+  it.each(cases)("$id: build_model() is our Keras 3 export, parameter for parameter", ({ graph, built }) => {
     const ours = exportKeras3(graph);
     if (!ours.ok) throw new Error(JSON.stringify(ours.diagnostics));
-    expect(ours.json).toEqual(fixture.to_json);
-    expect(summaryJson(graph).total_params).toBe(fixture.count_params);
+    expect(ours.json).toEqual(built.toJson);
+    expect(summaryJson(graph).total_params).toBe(built.countParams);
   });
 });

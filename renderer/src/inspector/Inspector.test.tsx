@@ -22,6 +22,16 @@ function selectConv(): void {
 const param = (name: string): unknown => editor.graph().nodes.find((n) => n.id === 'conv2d')?.params[name];
 const shown = (testId: string): string => screen.getByTestId(testId).textContent ?? '';
 
+/** Renders the inspector and replaces the text of the field labelled `label` by `keys`, typed. */
+async function retype(label: string, keys: string): Promise<{ user: ReturnType<typeof userEvent.setup>; field: HTMLInputElement }> {
+  const user = userEvent.setup();
+  render(<Inspector />);
+  const field = screen.getByLabelText<HTMLInputElement>(label);
+  await user.clear(field);
+  await user.type(field, keys);
+  return { user, field };
+}
+
 beforeEach(selectConv);
 afterEach(cleanup);
 
@@ -34,11 +44,7 @@ describe('Inspector fields', () => {
   });
 
   it('a number is committed on Enter, and the shape and count follow', async () => {
-    const user = userEvent.setup();
-    render(<Inspector />);
-    const filters = screen.getByLabelText('filters');
-    await user.clear(filters);
-    await user.type(filters, '64');
+    const { user } = await retype('filters', '64');
     // Nothing half-typed reaches the model before Enter.
     expect(param('filters')).toBe(32);
     await user.keyboard('{Enter}');
@@ -48,11 +54,7 @@ describe('Inspector fields', () => {
   });
 
   it('an invalid number says why under the field and is not committed; Escape puts the value back', async () => {
-    const user = userEvent.setup();
-    render(<Inspector />);
-    const filters = screen.getByLabelText<HTMLInputElement>('filters');
-    await user.clear(filters);
-    await user.type(filters, '0{Enter}');
+    const { user, field: filters } = await retype('filters', '0{Enter}');
     expect(screen.getByRole('alert').textContent).toMatch(/^filters .+\.$/);
     expect(filters.getAttribute('aria-invalid')).toBe('true');
     expect(param('filters')).toBe(32);
@@ -62,11 +64,7 @@ describe('Inspector fields', () => {
   });
 
   it('a tuple typed as text is committed when the field loses focus', async () => {
-    const user = userEvent.setup();
-    render(<Inspector />);
-    const kernel = screen.getByLabelText('kernel_size');
-    await user.clear(kernel);
-    await user.type(kernel, '5, 5');
+    const { user } = await retype('kernel_size', '5, 5');
     await user.tab();
     expect(param('kernel_size')).toEqual([5, 5]);
     expect(shown('inspector-shape')).toBe('(None, 24, 24, 32)');
@@ -86,11 +84,7 @@ describe('Inspector fields', () => {
   });
 
   it('an edit is one undo step', async () => {
-    const user = userEvent.setup();
-    render(<Inspector />);
-    const filters = screen.getByLabelText<HTMLInputElement>('filters');
-    await user.clear(filters);
-    await user.type(filters, '16{Enter}');
+    await retype('filters', '16{Enter}');
     expect(param('filters')).toBe(16);
     editor.undo();
     expect(param('filters')).toBe(32);
