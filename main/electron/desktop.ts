@@ -9,6 +9,7 @@ import { mimeType, readStatic } from '../server/staticFiles';
 import { spawnUtilityEngine } from './engineProcess';
 import { registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { guardWrites } from './writeGrants';
 import { APP_HOST, APP_SCHEME, APP_URL, ELECTRON_CSP, isTrustedUrl, lockDownContents, lockDownSession, secureWebPreferences } from './security';
 
 export interface DesktopOptions {
@@ -65,7 +66,7 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f7f9',
     ...(options.iconPath !== undefined ? { icon: options.iconPath } : {}),
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, app.isPackaged),
   });
   lockDownContents(window.webContents, (url) => void shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
@@ -128,7 +129,7 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
     emit,
     native,
   });
-  const inner = createDispatcher(handlers, (method, error) => console.error(`internal error in ${method}:`, error));
+  const inner = createDispatcher(guardWrites(handlers), (method, error) => console.error(`internal error in ${method}:`, error));
 
   async function refreshMenu(): Promise<void> {
     const recent = await handlers['project.recent']({});
@@ -137,6 +138,7 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
       recent: recent.ok ? recent.value.files.filter((f) => f.exists).slice(0, 10) : [],
       darkMode: state.darkMode,
       minimap: state.minimap,
+      packaged: app.isPackaged,
       send: (command, arg) => {
         if (command === 'toggle-dark-mode') state.darkMode = !state.darkMode;
         if (command === 'toggle-minimap') state.minimap = !state.minimap;

@@ -7,6 +7,8 @@ export interface MenuOptions {
   readonly recent: readonly { path: string; name: string }[];
   readonly darkMode: boolean;
   readonly minimap: boolean;
+  /** The installed app: no Developer Tools item (a debugger attached to the page is a way in). */
+  readonly packaged?: boolean;
   /** Sends a command to the renderer (event 'menu.command'). */
   readonly send: (command: MenuCommand, arg?: string) => void;
   readonly quit: () => void;
@@ -21,6 +23,14 @@ export interface MenuOptions {
  * behaviour when one has focus. Only file commands register their keys here; editing and view
  * keys stay with the page (its handler serves Electron and the browser alike), the menu shows them.
  */
+/** Drops separators left doubled, leading or trailing once an item is removed. */
+function withoutDoubleSeparators(entries: readonly MenuEntry[]): MenuEntry[] {
+  const out: MenuEntry[] = [];
+  for (const e of entries) if (!(e === '-' && (out.length === 0 || out[out.length - 1] === '-'))) out.push(e);
+  if (out[out.length - 1] === '-') out.pop();
+  return out;
+}
+
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const action = (id: ActionId): MenuItemConstructorOptions => {
     const spec = actionSpec(id);
@@ -52,7 +62,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   const menus: MenuItemConstructorOptions[] = menuBar.map((m) => ({
     label: `&${m.label}`,
     ...(m.label === 'Help' ? { role: 'help' as const } : {}),
-    submenu: m.entries.map(entry),
+    submenu: withoutDoubleSeparators(m.entries.filter((e) => !(e === 'devtools' && options.packaged === true))).map(entry),
   }));
   // macOS puts the app menu first; it keeps the standard Hide/Quit items there.
   if (options.platform === 'darwin') menus.unshift({ label: 'Blockprop', role: 'appMenu' });

@@ -11,9 +11,11 @@ export const APP_URL = `${APP_ORIGIN}/index.html`;
 export const ELECTRON_CSP = contentSecurityPolicy();
 
 /** Electron's security checklist, as webPreferences. */
-export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(preload: string, packaged = false): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload,
+    // The installed app has no Developer Tools at all (no menu item, no shortcut, no API).
+    devTools: !packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
