@@ -53,8 +53,9 @@ async function bruteForce(graph: Graph, layers: readonly string[], h: number, w:
     for (let p = 0; p < n; p++) {
       for (let q = 0; q < positions; q++) {
         for (let k = 0; k < chans; k++) {
-          if (Math.abs((data[(p + 1) * per + q * chans + k] ?? 0) - (data[q * chans + k] ?? 0)) > 1e-6) {
-            masks[q]![p] = 1;
+          const mask = masks[q];
+          if (mask !== undefined && Math.abs((data[(p + 1) * per + q * chans + k] ?? 0) - (data[q * chans + k] ?? 0)) > 1e-6) {
+            mask[p] = 1;
             break;
           }
         }

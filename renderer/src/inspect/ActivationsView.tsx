@@ -11,6 +11,7 @@ import { setInspect, useInspect } from './inspectStore';
 import { PredictionBars } from './PredictionBars';
 import { shown, useInspectCall } from './useInspectCall';
 import { DenseStrip } from './DenseStrip';
+import { CellDetail, openCell } from './detail/CellDetail';
 
 /** Layers worth looking at: all but the Input. */
 export function inspectableLayers(graph: Graph): GraphNode[] {
@@ -78,7 +79,9 @@ export function ActivationsView(props: { graph: Graph; sample: SampleRef | null;
             </div>
             {props.sample === null && <p className="empty-state">Draw a digit on the pad to see this layer respond.</p>}
             {call.status === 'error' && <p className="field-message" data-testid="activations-error">{call.message}</p>}
-            {result !== null && <ActivationBody result={result} colormap={colormap} scale={scale} />}
+            {result !== null && <p className="muted small">Click any value to see how it was computed: its receptive field on the image and the arithmetic.</p>}
+            {result !== null && <ActivationBody result={result} colormap={colormap} scale={scale} onCell={(channel, y, x) => openCell(result.layer, { channel, y, x })} />}
+            <CellDetail graph={props.graph} sample={props.sample} modelVersion={props.modelVersion} />
             {call.status === 'loading' && result === null && <p className="muted">Computing…</p>}
           </>
         )}
@@ -87,9 +90,9 @@ export function ActivationsView(props: { graph: Graph; sample: SampleRef | null;
   );
 }
 
-function ActivationBody(props: { result: ActivationsResult; colormap: 'viridis' | 'grey' | 'diverging'; scale: 'map' | 'layer' }) {
+function ActivationBody(props: { result: ActivationsResult; colormap: 'viridis' | 'grey' | 'diverging'; scale: 'map' | 'layer'; onCell: (channel: number, y: number, x: number) => void }) {
   const { result } = props;
-  if (result.kind === 'maps') return <FeatureMapGrid maps={result.maps} encoding={result.encoding} colormap={props.colormap} scale={props.scale} />;
+  if (result.kind === 'maps') return <FeatureMapGrid maps={result.maps} encoding={result.encoding} colormap={props.colormap} scale={props.scale} onCell={props.onCell} />;
   const values = result.values ?? [];
   const softmax = values.length > 1 && values.length <= 1000 && values.every((v) => v >= 0) && Math.abs(values.reduce((a, b) => a + b, 0) - 1) < 1e-3;
   if (softmax) {
@@ -98,8 +101,11 @@ function ActivationBody(props: { result: ActivationsResult; colormap: 'viridis' 
       <div className="dense-out">
         <p className="muted">Output probabilities (softmax): the network&apos;s answer.</p>
         <PredictionBars probabilities={values} classNames={values.map((_, i) => String(i))} predicted={predicted} label={null} />
+        <div className="unit-explain"><span className="muted">How was it computed?</span>
+          {values.map((_, i) => <button key={i} type="button" className="btn small" onClick={() => props.onCell(i, 0, 0)} data-testid={`explain-unit-${i}`}>{i}</button>)}
+        </div>
       </div>
     );
   }
-  return <DenseStrip values={values} colormap={props.colormap} />;
+  return <DenseStrip values={values} colormap={props.colormap} onUnit={(u) => props.onCell(u, 0, 0)} />;
 }

@@ -6,7 +6,7 @@ import { LevelsCanvas } from './FeatureMapGrid';
  * A Dense layer's output as a heat strip (one cell per unit, wrapped in rows of 64) and, for
  * up to 64 units, as bars; hover reads a unit's value.
  */
-export function DenseStrip(props: { values: readonly number[]; colormap: ColormapName }) {
+export function DenseStrip(props: { values: readonly number[]; colormap: ColormapName; onUnit?: (unit: number) => void }) {
   const { values } = props;
   const [hover, setHover] = useState<number | null>(null);
   const { levels, min, max, cols, rows } = useMemo(() => {
@@ -30,10 +30,10 @@ export function DenseStrip(props: { values: readonly number[]; colormap: Colorma
         const r = e.currentTarget.getBoundingClientRect();
         const i = Math.floor(((e.clientY - r.top) / r.height) * rows) * cols + Math.floor(((e.clientX - r.left) / r.width) * cols);
         setHover(i >= 0 && i < values.length ? i : null);
-      }} onMouseLeave={() => setHover(null)} className="dense-heat">
+      }} onMouseLeave={() => setHover(null)} onClick={() => { if (hover !== null) props.onUnit?.(hover); }} className="dense-heat">
         <LevelsCanvas levels={levels} width={cols} height={rows} colormap={props.colormap} zoom={zoom} className="dense-canvas" />
       </div>
-      <p className="muted num dense-read">{hover === null ? 'Hover a cell to read a unit.' : `unit ${hover}: ${(values[hover] ?? 0).toPrecision(4)}`}</p>
+      <p className="muted num dense-read">{hover === null ? `Hover a cell to read a unit${props.onUnit === undefined ? '' : '; click it to see how it was computed'}.` : `unit ${hover}: ${(values[hover] ?? 0).toPrecision(4)}`}</p>
       {values.length <= 64 && (
         <div className="dense-bars">
           {values.map((v, i) => (

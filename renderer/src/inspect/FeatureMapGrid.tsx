@@ -34,7 +34,9 @@ function paint(levels: Float32Array, w: number, h: number, zoom: number, table: 
  * A layer's feature maps as one canvas: square tiles with small gaps, the channel index under
  * each, min/max on hover, click to enlarge. One canvas, not a DOM node per pixel or per map.
  */
-export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding: 'u8' | 'f32'; colormap: ColormapName; scale: 'map' | 'layer' }) {
+export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding: 'u8' | 'f32'; colormap: ColormapName; scale: 'map' | 'layer';
+  /** When given, a click explains the clicked pixel (channel, row, column) instead of enlarging the map. */
+  onCell?: (channel: number, y: number, x: number) => void }) {
   const { maps, encoding, colormap, scale } = props;
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const [hover, setHover] = useState<{ i: number; x: number; y: number } | null>(null);
@@ -98,7 +100,18 @@ export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding
           setHover(i === null ? null : { i, x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY });
         }}
         onMouseLeave={() => setHover(null)}
-        onClick={(e) => setEnlarged(locate(e))} />
+        onClick={(e) => {
+          const i = locate(e);
+          const m = i === null ? undefined : maps[i];
+          if (props.onCell === undefined || m === undefined || i === null) {
+            setEnlarged(i);
+            return;
+          }
+          const r = e.currentTarget.getBoundingClientRect();
+          const px = ((e.clientX - r.left) / r.width) * width - (i % cols) * (tileW + GAP);
+          const py = ((e.clientY - r.top) / r.height) * height - Math.floor(i / cols) * (tileH + LABEL + GAP);
+          props.onCell(m.channel, Math.min(m.height - 1, Math.max(0, Math.floor(py / zoom))), Math.min(m.width - 1, Math.max(0, Math.floor(px / zoom))));
+        }} />
       {hovered !== undefined && hover !== null && (
         <div className="fm-tip num" style={{ left: hover.x + 14, top: hover.y + 10 }}>
           channel {hovered.channel} · min {hovered.min.toPrecision(3)} · max {hovered.max.toPrecision(3)}

@@ -13,12 +13,14 @@ import { sampleOf, setInspect, useInspect, type InspectView } from './inspectSto
 import { SamplePicker } from './SamplePicker';
 import { shown, useInspectCall } from './useInspectCall';
 import { FcView, KernelsView } from './WeightsViews';
+import { LookView } from './LookView';
 import { useTallDock } from '../train/useTallDock';
 import '../train/train.css';
 import './inspect.css';
 
 const views: { id: InspectView; title: string }[] = [
   { id: 'activations', title: 'Activations' },
+  { id: 'look', title: 'Where it looks' },
   { id: 'kernels', title: 'Kernels' },
   { id: 'fc', title: 'What it sees' },
   { id: 'confusion', title: 'Confusion matrix' },
@@ -28,6 +30,7 @@ const views: { id: InspectView; title: string }[] = [
 
 const notes: Readonly<Record<InspectView, string>> = {
   activations: 'Each tile is one channel of the chosen layer’s output for the image on the left — what that filter “found” where. Bright = strong response. Early layers react to edges and strokes, later ones to parts of digits. Click a block on the canvas (or a layer in the list) to look at it; click a tile to enlarge it.',
+  look: 'Saliency: the pixels whose change would move the chosen class’s score most. Grad-CAM: the feature maps of a convolution weighted by how much they raise that score, drawn over the image — where the network found its evidence. Pick another class to see what speaks for it.',
   kernels: 'The first convolution’s filters: the small patterns each one slides over the image looking for. Red weights add, blue weights subtract. Before training they are random noise; after training many look like edge and stroke detectors.',
   fc: 'For a network of Dense layers only, multiplying the weight matrices gives one image per class: the pixels that vote for (red) or against (blue) that digit — the chapter’s “what the network sees”.',
   confusion: 'Rows are the true classes, columns what the network answered; the diagonal is right. Bright cells off the diagonal are the confusions (4 ↔ 9, 3 ↔ 5…). Click a cell to see its images.',
@@ -65,7 +68,7 @@ export function InspectPanel() {
       </div>
     );
   }
-  const usesSample = view === 'activations';
+  const usesSample = view === 'activations' || view === 'look';
   return (
     <div className="inspect-panel" data-testid="inspect-panel">
       <div className="inspect-top">
@@ -91,6 +94,7 @@ export function InspectPanel() {
         <section className="inspect-main">
           <Note id={`inspect-${view}`}>{notes[view]}</Note>
           {view === 'activations' && <ActivationsView graph={graph} sample={sample} modelVersion={modelVersion} />}
+          {view === 'look' && <LookView sample={sample} modelVersion={modelVersion} />}
           {view === 'kernels' && <KernelsView modelVersion={modelVersion} />}
           {view === 'fc' && <FcView modelVersion={modelVersion} />}
           {view === 'confusion' && <ConfusionView modelVersion={modelVersion} />}
