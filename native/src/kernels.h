@@ -41,6 +41,7 @@ struct Epilogue {
 // B packed for our microkernel (all of K × N), shareable read-only between threads.
 struct PackedB {
   int K = 0, N = 0;
+  bool wide = false;  // which microkernel shape it was packed for (gemm.cc)
   float* data = nullptr;
   size_t capacity = 0;  // floats allocated
   PackedB() = default;
