@@ -11,7 +11,7 @@ int conv_extra_floats(const Job* j) {
   int k = g.kH * g.kW * g.inC;
   switch (j->kind) {
     case K_CONV_BWD_INPUT: return pack_b_full_floats(g.outC, k) + MC * k;
-    case K_CONV_BWD_FILTER: return k * g.outC;
+    case K_CONV_BWD_FILTER: return filter_transposed(&g) ? filter_t_floats(&g) : k * g.outC;
     default: return 0;
   }
 }
@@ -70,7 +70,8 @@ void conv_bwd_input(const Job* j, int tid) {
 }
 
 // Each thread sums its contiguous run of output pixels into its own partial dW (scratch offset 0);
-// K_REDUCE then adds the partials in thread order, so the result depends only on the thread count.
+// K_FILTER_REDUCE then adds the partials in thread order, so the result depends only on the
+// thread count. filter.c computes the partial where it can without packing.
 void conv_bwd_filter(const Job* j, int tid) {
   Geo g = geo_of(j);
   int m = g.batch * g.outH * g.outW, k = g.kH * g.kW * g.inC, lo, hi;
@@ -78,6 +79,10 @@ void conv_bwd_filter(const Job* j, int tid) {
   float* part = scratch_of(j, tid);
   if (hi <= lo) {
     for (int i = 0; i < k * g.outC; i++) part[i] = 0.f;
+    return;
+  }
+  if (filter_transposed(&g)) {
+    conv_bwd_filter_t(j, &g, lo, hi, part);
     return;
   }
   ASrc a = {pack_a_im2col_t, 0, 1, 0, lo, 0, &g, fptr(j->p[0])};

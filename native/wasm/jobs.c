@@ -20,6 +20,7 @@ __attribute__((export_name("run"))) void run(Job* j, int tid) {
     case K_AVGPOOL_GRAD: avg_pool_grad(j, tid); break;
     case K_RELU_GRAD: relu_grad(j, tid); break;
     case K_SUM_ROWS: sum_rows(j, tid); break;
+    case K_FILTER_REDUCE: filter_reduce(j, tid); break;
     default: __builtin_trap();
   }
 }

@@ -21,7 +21,7 @@ typedef struct {
 enum {
   K_CONV = 1, K_CONV_BWD_INPUT, K_CONV_BWD_FILTER, K_REDUCE,
   K_DW, K_DW_BWD_INPUT, K_DW_BWD_FILTER, K_MATMUL,
-  K_MAXPOOL, K_MAXPOOL_GRAD, K_AVGPOOL, K_AVGPOOL_GRAD, K_RELU_GRAD, K_SUM_ROWS
+  K_MAXPOOL, K_MAXPOOL_GRAD, K_AVGPOOL, K_AVGPOOL_GRAD, K_RELU_GRAD, K_SUM_ROWS, K_FILTER_REDUCE
 };
 
 typedef struct {
@@ -95,6 +95,10 @@ void conv_fwd(const Job* j, int tid);
 void conv_bwd_input(const Job* j, int tid);
 void conv_bwd_filter(const Job* j, int tid);
 void reduce_parts(const Job* j, int tid);
+int filter_transposed(const Geo* g);
+int filter_t_floats(const Geo* g);
+void conv_bwd_filter_t(const Job* j, const Geo* g, int lo, int hi, float* part);
+void filter_reduce(const Job* j, int tid);
 void matmul(const Job* j, int tid);
 void dw_fwd(const Job* j, int tid);
 void dw_bwd_input(const Job* j, int tid);

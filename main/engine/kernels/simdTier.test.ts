@@ -61,6 +61,12 @@ const convCases: ConvCase[] = [
   { x: [3, 9, 9, 1], w: [5, 5, 1, 17], s: [1, 1], pad: 'same', d: 1 },
   // K = 3·3·45 = 405 > 384: two K blocks, the second accumulating.
   { x: [2, 6, 5, 45], w: [3, 3, 45, 7], s: [1, 1], pad: 'same', d: 1 },
+  // kW·inC a multiple of 8 and outC of 4: the filter gradient reads x and dy in place (filter.c),
+  // with runs over the padding copied, rows outside pointing at zeros, dilated rows copied.
+  { x: [2, 7, 6, 8], w: [3, 3, 8, 4], s: [1, 1], pad: 'valid', d: 1 },
+  { x: [3, 9, 8, 8], w: [3, 3, 8, 12], s: [2, 2], pad: 'same', d: 1 },
+  { x: [1, 6, 7, 16], w: [5, 1, 16, 8], s: [1, 2], pad: 'same', d: 1 },
+  { x: [2, 9, 9, 4], w: [3, 2, 4, 8], s: [1, 1], pad: 'same', d: 2 },
   { x: [2, 9, 8, 2], w: [3, 3, 2, 3], s: [1, 1], pad: 'same', d: 2 },
   { x: [1, 11, 10, 3], w: [3, 2, 3, 4], s: [1, 1], pad: 'valid', d: 2 },
 ];
@@ -245,14 +251,15 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
   });
 
   it('gives the same bits run after run (filter gradient, sums)', () => {
-    const c = { x: [8, 14, 13, 6], w: [3, 3, 6, 10] } as const;
+    for (const c of [{ x: [8, 14, 13, 6], w: [3, 3, 6, 10] }, { x: [8, 14, 13, 8], w: [3, 3, 8, 16] }] as const) {
     const info = tf.backend_util.computeConv2DInfo([...c.x], [...c.w], 1, 1, 'same');
     const g = geometry(info);
     const xv = rand(c.x, 17), dyv = rand(info.outShape, 18);
-    const first = new Float32Array(3 * 3 * 6 * 10), second = new Float32Array(first.length);
+    const first = new Float32Array(c.w.reduce((a, b) => a * b, 1)), second = new Float32Array(first.length);
     tier().conv2dBackpropFilter(g, xv, dyv, first);
     tier().conv2dBackpropFilter(g, xv, dyv, second);
     expect(Buffer.from(second.buffer).equals(Buffer.from(first.buffer))).toBe(true);
+    }
   });
 
   it('refuses arrays that do not match the geometry', () => {

@@ -47,7 +47,7 @@ function makeTier(rt: SimdRuntime): SimdTier {
     out: Float32Array,
     g: readonly number[],
     extra: { act?: number; n?: number; n2?: number } = {},
-    reduceFloats = 0,
+    reduceKind = 0,
   ): void => {
     if (out.length === 0) return;
     rt.begin();
@@ -57,9 +57,9 @@ function makeTier(rt: SimdRuntime): SimdTier {
     p.push(o);
     rt.job(kind, p, g, extra);
     rt.dispatch();
-    if (reduceFloats > 0) {
+    if (reduceKind > 0) {
       // Phase two of a partial-sum kernel: add the threads' partials, in thread order.
-      rt.patch({ [JOB.kind]: KIND.reduce, [JOB.n]: reduceFloats, [JOB.n2]: rt.threads });
+      rt.patch({ [JOB.kind]: reduceKind });
       rt.dispatch();
     }
     rt.read(o, out);
@@ -90,7 +90,7 @@ function makeTier(rt: SimdRuntime): SimdTier {
       expectLength('conv2dBackpropFilter x', x, sizes(g).x);
       expectLength('conv2dBackpropFilter dy', dy, sizes(g).y);
       expectLength('conv2dBackpropFilter dw', dw, g.kH * g.kW * g.inC * g.outC);
-      call(KIND.convBackpropFilter, [x, dy], dw, convFields(g), {}, dw.length);
+      call(KIND.convBackpropFilter, [x, dy], dw, convFields(g), {}, KIND.filterReduce);
     },
 
     depthwiseConv2d(g, x, w, bias, act, out) {

@@ -40,6 +40,7 @@ export const KIND = {
   avgPoolGrad: 12,
   reluGrad: 13,
   sumRows: 14,
+  filterReduce: 15,
 } as const;
 
 interface KernelExports {
