@@ -129,7 +129,7 @@ export const methods = {
   /** Keras 3 / Keras 2 JSON or TF.js model.json, from a file or pasted text -> a laid-out graph. */
   'model.import': method(
     z.union([z.object({ path }), z.object({ text: z.string(), name: z.string().optional() })]),
-    z.object({ graph: graphSchema, format: z.enum(['keras3', 'keras2', 'tfjs']), warnings: z.array(z.string()) }),
+    z.object({ graph: graphSchema, format: z.enum(['keras3', 'keras2', 'tfjs', 'keras', 'h5', 'project']), warnings: z.array(z.string()) }),
   ),
   /**
    * Write an export. keras3/keras2/python are computed in shared/ from `graph` (+ training and
