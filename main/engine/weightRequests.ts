@@ -2,7 +2,8 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { graphSchema } from '../../shared/api/graphSchema';
-import { openModelFile } from '../modelfile/read';
+import type { LayerWeights } from '../../shared/modelfile/types';
+import { openModelFile, weightsOfFile } from '../modelfile/read';
 import { tfjsModelFromGraph } from './export/load';
 import { weightsFileBytes } from './export/kerasArchive';
 import type { RequestHandler } from './requests';
@@ -24,12 +25,20 @@ const loadWeights: RequestHandler = async (_session, payload) => {
   const req = loadSchema.safeParse(payload);
   if (!req.success) return { ok: false, code: 'request', message: `weights.load: ${issues(req.error)}` };
   const { graph, path: file, weights } = req.data;
-  const opened = await openModelFile(file, weights !== undefined ? { weights } : {});
-  if (!opened.ok) return { ok: false, code: 'bad-file', message: opened.message };
-  if (opened.model.weights === null) return { ok: true, result: { loaded: false, kept: [], fresh: [] } };
+  let found: readonly LayerWeights[] | null;
+  if (weights !== undefined) {
+    const opened = await openModelFile(file, { weights });
+    if (!opened.ok) return { ok: false, code: 'bad-file', message: opened.message };
+    found = opened.model.weights;
+  } else {
+    const read = await weightsOfFile(file, graph);
+    if (!read.ok) return { ok: false, code: 'bad-file', message: read.message };
+    found = read.weights;
+  }
+  if (found === null) return { ok: true, result: { loaded: false, kept: [], fresh: [] } };
   const built = await tfjsModelFromGraph(graph);
   if (!built.ok) return { ok: false, code: 'build-failed', message: built.message };
-  const carried = carryWeights(built.model, opened.model.weights);
+  const carried = carryWeights(built.model, found);
   if (!carried.ok) {
     built.model.dispose();
     return { ok: false, code: 'bad-file', message: carried.message };
@@ -42,15 +51,23 @@ const saveWeights: RequestHandler = async (_session, payload) => {
   const req = saveSchema.safeParse(payload);
   if (!req.success) return { ok: false, code: 'request', message: `weights.save: ${issues(req.error)}` };
   const { graph, target } = req.data;
-  if (latestModel() === null) return { ok: true, result: { file: null, bytes: 0, fresh: [] } };
+  const none = { ok: true, result: { file: null, bytes: 0, fresh: [] } } as const;
+  const newest = latestModel();
+  if (newest === null) return none;
   let model = latestFor(graph);
   let fresh: readonly string[] = [];
   let built = null;
   if (model === null) {
     const b = await tfjsModelFromGraph(graph);
     if (!b.ok) return { ok: false, code: 'build-failed', message: b.message };
+    const carried = await carryLatestInto(b.model, graph);
+    // The newest weights belong to another model: this one has nothing trained to save.
+    if (carried === null || carried.kept.length === 0) {
+      b.model.dispose();
+      return none;
+    }
     built = b.model;
-    fresh = (await carryLatestInto(built))?.fresh ?? [];
+    fresh = carried.fresh;
     model = built;
   }
   try {

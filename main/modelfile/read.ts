@@ -279,3 +279,27 @@ export async function openModelFile(file: string, options: OpenOptions = {}): Pr
   const opened = await reader.open(source);
   return opened.ok ? opened : fail(`${file}: ${opened.message}`);
 }
+
+/**
+ * The weights in any file, for a model the app already has (`graph`): a weights-only HDF5 (a
+ * project's sibling .weights.h5, a legacy weights file) read for that graph's layers, or the
+ * weights of a model file. Not yet matched: the engine keeps the layers that still fit.
+ */
+export async function weightsOfFile(file: string, graph: OpenedModel['graph']): Promise<{ ok: true; weights: readonly LayerWeights[] | null } | { ok: false; message: string }> {
+  const read = await readSmall(file, MAX_FILE_BYTES);
+  if (!read.ok) return read;
+  if (sniff(read.bytes) === 'hdf5') {
+    const keras = exportKeras3(graph);
+    if (!keras.ok) return { ok: false, message: 'the model does not export yet, so its weights cannot be matched' };
+    const params = inferGraph(graph).totals.total;
+    const r = await withH5<LayerWeights[] | null>(read.bytes, (h5) => {
+      const layout = h5Layout(h5.root);
+      if (layout?.kind === 'legacy-model') return { ok: true, value: null };
+      return readPlanned(h5, planWeights(h5.root, keras.json), params);
+    });
+    if (!r.ok) return { ok: false, message: `${file}: ${r.message}` };
+    if (r.value !== null) return { ok: true, weights: r.value };
+  }
+  const opened = await openModelFile(file);
+  return opened.ok ? { ok: true, weights: opened.model.weights } : opened;
+}

@@ -37,6 +37,31 @@ export function createEngineHost(options: EngineOptions = {}): EngineHost {
       if (!Array.isArray(files) || typeof bytes !== 'number') return fail('invalid-reply', 'The engine did not say what it wrote.');
       return ok({ files: files.filter((f): f is string => typeof f === 'string'), bytes });
     },
+    async loadWeights(graph, file) {
+      const outcome = await get().request('weights.load', { graph, path: file });
+      if (!outcome.ok) return fail(outcome.code, outcome.message);
+      const r = outcome.result;
+      const list = (key: string): string[] => {
+        const v: unknown = typeof r === 'object' && r !== null ? Reflect.get(r, key) : undefined;
+        return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
+      };
+      const loaded: unknown = typeof r === 'object' && r !== null ? Reflect.get(r, 'loaded') : undefined;
+      return ok({ loaded: loaded === true, kept: list('kept'), fresh: list('fresh') });
+    },
+    async saveWeights(graph, target) {
+      const outcome = await get().request('weights.save', { graph, target });
+      if (!outcome.ok) return fail(outcome.code, outcome.message);
+      const r = outcome.result;
+      const get1 = (key: string): unknown => (typeof r === 'object' && r !== null ? Reflect.get(r, key) : undefined);
+      const file = get1('file');
+      const bytes = get1('bytes');
+      const fresh = get1('fresh');
+      return ok({
+        file: typeof file === 'string' ? file : null,
+        bytes: typeof bytes === 'number' ? bytes : 0,
+        fresh: Array.isArray(fresh) ? fresh.filter((s): s is string => typeof s === 'string') : [],
+      });
+    },
     async dispose() {
       const running = engine;
       engine = null;

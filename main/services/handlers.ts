@@ -33,7 +33,7 @@ export interface HostContext {
 /** Every contract method, served by the services: the same handlers behind IPC and WebSocket. */
 export function createHandlers(ctx: HostContext): Handlers & { dispose(): Promise<void> } {
   const recent = createRecentFiles(ctx.configDir, ctx.now);
-  const projects = createProjectService({ recent, now: ctx.now });
+  const projects = createProjectService({ recent, now: ctx.now, engine: ctx.engine });
   const recovery = createRecoveryService({ configDir: ctx.configDir, now: ctx.now });
   const files = createFileService();
   const models = createModelService({ engine: ctx.engine });

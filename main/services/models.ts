@@ -1,14 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
 import { exportKeras2, exportKeras3, importModel, toKerasJsonString } from '../../shared/keras';
 import { generatePython } from '../../shared/python';
+import { openModelFile } from '../modelfile/read';
 import { writeFileAtomic } from './atomicWrite';
 import { describeFsError, errnoCode } from './fsErrors';
 import type { EngineHost } from './ports';
 
-const MAX_MODEL_JSON_BYTES = 64 * 1024 * 1024;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Import Keras / TF.js JSON into a graph, and write every export format to disk. */
@@ -22,19 +22,32 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
     }
   }
 
+  /** Opens any model file; its weights go to the engine, so Inspect, export and training start from them. */
+  async function importFile(file: string): Promise<ResultOf<'model.import'>> {
+    const opened = await openModelFile(file);
+    if (!opened.ok) {
+      const missing = /: no such file$/.test(opened.message);
+      return fail(missing ? 'not-found' : 'bad-file', opened.message.replace(file, path.basename(file)));
+    }
+    const { graph, format, weights } = opened.model;
+    const warnings = [...opened.model.warnings];
+    const engine = deps.engine();
+    if (weights !== null) {
+      const loaded = engine?.loadWeights ? await engine.loadWeights(graph, file) : null;
+      if (loaded === null) warnings.push('The file holds trained weights, but the training engine is not available; the model starts with fresh weights.');
+      else if (!loaded.ok) warnings.push(`The file's weights could not be loaded (${loaded.error.message}); the model starts with fresh weights.`);
+      else warnings.push(`Trained weights loaded for ${loaded.value.kept.length} ${loaded.value.kept.length === 1 ? 'layer' : 'layers'}: Inspect, export and training use them.`);
+    }
+    return ok({ graph, format, warnings });
+  }
+
   return {
     async importModel(request: ParsedRequestOf<'model.import'>): Promise<ResultOf<'model.import'>> {
       let text: string;
       let label: string;
       if ('path' in request) {
-        label = path.basename(request.path);
-        try {
-          const s = await stat(request.path);
-          if (s.size > MAX_MODEL_JSON_BYTES) return fail('bad-file', `${label} is too large for a model description (${Math.round(s.size / 1e6)} MB); choose the model.json, not the weights.`);
-          text = await readFile(request.path, 'utf8');
-        } catch (error) {
-          return fail(errnoCode(error) === 'ENOENT' ? 'not-found' : 'io-error', describeFsError(error, 'read', request.path));
-        }
+        // Files go through the one model-file reader: every format, recognised by content, with weights.
+        return importFile(path.resolve(request.path));
       } else {
         label = request.name ?? 'The pasted text';
         text = request.text;

@@ -3,9 +3,13 @@ import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
 import { emptyGraph } from '../../shared/graph/types';
-import { newProject, parseProject, serializeProject, type Project } from '../../shared/project';
+import { unwrapModel } from '../../shared/keras/importFormat';
+import { sniff } from '../../shared/modelfile/sniff';
+import { isProjectJson, newProject, parseProject, serializeProject, type Project } from '../../shared/project';
+import { projectWeightsPath } from '../modelfile/read';
 import { writeFileAtomic } from './atomicWrite';
 import { describeFsError, errnoCode } from './fsErrors';
+import type { EngineHost } from './ports';
 import type { RecentFiles } from './recentFiles';
 
 export const PROJECT_EXTENSION = '.blockprop.json';
@@ -16,7 +20,12 @@ const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
  * A plain save may replace only a file this session opened or saved itself and that has not
  * changed on disk since; anything else answers 'exists' so the renderer can ask the user.
  */
-export function createProjectService(deps: { recent: RecentFiles; now?: () => Date }) {
+/**
+ * Trained weights live beside the project: `cnn.blockprop.json` + `cnn.weights.h5` (a Keras 3
+ * `.weights.h5` of the project's Keras 3 export, so `model.load_weights` in Keras reads it too).
+ * Saving writes the engine's newest trained weights there; opening loads them into the engine.
+ */
+export function createProjectService(deps: { recent: RecentFiles; now?: () => Date; engine?: () => EngineHost | null }) {
   const now = deps.now ?? (() => new Date());
   /** path -> mtimeMs as we last read or wrote it. */
   const known = new Map<string, number>();
@@ -49,6 +58,11 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
       const mtime = await mtimeOf(file);
       if (mtime !== null) known.set(file, mtime);
       await deps.recent.add(file).catch(() => undefined);
+      const engine = deps.engine?.() ?? null;
+      if (engine?.saveWeights) {
+        const weights = await engine.saveWeights(parsed.project.graph, projectWeightsPath(file));
+        if (!weights.ok) return fail('io-error', `${path.basename(file)} was saved, but its trained weights were not: ${weights.error.message}`);
+      }
       return ok({ path: file, savedAt: now().toISOString(), bytes });
     } catch (error) {
       return fail('io-error', describeFsError(error, 'save', file));
@@ -68,7 +82,11 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
         const s = await stat(file);
         if (s.isDirectory()) return fail('bad-file', `${name} is a folder; choose a ${PROJECT_EXTENSION} file.`);
         if (s.size > MAX_PROJECT_BYTES) return fail('bad-file', `${name} is too large to be a Blockprop project (${Math.round(s.size / 1e6)} MB).`);
-        text = await readFile(file, 'utf8');
+        const bytes = await readFile(file);
+        const kind = sniff(bytes);
+        // A .keras / .h5 model is opened as a model (the renderer imports it), not refused as a broken project.
+        if (kind === 'zip' || kind === 'hdf5') return fail('not-a-project', `${name} is a model file, not a project.`);
+        text = bytes.toString('utf8');
       } catch (error) {
         return fail(errnoCode(error) === 'ENOENT' ? 'not-found' : 'io-error', describeFsError(error, 'open', file));
       }
@@ -79,6 +97,7 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
         const why = error instanceof Error ? error.message : 'malformed JSON';
         return fail('bad-file', `${name} is not a Blockprop project: it is not valid JSON (${why}). The file was left untouched.`);
       }
+      if (!isProjectJson(json) && unwrapModel(json).ok) return fail('not-a-project', `${name} is a Keras or TF.js model, not a project.`);
       const parsed = parseProject(json);
       if (!parsed.ok) {
         const newer = /newer/i.test(parsed.message);
@@ -87,7 +106,16 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
       const mtime = await mtimeOf(file).catch(() => null);
       if (mtime !== null) known.set(file, mtime);
       await deps.recent.add(file).catch(() => undefined);
-      return ok({ project: parsed.project, path: file, warnings: [...parsed.warnings] });
+      const warnings = [...parsed.warnings];
+      const weightsFile = projectWeightsPath(file);
+      const engine = deps.engine?.() ?? null;
+      if (engine?.loadWeights && (await mtimeOf(weightsFile).catch(() => null)) !== null) {
+        const loaded = await engine.loadWeights(parsed.project.graph, weightsFile);
+        if (!loaded.ok) warnings.push(`The trained weights in ${path.basename(weightsFile)} could not be loaded (${loaded.error.message}); the model starts with fresh weights.`);
+        else if (loaded.value.fresh.length > 0) warnings.push(`Trained weights restored from ${path.basename(weightsFile)}; ${loaded.value.fresh.join(', ')} ${loaded.value.fresh.length === 1 ? 'has' : 'have'} none saved and start fresh.`);
+        else warnings.push(`Trained weights restored from ${path.basename(weightsFile)}.`);
+      }
+      return ok({ project: parsed.project, path: file, warnings });
     },
 
     async save(request: ParsedRequestOf<'project.save'>): Promise<ResultOf<'project.save'>> {

@@ -13,7 +13,8 @@ import { pickFile } from './filePicker';
 import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
 import { fileTitle, isDirty, projectStore, type ProjectState } from './projectStore';
 
-const projectExtensions = ['json'];
+// File → Open also opens trained models (.keras, .h5, Keras / TF.js JSON) as a new, unsaved project.
+const projectExtensions = ['json', 'keras', 'h5', 'hdf5'];
 
 /** Asks before unsaved work is replaced (in the app's own dialog); true when there is none or the person agrees. */
 async function confirmDiscard(): Promise<boolean> {
@@ -55,6 +56,8 @@ export async function openTemplate(id: string): Promise<void> {
 
 export async function openProjectAt(path: string): Promise<boolean> {
   const r = await api().invoke('project.open', { path });
+  // File → Open takes model files too: main says from the content that it is a model, not a project.
+  if (!r.ok && r.error.code === 'not-a-project') return importModel({ path }, false);
   if (!r.ok) {
     // Broken or newer files: say why, change nothing.
     showToast(r.error.message, 'error', 9000);
@@ -124,16 +127,16 @@ export async function saveProject(): Promise<boolean> {
   return finishSave(await api().invoke('project.save', { path, project }), graph);
 }
 
-/** Import Keras 3 / Keras 2 JSON or a TF.js model.json, from a file or from pasted text. */
-export async function importModel(source: { path: string } | { text: string }): Promise<boolean> {
-  if (!(await confirmDiscard())) return false;
+/** Import a model (.keras, .h5, Keras 3 / Keras 2 JSON, TF.js model.json; with its weights) from a file, or JSON from pasted text. */
+export async function importModel(source: { path: string } | { text: string }, confirm = true): Promise<boolean> {
+  if (confirm && !(await confirmDiscard())) return false;
   const r = await api().invoke('model.import', source);
   if (!r.ok) {
     showToast(r.error.message, 'error', 9000);
     return false;
   }
   loadUnsaved(laidOut(r.value.graph), r.value.graph.name);
-  const formats = { keras3: 'Keras 3 JSON', keras2: 'Keras 2 JSON', tfjs: 'TensorFlow.js model.json' } as const;
+  const formats = { keras3: 'Keras 3 JSON', keras2: 'Keras 2 JSON', tfjs: 'TensorFlow.js model.json', keras: 'the .keras model', h5: 'the .h5 model', project: 'the project' } as const;
   showToast(`Imported ${formats[r.value.format]}`, 'success');
   for (const w of r.value.warnings) showToast(w, 'info', 8000);
   return true;
