@@ -92,18 +92,6 @@ void conv_bwd_filter(const Job* j, int tid) {
   gemm_range(&a, &b, &c, 0, k, 0, g.outC, hi - lo, ap_of(j, tid, extra), bp_of(j, tid, extra), 0);
 }
 
-// out[i] = Σ_t part_t[i] for t = 0, 1, … n2-1 (n floats).
-void reduce_parts(const Job* j, int tid) {
-  int lo, hi;
-  split(j->n, j->threads, tid, 4, &lo, &hi);
-  float* out = fptr(j->p[3]);
-  for (int i = lo; i < hi; i++) {
-    float s = 0.f;
-    for (int t = 0; t < j->n2; t++) s += scratch_of(j, t)[i];
-    out[i] = s;
-  }
-}
-
 void matmul(const Job* j, int tid) {
   const int32_t* g = j->g;
   int batch = g[0], aBatch = g[1], bBatch = g[2], m = g[3], k = g[4], n = g[5], ta = g[6], tb = g[7];

@@ -9,7 +9,6 @@ __attribute__((export_name("run"))) void run(Job* j, int tid) {
     case K_CONV: conv_fwd(j, tid); break;
     case K_CONV_BWD_INPUT: conv_bwd_input(j, tid); break;
     case K_CONV_BWD_FILTER: conv_bwd_filter(j, tid); break;
-    case K_REDUCE: reduce_parts(j, tid); break;
     case K_DW: dw_fwd(j, tid); break;
     case K_DW_BWD_INPUT: dw_bwd_input(j, tid); break;
     case K_DW_BWD_FILTER: dw_bwd_filter(j, tid); break;

@@ -19,7 +19,7 @@ typedef struct {
 } Job;
 
 enum {
-  K_CONV = 1, K_CONV_BWD_INPUT, K_CONV_BWD_FILTER, K_REDUCE,
+  K_CONV = 1, K_CONV_BWD_INPUT, K_CONV_BWD_FILTER, K_UNUSED_4,
   K_DW, K_DW_BWD_INPUT, K_DW_BWD_FILTER, K_MATMUL,
   K_MAXPOOL, K_MAXPOOL_GRAD, K_AVGPOOL, K_AVGPOOL_GRAD, K_RELU_GRAD, K_SUM_ROWS, K_FILTER_REDUCE
 };
@@ -94,7 +94,6 @@ int gemm_scratch_floats(void);
 void conv_fwd(const Job* j, int tid);
 void conv_bwd_input(const Job* j, int tid);
 void conv_bwd_filter(const Job* j, int tid);
-void reduce_parts(const Job* j, int tid);
 int filter_transposed(const Geo* g);
 int filter_t_floats(const Geo* g);
 void conv_bwd_filter_t(const Job* j, const Geo* g, int lo, int hi, float* part);

@@ -29,7 +29,6 @@ export const KIND = {
   conv: 1,
   convBackpropInput: 2,
   convBackpropFilter: 3,
-  reduce: 4,
   depthwise: 5,
   depthwiseBackpropInput: 6,
   depthwiseBackpropFilter: 7,
