@@ -137,6 +137,9 @@ test('open the ResNet50 template and fit it on screen', async ({ page, blockprop
   await page.getByTestId('template-resnet50').click();
   await expect(page.getByTestId('file-title')).toHaveText('ResNet50');
   await clickCanvas(page);
+  // Big models open with their stages as group blocks; G shows every layer as its own block.
+  await expect(page.getByTestId('group-block')).toHaveCount(5);
+  await page.keyboard.press('g');
   await page.keyboard.press('f');
   // With only visible elements rendered, all 177 blocks on the page means all of them are on screen.
   await expect(page.getByTestId('block')).toHaveCount(177);

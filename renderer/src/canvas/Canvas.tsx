@@ -1,22 +1,28 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
   Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
   type Connection, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes, type Viewport,
 } from '@xyflow/react';
 import type { Position } from '../../../shared/graph/types';
+import { findGroups } from '../../../shared/grouping';
+import { groupedView } from '../../../shared/groupView';
 import { addBlock, commitMoves, connectBlocks } from '../actions/graphActions';
 import { editor, type Selection } from '../state/editorStore';
 import { inferenceOf } from '../state/inference';
+import { useUi } from '../state/uiStore';
 import { useEditorState } from '../state/useEditor';
+import { groupedFlow } from './groupedFlow';
+import { FrameNodeView, GroupNodeView } from './GroupNodeView';
+import { setExpanded, useExpanded } from './groupState';
 import { registerCanvasControl } from './canvasControl';
 import { BlockNodeView } from './BlockNodeView';
 import { ShapeEdgeView } from './ShapeEdgeView';
 import { createEdgeDeriver, createNodeDeriver } from './flowModel';
-import { targetIndexOf, type BlockNode, type ShapeEdge } from './flowTypes';
+import { targetIndexOf, type CanvasNode, type ShapeEdge } from './flowTypes';
 import { pathThrough } from './pathHighlight';
 import { paletteDragType } from '../palette/dragType';
 
-const nodeTypes: NodeTypes = { block: BlockNodeView };
+const nodeTypes: NodeTypes = { block: BlockNodeView, groupBlock: GroupNodeView, frame: FrameNodeView };
 const edgeTypes: EdgeTypes = { shape: ShapeEdgeView };
 type Size = { readonly width: number; readonly height: number };
 /** Below this zoom blocks are drawn as colour bars (level of detail). */
@@ -41,7 +47,9 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
   // The latest sizes for the canvas control (registered once, so it reads them through a ref).
   const measuredRef = useRef(measured);
   measuredRef.current = measured;
-  const flow = useReactFlow<BlockNode, ShapeEdge>();
+  const flow = useReactFlow<CanvasNode, ShapeEdge>();
+  const groupsOn = useUi((s) => s.groups);
+  const expanded = useExpanded();
   const wrapper = useRef<HTMLDivElement>(null);
 
   const deriveNodes = useMemo(createNodeDeriver, []);
@@ -57,6 +65,20 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
     () => deriveEdges({ graph, inference, selectedNodes: selection.nodes, selectedEdges: selection.edges, path, drag: null, measured }),
     [deriveEdges, graph, inference, selection, path, measured],
   );
+  // Big models: repeated structure as group blocks, laid out as a computed view (G toggles it).
+  const groups = useMemo(() => findGroups(graph, (id) => inference.nodes.get(id)?.outputShape ?? null), [graph, inference]);
+  const grouped = groupsOn && groups.length > 0;
+  const view = useMemo(() => (grouped ? groupedView(graph, groups, expanded) : null), [grouped, graph, groups, expanded]);
+  const flowElements = useMemo(
+    () => {
+      if (view !== null) return groupedFlow(graph, view, inference, nodes, edges, measured);
+      const plain: CanvasNode[] = nodes;
+      return { nodes: plain, edges };
+    },
+    [view, graph, inference, nodes, edges, measured],
+  );
+  const viewRef = useRef(view);
+  viewRef.current = view;
 
   useEffect(() => {
     registerCanvasControl({
@@ -72,7 +94,8 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
       },
       keepInView: (nodeIds) => {
         const r = wrapper.current?.getBoundingClientRect();
-        if (r === undefined || nodeIds.length === 0) return;
+        // The grouped view places blocks itself: an undo does not move what it shows.
+        if (r === undefined || nodeIds.length === 0 || viewRef.current !== null) return;
         const a = flow.screenToFlowPosition({ x: r.left, y: r.top });
         const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom });
         const ids = new Set(nodeIds);
@@ -90,11 +113,18 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
 
   useEffect(() => {
     if (focus === null) return;
-    const n = editor.graph().nodes.find((x) => x.id === focus.nodeId);
-    if (n !== undefined) void flow.setCenter(n.position.x + 100, n.position.y + 40, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
-  }, [focus, flow]);
+    // A layer inside collapsed groups: open them first, then centre on where the view puts it.
+    const hidden = groups.filter((g) => g.members.includes(focus.nodeId) && !expanded.has(g.id));
+    if (grouped && hidden.length > 0) {
+      setExpanded(hidden.map((g) => g.id), true);
+      return;
+    }
+    const at = grouped ? flow.getNode(focus.nodeId)?.position : editor.graph().nodes.find((x) => x.id === focus.nodeId)?.position;
+    if (at !== undefined) void flow.setCenter(at.x + 100, at.y + 40, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
+    // expanded: after opening the groups, this runs again and centres
+  }, [focus, flow, grouped, groups, expanded]);
 
-  const onNodesChange = useCallback((changes: NodeChange<BlockNode>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const sizes: [string, Size][] = [];
     const moving = new Map<string, Position>();
     let dropped = false;
@@ -134,6 +164,11 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
     wrapper.current?.classList.toggle('zoomed-out', viewport.zoom < farZoom);
   }, []);
 
+  // A click on a group block opens it in place; Shift+click opens everything inside.
+  const onNodeClick = useCallback((e: MouseEvent, node: CanvasNode) => {
+    if (node.type === 'groupBlock') setExpanded(e.shiftKey ? [node.data.groupId, ...node.data.children] : [node.data.groupId], true);
+  }, []);
+
   const onConnect = useCallback((c: Connection) => {
     connectBlocks(c.source, c.target, targetIndexOf(c.targetHandle));
   }, []);
@@ -155,14 +190,15 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
 
   return (
     <div className="canvas" ref={wrapper} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<BlockNode, ShapeEdge>
-        nodes={nodes}
-        edges={edges}
+      <ReactFlow<CanvasNode, ShapeEdge>
+        nodes={flowElements.nodes}
+        edges={flowElements.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeClick={onNodeClick}
         onMove={onMove}
         onInit={(instance) => onMove(null, instance.getViewport())}
         deleteKeyCode={null}

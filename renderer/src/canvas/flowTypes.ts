@@ -34,6 +34,28 @@ export type ShapeEdgeData = {
 };
 
 export type BlockNode = Node<BlockData, 'block'>;
+
+/** A collapsed group of layers (shared/grouping.ts) drawn as one block. */
+export type GroupData = {
+  groupId: string;
+  label: string;
+  /** "stage · 3 blocks · 33 layers". */
+  summary: string;
+  family: Family | 'unknown';
+  paramCount: number;
+  /** The group's output shape, "(None, 56, 56, 256)". */
+  shape: string | null;
+  /** Groups inside (a stage's modules), opened too by Shift+click. */
+  children: string[];
+};
+// Not 'group': React Flow reserves that type name for its own parent nodes.
+export type GroupNode = Node<GroupData, 'groupBlock'>;
+
+/** The frame drawn behind an expanded group's layers. */
+export type FrameData = GroupData & { width: number; height: number; depth: number };
+export type FrameNode = Node<FrameData, 'frame'>;
+
+export type CanvasNode = BlockNode | GroupNode | FrameNode;
 export type ShapeEdge = Edge<ShapeEdgeData, 'shape'>;
 
 export const sourceHandleId = 'out';
