@@ -5,8 +5,7 @@ import { getTemplate } from '../../shared/templates';
 import { newProject } from '../../shared/project';
 import type { Handlers } from '../services/dispatcher';
 import { createHandlers } from '../services/handlers';
-import { tempDir, testFormat } from '../services/testSupport';
-import { modelCodec } from '../services/wiring';
+import { tempDir } from '../services/testSupport';
 import { extensionProblem, guardWrites } from './writeGrants';
 
 async function handlers(saveAnswer: () => string | null): Promise<{ h: Handlers; dir: string; writes: string[] }> {
@@ -16,8 +15,6 @@ async function handlers(saveAnswer: () => string | null): Promise<{ h: Handlers;
     configDir: path.join(dir, 'config'),
     version: '0',
     versions: { node: process.versions.node, electron: null, chrome: null },
-    format: testFormat,
-    codec: modelCodec,
     engine: () => null,
     emit: () => undefined,
   });

@@ -81,7 +81,8 @@ const mutators: readonly ((r: () => number, root: Json) => Json)[] = [
   // a type swap
   (r, root) => {
     const p = pick(r, paths(root));
-    return setAt(root, p, pick(r, [null, true, 'x', 7, [], {}, [1, 2, 3], { class_name: 'Dense' }]));
+    const swaps: readonly Json[] = [null, true, 'x', 7, [], {}, [1, 2, 3], { class_name: 'Dense' }];
+    return setAt(root, p, pick(r, swaps));
   },
   // a hostile string (class names, layer names, initializer names…)
   (r, root) => {
