@@ -1,41 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildNodeBundle, nodeEntries } from '../../scripts/bundles.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliBundle, root } from './cliBundle';
 
 /*
- * End to end: the CLI bundle as `npm install` builds it (dist/cli.cjs, built with scripts/bundles.mjs like
- * scripts/build.mjs), run through bin/blockprop.cjs as a user would, asserting output and exit codes.
+ * End to end: the CLI bundle as `npm install` builds it, run as a user would (cliBundle.ts),
+ * asserting output and exit codes.
  */
 
-const root = path.resolve(__dirname, '..', '..');
-const examples = path.join(root, 'tests/fixtures/keras'); // real Keras 3.15 JSON and summaries (also in ../shared/examples/keras3)
-let dir = '';
-
-beforeAll(async () => {
-  const cliEntry = nodeEntries.find((e) => e.out === 'dist/cli.cjs');
-  if (!cliEntry) throw new Error('scripts/bundles.mjs lists no dist/cli.cjs entry');
-  await buildNodeBundle(root, cliEntry);
-  dir = mkdtempSync(path.join(tmpdir(), 'blockprop-cli-'));
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function cli(...args: string[]): Run {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/blockprop.cjs'), ...args], { cwd: dir || root, encoding: 'utf8', timeout: 60_000 });
-  // Whatever happens, a user never sees a stack trace.
-  expect(r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const examples = path.join(root, 'tests/fixtures/keras'); // real Keras 3.15 JSON and summaries
+const h = cliBundle('blockprop-cli-');
+const cli = h.cli;
 
 function file(name: string, text: string): string {
-  const p = path.join(dir, name);
+  const p = path.join(h.dir, name);
   writeFileSync(p, text);
   return p;
 }
@@ -94,7 +72,7 @@ describe('blockprop CLI', () => {
     ['fc_200_200', 199210],
     ['vgg16_cats_dogs', 33605442],
   ])('project from template %s has %d parameters', (id, total) => {
-    const p = path.join(dir, `${id}.blockprop.json`);
+    const p = path.join(h.dir, `${id}.blockprop.json`);
     expect(cli('new', id, '-o', p, '--force').code).toBe(0);
     const r = cli('summary', p, '--json');
     expect(r.code).toBe(0);
@@ -103,12 +81,12 @@ describe('blockprop CLI', () => {
   });
 
   it('export keras3 / keras2 / python, and reading the exports back (Keras 2 JSON, TF.js model.json)', () => {
-    const project = path.join(dir, 'export.blockprop.json');
+    const project = path.join(h.dir, 'export.blockprop.json');
     expect(cli('new', 'residual_block', '-o', project, '--force').code).toBe(0);
     const k3 = cli('export', project, '--format', 'keras3');
     expect(k3.code).toBe(0);
     expect(JSON.parse(k3.stdout)).toMatchObject({ module: 'keras.src.models.functional', class_name: 'Functional' });
-    const k2path = path.join(dir, 'model.keras2.json');
+    const k2path = path.join(h.dir, 'model.keras2.json');
     const k2 = cli('export', project, '--format=keras2', '-o', k2path);
     expect(k2).toMatchObject({ code: 0, stdout: '' });
     const k2json = JSON.parse(readFileSync(k2path, 'utf8')) as Record<string, unknown>;
@@ -135,7 +113,7 @@ describe('blockprop CLI', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^error: Conv2D 'conv2d' .*40.*\[.+\]$/m);
     expect(bad.stderr).toMatch(/is invalid: 1 error, 0 warnings\.\n$/);
-    const sum = cli('summary', path.join(dir, 'bad.blockprop.json'));
+    const sum = cli('summary', path.join(h.dir, 'bad.blockprop.json'));
     expect(sum.code).toBe(1);
     expect(sum.stdout).toBe('');
   });
@@ -151,8 +129,8 @@ describe('blockprop CLI', () => {
   });
 
   it.each<[string, () => string, RegExp]>([
-    ['a missing file', () => path.join(dir, 'nope.json'), /^blockprop summary: cannot read .*nope\.json: no such file\n$/],
-    ['a folder', () => dir, /^blockprop summary: cannot read .*: it is a folder, not a file\n$/],
+    ['a missing file', () => path.join(h.dir, 'nope.json'), /^blockprop summary: cannot read .*nope\.json: no such file\n$/],
+    ['a folder', () => h.dir, /^blockprop summary: cannot read .*: it is a folder, not a file\n$/],
     ['an empty file', () => file('empty.json', ''), /^blockprop summary: cannot read .*empty\.json: the file is empty\.\n$/],
     ['truncated JSON', () => file('cut.json', exampleText('keras_cnn.keras3.json').slice(0, 300)), /^blockprop summary: cannot read .*cut\.json: the file ends in the middle of the JSON — it looks truncated/],
     ['not a model', () => file('other.json', '{"hello": 1}'), /^blockprop summary: cannot read .*other\.json: .+/],

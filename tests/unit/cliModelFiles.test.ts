@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildNodeBundle, nodeEntries } from '../../scripts/bundles.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliBundle, root } from './cliBundle';
 
 /*
  * Every command takes every model format: files written by real Keras 3.15
@@ -11,29 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * user runs it. `activations --json` must give Keras's layer outputs to 1e-4.
  */
 
-const root = path.resolve(__dirname, '..', '..');
 const fixtures = path.join(root, 'tests/fixtures/trained');
-let dir = '';
-
-beforeAll(async () => {
-  const cliEntry = nodeEntries.find((e) => e.out === 'dist/cli.cjs');
-  if (!cliEntry) throw new Error('scripts/bundles.mjs lists no dist/cli.cjs entry');
-  await buildNodeBundle(root, cliEntry);
-  dir = mkdtempSync(path.join(tmpdir(), 'blockprop-modelfiles-'));
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function cli(...args: string[]): Run {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/blockprop.cjs'), ...args], { cwd: dir || root, encoding: 'utf8', timeout: 60_000 });
-  expect(r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
-  expect(r.stderr).not.toMatch(/internal error/i);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const h = cliBundle('blockprop-modelfiles-');
+const cli = h.cli;
 
 interface Expected {
   total_params: number;
@@ -109,7 +87,7 @@ describe('activations', () => {
 
 describe('export with weights, and reopening', () => {
   it.each(['keras', 'tfjs', 'keras-json'])('a legacy .h5 exported as %s keeps its weights', (format) => {
-    const target = path.join(dir, `bn-${format}`);
+    const target = path.join(h.dir, `bn-${format}`);
     const r = cli('export', fx('bn.h5'), '--format', format, '-o', target);
     expect(r.stderr).toContain("with the file's weights");
     expect(r.code).toBe(0);
@@ -130,14 +108,14 @@ describe('export with weights, and reopening', () => {
     expect(wrong.stderr).toContain("no weights for layer 'dense_1' (Dense)");
     expect(wrong.stderr).toContain("weights for layers the model does not have: 'layers/batch_normalization'");
     // A TF.js shard that is cut short is refused, not read past its end.
-    const tf = path.join(dir, 'short');
+    const tf = path.join(h.dir, 'short');
     expect(cli('export', fx('cnn.keras'), '--format', 'tfjs', '-o', tf).code).toBe(0);
     const bin = readFileSync(path.join(tf, 'weights.bin'));
     writeFileSync(path.join(tf, 'weights.bin'), bin.subarray(0, bin.length - 8));
     const short = cli('summary', path.join(tf, 'model.json'));
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/hold \d+ bytes but its weights need \d+/);
-    copyFileSync(fx('cnn.json'), path.join(dir, 'lonely.json'));
-    expect(cli('validate', path.join(dir, 'lonely.json')).stdout).not.toContain('with trained weights');
+    copyFileSync(fx('cnn.json'), path.join(h.dir, 'lonely.json'));
+    expect(cli('validate', path.join(h.dir, 'lonely.json')).stdout).not.toContain('with trained weights');
   });
 });
