@@ -9,7 +9,7 @@ import { nativeAddonCandidates } from '../engine/kernels/nativeTier';
 import type { EngineHost } from './ports';
 
 /**
- * The services' EngineHost on top of H5's Engine (main/engine/host.ts): one worker thread for the
+ * The services' EngineHost on top of the engine's Engine (main/engine/host.ts): one worker thread for the
  * whole app, started on first use; training and inspection never run on this thread.
  */
 export function createEngineHost(options: EngineOptions = {}): EngineHost {

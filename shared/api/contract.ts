@@ -107,7 +107,7 @@ export const methods = {
     z.object({ dir: path, extensions: z.array(z.string()).optional(), showHidden: z.boolean().default(false) }),
     z.object({ dir: z.string(), parent: z.string().nullable(), entries: z.array(fsEntrySchema) }),
   ),
-  /** A fresh project (H2's newProject) around the given graph or an empty one. */
+  /** A fresh project (shared/project's newProject) around the given graph or an empty one. */
   'project.new': method(z.object({ graph: graphSchema.optional() }), z.object({ project: projectSchema })),
   'project.open': method(z.object({ path }), openedProjectSchema),
   /** Save to a file this session opened or saved; any other existing file answers 'exists'. */
@@ -158,7 +158,7 @@ export const methods = {
   'inspect.predict': method(inspectSchemas.predict.request, inspectSchemas.predict.response),
   'inspect.kernels': method(inspectSchemas.kernels.request, inspectSchemas.kernels.response),
   'inspect.fcView': method(inspectSchemas.fcView.request, inspectSchemas.fcView.response),
-  /** How one output cell was computed: its inputs, weights and the model's value (issue 12). */
+  /** How one output cell was computed: its inputs, weights and the model's value. */
   'inspect.cell': method(computeSchemas.cell.request, computeSchemas.cell.response),
   /** Saliency map and Grad-CAM of one sample for a class. */
   'inspect.saliency': method(computeSchemas.saliency.request, computeSchemas.saliency.response),

@@ -4,7 +4,7 @@ export type { KeyPress } from '../../../shared/actions';
 export type ShortcutAction = ActionId;
 
 /**
- * UI.md's keyboard map, read from the one action list (shared/actions.ts). Ctrl and Cmd count the
+ * The app's keyboard map, read from the one action list (shared/actions.ts). Ctrl and Cmd count the
  * same. Single letters only fire outside text fields, so typing "a" in the inspector never lays
  * the graph out.
  */

@@ -10,7 +10,7 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type);
 }
 
-/** The window-wide keyboard map (UI.md), from shared/actions.ts. */
+/** The window-wide keyboard map, from the one action list (shared/actions.ts). */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
