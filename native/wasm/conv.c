@@ -5,12 +5,14 @@
 static float* ap_of(const Job* j, int tid, int extra) { return scratch_of(j, tid) + extra; }
 static float* bp_of(const Job* j, int tid, int extra) { return scratch_of(j, tid) + extra + MC * KC_MAX; }
 
+static int unit_stride(const Geo* g) { return g->sH == 1 && g->sW == 1; }
+
 // Per-thread floats in front of the GEMM packing buffers (see scratch_bytes in jobs.c).
 int conv_extra_floats(const Job* j) {
   Geo g = geo_of(j);
   int k = g.kH * g.kW * g.inC;
   switch (j->kind) {
-    case K_CONV_BWD_INPUT: return pack_b_full_floats(g.outC, k) + MC * k;
+    case K_CONV_BWD_INPUT: return unit_stride(&g) ? k * g.outC : pack_b_full_floats(g.outC, k) + MC * k;
     case K_CONV_BWD_FILTER: return filter_transposed(&g) ? filter_t_floats(&g) : k * g.outC;
     default: return 0;
   }
@@ -27,13 +29,42 @@ void conv_fwd(const Job* j, int tid) {
   gemm_range(&a, &b, &c, lo, hi, 0, g.outC, k, ap_of(j, tid, extra), bp_of(j, tid, extra), 0);
 }
 
+// With unit strides, dx is itself a convolution: of dy, padded by (k−1)·d − pad, with the filter
+// turned 180° and its in/out channels swapped. That is conv_fwd's GEMM (windows read in place, no
+// col2im scatter), rows split freely between threads.
+static void conv_bwd_input_full(const Job* j, int tid) {
+  Geo g = geo_of(j);
+  Geo f = {g.batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, 1, 1, g.dH, g.dW,
+           (g.kH - 1) * g.dH - g.padT, (g.kW - 1) * g.dW - g.padL};
+  const float* w = fptr(j->p[1]);
+  float* wt = scratch_of(j, tid);
+  for (int kh = 0; kh < g.kH; kh++)
+    for (int kw = 0; kw < g.kW; kw++) {
+      const float* src = w + (long)((g.kH - 1 - kh) * g.kW + (g.kW - 1 - kw)) * g.inC * g.outC;
+      float* dst = wt + (long)(kh * g.kW + kw) * g.outC * g.inC;
+      for (int oc = 0; oc < g.outC; oc++)
+        for (int ic = 0; ic < g.inC; ic++) dst[oc * g.inC + ic] = src[ic * g.outC + oc];
+    }
+  int m = f.batch * f.outH * f.outW, k = f.kH * f.kW * f.inC, lo, hi;
+  split(m, j->threads, tid, MR, &lo, &hi);
+  ASrc a = {.pack = pack_a_im2col, .direct = direct_im2col, .geo = &f, .x = fptr(j->p[0])};
+  BSrc b = {wt, f.outC, 0};
+  CDst c = {fptr(j->p[3]), f.outC, 0, 0, 0};
+  int extra = conv_extra_floats(j);
+  gemm_range(&a, &b, &c, lo, hi, 0, f.outC, k, ap_of(j, tid, extra), bp_of(j, tid, extra), 0);
+}
+
 /** Thread tid's images: all threads split the batch; with fewer images than threads, the extra threads idle. */
 static void images_of(const Job* j, int tid, int batch, int* lo, int* hi) { split(batch, j->threads, tid, 1, lo, hi); }
 
-// dx = col2im(dy · Wᵀ), a chunk of MC output pixels at a time; threads own whole images, so the
+// Otherwise dx = col2im(dy · Wᵀ), a chunk of MC output pixels at a time; threads own whole images, so the
 // scatter-adds of one image never race and always run in the same order.
 void conv_bwd_input(const Job* j, int tid) {
   Geo g = geo_of(j);
+  if (unit_stride(&g)) {
+    conv_bwd_input_full(j, tid);
+    return;
+  }
   int k = g.kH * g.kW * g.inC, hw = g.outH * g.outW, b0, b1;
   images_of(j, tid, g.batch, &b0, &b1);
   if (b1 <= b0) return;

@@ -49,7 +49,7 @@ static inline void split(int n, int parts, int t, int align, int* lo, int* hi) {
 #define NR 8
 #define MC 96
 #define NC 512
-#define KC_MAX 384
+#define KC_MAX 640
 
 // ---- GEMM (gemm.c) ----
 // C[i][j] (i in [m0,m1), j in [n0,n1)) = act(Σ_k opA[i][k] · opB[k][j] + bias[j]).

@@ -11,7 +11,7 @@ import { referenceTier } from './referenceTier';
  * Every SIMD tier method called directly against tfjs's cpu backend: forward ops, and tf.grad of
  * Σ f(x)·dy for the gradients (the plain-TypeScript reference tier for dilated backprops, which
  * tfjs cannot differentiate),
- * on 1 and 2 threads. Shapes are odd on purpose: tiles of 6×8, K blocks of 384 and N blocks of 512
+ * on 1 and 2 threads. Shapes are odd on purpose: tiles of 4×8, K blocks of 640 and N blocks of 512
  * all have ragged edges here.
  */
 
@@ -59,8 +59,10 @@ const convCases: ConvCase[] = [
   { x: [1, 8, 8, 3], w: [4, 4, 3, 3], s: [2, 2], pad: 'same', d: 1 },
   { x: [1, 9, 7, 3], w: [2, 3, 3, 2], s: [2, 1], pad: 'valid', d: 1 },
   { x: [3, 9, 9, 1], w: [5, 5, 1, 17], s: [1, 1], pad: 'same', d: 1 },
-  // K = 3·3·45 = 405 > 384: two K blocks, the second accumulating.
-  { x: [2, 6, 5, 45], w: [3, 3, 45, 7], s: [1, 1], pad: 'same', d: 1 },
+  // K = 3·3·75 = 675 > 640: two K blocks, the second accumulating (backprop input: 3·3·7 = 63).
+  { x: [2, 6, 5, 75], w: [3, 3, 75, 7], s: [1, 1], pad: 'same', d: 1 },
+  // Backprop input as a convolution with K = 3·3·75 = 675 (two K blocks there).
+  { x: [2, 5, 6, 4], w: [3, 3, 4, 75], s: [1, 1], pad: 'valid', d: 1 },
   // kW·inC a multiple of 8 and outC of 4: the filter gradient reads x and dy in place (filter.c),
   // with runs over the padding copied, rows outside pointing at zeros, dilated rows copied.
   { x: [2, 7, 6, 8], w: [3, 3, 8, 4], s: [1, 1], pad: 'valid', d: 1 },
@@ -189,7 +191,7 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
     { batch: 3, m: 4, k: 5, n: 2, ta: false, tb: false, aB: 3, bB: 3 },
     { batch: 3, m: 4, k: 5, n: 9, ta: false, tb: true, aB: 3, bB: 1 },
     { batch: 2, m: 7, k: 3, n: 5, ta: true, tb: false, aB: 1, bB: 2 },
-    // Past one K block (384), one N block (512) and one M block (96), with ragged tiles.
+    // Past one K block (640), one N block (512) and one M block (96), with ragged tiles.
     { batch: 1, m: 101, k: 700, n: 530, ta: false, tb: false, aB: 1, bB: 1 },
     { batch: 1, m: 1, k: 777, n: 9, ta: true, tb: true, aB: 1, bB: 1 },
   ];
