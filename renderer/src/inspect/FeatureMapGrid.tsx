@@ -93,7 +93,7 @@ export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding
   const hovered = hover === null ? undefined : maps[hover.i];
   const big = enlarged === null ? undefined : maps[enlarged];
   return (
-    <div className="fm-grid" data-testid="feature-maps" data-count={n}>
+    <div className="fm-grid" data-testid="feature-maps" data-count={n} data-cols={cols}>
       <canvas ref={canvas} className="fm-canvas" style={{ width, maxWidth: '100%' }} aria-label={`${n} feature maps of ${w}×${h}`}
         onMouseMove={(e) => {
           const i = locate(e);

@@ -4,11 +4,10 @@ import type { Plane } from '../../../shared/api/inspectCompute';
 import type { ColormapName } from './colormap';
 import { paintImage, paintPlane, paintScale, rangeOf } from './detail/paint';
 import { PngButtons } from './detail/PngButtons';
-import { PredictionBars } from './PredictionBars';
 import { shown, useInspectCall } from './useInspectCall';
 import './detail/detail.css';
 
-const SIZE = 224;
+const SIZE = 168;
 
 /**
  * The input with a heat map over it: the map is upsampled to the image (bilinear for Grad-CAM's
@@ -96,9 +95,6 @@ export function LookView(props: { sample: SampleRef | null; modelVersion: string
                 : <p className="muted">Grad-CAM needs a layer with feature maps; this model has none.</p>}
               <figcaption className="muted">Grad-CAM on {r.gradCamLayer} ({r.gradCam?.width}×{r.gradCam?.height}, upsampled): the regions whose maps raise the score</figcaption>
             </figure>
-            <div className="look-pred">
-              <PredictionBars probabilities={r.probabilities} classNames={r.classNames} predicted={r.predicted} label={shown(predict)?.label ?? null} compact />
-            </div>
           </div>
         </>
       )}
