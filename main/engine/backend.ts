@@ -132,5 +132,5 @@ export async function startBackend(choice: BackendChoice): Promise<BackendResult
     failures.push({ backend: name, reason: started.reason });
   }
   const why = failures.map((f) => `${f.backend}: ${f.reason}`).join('; ');
-  return { ok: false, message: `No backend could start (${why}).${choice === 'tensorflow' ? ' Install @tensorflow/tfjs-node or choose the wasm backend.' : ''}${choice === 'native' ? ' Run `npm rebuild` with a C++ compiler and OpenBLAS installed, or choose the simd backend.' : ''}`, failures };
+  return { ok: false, message: `No backend could start (${why}).${choice === 'tensorflow' ? ' Install @tensorflow/tfjs-node or choose the wasm backend.' : ''}${choice === 'native' ? ' Choose the simd backend (it needs no build).' : ''}`, failures };
 }

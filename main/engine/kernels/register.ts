@@ -1,6 +1,7 @@
 import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
 import { asWasm } from '../wasm/heap';
 import { convKernels } from './convKernels';
+import { installDropout } from './dropout';
 import { installFusedOps } from './fusedOps';
 import { dispatch, type TierKernelSpec } from './glue';
 import { matMulKernels } from './matMulKernels';
@@ -36,4 +37,6 @@ export function registerTierKernels(): void {
   }
   // tfjs-core's fused ops, with a one-pass ReLU and bias under gradients (they call tfjs-core's own when no tier is active).
   installFusedOps();
+  // tf.dropout with its mask written straight into the heap (tfjs-core's own when no tier is active).
+  installDropout();
 }
