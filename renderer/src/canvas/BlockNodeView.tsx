@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatCount } from '../ui/format';
+import './frozen.css';
 import { sourceHandleId, targetHandleId, type BlockNode } from './flowTypes';
 
 function socketLeft(index: number, count: number): string {
@@ -14,6 +15,7 @@ function BlockNodeViewImpl({ data, selected }: NodeProps<BlockNode>) {
   if (data.severity !== null) classes.push(`has-${data.severity}`);
   if (data.onPath) classes.push('on-path');
   if (data.dimmed) classes.push('dimmed');
+  if (data.frozen === true) classes.push('frozen');
   const tip = data.problems.join('\n');
   return (
     <div className={classes.join(' ')} data-testid="block" data-name={data.name} data-kind={data.kind} data-severity={data.severity ?? ''}>
@@ -31,6 +33,7 @@ function BlockNodeViewImpl({ data, selected }: NodeProps<BlockNode>) {
       <div className="block-body">
         <div className="block-row">
           <span className="block-kind">{data.kind}</span>
+          {data.frozen === true && <span className="block-frozen" title="Frozen (trainable = false): training keeps its weights" data-testid="block-frozen">🔒 frozen</span>}
           <span className="block-params num" data-testid="block-params" title="Parameters">
             {data.paramCount === null ? '' : formatCount(data.paramCount)}
           </span>

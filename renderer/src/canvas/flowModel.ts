@@ -57,13 +57,14 @@ function blockData(input: DeriveInput, node: GraphNode, byNode: ReadonlyMap<stri
     sockets: socketCount(def, usedInputs),
     onPath: anySelected && input.path.nodes.has(node.id),
     dimmed: anySelected && !input.path.nodes.has(node.id),
+    frozen: node.params['trainable'] === false,
   };
 }
 
 function sameData(a: BlockData, b: BlockData): boolean {
   return a.kind === b.kind && a.name === b.name && a.family === b.family && a.detail === b.detail
     && a.paramCount === b.paramCount && a.severity === b.severity && a.sockets === b.sockets
-    && a.onPath === b.onPath && a.dimmed === b.dimmed
+    && a.onPath === b.onPath && a.dimmed === b.dimmed && a.frozen === b.frozen
     && a.problems.length === b.problems.length && a.problems.every((m, i) => m === b.problems[i]);
 }
 

@@ -19,6 +19,8 @@ export type BlockData = {
   onPath: boolean;
   /** Some block is selected, and this one is off its path (drawn a little fainter). */
   dimmed: boolean;
+  /** trainable: false — training keeps its weights (drawn with a frost stripe and a lock). */
+  frozen?: boolean;
 };
 
 export type ShapeEdgeData = {

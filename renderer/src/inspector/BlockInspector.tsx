@@ -6,6 +6,7 @@ import { useInference } from '../state/inference';
 import { useGraph } from '../state/useEditor';
 import { formatCount, formatShape } from '../ui/format';
 import { DiagnosticList } from './DiagnosticList';
+import { TrainableSection } from './TrainableSection';
 import { ParamField } from './fields/ParamField';
 
 /** One block: name, parameters (key first, advanced folded), explanation, shape, count, problems. */
@@ -53,6 +54,7 @@ export function BlockInspector({ nodeId }: { nodeId: string }) {
               <div className="fields">{advanced.map(field)}</div>
             </details>
           )}
+          <TrainableSection nodeId={nodeId} hasWeights={(info?.weights.length ?? 0) > 0} />
           <div className="inspector-section">
             <h3 className="inspector-subtitle">What it does</h3>
             <p className="explanation" data-testid="explanation">{def.explanation}</p>
