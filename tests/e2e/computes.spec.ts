@@ -142,19 +142,21 @@ test('the lesson: step 1 checks the model against the chapter, trains briefly, N
   expect(overlaps(cardBox, inspector)).toBe(false);
   expect(overlaps(cardBox, dock)).toBe(false);
 
-  // Train briefly from the card; the Train tab's controls stay uncovered.
-  await page.getByTestId('lesson-train').click();
-  await expect(page.getByTestId('lesson-mine')).toHaveText(/\d+\.\d\d %/, { timeout: 240_000 });
-  await page.screenshot({ path: `${shots}/lesson-step1-trained.png` });
-
-  // Bug 5: Next loads the next template without asking to discard anything.
+  // Bug 5: Next and Back load the templates without asking to discard anything.
   await page.getByTestId('lesson-next').click();
   await expect(card).toContainText('2 · The Keras CNN');
-  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('lesson-check')).toContainText('1,199,882');
-  await page.getByTestId('lesson-back').click();
-  await expect(card).toContainText('done ✓');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.locator('.topbar')).not.toContainText('●');
+  await page.getByTestId('lesson-back').click();
+  await expect(card).toContainText('1 · MNIST with a fully connected net');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Train briefly from the card: the learner's figure appears beside the chapter's.
+  await page.getByTestId('lesson-train').click();
+  await expect(page.getByTestId('lesson-mine')).toHaveText(/\d+\.\d\d %/, { timeout: 240_000 });
+  await expect(card).toContainText('done ✓');
+  await page.screenshot({ path: `${shots}/lesson-step1-trained.png` });
 
   // Progress survives a reload.
   await page.reload();
