@@ -5,7 +5,7 @@ import { fail, ok } from '../../shared/api/result';
 import { emptyGraph } from '../../shared/graph/types';
 import { unwrapModel } from '../../shared/keras/importFormat';
 import { sniff } from '../../shared/modelfile/sniff';
-import { isProjectJson, newProject, parseProject, serializeProject, type Project } from '../../shared/project';
+import { isProjectJson, newProject, parseJsonText, parseProject, serializeProject, type Project } from '../../shared/project';
 import { projectWeightsPath } from '../modelfile/read';
 import { writeFileAtomic } from './atomicWrite';
 import { describeFsError, errnoCode } from './fsErrors';
@@ -90,13 +90,10 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
       } catch (error) {
         return fail(errnoCode(error) === 'ENOENT' ? 'not-found' : 'io-error', describeFsError(error, 'open', file));
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        const why = error instanceof Error ? error.message : 'malformed JSON';
-        return fail('bad-file', `${name} is not a Blockprop project: it is not valid JSON (${why}). The file was left untouched.`);
-      }
+      // parseJsonText says what the file looks like ("a PNG image") instead of quoting its bytes.
+      const parsedText = parseJsonText(text);
+      if ('error' in parsedText) return fail('bad-file', `${name} is not a Blockprop project: ${parsedText.error} The file was left untouched.`);
+      const json = parsedText.value;
       if (!isProjectJson(json) && unwrapModel(json).ok) return fail('not-a-project', `${name} is a Keras or TF.js model, not a project.`);
       const parsed = parseProject(json);
       if (!parsed.ok) {
@@ -107,15 +104,17 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
       if (mtime !== null) known.set(file, mtime);
       await deps.recent.add(file).catch(() => undefined);
       const warnings = [...parsed.warnings];
+      let restored: string | undefined;
       const weightsFile = projectWeightsPath(file);
       const engine = deps.engine?.() ?? null;
       if (engine?.loadWeights && (await mtimeOf(weightsFile).catch(() => null)) !== null) {
         const loaded = await engine.loadWeights(parsed.project.graph, weightsFile);
         if (!loaded.ok) warnings.push(`The trained weights in ${path.basename(weightsFile)} could not be loaded (${loaded.error.message}); the model starts with fresh weights.`);
-        else if (loaded.value.fresh.length > 0) warnings.push(`Trained weights restored from ${path.basename(weightsFile)}; ${loaded.value.fresh.join(', ')} ${loaded.value.fresh.length === 1 ? 'has' : 'have'} none saved and start fresh.`);
-        else warnings.push(`Trained weights restored from ${path.basename(weightsFile)}.`);
+        else if (loaded.value.loaded) restored = path.basename(weightsFile);
+        if (loaded.ok && loaded.value.fresh.length > 0) warnings.push(`Trained weights restored from ${path.basename(weightsFile)}; ${loaded.value.fresh.join(', ')} ${loaded.value.fresh.length === 1 ? 'has' : 'have'} none saved and start fresh.`);
+        else if (loaded.ok) warnings.push(`Trained weights restored from ${path.basename(weightsFile)}.`);
       }
-      return ok({ project: parsed.project, path: file, warnings });
+      return ok({ project: parsed.project, path: file, warnings, ...(restored !== undefined ? { weights: restored } : {}) });
     },
 
     async save(request: ParsedRequestOf<'project.save'>): Promise<ResultOf<'project.save'>> {
