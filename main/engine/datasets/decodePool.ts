@@ -82,8 +82,10 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool | 
   let pngPath: string;
   try {
     const req = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
-    jpegPath = req.resolve('jpeg-js');
-    pngPath = req.resolve('pngjs');
+    // In the packaged app the decoders sit unpacked beside the asar archive (electron-builder.yml).
+    const unpacked = (p: string) => p.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+    jpegPath = unpacked(req.resolve('jpeg-js'));
+    pngPath = unpacked(req.resolve('pngjs'));
   } catch {
     return null;
   }
