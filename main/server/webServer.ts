@@ -60,7 +60,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? newToken();
   const clients = new Set<WebSocket>();
   const emit: Emit = (event, payload) => {
-    const message = JSON.stringify({ event, payload });
+    let message: string;
+    try {
+      message = JSON.stringify({ event, payload });
+    } catch {
+      return; // an event that cannot be encoded is dropped, never thrown into the engine's callbacks
+    }
     for (const socket of clients) if (socket.readyState === socket.OPEN) socket.send(message);
   };
   const dispatcher = options.createDispatcher(emit);
