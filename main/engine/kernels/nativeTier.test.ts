@@ -107,6 +107,7 @@ const convCases: ConvCase[] = [
   { name: '1×1 stride 2', x: [1, 7, 7, 4], w: [1, 1, 4, 3], strides: 2, pad: 'same' },
   { name: '40 filters (the wide microkernel, a partial panel), same, bias + relu', x: [2, 9, 9, 6], w: [3, 3, 6, 40], strides: 1, pad: 'same', bias: true, relu: true },
   { name: 'several chunks per thread (the Keras CNN conv2 channels)', x: [8, 20, 20, 32], w: [3, 3, 32, 13], strides: 1, pad: 'valid', bias: true, relu: true },
+  { name: 'one image larger than a BLAS chunk (scatter within the image)', x: [1, 88, 88, 8], w: [3, 3, 8, 2], strides: 1, pad: 'valid' },
   { name: 'more patches than one BLAS chunk', x: [8, 36, 36, 24], w: [3, 3, 24, 8], strides: 1, pad: 'same' },
 ];
 
