@@ -52,6 +52,8 @@ export const openedProjectSchema = z.object({
   path: z.string(),
   /** Repairs/migrations parseProject applied, for a notice ("converted from version 1"). */
   warnings: z.array(z.string()),
+  /** The file the project's trained weights were restored from (its sibling .weights.h5), when any. */
+  weights: z.string().optional(),
 });
 
 export const savedSchema = z.object({ path: z.string(), savedAt: z.string(), bytes: z.number() });
@@ -129,7 +131,8 @@ export const methods = {
   /** Keras 3 / Keras 2 JSON or TF.js model.json, from a file or pasted text -> a laid-out graph. */
   'model.import': method(
     z.union([z.object({ path }), z.object({ text: z.string(), name: z.string().optional() })]),
-    z.object({ graph: graphSchema, format: z.enum(['keras3', 'keras2', 'tfjs', 'keras', 'h5', 'project']), warnings: z.array(z.string()) }),
+    // weights: the file whose trained weights the engine now holds for this graph, when it had any.
+    z.object({ graph: graphSchema, format: z.enum(['keras3', 'keras2', 'tfjs', 'keras', 'h5', 'project']), warnings: z.array(z.string()), weights: z.string().optional() }),
   ),
   /**
    * Write an export. keras3/keras2/python are computed in shared/ from `graph` (+ training and
