@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
@@ -36,7 +37,10 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
       const loaded = engine?.loadWeights ? await engine.loadWeights(graph, file) : null;
       if (loaded === null) warnings.push('The file holds trained weights, but the training engine is not available; the model starts with fresh weights.');
       else if (!loaded.ok) warnings.push(`The file's weights could not be loaded (${loaded.error.message}); the model starts with fresh weights.`);
-      else warnings.push(`Trained weights loaded for ${loaded.value.kept.length} ${loaded.value.kept.length === 1 ? 'layer' : 'layers'}: Inspect, export and training use them.`);
+      else {
+        warnings.push(`Trained weights loaded for ${loaded.value.kept.length} ${loaded.value.kept.length === 1 ? 'layer' : 'layers'}: Inspect, export and training use them.`);
+        return ok({ graph, format, warnings, weights: path.basename(file) });
+      }
     }
     return ok({ graph, format, warnings });
   }
@@ -61,6 +65,26 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
       const imported = importModel(json);
       if (!imported.ok) return fail('bad-file', `${label}: ${imported.message}`);
       return ok({ graph: imported.graph, format: imported.format, warnings: [...imported.warnings] });
+    },
+
+    /** export.write into a scratch folder, read back for the browser to download, the folder removed. */
+    async exportDownload(request: ParsedRequestOf<'export.download'>): Promise<ResultOf<'export.download'>> {
+      const scratch = await mkdtemp(path.join(os.tmpdir(), 'blockprop-download-'));
+      try {
+        const { name, ...rest } = request;
+        const written = await this.exportWrite({ ...rest, path: path.join(scratch, path.basename(name)), overwrite: true });
+        if (!written.ok) return written;
+        const files = await Promise.all(written.value.files.map(async (f) => ({
+          // Base names: a TF.js model.json names its weights.bin beside it.
+          name: path.basename(f),
+          base64: (await readFile(f)).toString('base64'),
+        })));
+        return ok({ files });
+      } catch (error) {
+        return fail('io-error', describeFsError(error, 'write', scratch));
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
     },
 
     async exportWrite(request: ParsedRequestOf<'export.write'>): Promise<ResultOf<'export.write'>> {

@@ -12,6 +12,7 @@ import { downloadProject } from './downloadProject';
 import { pickFile } from './filePicker';
 import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
 import { fileTitle, isDirty, projectStore, type ProjectState } from './projectStore';
+import { modelKey, trainedStore } from '../train/modelKey';
 
 // File → Open also opens trained models (.keras, .h5, Keras / TF.js JSON) as a new, unsaved project.
 const projectExtensions = ['json', 'keras', 'h5', 'hdf5'];
@@ -28,9 +29,16 @@ async function confirmDiscard(): Promise<boolean> {
 
 /** Puts a graph in the editor (history forgotten) with the file state around it, and fits it in view. */
 function show(graph: Graph, file: ProjectState): void {
+  // Another model: the engine's trained weights are not this one's (unless the file brings its own, below).
+  trainedStore.setState(() => null);
   editor.load(graph);
   projectStore.setState(() => file);
   requestAnimationFrame(() => canvasControl()?.fit());
+}
+
+/** The engine holds trained weights read from `file` for `graph` (Inspect then says "Trained weights"; a new run asks). */
+function weightsLoaded(graph: Graph, file: string | undefined): void {
+  if (file !== undefined) trainedStore.setState(() => ({ key: modelKey(graph), runId: `file:${file}`, testAccuracy: null, endedAt: Date.now() }));
 }
 
 /** Shows a graph as a new, unsaved project (template, import, new). */
@@ -65,6 +73,7 @@ export async function openProjectAt(path: string): Promise<boolean> {
   }
   const read = readProject(r.value.project);
   loadSaved(read.graph, r.value.path, read.settings);
+  weightsLoaded(read.graph, r.value.weights);
   for (const w of r.value.warnings) showToast(w, 'info', 6000);
   return true;
 }
@@ -135,7 +144,9 @@ export async function importModel(source: { path: string } | { text: string }, c
     showToast(r.error.message, 'error', 9000);
     return false;
   }
-  loadUnsaved(laidOut(r.value.graph), r.value.graph.name);
+  const graph = laidOut(r.value.graph);
+  loadUnsaved(graph, r.value.graph.name);
+  weightsLoaded(graph, r.value.weights);
   const formats = { keras3: 'Keras 3 JSON', keras2: 'Keras 2 JSON', tfjs: 'TensorFlow.js model.json', keras: 'the .keras model', h5: 'the .h5 model', project: 'the project' } as const;
   showToast(`Imported ${formats[r.value.format]}`, 'success');
   for (const w of r.value.warnings) showToast(w, 'info', 8000);

@@ -8,6 +8,8 @@ import { inferenceOf } from '../state/inference';
 import { showDockTab } from '../state/uiStore';
 import { liveSeries, notifySeries, resetSeries } from './liveSeries';
 import { modelKey, trainedStore } from './modelKey';
+import type { WeightsFrom } from '../../../shared/api/training';
+import { askConfirm } from '../ui/confirm';
 import { readTrainEvent, type TrainUpdate } from './trainEvents';
 
 export type RunPhase = 'idle' | 'starting' | 'loading' | 'training' | 'evaluating' | 'done' | 'stopped' | 'error';
@@ -253,6 +255,21 @@ export async function startTraining(): Promise<void> {
   const { training, dataset } = projectStore.getState().settings;
   const { limit, backend } = runOptions.getState();
   const key = modelKey(graph);
+  // Trained weights are never thrown away silently: the person chooses.
+  let weightsFrom: WeightsFrom | undefined;
+  const trained = trainedStore.getState();
+  if (trained !== null) {
+    const same = trained.key === key;
+    const keep = await askConfirm({
+      title: 'Continue from the trained weights?',
+      message: same
+        ? 'This model has trained weights. Continue training from them, or start again from fresh random weights?'
+        : 'The model changed since its weights were trained: layers that still fit keep them, changed layers start fresh. Continue from them, or start from scratch?',
+      confirmLabel: 'Continue training',
+      cancelLabel: 'Start from scratch',
+    });
+    if (keep) weightsFrom = { kind: 'previous' };
+  }
   context = {
     model: graph.name, key, totalParams: inference.totals.total, training, dataset, limit, startedAt: new Date().toISOString(),
   };
@@ -264,6 +281,7 @@ export async function startTraining(): Promise<void> {
   const r = await api().invoke('train.start', {
     graph, training, dataset, backend,
     ...(limit === null ? {} : { limit: { train: limit, ...(testLimit === undefined ? {} : { test: testLimit }) } }),
+    ...(weightsFrom === undefined ? {} : { weightsFrom }),
   });
   if (!r.ok) {
     context = null;
