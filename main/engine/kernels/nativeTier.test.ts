@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers';
-import { cpuFeatures, cpuMismatch, loadNativeTier, nativeAddon, nativeAddonCandidates, setNativeGemm } from './nativeTier';
+import { cpuFeatures, cpuMismatch, loadNativeTier, nativeAddon, nativeAddonCandidates, nativeDetail, setNativeGemm } from './nativeTier';
 import type { ConvGeometry, KernelTier } from './tier';
 
 /**
@@ -190,7 +190,11 @@ if (!load.ok) {
   it('loads as the native tier and says what it runs on', () => {
     expect(tier.name).toBe('native');
     expect(tier.threads).toBeGreaterThan(0);
-    expect(tier.detail).toMatch(/^native kernels (on .+|\(built-in .+ GEMM\)), \d+ threads?$/);
+    expect(tier.detail).toMatch(/^native kernels (on .+|\(built-in .+ GEMM\)), \d+ threads?( \(BLAS: \d+\))?$/);
+    const info = { threads: 2, blas: 'OpenBLAS 0.3.21 (SkylakeX)', blasThreads: 2, gemm: 'blas', isa: 'AVX-512' } as const;
+    expect(nativeDetail(info)).toBe('native kernels on OpenBLAS 0.3.21 (SkylakeX), 2 threads');
+    expect(nativeDetail({ ...info, blasThreads: 1 })).toBe('native kernels on OpenBLAS 0.3.21 (SkylakeX), 2 threads (BLAS: 1)');
+    expect(nativeDetail({ ...info, gemm: 'own', threads: 1 })).toBe('native kernels (built-in AVX-512 GEMM), 1 thread');
     expect(nativeAddonCandidates({ BLOCKPROP_NATIVE_ADDON: '/elsewhere/k.node' })[0]).toBe('/elsewhere/k.node');
   });
 

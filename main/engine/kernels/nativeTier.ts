@@ -167,9 +167,10 @@ export function setNativeGemm(gemm: 'own' | 'blas'): boolean {
 
 export function nativeDetail(info: NativeInfo): string {
   const threads = `${info.threads} thread${info.threads === 1 ? '' : 's'}`;
-  return info.gemm === 'blas' && info.blas !== null
-    ? `native kernels on ${info.blas}, ${threads}`
-    : `native kernels (built-in ${info.isa} GEMM), ${threads}`;
+  if (info.gemm !== 'blas' || info.blas === null) return `native kernels (built-in ${info.isa} GEMM), ${threads}`;
+  // OPENBLAS_NUM_THREADS may give the BLAS a different count than our own loops.
+  const blasThreads = info.blasThreads > 0 && info.blasThreads !== info.threads ? ` (BLAS: ${info.blasThreads})` : '';
+  return `native kernels on ${info.blas}, ${threads}${blasThreads}`;
 }
 
 const geo = (g: ConvGeometry): Conv15 => [
