@@ -12,8 +12,12 @@ import { parseClientMessage } from './wireFormat';
 
 /** The address browser mode listens on: loopback only, never the network. */
 export const LOOPBACK = '127.0.0.1';
-/** The largest API request (HTTP body or WebSocket message); bigger ones are refused, not read. */
-export const MAX_BODY_BYTES = 96 * 1024 * 1024;
+/**
+ * The largest API request (HTTP body or WebSocket message); bigger ones are refused, not read.
+ * Room for the autosave of a very large project (a 200 MB one killed the server before; now it
+ * fits, and anything larger closes that one connection with 1009).
+ */
+export const MAX_BODY_BYTES = 256 * 1024 * 1024;
 const WS_PATH = '/api/ws';
 
 /**
