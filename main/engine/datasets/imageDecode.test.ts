@@ -76,3 +76,27 @@ describe('decodeImage reads the size from the header first', () => {
     expect(decodeImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]))).toEqual({ ok: false, reason: 'corrupt PNG: no IHDR header' });
   });
 });
+
+describe('decodeImage on 300 seeded broken images', () => {
+  it('never throws, never hangs, never returns an empty or oversize image', () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const sources = [pngBytes(16, 12, [10, 200, 30]), jpegBytes(16, 12, [10, 200, 30])];
+    for (let i = 0; i < 300; i++) {
+      const bytes = new Uint8Array(sources[i % 2] ?? []);
+      const flips = 1 + Math.floor(next() * 6);
+      for (let f = 0; f < flips; f++) bytes[Math.floor(next() * Math.min(bytes.length, 64))] = Math.floor(next() * 256);
+      const cut = next() < 0.3 ? bytes.subarray(0, Math.floor(next() * bytes.length)) : bytes;
+      const started = performance.now();
+      const r = decodeImage(cut);
+      expect(performance.now() - started).toBeLessThan(1000);
+      if (r.ok) {
+        expect(r.image.width * r.image.height).toBeGreaterThan(0);
+        expect(r.image.width * r.image.height).toBeLessThanOrEqual(MAX_MEGAPIXELS * 1e6);
+      } else expect(r.reason.length).toBeLessThan(300);
+    }
+  });
+});
