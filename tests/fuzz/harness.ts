@@ -9,12 +9,16 @@ import type { CliCommand } from '../../main/cli/command';
 import { exportCommand } from '../../main/cli/commands/export';
 import { summaryCommand } from '../../main/cli/commands/summary';
 import { validateCommand } from '../../main/cli/commands/validate';
+import { createDispatcher } from '../../main/services/dispatcher';
+import { createHandlers } from '../../main/services/handlers';
+import { encodeReply } from '../../main/server/webServer';
 import { mutate } from './mutate';
 
 /*
  * The fuzz harness: mutants of every template's Keras 3, Keras 2 and project exports, each run
- * through the CLI in-process (summary, summary --json, validate, export keras3/keras2/python),
- * asserting what a user may rely on whatever the file holds.
+ * through the CLI in-process (summary, summary --json, validate, export keras3/keras2/python)
+ * and through the app's API (project.open, model.import by path and as pasted text), asserting
+ * what a user may rely on whatever the file holds.
  */
 
 const commands: readonly CliCommand[] = [summaryCommand, validateCommand, exportCommand];
@@ -73,6 +77,10 @@ export async function fuzz(opts: { count: number; seed: number; big?: boolean; o
   const dir = mkdtempSync(path.join(tmpdir(), 'blockprop-fuzz-'));
   const base = sources({ big: opts.big ?? false });
   const failures: Failure[] = [];
+  // The same files through the API the app and browser mode use (project.open, model.import).
+  const dispatcher = createDispatcher(
+    createHandlers({ mode: 'web', configDir: path.join(dir, 'config'), version: '0', versions: { node: process.versions.node, electron: null, chrome: null }, engine: () => null, emit: () => undefined }),
+  );
   const byExit: Record<string, number> = {};
   let runs = 0;
   let slowestMs = 0;
@@ -116,6 +124,18 @@ export async function fuzz(opts: { count: number; seed: number; big?: boolean; o
           const problem = jsonProblem(readFileSync(outFile, 'utf8'));
           if (problem) fail(problem);
         }
+      }
+      for (const [method, payload] of [
+        ['project.open', { path: file }],
+        ['model.import', { path: file }],
+        ['model.import', { text: readFileSync(file, 'utf8'), name: mutant }],
+      ] as const) {
+        const result = await dispatcher.invoke(method, payload);
+        runs++;
+        const reply = encodeReply(1, result);
+        const fail = (problem: string) => failures.push({ mutant, command: method, problem, output: reply.slice(0, 600) });
+        if (/"code":"internal"/.test(reply)) fail('internal error');
+        if (/\n\s+at /.test(reply)) fail('stack trace');
       }
       rmSync(file, { force: true });
       opts.onProgress?.(i + 1);

@@ -24,7 +24,7 @@ const report = await fuzz({
   },
 });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-process.stdout.write(`${report.files} files, ${report.runs} CLI runs in ${seconds} s (slowest ${report.slowestMs.toFixed(0)} ms); exit codes ${JSON.stringify(report.byExit)}; ${report.failures.length} failures\n`);
+process.stdout.write(`${report.files} files, ${report.runs} runs (CLI commands and API calls) in ${seconds} s (slowest ${report.slowestMs.toFixed(0)} ms); exit codes ${JSON.stringify(report.byExit)}; ${report.failures.length} failures\n`);
 const seen = new Set<string>();
 for (const f of report.failures) {
   const key = `${f.command}: ${f.problem}`;

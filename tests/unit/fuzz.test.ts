@@ -10,7 +10,7 @@ import { fuzz } from '../fuzz/harness';
 describe('fuzz: no file makes the CLI break its promises', () => {
   it('300 seeded mutants: exit 0/1/2, no internal error, no stack trace, no control characters, JSON where JSON', async () => {
     const report = await fuzz({ count: 300, seed: 1 });
-    expect(report.runs).toBe(1800);
+    expect(report.runs).toBe(2700);
     expect(report.failures.slice(0, 5)).toEqual([]);
     // The mutants reach every outcome, so the test exercises refusals, invalid models and exports.
     expect(Object.keys(report.byExit).sort()).toEqual(['0', '1', '2']);
