@@ -20,6 +20,7 @@ __attribute__((export_name("run"))) void run(Job* j, int tid) {
     case K_RELU_GRAD: relu_grad(j, tid); break;
     case K_SUM_ROWS: sum_rows(j, tid); break;
     case K_FILTER_REDUCE: filter_reduce(j, tid); break;
+    case K_SUM_ROWS_REDUCE: sum_rows_reduce(j, tid); break;
     default: __builtin_trap();
   }
 }
@@ -32,7 +33,7 @@ __attribute__((export_name("scratch_bytes"))) int scratch_bytes(const Job* j) {
     case K_CONV_BWD_FILTER: floats = conv_extra_floats(j) + gemm_scratch_floats(); break;
     case K_MATMUL: floats = gemm_scratch_floats(); break;
     case K_DW_BWD_FILTER: floats = j->g[6]; break;
-    case K_SUM_ROWS: floats = j->n2; break;
+    case K_SUM_ROWS: floats = 2 * j->n2; break;
     default: floats = 0;
   }
   // Rounded to 64 bytes so neighbouring threads' scratch never shares a cache line.

@@ -21,7 +21,7 @@ typedef struct {
 enum {
   K_CONV = 1, K_CONV_BWD_INPUT, K_CONV_BWD_FILTER, K_UNUSED_4,
   K_DW, K_DW_BWD_INPUT, K_DW_BWD_FILTER, K_MATMUL,
-  K_MAXPOOL, K_MAXPOOL_GRAD, K_AVGPOOL, K_AVGPOOL_GRAD, K_RELU_GRAD, K_SUM_ROWS, K_FILTER_REDUCE
+  K_MAXPOOL, K_MAXPOOL_GRAD, K_AVGPOOL, K_AVGPOOL_GRAD, K_RELU_GRAD, K_SUM_ROWS, K_FILTER_REDUCE, K_SUM_ROWS_REDUCE
 };
 
 typedef struct {
@@ -108,6 +108,7 @@ void avg_pool(const Job* j, int tid);
 void avg_pool_grad(const Job* j, int tid);
 void relu_grad(const Job* j, int tid);
 void sum_rows(const Job* j, int tid);
+void sum_rows_reduce(const Job* j, int tid);
 
 static inline float* fptr(int32_t off) { return (float*)(uintptr_t)(uint32_t)off; }
 static inline float* scratch_of(const Job* j, int tid) {

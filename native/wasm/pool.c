@@ -165,24 +165,35 @@ void relu_grad(const Job* j, int tid) {
   for (; i < hi; i++) out[i] = y[i] > 0.f ? dy[i] : 0.f;
 }
 
-// Threads own column ranges and read rows in order; blocks of 256 rows are summed apart and then
-// added, which keeps sums over ~10⁵ rows accurate in float32.
+// Threads own contiguous row ranges (each streams only its part of x) and sum them into a partial
+// at the start of their scratch, 256-row blocks summed apart and then added, which keeps sums over
+// ~10⁵ rows accurate in float32; K_SUM_ROWS_REDUCE then adds the partials in thread order.
 void sum_rows(const Job* j, int tid) {
   const float* x = fptr(j->p[0]);
-  float *out = fptr(j->p[3]), *part = scratch_of(j, tid);
-  int rows = j->n, cols = j->n2, c0, c1;
-  split(cols, j->threads, tid, 4, &c0, &c1);
-  for (int c = c0; c < c1; c++) out[c] = 0.f;
-  for (int r0 = 0; r0 < rows; r0 += 256) {
-    int r1 = imin(rows, r0 + 256);
-    for (int c = c0; c < c1; c++) part[c - c0] = 0.f;
+  float *part = scratch_of(j, tid), *block = part + j->n2;
+  int cols = j->n2, lo, hi;
+  split(j->n, j->threads, tid, 1, &lo, &hi);
+  for (int c = 0; c < cols; c++) part[c] = 0.f;
+  for (int r0 = lo; r0 < hi; r0 += 256) {
+    int r1 = imin(hi, r0 + 256);
+    for (int c = 0; c < cols; c++) block[c] = 0.f;
     for (int r = r0; r < r1; r++) {
       const float* xr = x + (long)r * cols;
-      int c = c0;
-      for (; c + 4 <= c1; c += 4)
-        wasm_v128_store(part + c - c0, wasm_f32x4_add(wasm_v128_load(part + c - c0), wasm_v128_load(xr + c)));
-      for (; c < c1; c++) part[c - c0] += xr[c];
+      int c = 0;
+      for (; c + 4 <= cols; c += 4) wasm_v128_store(block + c, wasm_f32x4_add(wasm_v128_load(block + c), wasm_v128_load(xr + c)));
+      for (; c < cols; c++) block[c] += xr[c];
     }
-    for (int c = c0; c < c1; c++) out[c] += part[c - c0];
+    for (int c = 0; c < cols; c++) part[c] += block[c];
+  }
+}
+
+void sum_rows_reduce(const Job* j, int tid) {
+  float* out = fptr(j->p[3]);
+  int lo, hi;
+  split(j->n2, j->threads, tid, 4, &lo, &hi);
+  for (int c = lo; c < hi; c++) {
+    float s = 0.f;
+    for (int t = 0; t < j->threads; t++) s += scratch_of(j, t)[c];
+    out[c] = s;
   }
 }

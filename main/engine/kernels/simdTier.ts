@@ -167,7 +167,7 @@ function makeTier(rt: SimdRuntime): SimdTier {
         out.fill(0);
         return;
       }
-      call(KIND.sumRows, [x], out, [], { n: rows, n2: cols });
+      call(KIND.sumRows, [x], out, [], { n: rows, n2: cols }, KIND.sumRowsReduce);
     },
 
     dispose: () => rt.dispose(),

@@ -40,6 +40,7 @@ export const KIND = {
   reluGrad: 13,
   sumRows: 14,
   filterReduce: 15,
+  sumRowsReduce: 16,
 } as const;
 
 interface KernelExports {
