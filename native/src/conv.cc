@@ -179,8 +179,10 @@ void conv2d_backprop_input(const Conv& g, const float* dy, const float* w, float
   }
   zero(dx, in_image * g.batch);
   if (M == 0) return;
-  if (gemm_active() == Gemm::blas) {
+  if (gemm_active() == Gemm::blas || g.batch < pool_threads()) {
     // Chunks of whole images where one fits, so the scatter can go image by image on our threads.
+    // Also our GEMM's schedule when there are fewer images than threads (one image: saliency),
+    // since the per-image schedule below would leave threads idle: the product is split instead.
     const long per_image = hw * K;
     // A multiple of the thread count, so the scatter splits evenly.
     const int T = pool_threads();
@@ -190,7 +192,7 @@ void conv2d_backprop_input(const Conv& g, const float* dy, const float* w, float
     std::vector<float>& col = thread_buffer(static_cast<size_t>(ch) * K);
     for (long r0 = 0; r0 < M; r0 += ch) {
       const long rows = std::min(ch, M - r0);
-      sgemm_blas(false, true, static_cast<int>(rows), K, N, dy + r0 * N, N, w, N, col.data(), K, false);
+      sgemm(false, true, static_cast<int>(rows), K, N, dy + r0 * N, N, w, N, col.data(), K, Epilogue());
       if (per_image > blas_chunk()) {
         col2im_add(g, col.data(), r0, r0 + rows, dx);
         continue;
