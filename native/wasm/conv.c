@@ -12,26 +12,43 @@ int conv_extra_floats(const Job* j) {
   Geo g = geo_of(j);
   int k = g.kH * g.kW * g.inC;
   switch (j->kind) {
-    case K_CONV_BWD_INPUT: return unit_stride(&g) ? k * g.outC : pack_b_full_floats(g.outC, k) + MC * k;
+    case K_CONV: return pack_b_full_floats(k, g.outC);
+    case K_CONV_BWD_INPUT:
+      return unit_stride(&g) ? k * g.outC + pack_b_full_floats(g.kH * g.kW * g.outC, g.inC) : pack_b_full_floats(g.outC, k) + MC * k;
     case K_CONV_BWD_FILTER: return filter_transposed(&g) ? filter_t_floats(&g) : k * g.outC;
     default: return 0;
   }
 }
 
+#define ROW_BLOCK 384 // output rows a thread claims at a time
+
+// Rows [0, m) of a convolution's GEMM in blocks claimed from the job's counter rather than split
+// up front: a thread the OS runs late (a busy machine) simply takes fewer blocks. A block is
+// computed the same whichever thread takes it, so results are bitwise the same for any thread
+// count. B (the small filter matrix) is packed once per thread into bpre.
+static void conv_rows(const Job* j, int tid, const ASrc* a, const BSrc* b, const CDst* c, int m, int n, int k, float* bpre) {
+  int extra = conv_extra_floats(j);
+  pack_b_full(b, k, 0, n, bpre);
+  int32_t* next = (int32_t*)&j->next;
+  for (;;) {
+    int lo = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED) * ROW_BLOCK;
+    if (lo >= m) break;
+    gemm_range(a, b, c, lo, imin(m, lo + ROW_BLOCK), 0, n, k, ap_of(j, tid, extra), bp_of(j, tid, extra), bpre);
+  }
+}
+
 void conv_fwd(const Job* j, int tid) {
   Geo g = geo_of(j);
-  int m = g.batch * g.outH * g.outW, k = g.kH * g.kW * g.inC, lo, hi;
-  split(m, j->threads, tid, MR, &lo, &hi);
-  ASrc a = {pack_a_im2col, direct_im2col, 0, 0, 0, 0, &g, fptr(j->p[0])};
+  int m = g.batch * g.outH * g.outW, k = g.kH * g.kW * g.inC;
+  ASrc a = {.pack = pack_a_im2col, .direct = direct_im2col, .geo = &g, .x = fptr(j->p[0])};
   BSrc b = {fptr(j->p[1]), g.outC, 0};
   CDst c = {fptr(j->p[3]), g.outC, 0, j->p[2] ? fptr(j->p[2]) : 0, j->act};
-  int extra = conv_extra_floats(j);
-  gemm_range(&a, &b, &c, lo, hi, 0, g.outC, k, ap_of(j, tid, extra), bp_of(j, tid, extra), 0);
+  conv_rows(j, tid, &a, &b, &c, m, g.outC, k, scratch_of(j, tid));
 }
 
 // With unit strides, dx is itself a convolution: of dy, padded by (k−1)·d − pad, with the filter
 // turned 180° and its in/out channels swapped. That is conv_fwd's GEMM (windows read in place, no
-// col2im scatter), rows split freely between threads.
+// col2im scatter), rows shared out between threads block by block.
 static void conv_bwd_input_full(const Job* j, int tid) {
   Geo g = geo_of(j);
   Geo f = {g.batch, g.outH, g.outW, g.outC, g.inH, g.inW, g.inC, g.kH, g.kW, 1, 1, g.dH, g.dW,
@@ -45,13 +62,11 @@ static void conv_bwd_input_full(const Job* j, int tid) {
       for (int oc = 0; oc < g.outC; oc++)
         for (int ic = 0; ic < g.inC; ic++) dst[oc * g.inC + ic] = src[ic * g.outC + oc];
     }
-  int m = f.batch * f.outH * f.outW, k = f.kH * f.kW * f.inC, lo, hi;
-  split(m, j->threads, tid, MR, &lo, &hi);
+  int m = f.batch * f.outH * f.outW, k = f.kH * f.kW * f.inC;
   ASrc a = {.pack = pack_a_im2col, .direct = direct_im2col, .geo = &f, .x = fptr(j->p[0])};
   BSrc b = {wt, f.outC, 0};
   CDst c = {fptr(j->p[3]), f.outC, 0, 0, 0};
-  int extra = conv_extra_floats(j);
-  gemm_range(&a, &b, &c, lo, hi, 0, f.outC, k, ap_of(j, tid, extra), bp_of(j, tid, extra), 0);
+  conv_rows(j, tid, &a, &b, &c, m, f.outC, k, wt + (long)k * f.outC);
 }
 
 /** Thread tid's images: all threads split the batch; with fewer images than threads, the extra threads idle. */

@@ -1,7 +1,9 @@
 // The SIMD128 wasm kernel tier (main/engine/kernels/simdTier.ts drives it). One module instance runs
 // per thread over one shared memory; the calling thread writes a Job into that memory and every
-// thread calls run(job, tid) on its static share of the work. Nothing here allocates: tensors and
-// per-thread scratch live in the JS-managed arena, and every size is computed from the job.
+// thread calls run(job, tid) on its share of the work: split up front, or (the convolution GEMMs)
+// claimed block by block from a counter in the job. Either way every sum runs in an order fixed by
+// the job and the thread count. Nothing here allocates: tensors and per-thread scratch live in the
+// JS-managed arena, and every size is computed from the job.
 #ifndef BLOCKPROP_KERNELS_H
 #define BLOCKPROP_KERNELS_H
 
@@ -12,7 +14,7 @@
 typedef struct {
   int32_t kind, threads, scratch, scratch_stride; // scratch: byte offset of thread 0's, stride in bytes
   int32_t p[4];                                   // byte offsets of the tensors (0 = none)
-  int32_t act, n, n2, unused;
+  int32_t act, n, n2, next;                      // next: the block counter of dynamically split kernels
   // Conv/pool: batch inH inW inC outH outW outC kH kW strideH strideW dilationH dilationW padTop padLeft
   // MatMul:    batch aBatch bBatch m k n transA transB
   int32_t g[16];

@@ -271,13 +271,19 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
 });
 
 describe('SIMD tier threads', () => {
-  it('1 and 2 threads agree on a conv forward (rows split between threads)', async () => {
-    const info = tf.backend_util.computeConv2DInfo([3, 10, 9, 4], [3, 3, 4, 11], 1, 1, 'same');
+  it('1 and 2 threads give the same bits for conv forward and backprop input (blocks claimed dynamically)', () => {
+    const info = tf.backend_util.computeConv2DInfo([3, 20, 19, 4], [3, 3, 4, 11], 1, 1, 'same');
     const g = geometry(info);
-    const xv = rand([3, 10, 9, 4], 19), wv = rand([3, 3, 4, 11], 20);
-    const outs = tiers.map(() => new Float32Array(3 * 10 * 9 * 11));
-    tiers.forEach((t, i) => t.conv2d(g, xv, wv, null, 'linear', outs[i] ?? new Float32Array(0)));
-    const [one, two] = outs;
-    expect(one && two && Buffer.from(one.buffer).equals(Buffer.from(two.buffer))).toBe(true);
+    const xv = rand([3, 20, 19, 4], 19), wv = rand([3, 3, 4, 11], 20), dyv = rand(info.outShape, 21);
+    const same = (f: (t: SimdTier, out: Float32Array) => void, n: number): boolean => {
+      const [one, two] = tiers.map((t) => {
+        const out = new Float32Array(n);
+        f(t, out);
+        return Buffer.from(out.buffer);
+      });
+      return one !== undefined && two !== undefined && one.equals(two);
+    };
+    expect(same((t, out) => t.conv2d(g, xv, wv, null, 'linear', out), dyv.length)).toBe(true);
+    expect(same((t, out) => t.conv2dBackpropInput(g, dyv, wv, out), xv.length)).toBe(true);
   });
 });
