@@ -85,6 +85,7 @@ export function createHandlers(ctx: HostContext): Handlers & { dispose(): Promis
     'recovery.discard': () => recovery.discard(),
     'model.import': (request) => models.importModel(request),
     'export.write': (request) => models.exportWrite(request),
+    'export.download': (request) => models.exportDownload(request),
     'dataset.preview': (request) => datasets.preview(request, (progress) => ctx.emit('dataset.progress', progress)),
     'train.start': (request) => engine.start(request),
     'train.stop': (request) => engine.stop(request),

@@ -22,6 +22,7 @@ export const methodNames = [
   'recovery.discard',
   'model.import',
   'export.write',
+  'export.download',
   'dataset.preview',
   'train.start',
   'train.stop',

@@ -152,6 +152,22 @@ export const methods = {
     }),
     z.object({ path: z.string(), bytes: z.number(), files: z.array(z.string()) }),
   ),
+  /**
+   * Browser mode's Download: the same export as export.write, made in a scratch folder and
+   * handed back as files (base64) for the browser to save; `name` is the file (or TF.js folder) name.
+   */
+  'export.download': method(
+    z.object({
+      format: exportFormatSchema,
+      name: z.string().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, not a path'),
+      graph: graphSchema.optional(),
+      training: trainingSettingsSchema.optional(),
+      dataset: datasetRefSchema.optional(),
+      strategy: z.enum(['none', 'mirrored', 'multiworker']).optional(),
+      content: z.string().optional(),
+    }),
+    z.object({ files: z.array(z.object({ name: z.string(), base64: z.string() })) }),
+  ),
   'dataset.preview': method(datasetPreviewRequestSchema, datasetPreviewSchema),
   /** Starts a run in the engine's worker; its events arrive as 'train.event' with this runId. */
   'train.start': method(trainRequestSchema, z.object({ runId: z.string() })),

@@ -73,6 +73,15 @@ export function ExportDialog() {
       } else if (choice === 'keras3' || choice === 'keras2') {
         const r = kerasJsonText(graph, choice);
         if (r.ok) downloadFile(fileName, r.text, 'application/json'); else showToast(r.message, 'error');
+      } else {
+        // Python and the formats with weights are made by main (the weights live in the engine).
+        const { training, dataset } = projectStore.getState().settings;
+        const r = await api().invoke('export.download', {
+          format: choice, name: choice === 'tfjs' ? `${baseName}_tfjs` : fileName, graph, training, dataset, ...(choice === 'python' ? { strategy } : {}),
+        });
+        if (!r.ok) { showToast(r.error.message, 'error', 8000); return; }
+        for (const f of r.value.files) downloadFile(f.name, f.base64, f.name.endsWith('.py') ? 'text/x-python' : 'application/octet-stream', true);
+        showToast(`Downloaded ${r.value.files.map((f) => f.name).join(', ')}`, 'success');
       }
     } finally {
       setBusy(false);
@@ -84,7 +93,7 @@ export function ExportDialog() {
       <>
         {blocked && <span className="field-message grow">Fix the errors in the Problems tab first: Keras would refuse this model.</span>}
         <button type="button" className="btn" onClick={close}>Cancel</button>
-        {info?.mode === 'web' && choice !== 'python' && choice !== 'keras' && choice !== 'tfjs' && choice !== 'keras-json' && (
+        {info?.mode === 'web' && (
           <button type="button" className="btn" disabled={busy || blocked} onClick={() => void download()} data-testid="export-download">Download</button>
         )}
         <button type="button" className="btn primary" disabled={busy || blocked} onClick={() => void saveToFile()} data-testid="export-save">Save to file…</button>
