@@ -85,7 +85,9 @@ export function forProcess(message: HostToWorker): object {
  */
 export function processChannel(file: string, maxHeapMb?: number): EngineChannel {
   const execArgv = [...(file.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(maxHeapMb !== undefined ? [`--max-old-space-size=${maxHeapMb}`] : [])];
-  const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // The engine's stdout goes to our stderr: stdout is the CLI's (train --json lines) alone.
+  const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  child.stdout?.pipe(process.stderr, { end: false });
   let exited: ((detail: EngineExit) => void) | null = null;
   let reported = false;
   const report = (detail: EngineExit) => {

@@ -90,3 +90,28 @@ describe('Engine (own process)', () => {
     }
   });
 });
+
+describe('Engine process lifetime', () => {
+  it('an engine training for a host that was killed (kill -9) exits instead of training on as an orphan', async () => {
+    const { fork } = await import('node:child_process');
+    const path = await import('node:path');
+    const host = fork(path.join(__dirname, 'orphan.test-util.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const pid = await new Promise<number>((resolve, reject) => {
+      host.stdout?.on('data', (d: Buffer) => resolve(Number(String(d).trim())));
+      host.on('exit', () => reject(new Error('host exited early')));
+    });
+    expect(Number.isInteger(pid)).toBe(true);
+    host.kill('SIGKILL');
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 10_000;
+    while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(alive()).toBe(false);
+  });
+});

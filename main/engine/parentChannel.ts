@@ -32,6 +32,8 @@ export function parentChannel(): ParentChannel | null {
     }
   }
   if (typeof process.send === 'function') {
+    // The host is gone (killed, crashed): an engine nobody can talk to must not live on.
+    process.once('disconnect', () => process.exit(0));
     return {
       post: (m) => {
         if (process.connected) process.send?.(m);
