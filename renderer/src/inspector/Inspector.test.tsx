@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getTemplate } from '../../../shared/templates';
@@ -86,8 +86,8 @@ describe('Inspector fields', () => {
   it('an edit is one undo step', async () => {
     await retype('filters', '16{Enter}');
     expect(param('filters')).toBe(16);
-    editor.undo();
+    act(() => editor.undo());
     expect(param('filters')).toBe(32);
-    expect((await screen.findByLabelText<HTMLInputElement>('filters')).value).toBe('32');
+    expect(screen.getByLabelText<HTMLInputElement>('filters').value).toBe('32');
   });
 });
