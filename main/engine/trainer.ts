@@ -11,6 +11,7 @@ import type { LoadedDataset } from './datasets/types';
 import { estimateTrainingBytes, memoryLimitBytes, tooBigMessage } from './memory';
 import { buildModel, metricNames, optimizerSlots, setLearningRate } from './model';
 import { Schedule } from './schedule';
+import { measureHealth } from './health';
 import { batchTensors, evaluateSet } from './trainData';
 import { applyStartWeights } from './startWeights';
 import { rememberRunModel } from './weightStore';
@@ -37,7 +38,12 @@ export interface TrainOptions {
   readonly batchEventIntervalMs?: number;
   /** The previous run's model, for `weightsFrom: {kind: 'previous'}`. */
   readonly previous?: LayersModel | null;
+  /** Per-epoch training health on a probe batch (epoch events' `health`); default on. */
+  readonly health?: boolean;
 }
+
+/** Images in the fixed probe batch the health view measures on. */
+const PROBE = 64;
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -180,6 +186,9 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
   let epochsDone = 0;
   const epochDurations: number[] = [];
   const baseSeed = training.seed ?? Math.floor(Math.random() * 2 ** 31);
+  // The same images every epoch, so the health histograms compare like with like.
+  const probe = opts.health === false ? null : batchTensors(data.train, Uint32Array.from({ length: Math.min(PROBE, data.train.count) }, (_, i) => i), sampleShape, encoding, classes);
+  const release = () => { if (probe !== null) tf.dispose([probe.x, probe.y]); };
   for (let epoch = 1; epoch <= training.epochs; epoch++) {
     setLearningRate(optimizer, schedule.learningRate);
     const epochStart = Date.now();
@@ -190,6 +199,7 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
     for (let b = 0; b < steps; b++) {
       if (opts.shouldStop()) {
         emit({ event: 'stopped', reason: 'user', message: `Stopped at epoch ${epoch}, batch ${b}; the weights trained so far are kept.`, epoch, batch: b });
+        release();
         return outcome();
       }
       const indices = order.subarray(b * batchSize, Math.min(data.train.count, (b + 1) * batchSize));
@@ -208,6 +218,7 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
           epoch,
           batch: b + 1,
         });
+        release();
         return outcome();
       }
       const n = indices.length;
@@ -233,6 +244,7 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
       valMetrics = named(names, v, 'val_');
       Object.assign(logs, { val_loss: valLoss }, valMetrics);
     }
+    const health = probe === null ? null : await measureHealth(model, probe, epoch, training.loss).catch(() => null);
     const durationMs = Date.now() - epochStart;
     epochDurations.push(durationMs);
     epochsDone = epoch;
@@ -247,6 +259,7 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
       learningRate: schedule.learningRate,
       durationMs,
       etaMs: Math.round(mean * (training.epochs - epoch)),
+      ...(health !== null ? { health } : {}),
     });
     const verdict = schedule.endEpoch(epoch, logs);
     if (verdict.stop) {
@@ -264,6 +277,7 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
     backend,
     epochs: epochsDone,
   });
+  release();
   return outcome();
 }
 

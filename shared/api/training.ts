@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trainingHealthSchema } from './health';
 import { datasetRefSchema, trainingSettingsSchema } from '../project/schema';
 import { graphSchema } from './graphSchema';
 
@@ -77,6 +78,8 @@ export const trainEventSchema = z.discriminatedUnion('event', [
     learningRate: z.number(),
     durationMs: z.number(),
     etaMs: z.number(),
+    /** Optional (issue 12): per-layer histograms, activation statistics and warnings on a probe batch. */
+    health: trainingHealthSchema.optional(),
   }),
   /** The run ended early; the weights trained so far are kept in the engine. */
   z.object({ event: z.literal('stopped'), reason: z.enum(['user', 'nan', 'early_stopping']), message: z.string(), epoch: z.number().int(), batch: z.number().int() }),
