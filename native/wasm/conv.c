@@ -15,7 +15,7 @@ int conv_extra_floats(const Job* j) {
     case K_CONV: return pack_b_full_floats(k, g.outC);
     case K_CONV_BWD_INPUT:
       return unit_stride(&g) ? k * g.outC + pack_b_full_floats(g.kH * g.kW * g.outC, g.inC) : pack_b_full_floats(g.outC, k) + MC * k;
-    case K_CONV_BWD_FILTER: return filter_transposed(&g) ? filter_t_floats(&g) : k * g.outC;
+    case K_CONV_BWD_FILTER: return FILTER_SLOTS * slot_floats(&g) + (filter_transposed(&g) ? filter_t_floats(&g) : 0);
     default: return 0;
   }
 }
@@ -115,27 +115,29 @@ void conv_bwd_input(const Job* j, int tid) {
   }
 }
 
-// Each thread sums its contiguous run of output pixels into its own partial dW (scratch offset 0);
-// K_FILTER_REDUCE then adds the partials in thread order, so the result depends only on the
-// thread count. filter.c computes the partial where it can without packing.
+// Chunks of output pixels, claimed as threads get to them, each summed into its own slot (see
+// FILTER_SLOTS); K_FILTER_REDUCE adds the slots in chunk order. filter.c computes a chunk without
+// packing where it can, the packed GEMM below takes the rest.
 void conv_bwd_filter(const Job* j, int tid) {
   Geo g = geo_of(j);
-  int m = g.batch * g.outH * g.outW, k = g.kH * g.kW * g.inC, lo, hi;
-  split(m, j->threads, tid, 1, &lo, &hi);
-  float* part = scratch_of(j, tid);
-  if (hi <= lo) {
-    for (int i = 0; i < k * g.outC; i++) part[i] = 0.f;
-    return;
-  }
-  if (filter_transposed(&g)) {
-    conv_bwd_filter_t(j, &g, lo, hi, part);
-    return;
-  }
-  ASrc a = {pack_a_im2col_t, 0, 1, 0, lo, 0, &g, fptr(j->p[0])};
-  BSrc b = {fptr(j->p[1]) + (long)lo * g.outC, g.outC, 0};
-  CDst c = {part, g.outC, 0, 0, 0};
+  int m = g.batch * g.outH * g.outW, k = g.kH * g.kW * g.inC, chunks = FILTER_SLOTS * j->threads, lo, hi;
   int extra = conv_extra_floats(j);
-  gemm_range(&a, &b, &c, 0, k, 0, g.outC, hi - lo, ap_of(j, tid, extra), bp_of(j, tid, extra), 0);
+  float* work = scratch_of(j, tid) + FILTER_SLOTS * slot_floats(&g);
+  int32_t* next = (int32_t*)&j->next;
+  for (int s; (s = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED)) < chunks;) {
+    split(m, chunks, s, 1, &lo, &hi);
+    float* part = filter_slot(j, &g, s);
+    if (hi <= lo) {
+      for (int i = 0; i < k * g.outC; i++) part[i] = 0.f;
+    } else if (filter_transposed(&g)) {
+      conv_bwd_filter_t(j, &g, lo, hi, part, work);
+    } else {
+      ASrc a = {.pack = pack_a_im2col_t, .kmajor = 1, .lda = lo, .geo = &g, .x = fptr(j->p[0])};
+      BSrc b = {fptr(j->p[1]) + (long)lo * g.outC, g.outC, 0};
+      CDst c = {part, g.outC, 0, 0, 0};
+      gemm_range(&a, &b, &c, 0, k, 0, g.outC, hi - lo, ap_of(j, tid, extra), bp_of(j, tid, extra), 0);
+    }
+  }
 }
 
 void matmul(const Job* j, int tid) {

@@ -14,10 +14,10 @@ int filter_transposed(const Geo* g) { return (g->kW * g->inC) % NR == 0 && g->ou
 
 static int span_of(const Geo* g) { return g->kW * g->inC; }
 
-/** Floats of per-thread scratch this path needs: partial, pointer table, copied runs, zeros. */
+/** Floats of per-thread working scratch this path needs: pointer table, copied runs, zeros. */
 int filter_t_floats(const Geo* g) {
   int k = g->kH * span_of(g);
-  return k * g->outC + g->kH * FB + FB * k + span_of(g);
+  return g->kH * FB + FB * k + span_of(g);
 }
 
 static void micro_ft(int kc, const float* a, int lda, const float* const* bptr, int boff, float* c, int ldc, int acc) {
@@ -59,10 +59,10 @@ static void point_rows(const Geo* g, const float* x, int p0, int kc, const float
   }
 }
 
-/** Thread partial over output pixels [lo, hi), transposed ([outC][K]), at the start of `part`. */
-void conv_bwd_filter_t(const Job* j, const Geo* g, int lo, int hi, float* part) {
+/** The partial over output pixels [lo, hi), transposed ([outC][K]), into `part`. */
+void conv_bwd_filter_t(const Job* j, const Geo* g, int lo, int hi, float* part, float* work) {
   int span = span_of(g), k = g->kH * span;
-  const float** ptrs = (const float**)(part + k * g->outC);
+  const float** ptrs = (const float**)work;
   float* copies = (float*)(ptrs + g->kH * FB);
   float* zeros = copies + FB * k;
   for (int q = 0; q < span; q++) zeros[q] = 0.f;
@@ -78,7 +78,7 @@ void conv_bwd_filter_t(const Job* j, const Geo* g, int lo, int hi, float* part) 
   }
 }
 
-// dw = Σ_t part_t in thread order, transposed back to [K][outC] where the partials are [outC][K].
+// dw = Σ_s slot_s in chunk order, transposed back to [K][outC] where the partials are [outC][K].
 void filter_reduce(const Job* j, int tid) {
   Geo g = geo_of(j);
   int k = g.kH * g.kW * g.inC, n = k * g.outC, lo, hi, t = filter_transposed(&g);
@@ -87,7 +87,7 @@ void filter_reduce(const Job* j, int tid) {
   for (int i = lo; i < hi; i++) {
     int at = t ? (i % g.outC) * k + i / g.outC : i;
     float s = 0.f;
-    for (int p = 0; p < j->threads; p++) s += scratch_of(j, p)[at];
+    for (int p = 0; p < FILTER_SLOTS * j->threads; p++) s += filter_slot(j, &g, p)[at];
     out[i] = s;
   }
 }

@@ -98,7 +98,7 @@ void conv_bwd_input(const Job* j, int tid);
 void conv_bwd_filter(const Job* j, int tid);
 int filter_transposed(const Geo* g);
 int filter_t_floats(const Geo* g);
-void conv_bwd_filter_t(const Job* j, const Geo* g, int lo, int hi, float* part);
+void conv_bwd_filter_t(const Job* j, const Geo* g, int lo, int hi, float* part, float* work);
 void filter_reduce(const Job* j, int tid);
 void matmul(const Job* j, int tid);
 void dw_fwd(const Job* j, int tid);
@@ -115,6 +115,15 @@ void sum_rows_reduce(const Job* j, int tid);
 static inline float* fptr(int32_t off) { return (float*)(uintptr_t)(uint32_t)off; }
 static inline float* scratch_of(const Job* j, int tid) {
   return fptr(j->scratch + tid * j->scratch_stride);
+}
+
+// The filter gradient cuts the output pixels into FILTER_SLOTS·threads chunks that threads claim
+// as they go; chunk s sums into slot s (FILTER_SLOTS of them at the start of each thread's
+// scratch) and the reduce adds the slots in order: fixed for a given thread count.
+#define FILTER_SLOTS 4
+static inline int slot_floats(const Geo* g) { return (g->kH * g->kW * g->inC * g->outC + 15) & ~15; }
+static inline float* filter_slot(const Job* j, const Geo* g, int s) {
+  return scratch_of(j, s / FILTER_SLOTS) + (long)(s % FILTER_SLOTS) * slot_floats(g);
 }
 
 #endif
