@@ -14,6 +14,7 @@ import { SamplePicker } from './SamplePicker';
 import { shown, useInspectCall } from './useInspectCall';
 import { FcView, KernelsView } from './WeightsViews';
 import { LookView } from './LookView';
+import { HealthView } from './health/HealthView';
 import { useTallDock } from '../train/useTallDock';
 import '../train/train.css';
 import './inspect.css';
@@ -25,6 +26,7 @@ const views: { id: InspectView; title: string }[] = [
   { id: 'fc', title: 'What it sees' },
   { id: 'confusion', title: 'Confusion matrix' },
   { id: 'mistakes', title: 'Mistakes' },
+  { id: 'health', title: 'Training health' },
   { id: 'summary', title: 'Summary' },
 ];
 
@@ -35,6 +37,7 @@ const notes: Readonly<Record<InspectView, string>> = {
   fc: 'For a network of Dense layers only, multiplying the weight matrices gives one image per class: the pixels that vote for (red) or against (blue) that digit — the chapter’s “what the network sees”.',
   confusion: 'Rows are the true classes, columns what the network answered; the diagonal is right. Bright cells off the diagonal are the confusions (4 ↔ 9, 3 ↔ 5…). Click a cell to see its images.',
   mistakes: 'The test images the network got wrong with the most confidence — often badly written digits, sometimes wrong labels.',
+  health: 'How each layer fared while training, measured after every epoch on the same 64 training images: the spread of its weights and of their gradients (one curve per epoch, as TensorBoard draws them), the mean and spread of its output, and how many ReLU units never fire. Warnings say what to try.',
   summary: 'Keras’s model.summary(): every layer with its output shape and number of weights.',
 };
 
@@ -99,6 +102,7 @@ export function InspectPanel() {
           {view === 'fc' && <FcView modelVersion={modelVersion} />}
           {view === 'confusion' && <ConfusionView modelVersion={modelVersion} />}
           {view === 'mistakes' && <MistakesView modelVersion={modelVersion} />}
+          {view === 'health' && <HealthView />}
           {view === 'summary' && <SummaryTab />}
         </section>
       </div>

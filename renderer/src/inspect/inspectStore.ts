@@ -2,7 +2,7 @@ import type { SampleRef } from '../../../shared/api/inspect';
 import { createStore, useStore } from '../state/createStore';
 import type { ColormapName } from './colormap';
 
-export type InspectView = 'activations' | 'look' | 'kernels' | 'fc' | 'confusion' | 'mistakes' | 'summary';
+export type InspectView = 'activations' | 'look' | 'kernels' | 'fc' | 'confusion' | 'mistakes' | 'health' | 'summary';
 
 /** What the Inspect tab looks at: the sample, the layer (when not the canvas selection), how maps are drawn. */
 export interface InspectState {
