@@ -158,6 +158,15 @@ test('the lesson: step 1 checks the model against the chapter, trains briefly, N
   await expect(card).toContainText('done ✓');
   await page.screenshot({ path: `${shots}/lesson-step1-trained.png` });
 
+  // Training health of that run: per-layer histograms, measured on the probe batch.
+  await page.getByTestId('tab-inspect').click();
+  await page.getByTestId('view-health').click();
+  await expect(page.getByTestId('health-view')).toBeVisible();
+  await expect(page.getByTestId('hist-w-dense')).toBeVisible();
+  await expect(page.getByTestId('hist-g-dense_1')).toBeVisible();
+  await expect(page.getByTestId('health-view')).toContainText('measuring took');
+  await page.screenshot({ path: `${shots}/health.png` });
+
   // Progress survives a reload.
   await page.reload();
   await page.getByTestId('lesson-entry').click();
