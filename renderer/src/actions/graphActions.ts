@@ -13,15 +13,20 @@ const stepY = 110;
  * Adds a block. With `below` (click in the palette while a block is selected) it lands under
  * that block and is wired to it when the wiring is valid: building a chain is a row of clicks.
  */
-export function addBlock(kind: string, position?: Position, below?: string): string {
+export function addBlock(kind: string, position?: Position, below?: string, params: { readonly [key: string]: JsonValue } = {}): string {
   const g = editor.graph();
   const anchor = below === undefined ? undefined : g.nodes.find((n) => n.id === below);
   const at = position ?? (anchor === undefined ? canvasControl()?.viewportCentre() ?? { x: 0, y: 0 } : { x: anchor.position.x, y: anchor.position.y + stepY });
   const added = addNode(g, kind, at);
   let next = added.graph;
+  for (const [key, value] of Object.entries(params)) next = setParam(next, added.nodeId, key, value);
   if (anchor !== undefined) {
     const wired = connect(next, anchor.id, added.nodeId, 0);
-    if ('graph' in wired) next = wired.graph;
+    // Said, not silent: the new block is wired below the selected one.
+    if ('graph' in wired) {
+      next = wired.graph;
+      showToast(`Added ${kind} below ${anchor.name}, wired to it (Ctrl+Z undoes)`, 'info', 3000);
+    }
   }
   editor.edit(() => next, { nodes: [added.nodeId], edges: [] });
   return added.nodeId;

@@ -21,6 +21,7 @@ import { createEdgeDeriver, createNodeDeriver } from './flowModel';
 import { targetIndexOf, type CanvasNode, type ShapeEdge } from './flowTypes';
 import { pathThrough } from './pathHighlight';
 import { paletteDragType } from '../palette/dragType';
+import { resolvePaletteKey } from '../palette/variants';
 
 const nodeTypes: NodeTypes = { block: BlockNodeView, groupBlock: GroupNodeView, frame: FrameNodeView };
 const edgeTypes: EdgeTypes = { shape: ShapeEdgeView };
@@ -180,12 +181,16 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
   }, []);
 
   const onDrop = useCallback((e: DragEvent) => {
-    const kind = e.dataTransfer.getData(paletteDragType);
-    if (kind === '') return;
+    const key = e.dataTransfer.getData(paletteDragType);
+    if (key === '') return;
     e.preventDefault();
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const { className, params } = resolvePaletteKey(key);
     // The pointer holds the block by the middle of its header.
-    addBlock(kind, { x: Math.round(p.x - 100), y: Math.round(p.y - 14) });
+    const at = { x: Math.round(p.x - 100), y: Math.round(p.y - 14) };
+    addBlock(className, at, undefined, params);
+    // Dropped while far out (a fitted ResNet50): come in to where it landed, at a zoom that reads.
+    if (flow.getZoom() < 0.6) void flow.setCenter(at.x + 110, at.y + 36, { zoom: 0.9, duration: 250 });
   }, [flow]);
 
   return (

@@ -14,7 +14,8 @@ export function Dock() {
     e.currentTarget.setPointerCapture(e.pointerId);
   };
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
-    if (start.current !== null) setDockHeight(start.current.h + start.current.y - e.clientY);
+    // Dragged by the person: remembered for the next session.
+    if (start.current !== null) setDockHeight(start.current.h + start.current.y - e.clientY, true);
   };
   return (
     <section className={`dock${open ? '' : ' collapsed'}`} style={open ? { height } : undefined} data-testid="dock">

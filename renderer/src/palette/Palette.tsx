@@ -4,6 +4,7 @@ import { addBlock } from '../actions/graphActions';
 import { editor } from '../state/editorStore';
 import { groupDefs } from './paletteModel';
 import { PaletteGroup } from './PaletteGroup';
+import { resolvePaletteKey } from './variants';
 
 /** The id the `/` shortcut focuses. */
 export const paletteSearchId = 'palette-search';
@@ -11,9 +12,10 @@ export const paletteSearchId = 'palette-search';
 export function Palette() {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => groupDefs(layerDefs, query), [query]);
-  const onAdd = useCallback((kind: string) => {
+  const onAdd = useCallback((key: string) => {
     const sel = editor.store.getState().selection.nodes;
-    addBlock(kind, undefined, sel.length === 1 ? sel[0] : undefined);
+    const { className, params } = resolvePaletteKey(key);
+    addBlock(className, undefined, sel.length === 1 ? sel[0] : undefined, params);
   }, []);
   return (
     <aside className="palette" aria-label="Layer palette">

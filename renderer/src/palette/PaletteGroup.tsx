@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { familyLabels } from '../theme/families';
 import type { PaletteGroupModel } from './paletteModel';
 import { PaletteItem } from './PaletteItem';
+import { paletteVariants } from './variants';
 
 export function PaletteGroup({ group, forceOpen, onAdd }: { group: PaletteGroupModel; forceOpen: boolean; onAdd: (kind: string) => void }) {
   const [open, setOpen] = useState(true);
@@ -16,7 +17,10 @@ export function PaletteGroup({ group, forceOpen, onAdd }: { group: PaletteGroupM
       </button>
       {expanded && (
         <div className="palette-items">
-          {group.defs.map((d) => <PaletteItem key={d.className} def={d} onAdd={onAdd} />)}
+          {group.defs.map((d) => [
+            <PaletteItem key={d.className} def={d} onAdd={onAdd} />,
+            ...paletteVariants.filter((v) => v.className === d.className).map((v) => <PaletteItem key={v.key} def={d} variant={v} onAdd={onAdd} />),
+          ])}
         </div>
       )}
     </section>

@@ -1,11 +1,16 @@
 import { memo, type DragEvent } from 'react';
 import type { LayerDef } from '../../../shared/layers/types';
 import { paletteDragType } from './dragType';
+import type { PaletteVariant } from './variants';
 
-/** One block in the palette: drag it onto the canvas, or click to add it below the selection. */
-function PaletteItemImpl({ def, onAdd }: { def: LayerDef; onAdd: (kind: string) => void }) {
+/**
+ * One block in the palette: drag it onto the canvas, or click to add it below the selection. With
+ * `variant`, the class with its parameters preset ("Conv2D + ReLU").
+ */
+function PaletteItemImpl({ def, onAdd, variant }: { def: LayerDef; onAdd: (key: string) => void; variant?: PaletteVariant }) {
+  const key = variant?.key ?? def.className;
   const onDragStart = (e: DragEvent) => {
-    e.dataTransfer.setData(paletteDragType, def.className);
+    e.dataTransfer.setData(paletteDragType, key);
     e.dataTransfer.setData('text/plain', def.className);
     e.dataTransfer.effectAllowed = 'copy';
     // Lets the empty-canvas gallery step aside so the block can be dropped on the canvas.
@@ -15,16 +20,16 @@ function PaletteItemImpl({ def, onAdd }: { def: LayerDef; onAdd: (kind: string) 
   return (
     <button
       type="button"
-      className="palette-item"
+      className={`palette-item${variant === undefined ? '' : ' variant'}`}
       draggable
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
-      onClick={() => onAdd(def.className)}
-      title={def.explanation}
-      data-testid={`palette-${def.className}`}
+      onClick={() => onAdd(key)}
+      title={variant?.hint ?? def.explanation}
+      data-testid={`palette-${key}`}
     >
       <span className={`family-swatch family-${def.family}`} aria-hidden />
-      <span className="palette-item-name">{def.className}</span>
+      <span className="palette-item-name">{variant?.label ?? def.className}</span>
     </button>
   );
 }

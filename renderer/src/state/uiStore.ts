@@ -16,6 +16,17 @@ export interface UiState {
 }
 
 const themeKey = 'blockprop.theme';
+const dockKey = 'blockprop.dockHeight';
+
+/** The dock height the person last dragged it to, if any (remembered across sessions). */
+export function rememberedDockHeight(): number | null {
+  try {
+    const n = Number(localStorage.getItem(dockKey));
+    return Number.isFinite(n) && n >= 120 ? n : null;
+  } catch {
+    return null;
+  }
+}
 
 function initialTheme(): Theme {
   try {
@@ -32,7 +43,7 @@ export const uiStore = createStore<UiState>({
   theme: initialTheme(),
   minimap: true,
   dockTab: 'summary',
-  dockHeight: 240,
+  dockHeight: rememberedDockHeight() ?? 240,
   dockOpen: true,
   dialog: null,
   groups: true,
@@ -63,8 +74,10 @@ export function showDockTab(dockTab: DockTabId): void {
   uiStore.setState((s) => ({ ...s, dockTab, dockOpen: true }));
 }
 
-export function setDockHeight(dockHeight: number): void {
+export function setDockHeight(dockHeight: number, remember = false): void {
   uiStore.setState((s) => ({ ...s, dockHeight: Math.round(Math.min(Math.max(dockHeight, 120), window.innerHeight * 0.7)) }));
+  if (!remember) return;
+  try { localStorage.setItem(dockKey, String(uiStore.getState().dockHeight)); } catch { /* private mode: not remembered */ }
 }
 
 export function toggleDock(): void {

@@ -1,6 +1,7 @@
 import { useAppInfo } from '../host/appInfo';
 import { formatCount } from '../ui/format';
 import { explainBackend } from './backends';
+import { backendLine } from './backendLine';
 import { isRunning, useRun, type RunState } from './trainRun';
 
 export function formatDuration(ms: number | null): string {
@@ -23,6 +24,18 @@ function phaseText(s: RunState): string {
     case 'stopped': return 'Stopped';
     case 'error': return 'Could not train';
   }
+}
+
+/** The engine in use in one calm line; why a faster one is not running as a hint under it. */
+function BackendInfo({ backend, detail, memoryMb }: { backend: string; detail: string | null; memoryMb: number | null }) {
+  const line = backendLine(detail ?? '');
+  return (
+    <div className="rp-backend muted" data-testid="backend-line">
+      <span className={`badge backend-${backend}`}>{backend}</span> {line.used === '' ? explainBackend(backend) : line.used}
+      {memoryMb !== null && <span> · about {formatCount(Math.round(memoryMb))} MB</span>}
+      {line.hints.map((h) => <div key={h} className="rp-hint" data-testid="backend-hint"><span aria-hidden>ⓘ</span> {h}</div>)}
+    </div>
+  );
 }
 
 /** Progress bar with epoch and batch counters, samples/s and ETA; the backend in use. */
@@ -50,12 +63,7 @@ export function RunProgress() {
       <div className={`progress${running && total === 0 ? ' indeterminate' : ''}`} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
         <div className="progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
-      {backend !== null && (
-        <div className="rp-backend muted" data-testid="backend-line">
-          <span className={`badge backend-${backend}`}>{backend}</span> {s.backendReason ?? explainBackend(backend)}
-          {s.memoryEstimateMb !== null && <span> · about {formatCount(Math.round(s.memoryEstimateMb))} MB</span>}
-        </div>
-      )}
+      {backend !== null && <BackendInfo backend={backend} detail={s.backendReason} memoryMb={s.memoryEstimateMb} />}
     </div>
   );
 }

@@ -152,7 +152,7 @@ function BackendChooser(props: { disabled: boolean }) {
       </select>
       <span className="field-help">
         {backend === 'auto' ? (auto === null ? 'The fastest engine available.' : backendExplanations[auto]) : backendExplanations[backend]}
-        {available.filter((b) => !b.available && b.reason !== undefined).map((b) => ` ${b.name}: ${b.reason ?? ''}.`).join('')}
+        {available.filter((b) => !b.available && b.reason !== undefined).map((b) => ` Not available here: ${b.name} (${b.reason ?? ''}).`).join('')}
       </span>
     </label>
   );

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { setDockHeight, uiStore } from '../state/uiStore';
+import { rememberedDockHeight, setDockHeight, uiStore } from '../state/uiStore';
 
 let grown = false;
 
@@ -9,7 +9,8 @@ let grown = false;
  */
 export function useTallDock(): void {
   useEffect(() => {
-    if (grown) return;
+    // A size the person chose (dragged and remembered) wins over the automatic growth.
+    if (grown || rememberedDockHeight() !== null) return;
     grown = true;
     const target = Math.min(580, Math.round(window.innerHeight * 0.62));
     if (uiStore.getState().dockHeight < target) setDockHeight(target);
