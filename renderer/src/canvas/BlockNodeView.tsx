@@ -33,7 +33,7 @@ function BlockNodeViewImpl({ data, selected }: NodeProps<BlockNode>) {
       <div className="block-body">
         <div className="block-row">
           <span className="block-kind">{data.kind}</span>
-          {data.frozen === true && <span className="block-frozen" title="Frozen (trainable = false): training keeps its weights" data-testid="block-frozen">🔒 frozen</span>}
+          {data.frozen === true && <span className="block-frozen" title="Frozen (trainable = false): training keeps its weights" data-testid="block-frozen">frozen</span>}
           <span className="block-params num" data-testid="block-params" title="Parameters">
             {data.paramCount === null ? '' : formatCount(data.paramCount)}
           </span>

@@ -81,8 +81,9 @@ export function InspectPanel() {
               onClick={() => setInspect({ view: v.id })} data-testid={`view-${v.id}`}>{v.title}</button>
           ))}
         </div>
-        <span className={`weights-state ${isTrained ? 'trained' : 'initial'}`} data-testid="weights-state">
-          {isTrained
+        <span className={`weights-state ${isTrained || trained !== null ? 'trained' : 'initial'}`} data-testid="weights-state">
+          {/* Trained weights of an edited model: the engine keeps every layer that still fits (weightStore). */}
+          {!isTrained && trained !== null ? 'Trained weights for the layers that did not change; changed layers start fresh' : isTrained
             ? `Trained weights${trained.testAccuracy === null ? '' : ` · test accuracy ${(trained.testAccuracy * 100).toFixed(2)} %`}`
             : 'Initial (random) weights — train to see the difference'}
         </span>
