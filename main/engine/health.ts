@@ -8,7 +8,7 @@ import type { LossName } from './datasets/mismatch';
  * Training health on a fixed probe batch, once per epoch (TensorBoard's histograms, plus what a
  * teacher checks first): per layer the histogram of its kernel and of the kernel's gradient, the
  * mean and standard deviation of its output, and for ReLU layers the fraction of units that never
- * fire on the probe images. One forward + backward pass on ≤ 64 images: measured against the
+ * fire on the probe images. One forward + backward pass on ≤ 32 images: measured against the
  * epoch's duration in `costMs`, so the Train view can show it stays small.
  */
 

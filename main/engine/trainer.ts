@@ -40,10 +40,14 @@ export interface TrainOptions {
   readonly previous?: LayersModel | null;
   /** Per-epoch training health on a probe batch (epoch events' `health`); default on. */
   readonly health?: boolean;
+  /** Share of the training time health measuring may take (default 5 %); tests raise it. */
+  readonly healthBudget?: number;
 }
 
 /** Images in the fixed probe batch the health view measures on. */
-const PROBE = 64;
+const PROBE = 32;
+/** Health measuring may take at most this share of the run's training time (issue 12: < 5 %). */
+const HEALTH_BUDGET = 0.05;
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -189,6 +193,8 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
   // The same images every epoch, so the health histograms compare like with like.
   const probe = opts.health === false ? null : batchTensors(data.train, Uint32Array.from({ length: Math.min(PROBE, data.train.count) }, (_, i) => i), sampleShape, encoding, classes);
   const release = () => { if (probe !== null) tf.dispose([probe.x, probe.y]); };
+  let healthMs = 0;
+  let lastHealthMs: number | null = null;
   for (let epoch = 1; epoch <= training.epochs; epoch++) {
     setLearningRate(optimizer, schedule.learningRate);
     const epochStart = Date.now();
@@ -244,7 +250,14 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
       valMetrics = named(names, v, 'val_');
       Object.assign(logs, { val_loss: valLoss }, valMetrics);
     }
-    const health = probe === null ? null : await measureHealth(model, probe, epoch, training.loss).catch(() => null);
+    // Skipped when it would take the measuring past the budget (the first estimate: two passes of the probe at training speed).
+    const expected = lastHealthMs ?? (trainMs / Math.max(1, trainedSamples)) * PROBE * 2;
+    const affordable = healthMs + expected <= (opts.healthBudget ?? HEALTH_BUDGET) * trainMs;
+    const health = probe === null || !affordable ? null : await measureHealth(model, probe, epoch, training.loss).catch(() => null);
+    if (health !== null) {
+      healthMs += health.costMs;
+      lastHealthMs = health.costMs;
+    }
     const durationMs = Date.now() - epochStart;
     epochDurations.push(durationMs);
     epochsDone = epoch;

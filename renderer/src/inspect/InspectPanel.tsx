@@ -37,7 +37,7 @@ const notes: Readonly<Record<InspectView, string>> = {
   fc: 'For a network of Dense layers only, multiplying the weight matrices gives one image per class: the pixels that vote for (red) or against (blue) that digit — the chapter’s “what the network sees”.',
   confusion: 'Rows are the true classes, columns what the network answered; the diagonal is right. Bright cells off the diagonal are the confusions (4 ↔ 9, 3 ↔ 5…). Click a cell to see its images.',
   mistakes: 'The test images the network got wrong with the most confidence — often badly written digits, sometimes wrong labels.',
-  health: 'How each layer fared while training, measured after every epoch on the same 64 training images: the spread of its weights and of their gradients (one curve per epoch, as TensorBoard draws them), the mean and spread of its output, and how many ReLU units never fire. Warnings say what to try.',
+  health: 'How each layer fared while training, measured after every epoch on the same 32 training images (within 5 % of the training time): the spread of its weights and of their gradients (one curve per epoch, as TensorBoard draws them), the mean and spread of its output, and how many ReLU units never fire. Warnings say what to try.',
   summary: 'Keras’s model.summary(): every layer with its output shape and number of weights.',
 };
 
