@@ -66,7 +66,8 @@ describe('model import and export', () => {
   });
 
   it.each([
-    ['truncated JSON', '{"class_name": "Sequ', /not valid JSON/],
+    ['truncated JSON', '{"class_name": "Sequ', /it looks truncated/],
+    ['pasted text that is not JSON (never quoted back)', 'root:x:0:0:root:/root:/bin/bash', /^model\.json: the file is not JSON: it looks like plain text\. Export the model/],
     ['a non-model', '{"hello": 1}', /.+/],
   ])('import of %s answers a message', async (_label, text, message) => {
     const result = await service.importModel({ text, name: 'model.json' });

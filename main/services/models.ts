@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
 import { exportKeras2, exportKeras3, importModel, toKerasJsonString } from '../../shared/keras';
+import { parseJsonText } from '../../shared/project';
 import { generatePython } from '../../shared/python';
 import { openModelFile } from '../modelfile/read';
 import { writeFileAtomic } from './atomicWrite';
@@ -56,12 +57,10 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
         label = request.name ?? 'The pasted text';
         text = request.text;
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        return fail('bad-file', `${label} is not valid JSON (${error instanceof Error ? error.message : 'malformed'}). Export it with model.to_json() or use a TF.js model.json.`);
-      }
+      // parseJsonText says what pasted non-JSON looks like instead of quoting it back.
+      const parsed = parseJsonText(text);
+      if ('error' in parsed) return fail('bad-file', `${label}: ${parsed.error} Export the model with model.to_json() or use a TF.js model.json.`);
+      const json = parsed.value;
       const imported = importModel(json);
       if (!imported.ok) return fail('bad-file', `${label}: ${imported.message}`);
       return ok({ graph: imported.graph, format: imported.format, warnings: [...imported.warnings] });
