@@ -49,3 +49,25 @@ test('the backend line says what runs, and a missing faster engine is a hint, no
   await page.getByTestId('look-inside').click();
   await expect(page.getByTestId('view-activations')).toHaveAttribute('aria-selected', 'true');
 });
+
+test('feature-map tiles have a size slider', async ({ page, blockprop: app }) => {
+  await page.goto(app.url);
+  await openTemplate(page, 'keras_cnn');
+  await page.getByTestId('tab-inspect').click();
+  await block(page, 'conv2d_1').click();
+  await expect(page.getByTestId('feature-maps')).toHaveAttribute('data-count', '64', { timeout: 60_000 });
+  const before = (await page.locator('.fm-canvas').boundingBox())?.width ?? 0;
+  const initial = Number.parseInt(await page.getByTestId('tile-size-value').innerText(), 10);
+  const slider = page.getByTestId('tile-size');
+  const box = await slider.boundingBox();
+  if (box === null) throw new Error('no slider');
+  // Drag the knob to the right end: bigger tiles.
+  await page.mouse.click(box.x + box.width - 3, box.y + box.height / 2);
+  await expect.poll(async () => Number.parseInt(await page.getByTestId('tile-size-value').innerText(), 10)).toBeGreaterThan(initial);
+  const after = (await page.locator('.fm-canvas').boundingBox())?.width ?? 0;
+  expect(after).toBeGreaterThanOrEqual(before);
+  // And to the left end: small tiles, down to the maps' own pixels.
+  await page.mouse.click(box.x + 3, box.y + box.height / 2);
+  await expect(page.getByTestId('tile-size-value')).toHaveText('24 px');
+  await page.screenshot({ path: '/tmp/shots/e2e-tile-slider.png' });
+});

@@ -77,7 +77,8 @@ export function CurveChart(props: { model: CurveChartModel; title: string; heigh
           y: { type: 'linear', ticks: { color: text, maxTicksLimit: 6 }, grid: { color: grid } },
         },
         plugins: {
-          legend: { labels: { color: text, boxWidth: 18, boxHeight: 2, filter: (item, data) => !String(data.datasets[item.datasetIndex ?? 0]?.label ?? '').startsWith('·') } },
+          // One short line above the plot (the chart's title says loss or accuracy): three lines of legend squeezed it.
+          legend: { align: 'end', labels: { color: text, boxWidth: 12, boxHeight: 2, padding: 8, font: { size: 10.5 }, filter: (item, data) => !String(data.datasets[item.datasetIndex ?? 0]?.label ?? '').startsWith('·') } },
           tooltip: {
             callbacks: {
               title: (items) => {

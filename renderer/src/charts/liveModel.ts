@@ -67,15 +67,15 @@ export class CurveBuilder {
     const describeX = (x: number) => describeStep(x, stepsPerEpoch);
     const loss: CurveSeries[] = [
       { key: 'loss-raw', label: 'loss (per batch)', color: curveColors.loss, points: this.rawLoss, faint: true, noLegend: true },
-      { key: 'loss', label: 'loss (smoothed)', color: curveColors.loss, points: this.smoothLoss },
-      { key: 'loss-epoch', label: 'loss (epoch)', color: curveColors.loss, points: epochPts((e) => e.loss), markers: true },
-      { key: 'val-loss', label: 'val_loss', color: curveColors.loss, points: epochPts((e) => e.valLoss), markers: true, dashed: true },
+      { key: 'loss', label: 'smoothed', color: curveColors.loss, points: this.smoothLoss },
+      { key: 'loss-epoch', label: 'epoch mean', color: curveColors.loss, points: epochPts((e) => e.loss), markers: true },
+      { key: 'val-loss', label: 'validation', color: curveColors.loss, points: epochPts((e) => e.valLoss), markers: true, dashed: true },
     ];
     const acc: CurveSeries[] = [
       { key: 'acc-raw', label: 'accuracy (per batch)', color: curveColors.accuracy, points: this.rawAcc, faint: true, noLegend: true },
-      { key: 'acc', label: 'accuracy (smoothed)', color: curveColors.accuracy, points: this.smoothAcc },
-      { key: 'acc-epoch', label: 'accuracy (epoch)', color: curveColors.accuracy, points: epochPts((e) => e.accuracy), markers: true },
-      { key: 'val-acc', label: 'val_accuracy', color: curveColors.accuracy, points: epochPts((e) => e.valAccuracy), markers: true, dashed: true },
+      { key: 'acc', label: 'smoothed', color: curveColors.accuracy, points: this.smoothAcc },
+      { key: 'acc-epoch', label: 'epoch mean', color: curveColors.accuracy, points: epochPts((e) => e.accuracy), markers: true },
+      { key: 'val-acc', label: 'validation', color: curveColors.accuracy, points: epochPts((e) => e.valAccuracy), markers: true, dashed: true },
     ];
     return {
       loss: { series: loss.filter((s) => s.points.length > 0), boundaries, xLabel: 'batch', percent: false, describeX },

@@ -3,6 +3,7 @@ import type { ActivationMap } from '../../../shared/api/inspect';
 import { Modal } from '../ui/Modal';
 import { lut, type ColormapName } from './colormap';
 import { gridColumns, layerRange, mapLevels } from './decode';
+import { setInspect, useInspect } from './inspectStore';
 
 const GAP = 4;
 const LABEL = 14;
@@ -47,7 +48,9 @@ export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding
   const n = maps.length;
   const cols = gridColumns(n);
   const rows = Math.ceil(n / cols);
-  const zoom = tileScale(w, h, n);
+  const tileSize = useInspect((s) => s.tileSize);
+  // Integer zoom keeps pixels square; the slider picks the tile size it comes closest to.
+  const zoom = tileSize === null ? tileScale(w, h, n) : Math.max(1, Math.round(tileSize / Math.max(w, h)));
   const tileW = w * zoom;
   const tileH = h * zoom;
   const width = cols * tileW + (cols - 1) * GAP;
@@ -94,6 +97,12 @@ export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding
   const big = enlarged === null ? undefined : maps[enlarged];
   return (
     <div className="fm-grid" data-testid="feature-maps" data-count={n} data-cols={cols}>
+      <label className="fm-tile muted">
+        Tile size
+        <input type="range" min={16} max={192} step={4} value={tileW} aria-label="Feature map tile size" data-testid="tile-size"
+          onChange={(e) => setInspect({ tileSize: Number(e.target.value) })} />
+        <span className="num" data-testid="tile-size-value">{tileW} px</span>
+      </label>
       <canvas ref={canvas} className="fm-canvas" style={{ width, maxWidth: '100%' }} aria-label={`${n} feature maps of ${w}×${h}`}
         onMouseMove={(e) => {
           const i = locate(e);

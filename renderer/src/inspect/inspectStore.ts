@@ -16,10 +16,12 @@ export interface InspectState {
   readonly layer: string | null;
   readonly colormap: ColormapName;
   readonly scale: 'map' | 'layer';
+  /** Feature-map tile size in pixels chosen with the slider; null = sized by the number of maps. */
+  readonly tileSize: number | null;
 }
 
 export const inspectStore = createStore<InspectState>({
-  view: 'activations', source: 'test', testIndex: 0, drawn: null, layer: null, colormap: 'viridis', scale: 'map',
+  view: 'activations', source: 'test', testIndex: 0, drawn: null, layer: null, colormap: 'viridis', scale: 'map', tileSize: null,
 });
 
 export function useInspect<T>(selector: (s: InspectState) => T): T {
