@@ -8,7 +8,7 @@ import { createHandlers } from '../services/handlers';
 import { tempDir } from '../services/testSupport';
 import { extensionProblem, guardWrites } from './writeGrants';
 
-async function handlers(saveAnswer: () => string | null): Promise<{ h: Handlers; dir: string; writes: string[] }> {
+async function handlers(saveAnswer: () => string | null): Promise<{ h: Handlers; base: Handlers; dir: string; writes: string[] }> {
   const dir = await tempDir();
   const base = createHandlers({
     mode: 'electron',
@@ -19,7 +19,7 @@ async function handlers(saveAnswer: () => string | null): Promise<{ h: Handlers;
     emit: () => undefined,
   });
   const writes: string[] = [];
-  const h = guardWrites({
+  const inner: Handlers = {
     ...base,
     'dialog.save': async () => ok({ path: saveAnswer() }),
     'project.saveAs': async (request) => {
@@ -30,8 +30,8 @@ async function handlers(saveAnswer: () => string | null): Promise<{ h: Handlers;
       writes.push(request.path);
       return base['export.write'](request);
     },
-  });
-  return { h, dir, writes };
+  };
+  return { h: guardWrites(inner), base: inner, dir, writes };
 }
 
 const graph = () => {
@@ -67,9 +67,18 @@ describe('desktop writes only where the user chose', () => {
     const { h } = await handlers(() => file);
     await h['dialog.save']({});
     expect((await h['project.saveAs']({ path: file, project: newProject(graph()), overwrite: true })).ok).toBe(true);
-    const reopened = guardWrites({ ...h, 'dialog.save': async () => ok({ path: null }) });
+    const reopened = guardWrites({ ...(await handlers(() => null)).base });
     expect((await reopened['project.open']({ path: file })).ok).toBe(true);
     expect((await reopened['project.saveAs']({ path: file, project: newProject(graph()), overwrite: true })).ok).toBe(true);
+  });
+
+  it('restored unsaved work may be saved back to its own project file', async () => {
+    const { base, dir } = await handlers(() => null);
+    const file = path.join(dir, 'restored.blockprop.json');
+    const restoring = guardWrites({ ...base, 'recovery.restore': async () => ok({ project: newProject(graph()), path: file, savedAt: 'now', warnings: [] }) });
+    expect((await restoring['project.saveAs']({ path: file, project: newProject(graph()), overwrite: true })).ok).toBe(false);
+    expect((await restoring['recovery.restore']({})).ok).toBe(true);
+    expect((await restoring['project.saveAs']({ path: file, project: newProject(graph()), overwrite: true })).ok).toBe(true);
   });
 
   it('names the extension each format needs', () => {

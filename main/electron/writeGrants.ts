@@ -29,7 +29,8 @@ export function extensionProblem(format: ExportFormat, file: string): string | n
 /**
  * In the desktop app the renderer is web content: were it ever compromised, it must not be able
  * to write anywhere. Main writes only where the user chose in this session — a native Save
- * dialog's answer, a file the user opened — and an export only to a file of its format. The
+ * dialog's answer, a file the user opened, the file of restored unsaved work — and an export
+ * only to a file of its format. The
  * rest of the API is unchanged.
  */
 export function guardWrites(handlers: Handlers): Handlers {
@@ -56,6 +57,12 @@ export function guardWrites(handlers: Handlers): Handlers {
     'project.open': async (request) => {
       const result = await handlers['project.open'](request);
       if (result.ok) grant(request.path);
+      return result;
+    },
+    // Restored unsaved work belongs to its project file: saving it back there is the user's intent.
+    'recovery.restore': async (request) => {
+      const result = await handlers['recovery.restore'](request);
+      if (result.ok) grant(result.value.path);
       return result;
     },
     'project.saveAs': async (request) => {
