@@ -80,7 +80,8 @@ let tiers: SimdTier[] = [];
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
   for (const threads of [1, 2]) {
-    const t = await startSimdTier(threads);
+    // Every job split between the threads, however small (by default small ones run alone).
+    const t = await startSimdTier(threads, { aloneBelow: 0 });
     if (typeof t === 'string') throw new Error(t);
     tiers.push(t);
   }
@@ -271,6 +272,22 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
 });
 
 describe('SIMD tier threads', () => {
+  it('runs small jobs on the calling thread alone by default, with the same results', async () => {
+    const t = await startSimdTier(2);
+    if (typeof t === 'string') throw new Error(t);
+    try {
+      const info = tf.backend_util.computeConv2DInfo([1, 6, 5, 3], [3, 3, 3, 4], 1, 1, 'same');
+      const g = geometry(info);
+      const xv = rand([1, 6, 5, 3], 24), wv = rand([3, 3, 3, 4], 25), dyv = rand(info.outShape, 26);
+      const dw = new Float32Array(wv.length), ref = new Float32Array(wv.length);
+      t.conv2dBackpropFilter(g, xv, dyv, dw);
+      referenceTier.conv2dBackpropFilter(g, xv, dyv, ref);
+      close(dw, ref, 'small filter gradient');
+    } finally {
+      await t.dispose();
+    }
+  });
+
   it('1 and 2 threads give the same bits for conv forward and backprop input (blocks claimed dynamically)', () => {
     const info = tf.backend_util.computeConv2DInfo([3, 20, 19, 4], [3, 3, 4, 11], 1, 1, 'same');
     const g = geometry(info);

@@ -73,6 +73,8 @@ export class SimdRuntime {
   private i32: Int32Array;
   private top = 0;
   private disposed = false;
+  /** Threads of the current job: 1 or all. */
+  private jobThreads = 1;
 
   private constructor(
     private readonly memory: WasmMemory,
@@ -156,19 +158,23 @@ export class SimdRuntime {
     out.set(this.f32.subarray(at / 4, at / 4 + out.length));
   }
 
-  /** Writes a job record; unset fields are zero. `g` is the geometry block. */
-  job(kind: number, p: readonly number[], g: readonly number[], extra: { act?: number; n?: number; n2?: number } = {}): void {
+  /**
+   * Writes a job record; unset fields are zero. `g` is the geometry block. `alone`: the calling
+   * thread runs it by itself (small jobs, where waking the helpers costs more than they save).
+   */
+  job(kind: number, p: readonly number[], g: readonly number[], extra: { act?: number; n?: number; n2?: number } = {}, alone = false): void {
     const j = this.jobOffset / 4;
     this.i32.fill(0, j, j + JOB_WORDS);
     this.i32[j + JOB.kind] = kind;
-    this.i32[j + JOB.threads] = this.threads;
+    this.jobThreads = alone ? 1 : this.threads;
+    this.i32[j + JOB.threads] = this.jobThreads;
     p.forEach((v, i) => (this.i32[j + JOB.p + i] = v));
     this.i32[j + JOB.act] = extra.act ?? 0;
     this.i32[j + JOB.n] = extra.n ?? 0;
     this.i32[j + JOB.n2] = extra.n2 ?? 0;
     g.forEach((v, i) => (this.i32[j + JOB.g + i] = v));
     const stride = this.kernels.scratchBytes(this.jobOffset);
-    const scratch = stride > 0 ? this.alloc((stride * this.threads) / 4) : 0;
+    const scratch = stride > 0 ? this.alloc((stride * this.jobThreads) / 4) : 0;
     this.i32[j + JOB.scratch] = scratch;
     this.i32[j + JOB.scratchStride] = stride;
   }
@@ -181,7 +187,7 @@ export class SimdRuntime {
   /** Runs the current job on every thread and returns when all are done. */
   dispatch(): void {
     const ctrl = this.ctrlOffset / 4;
-    const helpers = this.threads - 1;
+    const helpers = this.jobThreads - 1;
     if (helpers > 0) {
       Atomics.store(this.i32, ctrl + DONE, 0);
       Atomics.add(this.i32, ctrl + GEN, 1);
