@@ -133,9 +133,7 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
   const loaded = await loadDataset(req.dataset, {
     inputShape: ends.input.shape,
     ...(req.limit ? { limit: req.limit } : {}),
-    // A folder has no test split of its own: validating "on the test set" holds out its usual 20 %
-    // (with none held out the final test evaluation had no images and the run never reported 'done').
-    validationSplit: training.validation === 'split' ? training.validationSplit : req.dataset.kind === 'folder' ? 0.2 : 0,
+    validationSplit: training.validation === 'split' ? training.validationSplit : 0,
     ...(training.seed !== null ? { seed: training.seed } : {}),
     ...(opts.packageRoot !== undefined ? { packageRoot: opts.packageRoot } : {}),
     onProgress: (p) => {
