@@ -82,9 +82,12 @@ void max_pool_grad(const Job* j, int tid) {
   float* dx = fptr(j->p[3]);
   int b0, b1, c0, c1;
   grad_range(j, tid, &g, &b0, &b1, &c0, &c1);
-  zero_dx(&g, dx, b0, b1, c0, c1);
-  // Windows that cannot overlap (MaxPool 2×2 stride 2) store their cells instead of adding.
+  // Windows that cannot overlap (MaxPool 2×2 stride 2) store their cells instead of adding; when
+  // they also tile the input exactly, every cell gets stored and nothing needs zeroing first.
   int disjoint = g.sH > (g.kH - 1) * g.dH && g.sW > (g.kW - 1) * g.dW;
+  int tiled = disjoint && g.dH == 1 && g.dW == 1 && g.sH == g.kH && g.sW == g.kW && g.padT == 0 && g.padL == 0 &&
+              g.outH * g.kH == g.inH && g.outW * g.kW == g.inW;
+  if (!tiled) zero_dx(&g, dx, b0, b1, c0, c1);
   v128_t ninf = wasm_f32x4_splat(NEG_INF);
   for (int b = b0; b < b1; b++)
     for (int oh = 0; oh < g.outH; oh++)
@@ -117,6 +120,7 @@ void max_pool_grad(const Job* j, int tid) {
           for (int kh = h0; kh < h1; kh++)
             for (int kw = w0; kw < w1; kw++) {
               long at = CELL(b, ih + kh * g.dH, iw + kw * g.dW) + c;
+              if (tiled) dx[at] = 0.f;
               if (x[at] > mx) mx = x[at], best = at;
             }
           if (best >= 0) dx[best] += d[c];
