@@ -1,6 +1,10 @@
 import { isMethodName, parseRequest } from '../../shared/api/validate';
 import type { MethodName, ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, type Result } from '../../shared/api/result';
+import { jsonDepth } from '../../shared/json';
+
+/** Deeper payloads are refused before validation (the schema walk is recursive); real ones stay under ~20. */
+export const MAX_PAYLOAD_DEPTH = 200;
 
 /** One async handler per contract method; receives the validated request, answers a Result. */
 export type Handlers = { readonly [M in MethodName]: (request: ParsedRequestOf<M>) => Promise<ResultOf<M>> };
@@ -20,6 +24,9 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (method: 
   return {
     async invoke(method, payload) {
       if (!isMethodName(method)) return fail('unknown-method', `There is no method called ${String(method).slice(0, 80)}.`);
+      if (jsonDepth(payload, MAX_PAYLOAD_DEPTH) > MAX_PAYLOAD_DEPTH) {
+        return fail('invalid-request', `The ${method} request nests more than ${MAX_PAYLOAD_DEPTH} levels deep; no project or model does.`);
+      }
       try {
         return await run(method, payload);
       } catch (error) {
