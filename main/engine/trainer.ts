@@ -12,6 +12,7 @@ import { estimateTrainingBytes, memoryLimitBytes, tooBigMessage } from './memory
 import { buildModel, metricNames, optimizerSlots, setLearningRate } from './model';
 import { Schedule } from './schedule';
 import { measureHealth } from './health';
+import type { TrainingHealth } from '../../shared/api/health';
 import { batchTensors, evaluateSet } from './trainData';
 import { applyStartWeights } from './startWeights';
 import { rememberRunModel } from './weightStore';
@@ -133,7 +134,9 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
   const loaded = await loadDataset(req.dataset, {
     inputShape: ends.input.shape,
     ...(req.limit ? { limit: req.limit } : {}),
-    validationSplit: training.validation === 'split' ? training.validationSplit : 0,
+    // A folder has no test split of its own: validating "on the test set" holds out its usual 20 %
+    // (with none held out the final test evaluation had no images and the run never reported 'done').
+    validationSplit: training.validation === 'split' ? training.validationSplit : req.dataset.kind === 'folder' ? 0.2 : 0,
     ...(training.seed !== null ? { seed: training.seed } : {}),
     ...(opts.packageRoot !== undefined ? { packageRoot: opts.packageRoot } : {}),
     onProgress: (p) => {
@@ -251,9 +254,9 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
       Object.assign(logs, { val_loss: valLoss }, valMetrics);
     }
     // Skipped when it would take the measuring past the budget (the first estimate: two passes of the probe at training speed).
-    const expected = lastHealthMs ?? (trainMs / Math.max(1, trainedSamples)) * PROBE * 2;
-    const affordable = healthMs + expected <= (opts.healthBudget ?? HEALTH_BUDGET) * trainMs;
-    const health = probe === null || !affordable ? null : await measureHealth(model, probe, epoch, training.loss).catch(() => null);
+    const expected: number = lastHealthMs ?? (trainMs / Math.max(1, trainedSamples)) * PROBE * 2;
+    const affordable: boolean = healthMs + expected <= (opts.healthBudget ?? HEALTH_BUDGET) * trainMs;
+    const health: TrainingHealth | null = probe === null || !affordable ? null : await measureHealth(model, probe, epoch, training.loss).catch(() => null);
     if (health !== null) {
       healthMs += health.costMs;
       lastHealthMs = health.costMs;
