@@ -28,6 +28,12 @@ const cases: Case[] = [
   { name: 'maxPool all negative', shapes: [[2, 6, 6, 3]], offset: -2, f: (x) => tf.maxPool(x as tf.Tensor4D, 2, 2, 'valid') },
   { name: 'maxPool same 3x3 stride 2', shapes: [[2, 7, 7, 2]], f: (x) => tf.maxPool(x as tf.Tensor4D, 3, 2, 'same') },
   { name: 'avgPool same', shapes: [[2, 7, 7, 2]], f: (x) => tf.avgPool(x as tf.Tensor4D, 2, 2, 'same') },
+  // BatchMatMul's transposed fast path: forward with each transpose, and every backward pass
+  // (dA = dY·Bᵀ, dB = Aᵀ·dY) goes through it too.
+  { name: 'matMul', shapes: [[5, 7], [7, 3]], f: (a, b) => tf.matMul(a, b) },
+  { name: 'matMul transposeA', shapes: [[7, 5], [7, 3]], f: (a, b) => tf.matMul(a, b, true, false) },
+  { name: 'matMul transposeB', shapes: [[5, 7], [3, 7]], f: (a, b) => tf.matMul(a, b, false, true) },
+  { name: 'batched matMul, both transposed', shapes: [[2, 7, 5], [2, 3, 7]], f: (a, b) => tf.matMul(a, b, true, true) },
 ];
 
 async function gradsOn(backend: string, c: Case): Promise<Float32Array[]> {
