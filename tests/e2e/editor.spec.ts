@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, repoRoot, test } from './fixtures/server';
 import { block, chooseInFileDialog, clickCanvas, dropBlock, edgeShapes, setParam, wire } from './support/editorPage';
@@ -245,8 +245,9 @@ test('autosave offers to restore after a crash; newer and broken files are refus
   await block(page, 'dense').click();
   await setParam(page, 'units', '256');
   await expect(page.getByTestId('dirty-mark')).toBeVisible();
-  // The recovery file is written a couple of seconds after the last edit; then the tab "crashes".
-  await page.waitForTimeout(3500);
+  // The recovery file is written a couple of seconds after the last edit; once it holds the edit, the tab "crashes".
+  const recovery = path.join(app.dir, 'config', 'recovery.blockprop.json');
+  await expect.poll(() => (existsSync(recovery) ? readFileSync(recovery, 'utf8') : ''), { timeout: 15_000 }).toMatch(/"units":\s*256/);
   await page.reload();
   await expect(page.getByTestId('recovery-banner')).toBeVisible();
   await page.getByTestId('recovery-restore').click();
