@@ -31,7 +31,7 @@ const views: { id: InspectView; title: string }[] = [
 ];
 
 const notes: Readonly<Record<InspectView, string>> = {
-  activations: 'Each tile is one channel of the chosen layer’s output for the image on the left — what that filter “found” where. Bright = strong response. Early layers react to edges and strokes, later ones to parts of digits. Click a block on the canvas (or a layer in the list) to look at it; click a tile to enlarge it.',
+  activations: 'Each tile is one channel of the chosen layer’s output for the image on the left — what that filter “found” where. Bright = strong response. Early layers react to edges and strokes, later ones to parts of digits. Click a block on the canvas (or a layer in the list) to look at it; click any pixel of a map to see how that value was computed (its receptive field, the arithmetic, the kernel sliding over the input).',
   look: 'Saliency: the pixels whose change would move the chosen class’s score most. Grad-CAM: the feature maps of a convolution weighted by how much they raise that score, drawn over the image — where the network found its evidence. Pick another class to see what speaks for it.',
   kernels: 'The first convolution’s filters: the small patterns each one slides over the image looking for. Red weights add, blue weights subtract. Before training they are random noise; after training many look like edge and stroke detectors.',
   fc: 'For a network of Dense layers only, multiplying the weight matrices gives one image per class: the pixels that vote for (red) or against (blue) that digit — the chapter’s “what the network sees”.',
