@@ -28,7 +28,7 @@ async function request(type: string, payload: unknown): Promise<{ ok: true; resu
 
 const calls: string[] = [];
 const engine: EngineHost = {
-  backends: () => Promise.resolve([]),
+  backends: () => Promise.resolve({ default: 'cpu', available: [] }),
   startTraining: () => fail('unsupported', 'not in this test'),
   inspect: () => Promise.resolve(fail('unsupported', 'not in this test')),
   exportTrained: () => Promise.resolve(fail('unsupported', 'not in this test')),
