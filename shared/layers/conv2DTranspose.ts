@@ -1,20 +1,21 @@
-import { convTransposeOutputLength, issue, numberParam, pairParam, pairText, stringParam } from './common';
+import { convTransposeOutputLength, issue, pairText } from './common';
 import { makeCodec } from './configCodec';
 import { convChecks, convGeometry, dataFormat, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
-import { activationSpec, kernelBiasSpecs, pairSpec, useBiasSpec } from './paramSpecs';
+import { activationSpec, kernelBiasSpecs, nullablePairSpec, useBiasSpec } from './paramSpecs';
 import type { Params, Shape } from '../graph/types';
-import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
+import { layerConfig } from './layerConfig';
+import type { LayerDef, ShapeOutcome } from './types';
 
-const activation = activationSpec();
-const outputPadding = pairSpec('output_padding', null,
+const outputPadding = nullablePairSpec('output_padding',
   'Extra rows/columns added to one side of the output (each must be less than the stride); empty lets Keras choose.',
-  { nullable: true, min: 0, advanced: true });
+  { min: 0, advanced: true });
 
-const params: readonly ParamSpec[] = [
-  filtersSpec, kernelSizeSpec, activation,
+const params = [
+  filtersSpec, kernelSizeSpec, activationSpec(),
   { ...stridesSpec, help: 'How much the layer enlarges its input: strides 2 doubles the height and width.' },
-  paddingSpec, outputPadding, dilationSpec, useBiasSpec, ...kernelBiasSpecs(),
-];
+  paddingSpec, outputPadding, dilationSpec, useBiasSpec, ...kernelBiasSpecs('kernel'),
+] as const;
+const config = layerConfig(params);
 
 const codec = makeCodec(params, [
   'filters', 'kernel_size', 'strides', 'padding', 'output_padding', dataFormat, 'dilation_rate', 'activation', 'use_bias',
@@ -25,11 +26,12 @@ const codec = makeCodec(params, [
 function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const input = imageInput(inputs);
   if ('outcome' in input) return input.outcome;
-  const g = convGeometry(p);
-  const op = pairParam(p, outputPadding);
+  const c = config(p);
+  const g = convGeometry(c);
+  const op = c.output_padding;
   const h = convTransposeOutputLength(input.shape[1] ?? null, g.kernel[0], g.strides[0], g.padding, op === null ? null : op[0], g.dilation[0]);
   const w = convTransposeOutputLength(input.shape[2] ?? null, g.kernel[1], g.strides[1], g.padding, op === null ? null : op[1], g.dilation[1]);
-  return { shape: [input.shape[0] ?? null, h, w, numberParam(p, filtersSpec)] };
+  return { shape: [input.shape[0] ?? null, h, w, c.filters] };
 }
 
 export const conv2DTranspose: LayerDef = {
@@ -47,16 +49,16 @@ export const conv2DTranspose: LayerDef = {
     const input = imageInput(inputs);
     // Keras creates no weights when the output shape is invalid.
     if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
-    const g = convGeometry(p);
-    const filters = numberParam(p, filtersSpec);
+    const { kernel_size: k, filters, use_bias } = config(p);
     // Keras stores the transposed kernel as (kh, kw, filters, input channels).
-    const kernel = { name: 'kernel', shape: [g.kernel[0], g.kernel[1], filters, input.channels], trainable: true };
-    return p['use_bias'] === false ? [kernel] : [kernel, { name: 'bias', shape: [filters], trainable: true }];
+    const kernel = { name: 'kernel', shape: [k[0], k[1], filters, input.channels], trainable: true };
+    return use_bias ? [kernel, { name: 'bias', shape: [filters], trainable: true }] : [kernel];
   },
   check(_inputs, p) {
-    const issues = convChecks(params, p);
-    const op = pairParam(p, outputPadding);
-    const s = convGeometry(p).strides;
+    const c = config(p);
+    const issues = convChecks(params, p, convGeometry(c));
+    const op = c.output_padding;
+    const s = c.strides;
     if (op !== null && (op[0] >= s[0] || op[1] >= s[1])) {
       issues.push(issue('output-padding', `has output_padding ${pairText(op)} but strides ${pairText(s)}; each output_padding value must be less than its stride (Keras refuses it), so lower it or clear it`, 'output_padding'));
     }
@@ -64,5 +66,8 @@ export const conv2DTranspose: LayerDef = {
   },
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => describeConv(String(numberParam(p, filtersSpec)), convGeometry(p), stringParam(p, activation)),
+  describe(p) {
+    const c = config(p);
+    return describeConv(String(c.filters), convGeometry(c), c.activation);
+  },
 };

@@ -1,15 +1,14 @@
-import { numberParam, stringParam } from './common';
 import { makeCodec } from './configCodec';
 import { convChecks, convGeometry, convOutputShape, dataFormat, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
 import type { Params, Shape } from '../graph/types';
-import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
+import { layerConfig } from './layerConfig';
+import type { LayerDef, ShapeOutcome } from './types';
 
-const activation = activationSpec();
-
-const params: readonly ParamSpec[] = [
-  filtersSpec, kernelSizeSpec, activation, stridesSpec, paddingSpec, dilationSpec, useBiasSpec, ...kernelBiasSpecs(),
-];
+const params = [
+  filtersSpec, kernelSizeSpec, activationSpec(), stridesSpec, paddingSpec, dilationSpec, useBiasSpec, ...kernelBiasSpecs('kernel'),
+] as const;
+const config = layerConfig(params);
 
 const codec = makeCodec(params, [
   'filters', 'kernel_size', 'strides', 'padding', dataFormat, 'dilation_rate',
@@ -21,7 +20,8 @@ const codec = makeCodec(params, [
 function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const input = imageInput(inputs);
   if ('outcome' in input) return input.outcome;
-  return convOutputShape(input.shape, convGeometry(p), numberParam(p, filtersSpec));
+  const c = config(p);
+  return convOutputShape(input.shape, convGeometry(c), c.filters);
 }
 
 export const conv2d: LayerDef = {
@@ -39,13 +39,15 @@ export const conv2d: LayerDef = {
     const input = imageInput(inputs);
     // Keras creates no weights when the output shape is invalid.
     if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
-    const g = convGeometry(p);
-    const filters = numberParam(p, filtersSpec);
-    const kernel = { name: 'kernel', shape: [g.kernel[0], g.kernel[1], input.channels, filters], trainable: true };
-    return p['use_bias'] === false ? [kernel] : [kernel, { name: 'bias', shape: [filters], trainable: true }];
+    const { kernel_size: k, filters, use_bias } = config(p);
+    const kernel = { name: 'kernel', shape: [k[0], k[1], input.channels, filters], trainable: true };
+    return use_bias ? [kernel, { name: 'bias', shape: [filters], trainable: true }] : [kernel];
   },
-  check: (_inputs, p) => convChecks(params, p),
+  check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => describeConv(String(numberParam(p, filtersSpec)), convGeometry(p), stringParam(p, activation)),
+  describe(p) {
+    const c = config(p);
+    return describeConv(String(c.filters), convGeometry(c), c.activation);
+  },
 };

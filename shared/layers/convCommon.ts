@@ -1,5 +1,5 @@
 import type { Params, Shape } from '../graph/types';
-import { convOutputLength, fail, formatDims, issue, pairParam, pairText, requireChannels, singleImageInput, stringParam } from './common';
+import { convOutputLength, fail, formatDims, issue, pairText, requireChannels, singleImageInput } from './common';
 import { channelsLast, type ConfigEntry } from './configCodec';
 import { pairSpec, paddingSpec } from './paramSpecs';
 import type { LayerIssue, ParamSpec, ShapeOutcome } from './types';
@@ -7,30 +7,35 @@ import { paramIssues } from './validateParam';
 
 /** Specs and shape rules shared by the convolution family (Conv2D, DepthwiseConv2D, SeparableConv2D, Conv2DTranspose). */
 
-export const filtersSpec: ParamSpec = { name: 'filters', type: 'int', min: 1, default: 32, key: true, help: 'How many filters (feature maps) the layer learns: the number of output channels.' };
+export const filtersSpec = { name: 'filters', type: 'int', min: 1, default: 32, key: true, help: 'How many filters (feature maps) the layer learns: the number of output channels.' } as const satisfies ParamSpec;
 export const kernelSizeSpec = pairSpec('kernel_size', [3, 3], 'Height and width of each filter window, e.g. 3×3.', { key: true });
 export const stridesSpec = pairSpec('strides', [1, 1], 'How far the window moves each step; 2 halves the height and width.');
 export const dilationSpec = pairSpec('dilation_rate', [1, 1], 'Spacing between the kernel taps (atrous convolution); widens the view without more weights. Cannot be combined with strides > 1.', { advanced: true });
-export const depthMultiplierSpec: ParamSpec = { name: 'depth_multiplier', type: 'int', min: 1, default: 1, help: 'How many filters each input channel gets in the depthwise step; output channels = input channels × this.' };
+export const depthMultiplierSpec = { name: 'depth_multiplier', type: 'int', min: 1, default: 1, help: 'How many filters each input channel gets in the depthwise step; output channels = input channels × this.' } as const satisfies ParamSpec;
 export { paddingSpec };
 
 /** Keras's fixed data_format entry; exported for layouts. */
 export const dataFormat: ConfigEntry = channelsLast;
 
+type Pair = readonly [number, number];
+
 export interface ConvGeometry {
-  readonly kernel: [number, number];
-  readonly strides: [number, number];
-  readonly dilation: [number, number];
-  readonly padding: string;
+  readonly kernel: Pair;
+  readonly strides: Pair;
+  readonly dilation: Pair;
+  readonly padding: 'valid' | 'same';
 }
 
-export function convGeometry(params: Params): ConvGeometry {
-  return {
-    kernel: pairParam(params, kernelSizeSpec) ?? [3, 3],
-    strides: pairParam(params, stridesSpec) ?? [1, 1],
-    dilation: pairParam(params, dilationSpec) ?? [1, 1],
-    padding: stringParam(params, paddingSpec),
-  };
+/** The window settings every convolution's typed config has. */
+export interface ConvWindowConfig {
+  readonly kernel_size: Pair;
+  readonly strides: Pair;
+  readonly dilation_rate: Pair;
+  readonly padding: 'valid' | 'same';
+}
+
+export function convGeometry(c: ConvWindowConfig): ConvGeometry {
+  return { kernel: c.kernel_size, strides: c.strides, dilation: c.dilation_rate, padding: c.padding };
 }
 
 /** Validates the single 4-D input with known channels; returns it or the failing outcome. */
@@ -58,9 +63,8 @@ export function convOutputShape(shape: Shape, g: ConvGeometry, outChannels: numb
 }
 
 /** Keras's constructor refusals for convolutions, plus each param's own validation. */
-export function convChecks(specs: readonly ParamSpec[], params: Params): LayerIssue[] {
+export function convChecks(specs: readonly ParamSpec[], params: Params, g: ConvGeometry): LayerIssue[] {
   const issues = paramIssues(specs, params);
-  const g = convGeometry(params);
   if (Math.max(...g.strides) > 1 && Math.max(...g.dilation) > 1) {
     issues.push(issue('strides-with-dilation', `has strides ${pairText(g.strides)} together with dilation_rate ${pairText(g.dilation)}, which Keras and TensorFlow do not support; set strides to 1×1 or dilation_rate to 1×1`, 'dilation_rate'));
   }

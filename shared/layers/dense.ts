@@ -7,7 +7,7 @@ import { paramIssues } from './validateParam';
 const units: ParamSpec = { name: 'units', type: 'int', min: 1, default: 128, key: true, help: 'How many neurons: the size of the output vector (the number of classes on a classifier output).' };
 const activation = activationSpec();
 
-const params: readonly ParamSpec[] = [units, activation, useBiasSpec, ...kernelBiasSpecs()];
+const params: readonly ParamSpec[] = [units, activation, useBiasSpec, ...kernelBiasSpecs('kernel')];
 
 const codec = makeCodec(params, [
   'units', 'activation', 'use_bias', 'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer',

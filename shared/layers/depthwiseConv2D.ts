@@ -1,16 +1,15 @@
-import { numberParam, stringParam } from './common';
 import { makeCodec } from './configCodec';
 import { convChecks, convGeometry, convOutputShape, dataFormat, depthMultiplierSpec, describeConv, dilationSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
 import type { Params, Shape } from '../graph/types';
-import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
+import { layerConfig } from './layerConfig';
+import type { LayerDef, ShapeOutcome } from './types';
 
-const activation = activationSpec();
-const depthMultiplier: ParamSpec = { ...depthMultiplierSpec, key: true };
-
-const params: readonly ParamSpec[] = [
-  kernelSizeSpec, depthMultiplier, activation, stridesSpec, paddingSpec, dilationSpec, useBiasSpec, ...kernelBiasSpecs('depthwise'),
-];
+const params = [
+  kernelSizeSpec, { ...depthMultiplierSpec, key: true }, activationSpec(), stridesSpec, paddingSpec, dilationSpec, useBiasSpec,
+  ...kernelBiasSpecs('depthwise'),
+] as const;
+const config = layerConfig(params);
 
 const codec = makeCodec(params, [
   'depth_multiplier', 'kernel_size', 'strides', 'padding', dataFormat, 'dilation_rate', 'activation', 'use_bias',
@@ -21,7 +20,8 @@ const codec = makeCodec(params, [
 function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const input = imageInput(inputs);
   if ('outcome' in input) return input.outcome;
-  return convOutputShape(input.shape, convGeometry(p), input.channels * numberParam(p, depthMultiplier));
+  const c = config(p);
+  return convOutputShape(input.shape, convGeometry(c), input.channels * c.depth_multiplier);
 }
 
 export const depthwiseConv2D: LayerDef = {
@@ -39,16 +39,16 @@ export const depthwiseConv2D: LayerDef = {
     const input = imageInput(inputs);
     // Keras creates no weights when the output shape is invalid.
     if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
-    const g = convGeometry(p);
-    const m = numberParam(p, depthMultiplier);
-    const kernel = { name: 'kernel', shape: [g.kernel[0], g.kernel[1], input.channels, m], trainable: true };
-    return p['use_bias'] === false ? [kernel] : [kernel, { name: 'bias', shape: [input.channels * m], trainable: true }];
+    const { kernel_size: k, depth_multiplier: m, use_bias } = config(p);
+    const kernel = { name: 'kernel', shape: [k[0], k[1], input.channels, m], trainable: true };
+    return use_bias ? [kernel, { name: 'bias', shape: [input.channels * m], trainable: true }] : [kernel];
   },
-  check: (_inputs, p) => convChecks(params, p),
+  check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
   describe(p) {
-    const m = numberParam(p, depthMultiplier);
-    return describeConv('', convGeometry(p), stringParam(p, activation), m === 1 ? '' : ` ×${m}`);
+    const c = config(p);
+    const m = c.depth_multiplier;
+    return describeConv('', convGeometry(c), c.activation, m === 1 ? '' : ` ×${m}`);
   },
 };

@@ -2,14 +2,14 @@ import type { JsonObject } from '../json';
 import type { Params, Shape } from '../graph/types';
 import { convOutputLength, fail, formatDims, formatShape, issue, pairParam, pairText, singleImageInput, singleInput, stringParam } from './common';
 import { channelsLast, jsonEqual, makeCodec } from './configCodec';
-import { pairSpec, paddingSpec } from './paramSpecs';
+import { nullablePairSpec, pairSpec, paddingSpec } from './paramSpecs';
 import type { FromConfigResult, LayerDef, LayerIssue, ParamSpec, ShapeOutcome } from './types';
 import { paramIssues } from './validateParam';
 
 /** MaxPooling2D and AveragePooling2D: same params, same shape rule (Keras 3 BasePooling). */
 
 const poolSize = pairSpec('pool_size', [2, 2], 'Height and width of the window whose maximum / average is kept; 2×2 halves the image.', { key: true });
-const strides = pairSpec('strides', null, 'How far the window moves each step; empty means the same as pool_size (no overlap).', { nullable: true });
+const strides = nullablePairSpec('strides', 'How far the window moves each step; empty means the same as pool_size (no overlap).');
 
 const params: readonly ParamSpec[] = [poolSize, strides, paddingSpec];
 

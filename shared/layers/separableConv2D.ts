@@ -1,14 +1,12 @@
-import { numberParam, stringParam } from './common';
 import { makeCodec } from './configCodec';
 import { convChecks, convGeometry, convOutputShape, dataFormat, depthMultiplierSpec, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
 import { activationSpec, constraintSpec, initializerSpec, regularizerSpec, useBiasSpec } from './paramSpecs';
 import type { Params, Shape } from '../graph/types';
-import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
+import { layerConfig } from './layerConfig';
+import type { LayerDef, ShapeOutcome } from './types';
 
-const activation = activationSpec();
-
-const params: readonly ParamSpec[] = [
-  filtersSpec, kernelSizeSpec, activation, stridesSpec, paddingSpec, depthMultiplierSpec, dilationSpec, useBiasSpec,
+const params = [
+  filtersSpec, kernelSizeSpec, activationSpec(), stridesSpec, paddingSpec, depthMultiplierSpec, dilationSpec, useBiasSpec,
   initializerSpec('depthwise_initializer', 'GlorotUniform', 'How the depthwise (per-channel) filters start before training.'),
   initializerSpec('pointwise_initializer', 'GlorotUniform', 'How the 1×1 pointwise filters start before training.'),
   initializerSpec('bias_initializer', 'Zeros', 'How the biases start before training.'),
@@ -19,7 +17,8 @@ const params: readonly ParamSpec[] = [
   constraintSpec('depthwise_constraint', 'Limit applied to the depthwise weights after each update.'),
   constraintSpec('pointwise_constraint', 'Limit applied to the pointwise weights after each update.'),
   constraintSpec('bias_constraint', 'Limit applied to the biases after each update.'),
-];
+] as const;
+const config = layerConfig(params);
 
 const codec = makeCodec(params, [
   'depth_multiplier', 'filters', 'kernel_size', 'strides', 'padding', dataFormat, 'dilation_rate', 'activation', 'use_bias',
@@ -30,7 +29,8 @@ const codec = makeCodec(params, [
 function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const input = imageInput(inputs);
   if ('outcome' in input) return input.outcome;
-  return convOutputShape(input.shape, convGeometry(p), numberParam(p, filtersSpec));
+  const c = config(p);
+  return convOutputShape(input.shape, convGeometry(c), c.filters);
 }
 
 export const separableConv2D: LayerDef = {
@@ -48,17 +48,18 @@ export const separableConv2D: LayerDef = {
     const input = imageInput(inputs);
     // Keras creates no weights when the output shape is invalid.
     if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
-    const g = convGeometry(p);
-    const m = numberParam(p, depthMultiplierSpec);
-    const filters = numberParam(p, filtersSpec);
+    const { kernel_size: k, depth_multiplier: m, filters, use_bias } = config(p);
     const w = [
-      { name: 'depthwise_kernel', shape: [g.kernel[0], g.kernel[1], input.channels, m], trainable: true },
+      { name: 'depthwise_kernel', shape: [k[0], k[1], input.channels, m], trainable: true },
       { name: 'pointwise_kernel', shape: [1, 1, input.channels * m, filters], trainable: true },
     ];
-    return p['use_bias'] === false ? w : [...w, { name: 'bias', shape: [filters], trainable: true }];
+    return use_bias ? [...w, { name: 'bias', shape: [filters], trainable: true }] : w;
   },
-  check: (_inputs, p) => convChecks(params, p),
+  check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => describeConv(String(numberParam(p, filtersSpec)), convGeometry(p), stringParam(p, activation)),
+  describe(p) {
+    const c = config(p);
+    return describeConv(String(c.filters), convGeometry(c), c.activation);
+  },
 };
