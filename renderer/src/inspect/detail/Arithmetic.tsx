@@ -96,9 +96,9 @@ function PoolSteps(props: { d: Extract<CellDetail, { kind: 'pool' }>; s: Extract
   );
 }
 
-function DenseSteps(props: { s: Extract<Steps, { kind: 'dense' }> }) {
+function DenseSteps(props: { s: Extract<Steps, { kind: 'dense' }>; inputLabel?: (i: number) => string }) {
   const { s } = props;
-  const rows = (ts: readonly Term[]) => ts.map((t) => <tr key={t.channel}><td>input {t.channel}</td><td>{fmt(t.x)}</td><td>× {fmt(t.w)}</td><td>= {fmt(t.product)}</td></tr>);
+  const rows = (ts: readonly Term[]) => ts.map((t) => <tr key={t.channel}><td>{props.inputLabel?.(t.channel) ?? `input ${t.channel}`}</td><td>{fmt(t.x)}</td><td>× {fmt(t.w)}</td><td>= {fmt(t.product)}</td></tr>);
   return (
     <div>
       <p className="muted">z = Σ inputᵢ × weightᵢ + bias over {s.count} inputs. The ten largest contributions each way:</p>
@@ -126,7 +126,7 @@ function Other(props: { d: CellDetail; s: Steps }) {
 }
 
 /** The whole computation: the layer's steps, the activation, and the check against the model. */
-export function ArithmeticView(props: { result: CellResult; computation: Computation }) {
+export function ArithmeticView(props: { result: CellResult; computation: Computation; inputLabel?: (i: number) => string }) {
   const { result, computation: c } = props;
   const d = result.detail;
   const s = c.steps;
@@ -135,7 +135,7 @@ export function ArithmeticView(props: { result: CellResult; computation: Computa
     <div className="arith" data-testid="arithmetic">
       {d.kind === 'conv' && s.kind === 'conv' && <ConvSteps d={d} s={s} />}
       {d.kind === 'pool' && s.kind === 'pool' && <PoolSteps d={d} s={s} />}
-      {d.kind === 'dense' && s.kind === 'dense' && <DenseSteps s={s} />}
+      {d.kind === 'dense' && s.kind === 'dense' && <DenseSteps s={s} {...(props.inputLabel === undefined ? {} : { inputLabel: props.inputLabel })} />}
       <Other d={d} s={s} />
       <p className="num arith-act">
         {c.activation === 'linear' ? c.formula : `activation ${c.activation}: ${c.formula}`} ⇒ <b data-testid="arith-value">{fmt(c.value)}</b>

@@ -51,6 +51,7 @@ function DetailBody(props: { graph: Graph; sample: SampleRef; modelVersion: stri
   const where = vector ? `unit ${cell.channel}` : `row ${cell.y}, column ${cell.x}, channel ${cell.channel}`;
   const d = result?.detail;
   const geometry = d !== undefined && (d.kind === 'conv' || d.kind === 'pool') ? d : null;
+  const inputLabel = useMemo(() => flattenedLabel(graph, result?.inbound[0] ?? null), [graph, result]);
   const caption = `${layer} (${node?.kind ?? ''}) · ${where}${result === null ? '' : ` = ${fmt(result.value)}`}`;
   return (
     <Modal title={`How ${layer} computed ${where}`} onClose={closeCell} wide testId="cell-detail">
@@ -77,7 +78,7 @@ function DetailBody(props: { graph: Graph; sample: SampleRef; modelVersion: stri
             {call.status === 'error' && <p className="field-message" data-testid="cell-error">{call.message}</p>}
             {call.status === 'loading' && result === null && <p className="muted">Computing…</p>}
             {result !== null && computation !== null && !computation.ok && <p className="field-message">{computation.message}</p>}
-            {result !== null && computation !== null && computation.ok && <ArithmeticView result={result} computation={computation.computation} />}
+            {result !== null && computation !== null && computation.ok && <ArithmeticView result={result} computation={computation.computation} {...(inputLabel === null ? {} : { inputLabel })} />}
           </section>
         </div>
         {result?.slide != null && geometry !== null && (
@@ -90,4 +91,15 @@ function DetailBody(props: { graph: Graph; sample: SampleRef; modelVersion: stri
       </div>
     </Modal>
   );
+}
+
+/** For a Dense fed by a Flatten: flat input i as "flatten[i] = conv (y, x, c)" of the image-like tensor before it. */
+function flattenedLabel(graph: Graph, inbound: string | null): ((i: number) => string) | null {
+  const flat = graph.nodes.find((n) => n.name === inbound);
+  if (flat === undefined || flat.kind !== 'Flatten') return null;
+  const shape = inferenceOf(graph).nodes.get(flat.id)?.inputShapes[0];
+  if (shape == null || shape.length !== 4) return null;
+  const w = shape[2] ?? 1;
+  const c = shape[3] ?? 1;
+  return (i) => `${flat.name}[${i}] = (${Math.floor(i / (w * c))}, ${Math.floor(i / c) % w}, ch ${i % c})`;
 }
