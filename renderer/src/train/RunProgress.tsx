@@ -31,9 +31,9 @@ function BackendInfo({ backend, detail, memoryMb }: { backend: string; detail: s
   const line = backendLine(detail ?? '');
   return (
     <div className="rp-backend muted" data-testid="backend-line">
-      <span className={`badge backend-${backend}`}>{backend}</span> {line.used === '' ? explainBackend(backend) : line.used}
-      {memoryMb !== null && <span> · about {formatCount(Math.round(memoryMb))} MB</span>}
-      {line.hints.map((h) => <div key={h} className="rp-hint" data-testid="backend-hint"><span aria-hidden>ⓘ</span> {h}</div>)}
+      <span className={`badge backend-${backend}`}>{backend}</span>
+      <span className="rp-used">{line.used === '' ? explainBackend(backend) : line.used}{memoryMb !== null && ` · about ${formatCount(Math.round(memoryMb))} MB`}</span>
+      {line.hints.map((h) => <div key={h} className="rp-hint" data-testid="backend-hint"><b>Faster:</b> {h}</div>)}
     </div>
   );
 }
