@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'native', 'wasm');
-const sources = ['jobs.c', 'gemm.c', 'conv.c', 'filter.c', 'depthwise.c', 'pool.c'];
+const sources = ['jobs.c', 'gemm.c', 'conv.c', 'filter.c', 'matmul.c', 'depthwise.c', 'pool.c'];
 const flags = [
   '--target=wasm32',
   '-O3',

@@ -139,19 +139,3 @@ void conv_bwd_filter(const Job* j, int tid) {
     }
   }
 }
-
-void matmul(const Job* j, int tid) {
-  const int32_t* g = j->g;
-  int batch = g[0], aBatch = g[1], bBatch = g[2], m = g[3], k = g[4], n = g[5], ta = g[6], tb = g[7];
-  int q0 = 0, q1 = batch, m0 = 0, m1 = m, n0 = 0, n1 = n;
-  if (batch >= j->threads) split(batch, j->threads, tid, 1, &q0, &q1);
-  else if ((m + MR - 1) / MR >= (n + NR - 1) / NR) split(m, j->threads, tid, MR, &m0, &m1);
-  else split(n, j->threads, tid, NR, &n0, &n1);
-  float* sc = scratch_of(j, tid);
-  for (int q = q0; q < q1; q++) {
-    ASrc a = {pack_a_matrix, 0, ta, fptr(j->p[0]) + (long)(aBatch == 1 ? 0 : q) * m * k, ta ? m : k, ta, 0, 0};
-    BSrc b = {fptr(j->p[1]) + (long)(bBatch == 1 ? 0 : q) * k * n, tb ? k : n, tb};
-    CDst c = {fptr(j->p[3]) + (long)q * m * n, n, 0, j->p[2] ? fptr(j->p[2]) : 0, j->act};
-    gemm_range(&a, &b, &c, m0, m1, n0, n1, k, sc, sc + MC * KC_MAX, 0);
-  }
-}

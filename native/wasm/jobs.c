@@ -31,7 +31,7 @@ __attribute__((export_name("scratch_bytes"))) int scratch_bytes(const Job* j) {
     case K_CONV:
     case K_CONV_BWD_INPUT:
     case K_CONV_BWD_FILTER: floats = conv_extra_floats(j) + gemm_scratch_floats(); break;
-    case K_MATMUL: floats = gemm_scratch_floats(); break;
+    case K_MATMUL: floats = matmul_floats(j); break;
     case K_DW_BWD_FILTER: floats = j->g[6]; break;
     case K_SUM_ROWS: floats = 2 * j->n2; break;
     default: floats = 0;

@@ -101,6 +101,7 @@ int filter_t_floats(const Geo* g);
 void conv_bwd_filter_t(const Job* j, const Geo* g, int lo, int hi, float* part, float* work);
 void filter_reduce(const Job* j, int tid);
 void matmul(const Job* j, int tid);
+int matmul_floats(const Job* j);
 void dw_fwd(const Job* j, int tid);
 void dw_bwd_input(const Job* j, int tid);
 void dw_bwd_filter(const Job* j, int tid);

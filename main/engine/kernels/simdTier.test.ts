@@ -272,6 +272,27 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
 });
 
 describe('SIMD tier threads', () => {
+  it('3 threads share blocks of a batched matMul with fewer matrices than threads', async () => {
+    const t = await startSimdTier(3, { aloneBelow: 0 });
+    if (typeof t === 'string') throw new Error(t);
+    try {
+      for (const [transA, transB] of [[false, false], [true, true]] as const) {
+        const g = { batch: 2, aBatch: 2, bBatch: 2, m: 37, k: 11, n: 29, transA, transB };
+        const av = rand([2, 37, 11], 27), bv = rand([2, 11, 29], 28);
+        const out = new Float32Array(2 * 37 * 29);
+        t.matMul(g, av, bv, null, 'linear', out);
+        const a = tf.tensor3d(av, transA ? [2, 11, 37] : [2, 37, 11]), b = tf.tensor3d(bv, transB ? [2, 29, 11] : [2, 11, 29]);
+        close(out, values(tf.matMul(a, b, transA, transB)), `batched matMul, transposes ${transA} ${transB}`);
+      }
+      const g = { batch: 2, aBatch: 2, bBatch: 2, m: 5, k: 7, n: 97, transA: false, transB: false };
+      const av = rand([2, 5, 7], 29), bv = rand([2, 7, 97], 30), out = new Float32Array(2 * 5 * 97);
+      t.matMul(g, av, bv, null, 'linear', out);
+      close(out, values(tf.matMul(tf.tensor3d(av, [2, 5, 7]), tf.tensor3d(bv, [2, 7, 97]))), 'batched matMul cut along N');
+    } finally {
+      await t.dispose();
+    }
+  });
+
   it('runs small jobs on the calling thread alone by default, with the same results', async () => {
     const t = await startSimdTier(2);
     if (typeof t === 'string') throw new Error(t);
