@@ -54,6 +54,6 @@ describe('saved models (CLI evaluate / predict)', () => {
   });
   it('says when the model file is missing', async () => {
     const r = await evaluateSavedModel(path.join(root, 'missing.keras'), { kind: 'mnist' }, { backend: 'cpu' });
-    expect(r.ok ? '' : r.message).toMatch(/^Cannot read .*missing\.keras/);
+    expect(r.ok ? '' : r.message).toMatch(/^cannot read .*missing\.keras: no such file$/);
   });
 });
