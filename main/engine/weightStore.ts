@@ -79,9 +79,12 @@ export function carryWeights(model: LayersModel, weights: readonly LayerWeights[
   return set.ok ? { ok: true, carried: { kept: fits.map((f) => f.layer), fresh } } : set;
 }
 
-/** Copies the newest trained weights into a freshly built model of an edited graph. */
-export async function carryLatestInto(model: LayersModel): Promise<Carried | null> {
-  if (latest === null) return null;
+/**
+ * Copies the newest trained weights into a freshly built model of an edited graph. Only within
+ * the same model (its name): another project's or template's layers named 'dense' are not ours.
+ */
+export async function carryLatestInto(model: LayersModel, graph: Graph): Promise<Carried | null> {
+  if (latest === null || latest.graph.name !== graph.name) return null;
   const carried = carryWeights(model, await getLayerWeights(latest.model));
   return carried.ok ? carried.carried : null;
 }

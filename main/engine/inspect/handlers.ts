@@ -54,7 +54,7 @@ async function modelFor(session: EngineSession, graph: Graph | undefined): Promi
   const built = await tfjsModelFromGraph(graph);
   if (!built.ok) return failed('build-failed', built.message);
   // An edited model keeps the trained weights of every layer that still fits; only changed layers start fresh.
-  await carryLatestInto(built.model);
+  await carryLatestInto(built.model, graph);
   initial?.model.dispose();
   initial = { key, model: built.model };
   return { ok: true, value: built.model };
