@@ -1,6 +1,6 @@
 // The SIMD128 wasm kernel tier (main/engine/kernels/simdTier.ts drives it). One module instance runs
 // per thread over one shared memory; the calling thread writes a Job into that memory and every
-// thread calls run(job, tid) on its share of the work: split up front, or (the convolution GEMMs)
+// thread calls run(job, tid) on its share of the work: split up front, or (the GEMMs)
 // claimed block by block from a counter in the job. Either way every sum runs in an order fixed by
 // the job and the thread count. Nothing here allocates: tensors and per-thread scratch live in the
 // JS-managed arena, and every size is computed from the job.
