@@ -48,7 +48,7 @@ export const lessonSteps: readonly LessonStep[] = [
     text: [
       'The chapter’s TensorFlow net: 784 pixels → 1,024 ReLU units → 10 softmax outputs, L2 on both weight layers, plain SGD on batches of 256.',
       'Its prose says 96.5 % on validation; its printed run ends at 92.0 % on the test images after 6,001 steps.',
-      'Build it from the palette, or load it. When the check is green, train briefly and compare.',
+      'Build it from the palette, or load it. When the check is green, train briefly and compare. The short runs use Adam so that one epoch already shows learning; set SGD with learning rate 0.003 in the Train tab to train as the chapter did.',
     ],
   },
   {
