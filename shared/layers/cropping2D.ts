@@ -1,14 +1,16 @@
-import { fail, formatShape, padding2dParam, singleImageInput } from './common';
+import { fail, formatShape, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 import { describePadding2d } from './zeroPadding2D';
 
-const cropping: ParamSpec = {
+const cropping = {
   name: 'cropping', type: 'padding2d', default: [[0, 0], [0, 0]], key: true,
   help: 'Rows removed at the top and bottom, and columns at the left and right: ((top, bottom), (left, right)).',
-};
-const params: readonly ParamSpec[] = [cropping];
+} as const satisfies ParamSpec;
+const params = [cropping] as const;
+const config = layerConfig(params);
 const codec = makeCodec(params, ['cropping', channelsLast]);
 
 export const cropping2D: LayerDef = {
@@ -25,7 +27,7 @@ export const cropping2D: LayerDef = {
     const input = singleImageInput(inputs);
     if ('issue' in input) return input;
     const shape = input.shape;
-    const [[t, b], [l, r]] = padding2dParam(p, cropping);
+    const [[t, b], [l, r]] = config(p).cropping;
     const [n, h, w, c] = shape;
     if ((typeof h === 'number' && t + b >= h) || (typeof w === 'number' && l + r >= w)) {
       return fail('spatial-size', `crops ((${t}, ${b}), (${l}, ${r})) from a ${formatShape(shape)} input, leaving nothing; crop less than the height and width`, 'cropping');
@@ -36,5 +38,5 @@ export const cropping2D: LayerDef = {
   check: (_inputs, p) => paramIssues(params, p),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => describePadding2d(padding2dParam(p, cropping)),
+  describe: (p) => describePadding2d(config(p).cropping),
 };

@@ -1,13 +1,14 @@
-import { formatShape, issue, lastDim, missingInput, numberParam, requireChannels, singleInput, stringParam } from './common';
+import { formatShape, issue, lastDim, missingInput, requireChannels, singleInput } from './common';
 import { makeCodec } from './configCodec';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, LayerIssue, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const units: ParamSpec = { name: 'units', type: 'int', min: 1, default: 128, key: true, help: 'How many neurons: the size of the output vector (the number of classes on a classifier output).' };
-const activation = activationSpec();
+const units = { name: 'units', type: 'int', min: 1, default: 128, key: true, help: 'How many neurons: the size of the output vector (the number of classes on a classifier output).' } as const satisfies ParamSpec;
 
-const params: readonly ParamSpec[] = [units, activation, useBiasSpec, ...kernelBiasSpecs('kernel')];
+const params = [units, activationSpec(), useBiasSpec, ...kernelBiasSpecs('kernel')] as const;
+const config = layerConfig(params);
 
 const codec = makeCodec(params, [
   'units', 'activation', 'use_bias', 'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer',
@@ -35,14 +36,14 @@ export const dense: LayerDef = {
     const unknown = requireChannels(shape);
     if (unknown !== null) return unknown;
     // Keras's Dense acts on the last axis of any input: (None, 12, 12, 64) -> (None, 12, 12, units).
-    return { shape: [...shape.slice(0, -1), numberParam(p, units)] };
+    return { shape: [...shape.slice(0, -1), config(p).units] };
   },
   weights(inputs, p) {
     const shape = singleInput(inputs);
     if (shape === null || shape.length < 2 || requireChannels(shape) !== null) return [];
-    const n = numberParam(p, units);
+    const { units: n, use_bias } = config(p);
     const kernel = { name: 'kernel', shape: [lastDim(shape), n], trainable: true };
-    return p['use_bias'] === false ? [kernel] : [kernel, { name: 'bias', shape: [n], trainable: true }];
+    return use_bias ? [kernel, { name: 'bias', shape: [n], trainable: true }] : [kernel];
   },
   check(inputs, p) {
     const issues: LayerIssue[] = paramIssues(params, p);
@@ -55,7 +56,7 @@ export const dense: LayerDef = {
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
   describe(p) {
-    const a = stringParam(p, activation);
-    return a === 'linear' ? String(numberParam(p, units)) : `${numberParam(p, units)}, ${a}`;
+    const { units: n, activation: a } = config(p);
+    return a === 'linear' ? String(n) : `${n}, ${a}`;
   },
 };

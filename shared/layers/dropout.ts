@@ -1,25 +1,29 @@
 import type { Params } from '../graph/types';
-import { formatShape, issue, missingInput, numberParam, singleInput } from './common';
+import { formatShape, issue, missingInput, singleInput } from './common';
 import { makeCodec } from './configCodec';
 import { seedSpec } from './paramSpecs';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, LayerIssue, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-export const rateSpec: ParamSpec = {
+export const rateSpec = {
   name: 'rate', type: 'float', min: 0, max: 1, default: 0.5, key: true,
   help: 'Fraction of the inputs set to zero at each training step (0.25 drops a quarter); no effect when predicting.',
-};
-const noiseShape: ParamSpec = {
+} as const satisfies ParamSpec;
+const noiseShape = {
   name: 'noise_shape', type: 'shape', nullable: true, withBatch: true, default: null, advanced: true,
   help: 'Shape of the dropout mask including the batch axis, e.g. None, 1, 1, 64 to drop whole channels; empty: drop values independently.',
-};
-const params: readonly ParamSpec[] = [rateSpec, noiseShape, seedSpec];
+} as const satisfies ParamSpec;
+const params = [rateSpec, noiseShape, seedSpec] as const;
+const config = layerConfig(params);
+/** The one setting SpatialDropout2D shares with Dropout; its own specs may change only the help text. */
+const rateConfig = layerConfig([rateSpec]);
 const codec = makeCodec(params, ['rate', 'seed', 'noise_shape']);
 
 /** Shared with SpatialDropout2D: Dropout's parameter validation plus the high-rate learner warning. */
 export function dropoutChecks(specs: readonly ParamSpec[], p: Params): LayerIssue[] {
   const issues = paramIssues(specs, p);
-  const rate = numberParam(p, rateSpec);
+  const { rate } = rateConfig(p);
   if (rate > 0.9) {
     issues.push(issue('dropout-rate-high', `drops ${Math.round(rate * 100)}% of its inputs during training, which leaves too little signal to learn from; use a rate between 0.1 and 0.5`, 'rate', 'warning'));
   }
@@ -44,13 +48,13 @@ export const dropout: LayerDef = {
   check(inputs, p) {
     const issues = dropoutChecks(params, p);
     const shape = singleInput(inputs);
-    const ns = p['noise_shape'];
-    if (shape !== null && Array.isArray(ns) && ns.length !== shape.length) {
+    const ns = config(p).noise_shape;
+    if (shape !== null && ns !== null && ns.length !== shape.length) {
       issues.push(issue('noise-shape', `has noise_shape of ${ns.length} axes but its input ${formatShape(shape)} has ${shape.length}; give one entry per axis, batch included`, 'noise_shape'));
     }
     return issues;
   },
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => String(numberParam(p, rateSpec)),
+  describe: (p) => String(config(p).rate),
 };

@@ -1,26 +1,26 @@
 import { own, type JsonObject, type JsonValue } from '../json';
 import type { Params } from '../graph/types';
-import { formatDims, nullableNumberParam } from './common';
+import { formatDims } from './common';
 import { jsonEqual, serializerKeys } from './configCodec';
+import { layerConfig } from './layerConfig';
 import type { FromConfigResult, LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const shape: ParamSpec = {
+const shape = {
   name: 'shape', type: 'shape', default: [28, 28, 1], key: true,
   help: 'The size of one example without the batch axis: height, width, channels for images (28, 28, 1 for MNIST); leave a size empty for "any".',
-};
-const batchSize: ParamSpec = {
+} as const satisfies ParamSpec;
+const batchSize = {
   name: 'batch_size', type: 'int', min: 1, nullable: true, default: null, advanced: true,
   help: 'A fixed batch size; empty (the usual) accepts any batch size.',
-};
-const params: readonly ParamSpec[] = [shape, batchSize];
+} as const satisfies ParamSpec;
+const params = [shape, batchSize] as const;
+const config = layerConfig(params);
 
-function dims(p: Params): (number | null)[] {
-  const v = p['shape'];
-  if (Array.isArray(v) && v.every((d) => d === null || (typeof d === 'number' && Number.isSafeInteger(d) && d > 0))) {
-    return v.map((d) => (typeof d === 'number' ? d : null));
-  }
-  return [28, 28, 1];
+/** (batch, ...shape) as Keras writes batch_shape. */
+function batchShape(p: Params): (number | null)[] {
+  const c = config(p);
+  return [c.batch_size, ...c.shape];
 }
 
 /** Keras 3 writes sparse / ragged / optional; Blockprop's inputs are dense, required tensors. */
@@ -36,12 +36,12 @@ export const inputLayer: LayerDef = {
     'Keras adds a batch axis in front, shown as None, because the number of examples per batch can vary.',
   params,
   inputs: { min: 0, max: 0 },
-  outputShape: (_inputs, p) => ({ shape: [nullableNumberParam(p, batchSize), ...dims(p)] }),
+  outputShape: (_inputs, p) => ({ shape: batchShape(p) }),
   weights: () => [],
   check: (_inputs, p) => paramIssues(params, p),
   toConfig(p): JsonObject {
     // The serializer inserts dtype after batch_shape and name before optional (Keras 3's order).
-    return { batch_shape: [nullableNumberParam(p, batchSize), ...dims(p)], ...fixedFlags };
+    return { batch_shape: batchShape(p), ...fixedFlags };
   },
   fromConfig(config): FromConfigResult {
     const unsupported: string[] = [];
@@ -64,6 +64,6 @@ export const inputLayer: LayerDef = {
     }
     return { params: out, unsupported };
   },
-  describe: (p) => formatDims(dims(p)),
+  describe: (p) => formatDims(config(p).shape),
 };
 

@@ -1,11 +1,13 @@
-import { missingInput, numberParam, singleInput } from './common';
+import { missingInput, singleInput } from './common';
 import { makeCodec } from './configCodec';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const scale: ParamSpec = { name: 'scale', type: 'float', default: 1 / 255, key: true, help: 'Every value is multiplied by this; 1/255 maps pixels 0–255 to 0–1.' };
-const offset: ParamSpec = { name: 'offset', type: 'float', default: 0.0, key: true, help: 'Added after scaling; scale 1/127.5 with offset -1 maps pixels to -1…1.' };
-const params: readonly ParamSpec[] = [scale, offset];
+const scale = { name: 'scale', type: 'float', default: 1 / 255, key: true, help: 'Every value is multiplied by this; 1/255 maps pixels 0–255 to 0–1.' } as const satisfies ParamSpec;
+const offset = { name: 'offset', type: 'float', default: 0.0, key: true, help: 'Added after scaling; scale 1/127.5 with offset -1 maps pixels to -1…1.' } as const satisfies ParamSpec;
+const params = [scale, offset] as const;
+const config = layerConfig(params);
 const codec = makeCodec(params, ['scale', 'offset']);
 
 function formatScale(s: number): string {
@@ -33,8 +35,8 @@ export const rescaling: LayerDef = {
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
   describe(p) {
-    const o = numberParam(p, offset);
-    const text = formatScale(numberParam(p, scale));
+    const { scale: s, offset: o } = config(p);
+    const text = formatScale(s);
     return o === 0 ? text : `${text} ${o < 0 ? '−' : '+'} ${Math.abs(o)}`;
   },
 };

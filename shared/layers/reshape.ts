@@ -1,20 +1,22 @@
 import type { Params, Shape } from '../graph/types';
-import { fail, formatDims, formatShape, intsParam, missingInput, singleInput } from './common';
+import { fail, formatDims, formatShape, missingInput, singleInput } from './common';
 import { makeCodec } from './configCodec';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
 import { paramIssues } from './validateParam';
 
-const targetShape: ParamSpec = {
+const targetShape = {
   name: 'target_shape', type: 'ints', min: 1, allowMinusOne: true, default: [-1], key: true,
   help: 'The new shape without the batch axis, e.g. 28, 28, 1; one entry may be -1 to be worked out from the others.',
-};
-const params: readonly ParamSpec[] = [targetShape];
+} as const satisfies ParamSpec;
+const params = [targetShape] as const;
+const config = layerConfig(params);
 const codec = makeCodec(params, ['target_shape']);
 
 function reshapeShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const shape = singleInput(inputs);
   if (shape === null) return missingInput();
-  const target = intsParam(p, targetShape);
+  const target = config(p).target_shape;
   const rest = shape.slice(1);
   const batch = shape[0] ?? null;
   if (rest.some((d) => d === null)) return { shape: [batch, ...target.map((d) => (d === -1 ? null : d))] };
@@ -42,5 +44,5 @@ export const reshape: LayerDef = {
   check: (_inputs, p) => paramIssues(params, p),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => intsParam(p, targetShape).map((d) => (d === -1 ? '-1' : String(d))).join('×'),
+  describe: (p) => config(p).target_shape.map((d) => (d === -1 ? '-1' : String(d))).join('×'),
 };

@@ -1,11 +1,13 @@
-import { numberParam, singleImageInput } from './common';
+import { singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { dropoutChecks, rateSpec } from './dropout';
 import { seedSpec } from './paramSpecs';
-import type { LayerDef, ParamSpec } from './types';
+import { layerConfig } from './layerConfig';
+import type { LayerDef } from './types';
 
-const rate: ParamSpec = { ...rateSpec, help: 'Fraction of the channels (whole feature maps) set to zero at each training step.' };
-const params: readonly ParamSpec[] = [rate, seedSpec];
+const rate = { ...rateSpec, help: 'Fraction of the channels (whole feature maps) set to zero at each training step.' } as const;
+const params = [rate, seedSpec] as const;
+const config = layerConfig(params);
 // Keras 3 writes rate, seed, name, dtype, data_format and no trainable (its __init__ would refuse one);
 // keras3LayerConfig places name and dtype. tf.keras also wrote noise_shape: null.
 const codec = makeCodec(params, ['rate', 'seed', channelsLast], { legacy: { noise_shape: [null] } });
@@ -25,5 +27,5 @@ export const spatialDropout2D: LayerDef = {
   check: (_inputs, p) => dropoutChecks(params, p),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => String(numberParam(p, rate)),
+  describe: (p) => String(config(p).rate),
 };

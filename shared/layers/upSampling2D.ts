@@ -1,15 +1,17 @@
-import { pairParam, pairText, singleImageInput, stringParam } from './common';
+import { pairText, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { pairSpec } from './paramSpecs';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
 const size = pairSpec('size', [2, 2], 'How many times the rows and columns are repeated: 2×2 doubles the height and width.', { key: true });
-const interpolation: ParamSpec = {
+const interpolation = {
   name: 'interpolation', type: 'enum', options: ['nearest', 'bilinear'], default: 'nearest',
   help: "'nearest' copies each pixel; 'bilinear' blends neighbouring pixels for a smoother result.",
-};
-const params: readonly ParamSpec[] = [size, interpolation];
+} as const satisfies ParamSpec;
+const params = [size, interpolation] as const;
+const config = layerConfig(params);
 const codec = makeCodec(params, ['size', channelsLast, 'interpolation']);
 
 export const upSampling2D: LayerDef = {
@@ -26,7 +28,7 @@ export const upSampling2D: LayerDef = {
     const input = singleImageInput(inputs);
     if ('issue' in input) return input;
     const shape = input.shape;
-    const [sh, sw] = pairParam(p, size) ?? [2, 2];
+    const [sh, sw] = config(p).size;
     const [n, h, w, c] = shape;
     return { shape: [n ?? null, h == null ? null : h * sh, w == null ? null : w * sw, c ?? null] };
   },
@@ -35,7 +37,8 @@ export const upSampling2D: LayerDef = {
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
   describe(p) {
-    const text = pairText(pairParam(p, size) ?? [2, 2]);
-    return stringParam(p, interpolation) === 'nearest' ? text : `${text}, ${stringParam(p, interpolation)}`;
+    const c = config(p);
+    const text = pairText(c.size);
+    return c.interpolation === 'nearest' ? text : `${text}, ${c.interpolation}`;
   },
 };

@@ -1,17 +1,19 @@
-import { padding2dParam, singleImageInput } from './common';
+import { singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const padding: ParamSpec = {
+const padding = {
   name: 'padding', type: 'padding2d', default: [[1, 1], [1, 1]], key: true,
   help: 'Rows of zeros added at the top and bottom, and columns at the left and right: ((top, bottom), (left, right)).',
-};
-const params: readonly ParamSpec[] = [padding];
+} as const satisfies ParamSpec;
+const params = [padding] as const;
+const config = layerConfig(params);
 const codec = makeCodec(params, ['padding', channelsLast]);
 
 /** "1" when all four sides match, "(1, 2), (3, 4)" otherwise (shared with Cropping2D). */
-export function describePadding2d(v: [[number, number], [number, number]]): string {
+export function describePadding2d(v: readonly [readonly [number, number], readonly [number, number]]): string {
   const [[t, b], [l, r]] = v;
   if (t === b && b === l && l === r) return String(t);
   if (t === b && l === r) return `${t}, ${l}`;
@@ -32,7 +34,7 @@ export const zeroPadding2D: LayerDef = {
     const input = singleImageInput(inputs);
     if ('issue' in input) return input;
     const shape = input.shape;
-    const [[t, b], [l, r]] = padding2dParam(p, padding);
+    const [[t, b], [l, r]] = config(p).padding;
     const [n, h, w, c] = shape;
     return { shape: [n ?? null, h == null ? null : h + t + b, w == null ? null : w + l + r, c ?? null] };
   },
@@ -40,5 +42,5 @@ export const zeroPadding2D: LayerDef = {
   check: (_inputs, p) => paramIssues(params, p),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => describePadding2d(padding2dParam(p, padding)),
+  describe: (p) => describePadding2d(config(p).padding),
 };
