@@ -5,6 +5,8 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 test('the command palette runs any action by name, with its keys shown; About and the shortcuts come from the same list', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
+  await expect(page.getByTestId('empty-canvas')).toBeVisible();
+  await page.getByTestId('file-title').click();
   await page.keyboard.press('Control+Shift+P');
   const palette = page.getByTestId('command-palette');
   await expect(palette).toBeVisible();

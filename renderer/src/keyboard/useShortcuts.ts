@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { runAction } from '../actions/appActions';
 import { uiStore } from '../state/uiStore';
 import { shortcutFor } from './shortcuts';
@@ -12,7 +12,8 @@ function isTextField(target: EventTarget | null): boolean {
 
 /** The window-wide keyboard map, from the one action list (shared/actions.ts). */
 export function useShortcuts(): void {
-  useEffect(() => {
+  // A layout effect: the keys work from the first painted frame, not one frame later.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = shortcutFor({ key: e.key, ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey }, isTextField(e.target));
       if (action === null) return;
