@@ -85,6 +85,10 @@ export async function saliency(ctx: InspectContext, req: SaliencyRequest): Promi
     const classIndex = req.classIndex ?? predicted;
     if (classIndex >= probabilities.length) return failed('bad-class', `Class ${classIndex} does not exist; the model has ${probabilities.length} classes.`);
 
+    const blocked = unscaledBatchNorm(model);
+    if (blocked !== null) {
+      return failed('no-gradients', `TensorFlow.js cannot take gradients through BatchNormalization '${blocked}' (scale = False: its missing γ breaks the gradient tape), so saliency and Grad-CAM are not available for this model; set scale to true on its BatchNormalization layers to use them.`);
+    }
     const grad = tf.grad((inp: tf.Tensor) => scoreWithOffset(model, null, inp, classIndex, null))(x);
     const [h = 1, w = 1, c = 1] = shape.length === 3 ? shape : shape.length === 2 ? [shape[0], shape[1], 1] : [1, shape[0], 1];
     const sal = tf.tidy(() => tf.max(tf.abs(tf.reshape(grad, [h, w, c])), -1));
@@ -120,4 +124,10 @@ async function gradCamOf(model: LayersModel, layerName: string, x: tf.Tensor, cl
   const values = Float32Array.from(await cam.data());
   tf.dispose([a, zeros, g, cam]);
   return planeFrom(values, h, w);
+}
+
+/** The first BatchNormalization without γ (scale = False, as in InceptionV3): tfjs's batchNorm gradient needs one. */
+function unscaledBatchNorm(model: LayersModel): string | null {
+  const bn = model.layers.find((l) => l.getClassName() === 'BatchNormalization' && l.getConfig()['scale'] === false);
+  return bn?.name ?? null;
 }

@@ -28,6 +28,15 @@ describe('saliency and Grad-CAM on functional models (weights=None)', () => {
     expect([r.value.gradCam?.width, r.value.gradCam?.height]).toEqual([7, 7]);
     expect(tf.memory().numTensors).toBeLessThan(2000);
   }, 300_000);
-  // InceptionV3 is left out: tfjs cannot take gradients through its BatchNormalization(scale=False)
-  // layers (the tape saves the missing gamma: 'reading dataId' in saveTensorsForBackwardMode), cpu and wasm alike.
+
+  it('InceptionV3: says why there are no gradients (tfjs cannot differentiate BatchNormalization with scale=False)', async () => {
+    // tfjs's tape saves the missing γ ('reading dataId' in saveTensorsForBackwardMode), cpu and wasm alike.
+    const graph = getTemplate('inception_v3')?.build();
+    if (graph === undefined) throw new Error('template');
+    const built = await tfjsModelFromGraph(graph);
+    if (!built.ok) throw new Error(built.message);
+    const data = new Array<number>(299 * 299 * 3).fill(0.5);
+    const r = await saliency({ model: built.model, heldOut: null, classNames: [], graph }, { sample: { kind: 'pixels', width: 299, height: 299, channels: 3, data } });
+    expect(r.ok ? '' : r.message).toContain("BatchNormalization 'batch_normalization'");
+  }, 300_000);
 });
