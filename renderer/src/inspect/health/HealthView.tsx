@@ -4,7 +4,7 @@ import { editor } from '../../state/editorStore';
 import { lut } from '../colormap';
 import { PngButtons } from '../detail/PngButtons';
 import { fmt } from '../detail/Arithmetic';
-import { useHealth, watchHealth } from './healthStore';
+import { showRun, useHealth, watchHealth } from './healthStore';
 import '../detail/detail.css';
 import './health.css';
 
@@ -75,12 +75,23 @@ function LayerRow(props: { name: string; epochs: readonly TrainingHealth[]; canv
 
 /** Inspect › Training health: the latest run's per-layer histograms over epochs and its warnings. */
 export function HealthView() {
-  const epochs = useHealth((s) => s.epochs);
-  const model = useHealth((s) => s.model);
-  const durations = useHealth((s) => s.durations);
+  const runs = useHealth((s) => s.runs);
+  const shown = useHealth((s) => s.shown);
   const canvases = useRef(new Map<string, HTMLCanvasElement>()).current;
+  const run = runs.find((r) => r.runId === shown) ?? runs[0];
+  const epochs = run?.epochs ?? [];
+  const model = run?.model ?? null;
+  const durations = run?.durations ?? [];
   const last = epochs[epochs.length - 1];
+  const picker = runs.length > 1 && (
+    <select className="field-input" value={run?.runId ?? ''} onChange={(e) => showRun(e.target.value)} aria-label="Run" data-testid="health-run">
+      {runs.map((r, i) => <option key={r.runId} value={r.runId}>{i === 0 ? 'Latest: ' : ''}{r.model} · {new Date(r.startedAt).toLocaleTimeString()} · {r.epochs.length} measured</option>)}
+    </select>
+  );
   if (last === undefined) {
+    if (run !== undefined) {
+      return <div className="health-view">{picker}<p className="empty-state" data-testid="health-empty">This run of <b className="mono">{run.model}</b> has no health report yet: it is measured at the end of an epoch, and only while measuring takes under 5 % of the training time (a run of a few hundred images cannot afford it).</p></div>;
+    }
     return <p className="empty-state" data-testid="health-empty">Train the model (even one short epoch): after each epoch the weights, gradients and activations of every layer are measured on a fixed batch of 32 training images and shown here (skipped in runs too short to afford it: measuring takes at most 5 % of the training time).</p>;
   }
   const cost = epochs.reduce((s, e) => s + e.costMs, 0);
@@ -88,6 +99,7 @@ export function HealthView() {
   return (
     <div className="health-view" data-testid="health-view">
       <div className="look-controls">
+        {picker}
         <span className="muted">Run of <b className="mono">{model}</b> · {epochs.length} epoch{epochs.length === 1 ? '' : 's'} · measuring took {cost} ms of {total} ms ({total > 0 ? ((cost / total) * 100).toFixed(1) : '0'} % of this run; one probe batch per epoch)</span>
         <span className="spacer" />
         <PngButtons canvases={() => [...canvases.values()]} caption={`Training health of ${model ?? ''}: weight and gradient histograms over ${epochs.length} epochs`} name={`health-${model ?? 'model'}`} testId="health-png" />
