@@ -1,12 +1,12 @@
-import { stringParam } from './common';
 import { makeCodec } from './configCodec';
 import { sameShape } from './activationCommon';
 import { activationSpec } from './paramSpecs';
-import type { LayerDef, ParamSpec } from './types';
+import { layerConfig } from './layerConfig';
+import type { LayerDef } from './types';
 import { paramIssues } from './validateParam';
 
-const fn = activationSpec('relu');
-const params: readonly ParamSpec[] = [fn];
+const params = [activationSpec('relu')] as const;
+const config = layerConfig(params);
 const codec = makeCodec(params, ['activation']);
 
 export const activation: LayerDef = {
@@ -24,5 +24,5 @@ export const activation: LayerDef = {
   check: (_inputs, p) => paramIssues(params, p),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => stringParam(p, fn),
+  describe: (p) => config(p).activation,
 };

@@ -1,18 +1,19 @@
 import type { Params } from '../graph/types';
-import { missingInput, numberParam, singleInput } from './common';
+import { missingInput, singleInput } from './common';
 import { makeCodec } from './configCodec';
 import { axisSizes } from './normalizationCommon';
 import { constraintSpec, initializerSpec, regularizerSpec } from './paramSpecs';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec, WeightSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const axis: ParamSpec = { name: 'axis', type: 'int', default: -1, advanced: true, help: 'The axis that is normalised per feature: -1, the channels, for images.' };
-const momentum: ParamSpec = { name: 'momentum', type: 'float', min: 0, max: 1, default: 0.99, key: true, help: 'How slowly the running mean and variance (used when predicting) follow each batch; closer to 1 is smoother.' };
-const epsilon: ParamSpec = { name: 'epsilon', type: 'float', min: 0, exclusiveMin: true, default: 0.001, help: 'Small number added to the variance so that nothing is divided by zero.' };
-const center: ParamSpec = { name: 'center', type: 'bool', default: true, help: 'Learn an offset (beta) added after normalising.' };
-const scale: ParamSpec = { name: 'scale', type: 'bool', default: true, help: 'Learn a factor (gamma) multiplied after normalising; can be off when a linear layer or ReLU follows.' };
+const axis = { name: 'axis', type: 'int', default: -1, advanced: true, help: 'The axis that is normalised per feature: -1, the channels, for images.' } as const satisfies ParamSpec;
+const momentum = { name: 'momentum', type: 'float', min: 0, max: 1, default: 0.99, key: true, help: 'How slowly the running mean and variance (used when predicting) follow each batch; closer to 1 is smoother.' } as const satisfies ParamSpec;
+const epsilon = { name: 'epsilon', type: 'float', min: 0, exclusiveMin: true, default: 0.001, help: 'Small number added to the variance so that nothing is divided by zero.' } as const satisfies ParamSpec;
+const center = { name: 'center', type: 'bool', default: true, help: 'Learn an offset (beta) added after normalising.' } as const satisfies ParamSpec;
+const scale = { name: 'scale', type: 'bool', default: true, help: 'Learn a factor (gamma) multiplied after normalising; can be off when a linear layer or ReLU follows.' } as const satisfies ParamSpec;
 
-const params: readonly ParamSpec[] = [
+const params = [
   momentum, epsilon, center, scale, axis,
   initializerSpec('beta_initializer', 'Zeros', 'Starting value of the learned offset.'),
   initializerSpec('gamma_initializer', 'Ones', 'Starting value of the learned factor.'),
@@ -22,7 +23,8 @@ const params: readonly ParamSpec[] = [
   regularizerSpec('gamma_regularizer', 'Penalty on the factors added to the loss.'),
   constraintSpec('beta_constraint', 'Limit applied to the offsets after each update.'),
   constraintSpec('gamma_constraint', 'Limit applied to the factors after each update.'),
-];
+] as const;
+const config = layerConfig(params);
 
 const codec = makeCodec(params, [
   'axis', 'momentum', 'epsilon', 'center', 'scale', 'beta_initializer', 'gamma_initializer', 'moving_mean_initializer',
@@ -34,8 +36,9 @@ const codec = makeCodec(params, [
 
 function weights(size: number, p: Params): WeightSpec[] {
   const out: WeightSpec[] = [];
-  if (p['scale'] !== false) out.push({ name: 'gamma', shape: [size], trainable: true });
-  if (p['center'] !== false) out.push({ name: 'beta', shape: [size], trainable: true });
+  const c = config(p);
+  if (c.scale) out.push({ name: 'gamma', shape: [size], trainable: true });
+  if (c.center) out.push({ name: 'beta', shape: [size], trainable: true });
   out.push({ name: 'moving_mean', shape: [size], trainable: false }, { name: 'moving_variance', shape: [size], trainable: false });
   return out;
 }
@@ -53,13 +56,13 @@ export const batchNormalization: LayerDef = {
   outputShape(inputs, p) {
     const shape = singleInput(inputs);
     if (shape === null) return missingInput();
-    const sizes = axisSizes(shape, [numberParam(p, axis)]);
+    const sizes = axisSizes(shape, [config(p).axis]);
     return Array.isArray(sizes) ? { shape } : sizes;
   },
   weights(inputs, p) {
     const shape = singleInput(inputs);
     if (shape === null) return [];
-    const sizes = axisSizes(shape, [numberParam(p, axis)]);
+    const sizes = axisSizes(shape, [config(p).axis]);
     return Array.isArray(sizes) && sizes[0] !== undefined ? weights(sizes[0], p) : [];
   },
   check: (_inputs, p) => paramIssues(params, p),
@@ -70,7 +73,7 @@ export const batchNormalization: LayerDef = {
     return codec.fromConfig(Array.isArray(a) && a.length === 1 && typeof a[0] === 'number' ? { ...config, axis: a[0] } : config);
   },
   describe(p) {
-    const m = numberParam(p, momentum);
+    const m = config(p).momentum;
     return m === 0.99 ? '' : `momentum ${m}`;
   },
 };

@@ -1,7 +1,5 @@
-import type { JsonValue } from '../json';
-import type { Params, Shape } from '../graph/types';
-import type { LayerIssue, ParamSpec, ShapeOutcome } from './types';
-import { validateParam } from './validateParam';
+import type { Shape } from '../graph/types';
+import type { LayerIssue, ShapeOutcome } from './types';
 
 /** Keras's tuple notation: (None, 26, 26, 32); a 1-tuple keeps its comma: (None,). */
 export function formatShape(shape: Shape): string {
@@ -12,59 +10,6 @@ export function formatShape(shape: Shape): string {
 /** "28×28×1": a shape without its batch dimension, for block faces and messages; None shows as ?. */
 export function formatDims(dims: readonly (number | null)[]): string {
   return dims.map((d) => (d === null ? '?' : String(d))).join('×');
-}
-
-// ---- reading params: invalid or missing values fall back to the spec's default, so shape rules never crash
-
-function valid(params: Params, spec: ParamSpec): JsonValue {
-  const v = params[spec.name];
-  return v !== undefined && validateParam(spec, v) === null ? v : spec.default;
-}
-
-export function numberParam(params: Params, spec: ParamSpec): number {
-  const v = valid(params, spec);
-  return typeof v === 'number' ? v : 0;
-}
-
-export function nullableNumberParam(params: Params, spec: ParamSpec): number | null {
-  const v = valid(params, spec);
-  return typeof v === 'number' ? v : null;
-}
-
-export function stringParam(params: Params, spec: ParamSpec): string {
-  const v = valid(params, spec);
-  return typeof v === 'string' ? v : '';
-}
-
-export function intsParam(params: Params, spec: ParamSpec): number[] {
-  const v = valid(params, spec);
-  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
-}
-
-/** A 2-tuple param ((3, 3)); null when the (nullable) param is unset. */
-export function pairParam(params: Params, spec: ParamSpec): [number, number] | null {
-  const v = valid(params, spec);
-  if (!Array.isArray(v)) return null;
-  const [a, b] = v;
-  return typeof a === 'number' && typeof b === 'number' ? [a, b] : null;
-}
-
-/** ((top, bottom), (left, right)). */
-export function padding2dParam(params: Params, spec: ParamSpec): [[number, number], [number, number]] {
-  const v = valid(params, spec);
-  const num = (x: JsonValue | undefined): number => (typeof x === 'number' ? x : 0);
-  if (Array.isArray(v)) {
-    const [h, w] = v;
-    if (Array.isArray(h) && Array.isArray(w)) return [[num(h[0]), num(h[1])], [num(w[0]), num(w[1])]];
-  }
-  return [[0, 0], [0, 0]];
-}
-
-/** Axis param: an int or a list of ints. */
-export function axisParam(params: Params, spec: ParamSpec): number | number[] {
-  const v = valid(params, spec);
-  if (typeof v === 'number') return v;
-  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : -1;
 }
 
 // ---- output-size arithmetic (Keras 3: ops/operation_utils.py, backend/common/backend_utils.py)

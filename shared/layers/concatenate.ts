@@ -1,11 +1,13 @@
-import { fail, formatShape, issue, numberParam } from './common';
+import { fail, formatShape, issue } from './common';
 import { makeCodec } from './configCodec';
 import { resolveAxis } from './normalizationCommon';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const axis: ParamSpec = { name: 'axis', type: 'int', default: -1, key: true, help: 'The axis along which the inputs are joined: -1, the channels, for images.' };
-const params: readonly ParamSpec[] = [axis];
+const axis = { name: 'axis', type: 'int', default: -1, key: true, help: 'The axis along which the inputs are joined: -1, the channels, for images.' } as const satisfies ParamSpec;
+const params = [axis] as const;
+const config = layerConfig(params);
 const codec = makeCodec(params, ['axis']);
 
 export const concatenate: LayerDef = {
@@ -20,7 +22,7 @@ export const concatenate: LayerDef = {
   inputs: { min: 2, max: Infinity },
   outputShape(inputs, p) {
     if (inputs.length < 2) return fail('missing-input', `has ${inputs.length} input; connect at least two blocks to it`);
-    const a = numberParam(p, axis);
+    const a = config(p).axis;
     const [first] = inputs;
     if (first === undefined) return fail('missing-input', 'has no input; connect at least two blocks to it');
     const rank = first.length;
@@ -49,7 +51,7 @@ export const concatenate: LayerDef = {
   check(inputs, p) {
     const issues = paramIssues(params, p);
     const first = inputs[0];
-    const a = numberParam(p, axis);
+    const a = config(p).axis;
     if (first !== undefined && resolveAxis(a, first.length) === null) {
       issues.push(issue('bad-axis', `joins along axis ${a}, which is the batch axis or not an axis of its ${first.length}-D inputs; use -1 for the channels`, 'axis'));
     }
@@ -58,7 +60,7 @@ export const concatenate: LayerDef = {
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
   describe(p) {
-    const a = numberParam(p, axis);
+    const a = config(p).axis;
     return a === -1 ? '' : `axis ${a}`;
   },
 };

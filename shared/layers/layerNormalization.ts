@@ -1,18 +1,19 @@
 import type { JsonObject } from '../json';
 import type { Params } from '../graph/types';
-import { axisParam, missingInput, singleInput } from './common';
+import { missingInput, singleInput } from './common';
 import { makeCodec } from './configCodec';
 import { axisSizes } from './normalizationCommon';
 import { constraintSpec, initializerSpec, regularizerSpec } from './paramSpecs';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec, WeightSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const axis: ParamSpec = { name: 'axis', type: 'axis', default: -1, key: true, help: 'The axis (or list of axes) each example is normalised over: -1, the features.' };
-const epsilon: ParamSpec = { name: 'epsilon', type: 'float', min: 0, exclusiveMin: true, default: 0.001, help: 'Small number added to the variance so that nothing is divided by zero.' };
-const center: ParamSpec = { name: 'center', type: 'bool', default: true, help: 'Learn an offset (beta) added after normalising.' };
-const scale: ParamSpec = { name: 'scale', type: 'bool', default: true, help: 'Learn a factor (gamma) multiplied after normalising.' };
+const axis = { name: 'axis', type: 'axis', default: -1, key: true, help: 'The axis (or list of axes) each example is normalised over: -1, the features.' } as const satisfies ParamSpec;
+const epsilon = { name: 'epsilon', type: 'float', min: 0, exclusiveMin: true, default: 0.001, help: 'Small number added to the variance so that nothing is divided by zero.' } as const satisfies ParamSpec;
+const center = { name: 'center', type: 'bool', default: true, help: 'Learn an offset (beta) added after normalising.' } as const satisfies ParamSpec;
+const scale = { name: 'scale', type: 'bool', default: true, help: 'Learn a factor (gamma) multiplied after normalising.' } as const satisfies ParamSpec;
 
-const params: readonly ParamSpec[] = [
+const params = [
   axis, epsilon, center, scale,
   initializerSpec('beta_initializer', 'Zeros', 'Starting value of the learned offset.'),
   initializerSpec('gamma_initializer', 'Ones', 'Starting value of the learned factor.'),
@@ -20,7 +21,8 @@ const params: readonly ParamSpec[] = [
   regularizerSpec('gamma_regularizer', 'Penalty on the factors added to the loss.'),
   constraintSpec('beta_constraint', 'Limit applied to the offsets after each update.'),
   constraintSpec('gamma_constraint', 'Limit applied to the factors after each update.'),
-];
+] as const;
+const config = layerConfig(params);
 
 const codec = makeCodec(params, [
   'axis', 'epsilon', 'center', 'scale', { key: 'rms_scaling', value: false }, 'beta_initializer', 'gamma_initializer',
@@ -28,8 +30,8 @@ const codec = makeCodec(params, [
 ]);
 
 function axes(p: Params): number[] {
-  const a = axisParam(p, axis);
-  return Array.isArray(a) ? [...a].sort((x, y) => x - y) : [a];
+  const a = config(p).axis;
+  return typeof a === 'number' ? [a] : [...a].sort((x, y) => x - y);
 }
 
 export const layerNormalization: LayerDef = {
@@ -54,8 +56,9 @@ export const layerNormalization: LayerDef = {
     const sizes = axisSizes(shape, axes(p));
     if (!Array.isArray(sizes)) return [];
     const out: WeightSpec[] = [];
-    if (p['scale'] !== false) out.push({ name: 'gamma', shape: sizes, trainable: true });
-    if (p['center'] !== false) out.push({ name: 'beta', shape: sizes, trainable: true });
+    const c = config(p);
+    if (c.scale) out.push({ name: 'gamma', shape: sizes, trainable: true });
+    if (c.center) out.push({ name: 'beta', shape: sizes, trainable: true });
     return out;
   },
   check: (_inputs, p) => paramIssues(params, p),

@@ -1,11 +1,12 @@
-import { numberParam } from './common';
 import { makeCodec } from './configCodec';
 import { sameShape } from './activationCommon';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const negativeSlope: ParamSpec = { name: 'negative_slope', type: 'float', min: 0, default: 0.3, key: true, help: 'How much of a negative value passes through (0.3 keeps 30%); Keras 2 called it alpha.' };
-const params: readonly ParamSpec[] = [negativeSlope];
+const negativeSlope = { name: 'negative_slope', type: 'float', min: 0, default: 0.3, key: true, help: 'How much of a negative value passes through (0.3 keeps 30%); Keras 2 called it alpha.' } as const satisfies ParamSpec;
+const params = [negativeSlope] as const;
+const config = layerConfig(params);
 // Keras 2, tf.keras and TensorFlow.js write the slope as `alpha`.
 const codec = makeCodec(params, ['negative_slope'], { aliases: { alpha: 'negative_slope' } });
 
@@ -24,5 +25,5 @@ export const leakyReLU: LayerDef = {
   check: (_inputs, p) => paramIssues(params, p),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe: (p) => String(numberParam(p, negativeSlope)),
+  describe: (p) => String(config(p).negative_slope),
 };

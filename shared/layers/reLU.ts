@@ -1,13 +1,14 @@
-import { nullableNumberParam, numberParam } from './common';
 import { makeCodec } from './configCodec';
 import { sameShape } from './activationCommon';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const maxValue: ParamSpec = { name: 'max_value', type: 'float', min: 0, nullable: true, default: null, key: true, help: 'Upper limit of the output (6 gives ReLU6, as in MobileNet); empty for no limit.' };
-const negativeSlope: ParamSpec = { name: 'negative_slope', type: 'float', min: 0, default: 0.0, help: 'Slope for values below the threshold (0 = plain ReLU; small values make it leaky).' };
-const threshold: ParamSpec = { name: 'threshold', type: 'float', min: 0, default: 0.0, help: 'Values below this count as "negative".' };
-const params: readonly ParamSpec[] = [maxValue, negativeSlope, threshold];
+const maxValue = { name: 'max_value', type: 'float', min: 0, nullable: true, default: null, key: true, help: 'Upper limit of the output (6 gives ReLU6, as in MobileNet); empty for no limit.' } as const satisfies ParamSpec;
+const negativeSlope = { name: 'negative_slope', type: 'float', min: 0, default: 0.0, help: 'Slope for values below the threshold (0 = plain ReLU; small values make it leaky).' } as const satisfies ParamSpec;
+const threshold = { name: 'threshold', type: 'float', min: 0, default: 0.0, help: 'Values below this count as "negative".' } as const satisfies ParamSpec;
+const params = [maxValue, negativeSlope, threshold] as const;
+const config = layerConfig(params);
 const codec = makeCodec(params, ['max_value', 'negative_slope', 'threshold']);
 
 export const reLU: LayerDef = {
@@ -27,11 +28,9 @@ export const reLU: LayerDef = {
   fromConfig: codec.fromConfig,
   describe(p) {
     const parts: string[] = [];
-    const max = nullableNumberParam(p, maxValue);
+    const { max_value: max, negative_slope: slope, threshold: t } = config(p);
     if (max !== null) parts.push(`max ${max}`);
-    const slope = numberParam(p, negativeSlope);
     if (slope !== 0) parts.push(`slope ${slope}`);
-    const t = numberParam(p, threshold);
     if (t !== 0) parts.push(`threshold ${t}`);
     return parts.join(', ');
   },

@@ -1,12 +1,19 @@
-import { axisParam, formatShape, issue, singleInput } from './common';
+import { formatShape, issue, singleInput } from './common';
 import { makeCodec } from './configCodec';
 import { sameShape } from './activationCommon';
 import { resolveAxis } from './normalizationCommon';
+import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const axis: ParamSpec = { name: 'axis', type: 'axis', default: -1, key: true, help: 'The axis whose values become probabilities summing to 1: -1, the last (the classes).' };
-const params: readonly ParamSpec[] = [axis];
+const axis = { name: 'axis', type: 'axis', default: -1, key: true, help: 'The axis whose values become probabilities summing to 1: -1, the last (the classes).' } as const satisfies ParamSpec;
+const params = [axis] as const;
+const config = layerConfig(params);
+
+/** The axis setting as a list (Keras accepts one axis or several). */
+function axes(a: number | readonly number[]): readonly number[] {
+  return typeof a === 'number' ? [a] : a;
+}
 const codec = makeCodec(params, ['axis']);
 
 export const softmax: LayerDef = {
@@ -24,8 +31,8 @@ export const softmax: LayerDef = {
   check(inputs, p) {
     const issues = paramIssues(params, p);
     const shape = singleInput(inputs);
-    const a = axisParam(p, axis);
-    if (shape !== null && (Array.isArray(a) ? a : [a]).some((x) => resolveAxis(x, shape.length) === null)) {
+    const a = config(p).axis;
+    if (shape !== null && axes(a).some((x) => resolveAxis(x, shape.length) === null)) {
       issues.push(issue('bad-axis', `uses axis ${JSON.stringify(a)}, which its input ${formatShape(shape)} does not have; use -1`, 'axis'));
     }
     return issues;
@@ -33,7 +40,7 @@ export const softmax: LayerDef = {
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
   describe(p) {
-    const a = axisParam(p, axis);
-    return a === -1 ? '' : `axis ${Array.isArray(a) ? a.join(', ') : a}`;
+    const a = config(p).axis;
+    return a === -1 ? '' : `axis ${axes(a).join(', ')}`;
   },
 };
