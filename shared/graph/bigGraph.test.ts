@@ -3,7 +3,8 @@ import { exportKeras2, exportKeras3, importModel, toKerasJsonString } from '../k
 import { inferGraph } from '../inference/infer';
 import { generatePython } from '../python';
 import { formatSummary } from '../summary';
-import { findCycle, kerasLayerOrder, topologicalOrder } from './topology';
+import { kerasLayerOrder } from './kerasOrder';
+import { findCycle, topologicalOrder } from './topology';
 import type { Graph } from './types';
 
 /** A valid chain of `n` Dense layers as Keras JSON: Sequential, or Functional with inbound nodes. */

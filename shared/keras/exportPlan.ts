@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { hasErrors } from '../diagnostics';
-import { adjacency, inputNodes, kerasLayerOrder, modelClassOf, nodeMap, outputNodes, sequentialChain } from '../graph/topology';
+import { kerasLayerOrder } from '../graph/kerasOrder';
+import { adjacency, inputNodes, modelClassOf, nodeMap, outputNodes, sequentialChain } from '../graph/topology';
 import type { Graph, GraphNode, ModelClass, Shape } from '../graph/types';
 import { inferGraph } from '../inference/infer';
 import { hasNonFinite, previewJson } from '../json';

@@ -1,4 +1,5 @@
-import { adjacency, inputNodes, kerasLayerOrder, modelClassOf, outputNodes, sequentialChain, topologicalOrder } from '../graph/topology';
+import { kerasLayerOrder } from '../graph/kerasOrder';
+import { adjacency, inputNodes, modelClassOf, outputNodes, sequentialChain, topologicalOrder } from '../graph/topology';
 import type { Graph, GraphNode, Shape } from '../graph/types';
 import { inferGraph } from '../inference/infer';
 import { getLayerDef } from '../layers/registry';

@@ -1,5 +1,6 @@
 import type { Shape } from '../graph/types';
-import { adjacency, kerasMap, modelClassOf, sequentialChain } from '../graph/topology';
+import { kerasMap } from '../graph/kerasOrder';
+import { adjacency, modelClassOf, sequentialChain } from '../graph/topology';
 import type { Graph, GraphNode } from '../graph/types';
 import { inferGraph, type InferOptions, type Inference } from '../inference/infer';
 

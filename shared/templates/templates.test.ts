@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { inputsOf, kerasLayerOrder, modelClassOf } from '../graph/topology';
+import { kerasLayerOrder } from '../graph/kerasOrder';
+import { inputsOf, modelClassOf } from '../graph/topology';
 import type { Graph, GraphNode } from '../graph/types';
 import type { JsonValue } from '../json';
 import { getLayerDef } from '../layers/registry';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Graph, GraphNode } from '../../../shared/graph/types';
-import { kerasLayerOrder } from '../../../shared/graph/topology';
+import { kerasLayerOrder } from '../../../shared/graph/kerasOrder';
 import type { ActivationsResult, SampleRef } from '../../../shared/api/inspect';
 import { useSelection } from '../state/useEditor';
 import { editor } from '../state/editorStore';
