@@ -61,6 +61,9 @@ test('open a trained .keras, see its feature maps, replace the head, fine-tune o
   await expect(page.getByTestId('layer-dense_1')).toHaveCount(0);
   await expect(page.getByTestId('block-frozen')).toHaveCount(2);
   await expect(page.getByTestId('weights-state')).toContainText('Trained weights for the layers that did not change');
+  // The kept block says it still has its trained weights.
+  await block(page, 'conv2d').click();
+  await expect(page.getByTestId('block-weights-note')).toHaveText('Has trained weights.');
   await page.screenshot({ path: `${shots}/finetune-head.png` });
 
   // One epoch; the run asks what to do with the trained weights, and continues from them.

@@ -4,7 +4,9 @@ import { api } from '../host/api';
 import { setBlockParam } from '../actions/graphActions';
 import { useProject } from '../project/projectStore';
 import { editor } from '../state/editorStore';
+import { useInference } from '../state/inference';
 import { useGraph } from '../state/useEditor';
+import { useTrained } from '../train/modelKey';
 import { showToast } from '../ui/toasts';
 
 /** Classes of the chosen dataset: 10 for the built-in ones, a folder's sub-folders otherwise (null while unknown). */
@@ -37,7 +39,16 @@ export function TrainableSection({ nodeId, hasWeights }: { nodeId: string; hasWe
   const node = graph.nodes.find((n) => n.id === nodeId);
   const datasetClasses = useDatasetClasses();
   const [classes, setClasses] = useState<string>('');
+  const trained = useTrained();
+  const inference = useInference();
   if (node === undefined || node.kind === 'InputLayer') return null;
+  // Trained weights carry by layer name and weight shapes: a block that changed starts fresh, and says so.
+  const shapes = JSON.stringify((inference.nodes.get(nodeId)?.weights ?? []).map((w) => w.shape));
+  const trainedShapes = trained?.layers?.[node.name];
+  const weightsNote = !hasWeights || trained === null || trained.layers === undefined ? null
+    : trainedShapes === shapes ? 'Has trained weights.'
+      : trainedShapes === undefined ? 'New since training: starts with fresh weights.'
+        : 'Changed since training: its trained weights no longer fit, it starts with fresh weights.';
   const trainable = node.params['trainable'] !== false;
   const wanted = classes === '' ? datasetClasses : Number(classes);
   const fineTune = () => {
@@ -56,6 +67,7 @@ export function TrainableSection({ nodeId, hasWeights }: { nodeId: string; hasWe
   return (
     <div className="inspector-section" data-testid="trainable-section">
       <h3 className="inspector-subtitle">Transfer learning</h3>
+      {weightsNote !== null && <p className={weightsNote.startsWith('Has') ? 'muted' : 'field-message'} data-testid="block-weights-note">{weightsNote}</p>}
       {hasWeights && (
         <div className="field">
           <label className="field-label" htmlFor={`trainable-${nodeId}`}>trainable</label>

@@ -12,7 +12,8 @@ import { downloadProject } from './downloadProject';
 import { pickFile } from './filePicker';
 import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
 import { fileTitle, isDirty, projectStore, type ProjectState } from './projectStore';
-import { modelKey, trainedStore } from '../train/modelKey';
+import { inferGraph } from '../../../shared/inference/infer';
+import { layerShapes, modelKey, trainedStore } from '../train/modelKey';
 
 // File → Open also opens trained models (.keras, .h5, Keras / TF.js JSON) as a new, unsaved project.
 const projectExtensions = ['json', 'keras', 'h5', 'hdf5'];
@@ -38,7 +39,7 @@ function show(graph: Graph, file: ProjectState): void {
 
 /** The engine holds trained weights read from `file` for `graph` (Inspect then says "Trained weights"; a new run asks). */
 function weightsLoaded(graph: Graph, file: string | undefined): void {
-  if (file !== undefined) trainedStore.setState(() => ({ key: modelKey(graph), runId: `file:${file}`, testAccuracy: null, endedAt: Date.now() }));
+  if (file !== undefined) trainedStore.setState(() => ({ key: modelKey(graph), runId: `file:${file}`, testAccuracy: null, endedAt: Date.now(), layers: layerShapes(graph, inferGraph(graph)) }));
 }
 
 /** Shows a graph as a new, unsaved project (template, import, new). */

@@ -1,4 +1,5 @@
 import type { Graph } from '../../../shared/graph/types';
+import type { Inference } from '../../../shared/inference/types';
 import { createStore, useStore } from '../state/createStore';
 
 /** A graph's identity for "are these the trained weights?": layers, params and wiring, not positions. */
@@ -16,6 +17,18 @@ export interface TrainedModel {
   readonly runId: string;
   readonly testAccuracy: number | null;
   readonly endedAt: number;
+  /** Layer name -> its weight shapes when the weights were made: a block that no longer matches starts fresh (the engine's rule). */
+  readonly layers?: Readonly<Record<string, string>>;
+}
+
+/** Each layer with weights: its name and weight shapes, the identity the engine carries trained weights by. */
+export function layerShapes(graph: Graph, inference: Inference): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of graph.nodes) {
+    const weights = inference.nodes.get(n.id)?.weights ?? [];
+    if (weights.length > 0) out[n.name] = JSON.stringify(weights.map((w) => w.shape));
+  }
+  return out;
 }
 
 export const trainedStore = createStore<TrainedModel | null>(null);

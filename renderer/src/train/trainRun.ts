@@ -7,7 +7,7 @@ import { editor } from '../state/editorStore';
 import { inferenceOf } from '../state/inference';
 import { showDockTab } from '../state/uiStore';
 import { liveSeries, notifySeries, resetSeries } from './liveSeries';
-import { modelKey, trainedStore } from './modelKey';
+import { layerShapes, modelKey, trainedStore } from './modelKey';
 import type { WeightsFrom } from '../../../shared/api/training';
 import { askConfirm } from '../ui/confirm';
 import { readTrainEvent, type TrainUpdate } from './trainEvents';
@@ -229,10 +229,13 @@ function record(s: RunState): void {
     testLoss: s.testLoss,
     samplesPerSecond: s.samplesPerSecond,
   };
-  if (run.status !== 'error' || run.epochs.length > 0) trainedStore.setState(() => ({ key: ctx.key, runId: run.id, testAccuracy: run.testAccuracy, endedAt: Date.now() }));
+  if (run.status !== 'error' || run.epochs.length > 0) trainedStore.setState(() => ({ key: ctx.key, runId: run.id, testAccuracy: run.testAccuracy, endedAt: Date.now(), layers: trainedLayers }));
   // 'stopped' and then 'done' may both arrive: the later one replaces the record.
   updateSettings((settings) => ({ ...settings, runs: [...(settings.runs ?? []).filter((x) => x.id !== run.id), run].slice(-MAX_RUNS) }));
 }
+
+/** The run's layers (name -> weight shapes) as it started: what its trained weights fit. */
+let trainedLayers: Record<string, string> = {};
 
 // --- actions ------------------------------------------------------------------------------
 /** Checks the model, then starts a run in the engine; problems land in the panel's message. */
@@ -255,6 +258,7 @@ export async function startTraining(): Promise<void> {
   const { training, dataset } = projectStore.getState().settings;
   const { limit, backend } = runOptions.getState();
   const key = modelKey(graph);
+  trainedLayers = layerShapes(graph, inference);
   // Trained weights are never thrown away silently: the person chooses.
   let weightsFrom: WeightsFrom | undefined;
   const trained = trainedStore.getState();
