@@ -51,12 +51,27 @@ export function windowTitle(fileName: string | null, dirty: boolean): string {
   return `${dirty ? '• ' : ''}${fileName ?? 'Untitled'} — Blockprop`;
 }
 
-/** Creates the secure window, its menus and the IPC handlers of every contract method. */
-export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
+/** What the shell tracks about the page: the title's file name and mark, the close guard, the View menu's checks. */
+interface WindowState {
+  fileName: string | null;
+  dirty: boolean;
+  allowClose: boolean;
+  darkMode: boolean;
+  minimap: boolean;
+}
+
+type SendCommand = (command: MenuCommand, arg?: string) => void;
+type Handlers = ReturnType<typeof createHandlers>;
+
+/** Waits for Electron, locks down the session and serves the page at app://blockprop/. */
+async function serveApp(rendererDir: string): Promise<void> {
   await app.whenReady();
   lockDownSession(session.defaultSession);
-  protocol.handle(APP_SCHEME, (request) => serveRenderer(options.rendererDir, request.url));
+  protocol.handle(APP_SCHEME, (request) => serveRenderer(rendererDir, request.url));
+}
 
+/** The one window, hidden until its first paint so it never flashes white. */
+function createWindow(options: DesktopOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -70,21 +85,12 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
   });
   lockDownContents(window.webContents, (url) => void shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
+  return window;
+}
 
-  const state: { fileName: string | null; dirty: boolean; allowClose: boolean; darkMode: boolean; minimap: boolean } = {
-    fileName: null,
-    dirty: false,
-    allowClose: false,
-    darkMode: nativeTheme.shouldUseDarkColors,
-    minimap: true,
-  };
-
-  const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
-    if (!window.isDestroyed()) window.webContents.send(event, payload);
-  };
-  const sendCommand = (command: MenuCommand, arg?: string) => emit('menu.command', arg === undefined ? { command } : { command, arg });
-
-  const native: NativeShell = {
+/** Native dialogs and window state for the handlers; `menuChanged` runs when a View check mark must change. */
+function nativeShell(window: BrowserWindow, state: WindowState, menuChanged: () => void): NativeShell {
+  return {
     async openDialog(request: ParsedRequestOf<'dialog.open'>) {
       const result = await dialog.showOpenDialog(window, {
         ...(request.title !== undefined ? { title: request.title } : {}),
@@ -108,7 +114,7 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
       const checks = (next.darkMode !== undefined && next.darkMode !== state.darkMode) || (next.minimap !== undefined && next.minimap !== state.minimap);
       if (next.darkMode !== undefined) state.darkMode = next.darkMode;
       if (next.minimap !== undefined) state.minimap = next.minimap;
-      if (checks) void refreshMenu();
+      if (checks) menuChanged();
       if (window.isDestroyed()) return;
       window.setTitle(windowTitle(next.fileName, next.dirty));
       if (process.platform === 'darwin') window.setDocumentEdited(next.dirty);
@@ -118,20 +124,11 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
       if (!window.isDestroyed()) window.close();
     },
   };
+}
 
-  const handlers = createHandlers({
-    mode: 'electron',
-    configDir: options.configDir ?? process.env['BLOCKPROP_CONFIG_DIR'] ?? app.getPath('userData'),
-    version: appVersion(),
-    versions: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
-    // The engine in a utility process: a native crash there never closes the window.
-    engine: engineProvider({ spawn: spawnUtilityEngine, ...(options.workerPath !== undefined ? { workerPath: options.workerPath } : {}) }),
-    emit,
-    native,
-  });
-  const inner = createDispatcher(guardWrites(handlers), (method, error) => console.error(`internal error in ${method}:`, error));
-
-  async function refreshMenu(): Promise<void> {
+/** Rebuilds the application menu from the recent list and the View check marks. */
+function menuBuilder(handlers: Handlers, state: WindowState, sendCommand: SendCommand): () => Promise<void> {
+  return async () => {
     const recent = await handlers['project.recent']({});
     const template = buildMenuTemplate({
       platform: process.platform,
@@ -148,21 +145,22 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
       openExternal: (url) => void shell.openExternal(url),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-  }
+  };
+}
 
-  // Opening or saving changes the recent list: rebuild "Open Recent" after those calls.
-  const dispatcher: Dispatcher = {
+/** Opening or saving changes the recent list: rebuild "Open Recent" after those calls. */
+function refreshingMenuAfterFileCalls(inner: Dispatcher, refreshMenu: () => Promise<void>): Dispatcher {
+  return {
     async invoke(method, payload) {
       const result = await inner.invoke(method, payload);
       if (result.ok && (method === 'project.open' || method === 'project.save' || method === 'project.saveAs')) void refreshMenu();
       return result;
     },
   };
-  const isTrustedSender = (event: IpcMainInvokeEvent) => event.sender === window.webContents && isTrustedUrl(event.senderFrame?.url);
-  registerIpcHandlers(ipcMain, dispatcher, isTrustedSender);
-  await refreshMenu();
+}
 
-  // Closing with unsaved work asks first: Save (the page saves, then calls window.close), Don't Save, Cancel.
+/** Closing with unsaved work asks first: Save (the page saves, then calls window.close), Don't Save, Cancel. */
+function confirmCloseOfUnsavedWork(window: BrowserWindow, state: WindowState, handlers: Handlers, sendCommand: SendCommand): void {
   window.on('close', (event) => {
     if (state.allowClose || !state.dirty) return;
     event.preventDefault();
@@ -181,6 +179,37 @@ export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
     }
   });
   window.on('closed', () => void handlers.dispose());
+}
+
+/** Creates the secure window, its menus and the IPC handlers of every contract method. */
+export async function startDesktop(options: DesktopOptions): Promise<Desktop> {
+  await serveApp(options.rendererDir);
+  const window = createWindow(options);
+  const state: WindowState = { fileName: null, dirty: false, allowClose: false, darkMode: nativeTheme.shouldUseDarkColors, minimap: true };
+
+  const emit = <E extends EventName>(event: E, payload: EventOf<E>): void => {
+    if (!window.isDestroyed()) window.webContents.send(event, payload);
+  };
+  const sendCommand: SendCommand = (command, arg) => emit('menu.command', arg === undefined ? { command } : { command, arg });
+
+  const handlers = createHandlers({
+    mode: 'electron',
+    configDir: options.configDir ?? process.env['BLOCKPROP_CONFIG_DIR'] ?? app.getPath('userData'),
+    version: appVersion(),
+    versions: { node: process.versions.node, electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null },
+    // The engine in a utility process: a native crash there never closes the window.
+    engine: engineProvider({ spawn: spawnUtilityEngine, ...(options.workerPath !== undefined ? { workerPath: options.workerPath } : {}) }),
+    emit,
+    // The View check marks live in the menu, which is built from the handlers' recent list.
+    native: nativeShell(window, state, () => void refreshMenu()),
+  });
+  const refreshMenu = menuBuilder(handlers, state, sendCommand);
+  const inner = createDispatcher(guardWrites(handlers), (method, error) => console.error(`internal error in ${method}:`, error));
+  const dispatcher = refreshingMenuAfterFileCalls(inner, refreshMenu);
+  const isTrustedSender = (event: IpcMainInvokeEvent) => event.sender === window.webContents && isTrustedUrl(event.senderFrame?.url);
+  registerIpcHandlers(ipcMain, dispatcher, isTrustedSender);
+  await refreshMenu();
+  confirmCloseOfUnsavedWork(window, state, handlers, sendCommand);
 
   if (options.openPath !== undefined) {
     const file = path.resolve(options.openPath);
