@@ -31,14 +31,19 @@ const maskKernel: KernelConfig = {
     const out = output(asWasm(backend), shape);
     const mask = view(asWasm(backend), out);
     const scale = Math.fround(1 / keep);
-    // mulberry32: a full-period 32-bit generator, a few operations per element.
-    let s = seed >>> 0;
-    const threshold = Math.floor((1 - keep) * 2 ** 32);
-    for (let i = 0; i < mask.length; i++) {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(s ^ (s >>> 15), s | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      mask[i] = ((t ^ (t >>> 14)) >>> 0) >= threshold ? scale : 0;
+    // xorshift32, two 16-bit draws per step (a 1/65536 step in the keep probability): the
+    // mask costs about as much as one pass over memory. The seed is scrambled first so that
+    // nearby seeds start far apart.
+    let s = Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) >>> 0 || 1;
+    const drop = Math.round((1 - keep) * 65536);
+    const n = mask.length;
+    for (let i = 0; i < n; i += 2) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      s >>>= 0;
+      mask[i] = s >>> 16 >= drop ? scale : 0;
+      if (i + 1 < n) mask[i + 1] = (s & 0xffff) >= drop ? scale : 0;
     }
     return out;
   },
