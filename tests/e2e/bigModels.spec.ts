@@ -27,6 +27,14 @@ test('ResNet50 at a glance: stages as group blocks with shapes and params, expan
   await page.keyboard.press('f');
   await page.waitForTimeout(400);
   await page.screenshot({ path: '/tmp/shots/e2e-resnet-block-open.png' });
+  // Folding back from the frame's title, and every layer as its own block from the hint.
+  await page.getByTestId('group-collapse').filter({ hasText: 'conv2_block1' }).click();
+  await expect(page.locator('[data-testid="block"][data-name="conv2_block1_0_conv"]')).toHaveCount(0);
+  await page.getByTestId('grouped-hint').getByRole('button').click();
+  await expect(page.getByTestId('group-block')).toHaveCount(0);
+  await expect(page.getByTestId('grouped-hint')).toHaveCount(0);
+  await page.keyboard.press('g');
+  await expect(page.getByTestId('group-block').first()).toBeVisible();
 });
 
 test('InceptionV3 at a glance: a stem and three stages side by side with their shapes', async ({ page, blockprop: app }) => {

@@ -9,7 +9,7 @@ import { groupedView } from '../../../shared/groupView';
 import { addBlock, commitMoves, connectBlocks } from '../actions/graphActions';
 import { editor, type Selection } from '../state/editorStore';
 import { inferenceOf } from '../state/inference';
-import { useUi } from '../state/uiStore';
+import { toggleGroups, useUi } from '../state/uiStore';
 import { useEditorState } from '../state/useEditor';
 import { groupedFlow } from './groupedFlow';
 import { FrameNodeView, GroupNodeView } from './GroupNodeView';
@@ -218,6 +218,12 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
         connectionRadius={28}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        {grouped && (
+          <div className="grouped-hint" data-testid="grouped-hint">
+            <span title="Repeated structure is drawn as group blocks: click one to open it in place (Shift+click: everything inside).">Grouped view</span>
+            <button type="button" className="btn small" onClick={toggleGroups} title="Show every layer as its own block (G)">Every layer (G)</button>
+          </div>
+        )}
         {showControls && <Controls showInteractive={false} position="bottom-left" />}
         {showMinimap && (
           <MiniMap pannable zoomable nodeClassName={(n) => `mini family-${String(n.data.family)}`} position="bottom-right"
