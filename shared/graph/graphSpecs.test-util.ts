@@ -13,4 +13,12 @@ export const inception: LayerSpec[] = [
   { name: 'concat', kind: 'Concatenate', inputs: ['b1x1', 'b3x3', 'b5x5', 'pool_proj'] },
 ];
 
+/** a -> b -> c -> a, with the InputLayer feeding only the Add: no layer is an output. */
+export const cycle: LayerSpec[] = [
+  { name: 'in', kind: 'InputLayer' },
+  { name: 'a', kind: 'Dense', inputs: ['c'] },
+  { name: 'b', kind: 'Dense', inputs: ['a'] },
+  { name: 'c', kind: 'Add', inputs: ['b', 'in'] },
+];
+
 export const names = (nodes: readonly { name: string }[] | null): string[] | null => nodes && nodes.map((n) => n.name);

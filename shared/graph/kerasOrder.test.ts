@@ -3,7 +3,7 @@ import path from 'node:path';
 import { importModel } from '../keras';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from './fromSpec';
-import { inception, names } from './graphSpecs.test-util';
+import { cycle, inception, names } from './graphSpecs.test-util';
 import { kerasLayerOrder, kerasMap } from './kerasOrder';
 import { outputNodes } from './topology';
 
@@ -49,12 +49,7 @@ describe('kerasLayerOrder (Keras 3 map_graph)', () => {
 
 describe('kerasLayerOrder on a cycle', () => {
   it('never loops forever; nothing is an output, so only the InputLayer is listed (at depth 0)', () => {
-    const g = buildGraph('cyc', [
-      { name: 'in', kind: 'InputLayer' },
-      { name: 'a', kind: 'Dense', inputs: ['c'] },
-      { name: 'b', kind: 'Dense', inputs: ['a'] },
-      { name: 'c', kind: 'Add', inputs: ['b', 'in'] },
-    ]);
+    const g = buildGraph('cyc', cycle);
     expect(kerasLayerOrder(g).map((n) => n.name)).toEqual(['in']);
     expect(kerasMap(g).depth.get('in')).toBe(0);
   });

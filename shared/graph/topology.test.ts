@@ -1,5 +1,5 @@
 import { buildChain, buildGraph } from './fromSpec';
-import { inception, names } from './graphSpecs.test-util';
+import { cycle, inception, names } from './graphSpecs.test-util';
 import { describe, expect, it } from 'vitest';
 import { findCycle, inputNodes, inputsOf, isSequentialChain, modelClassOf, outputNodes, topologicalOrder } from './topology';
 
@@ -14,12 +14,7 @@ describe('topology helpers', () => {
   });
 
   it('finds cycles', () => {
-    const g = buildGraph('cyc', [
-      { name: 'in', kind: 'InputLayer' },
-      { name: 'a', kind: 'Dense', inputs: ['c'] },
-      { name: 'b', kind: 'Dense', inputs: ['a'] },
-      { name: 'c', kind: 'Add', inputs: ['b', 'in'] },
-    ]);
+    const g = buildGraph('cyc', cycle);
     expect(topologicalOrder(g)).toBeNull();
     expect(findCycle(g)?.sort()).toEqual(['a', 'b', 'c']);
     expect(findCycle(chain)).toBeNull();

@@ -1,6 +1,8 @@
 import { convTransposeOutputLength, issue, pairText } from './common';
 import { makeCodec } from './configCodec';
-import { convChecks, convGeometry, dataFormat, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
+import {
+  convChecks, convGeometry, convWeightsRule, dataFormat, describeFilters, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec,
+} from './convCommon';
 import { activationSpec, kernelBiasSpecs, nullablePairSpec, useBiasSpec } from './paramSpecs';
 import type { Params, Shape } from '../graph/types';
 import { layerConfig } from './layerConfig';
@@ -45,15 +47,11 @@ export const conv2DTranspose: LayerDef = {
   params,
   inputs: { min: 1, max: 1 },
   outputShape,
-  weights(inputs, p) {
-    const input = imageInput(inputs);
-    // Keras creates no weights when the output shape is invalid.
-    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
-    const { kernel_size: k, filters, use_bias } = config(p);
-    // Keras stores the transposed kernel as (kh, kw, filters, input channels).
-    const kernel = { name: 'kernel', shape: [k[0], k[1], filters, input.channels], trainable: true };
-    return use_bias ? [kernel, { name: 'bias', shape: [filters], trainable: true }] : [kernel];
-  },
+  // Keras stores the transposed kernel as (kh, kw, filters, input channels).
+  weights: convWeightsRule(config, outputShape, ({ kernel_size: k, filters }, channels) => ({
+    kernels: [{ name: 'kernel', shape: [k[0], k[1], filters, channels], trainable: true }],
+    biasSize: filters,
+  })),
   check(_inputs, p) {
     const c = config(p);
     const issues = convChecks(params, p, convGeometry(c));
@@ -66,8 +64,5 @@ export const conv2DTranspose: LayerDef = {
   },
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe(p) {
-    const c = config(p);
-    return describeConv(String(c.filters), convGeometry(c), c.activation);
-  },
+  describe: describeFilters(config),
 };

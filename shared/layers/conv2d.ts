@@ -1,9 +1,10 @@
 import { makeCodec } from './configCodec';
-import { convChecks, convGeometry, convOutputShape, dataFormat, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
+import {
+  convChecks, convGeometry, convShapeRule, convWeightsRule, dataFormat, describeFilters, dilationSpec, filtersSpec, kernelSizeSpec, paddingSpec, stridesSpec,
+} from './convCommon';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
-import type { Params, Shape } from '../graph/types';
 import { layerConfig } from './layerConfig';
-import type { LayerDef, ShapeOutcome } from './types';
+import type { LayerDef } from './types';
 
 const params = [
   filtersSpec, kernelSizeSpec, activationSpec(), stridesSpec, paddingSpec, dilationSpec, useBiasSpec, ...kernelBiasSpecs('kernel'),
@@ -17,12 +18,7 @@ const codec = makeCodec(params, [
   'activity_regularizer', 'kernel_constraint', 'bias_constraint',
 ]);
 
-function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
-  const input = imageInput(inputs);
-  if ('outcome' in input) return input.outcome;
-  const c = config(p);
-  return convOutputShape(input.shape, convGeometry(c), c.filters);
-}
+const outputShape = convShapeRule(config, (c) => c.filters);
 
 export const conv2d: LayerDef = {
   className: 'Conv2D',
@@ -35,19 +31,12 @@ export const conv2d: LayerDef = {
   params,
   inputs: { min: 1, max: 1 },
   outputShape,
-  weights(inputs, p) {
-    const input = imageInput(inputs);
-    // Keras creates no weights when the output shape is invalid.
-    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
-    const { kernel_size: k, filters, use_bias } = config(p);
-    const kernel = { name: 'kernel', shape: [k[0], k[1], input.channels, filters], trainable: true };
-    return use_bias ? [kernel, { name: 'bias', shape: [filters], trainable: true }] : [kernel];
-  },
+  weights: convWeightsRule(config, outputShape, ({ kernel_size: k, filters }, channels) => ({
+    kernels: [{ name: 'kernel', shape: [k[0], k[1], channels, filters], trainable: true }],
+    biasSize: filters,
+  })),
   check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe(p) {
-    const c = config(p);
-    return describeConv(String(c.filters), convGeometry(c), c.activation);
-  },
+  describe: describeFilters(config),
 };

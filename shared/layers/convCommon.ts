@@ -2,7 +2,7 @@ import type { Params, Shape } from '../graph/types';
 import { convOutputLength, fail, formatDims, issue, pairText, requireChannels, singleImageInput } from './common';
 import { channelsLast, type ConfigEntry } from './configCodec';
 import { pairSpec, paddingSpec } from './paramSpecs';
-import type { LayerIssue, ParamSpec, ShapeOutcome } from './types';
+import type { LayerDef, LayerIssue, ParamSpec, ShapeOutcome, WeightSpec } from './types';
 import { paramIssues } from './validateParam';
 
 /** Specs and shape rules shared by the convolution family (Conv2D, DepthwiseConv2D, SeparableConv2D, Conv2DTranspose). */
@@ -69,6 +69,46 @@ export function convChecks(specs: readonly ParamSpec[], params: Params, g: ConvG
     issues.push(issue('strides-with-dilation', `has strides ${pairText(g.strides)} together with dilation_rate ${pairText(g.dilation)}, which Keras and TensorFlow do not support; set strides to 1×1 or dilation_rate to 1×1`, 'dilation_rate'));
   }
   return issues;
+}
+
+/** A convolution's typed config as the shared rules below read it. */
+type ConvConfig = ConvWindowConfig & { readonly use_bias: boolean };
+
+/**
+ * The shape rule of a (non-transposed) convolution: the single image input, then the window
+ * arithmetic, with `outChannels` output channels for `inChannels` input channels.
+ */
+export function convShapeRule<C extends ConvConfig>(config: (p: Params) => C, outChannels: (c: C, inChannels: number) => number): LayerDef['outputShape'] {
+  return (inputs, p) => {
+    const input = imageInput(inputs);
+    if ('outcome' in input) return input.outcome;
+    const c = config(p);
+    return convOutputShape(input.shape, convGeometry(c), outChannels(c, input.channels));
+  };
+}
+
+/** The weights of a convolution: its kernels, then a bias of `biasSize` when use_bias is on. */
+export function convWeightsRule<C extends ConvConfig>(
+  config: (p: Params) => C,
+  outputShape: LayerDef['outputShape'],
+  kernels: (c: C, inChannels: number) => { readonly kernels: WeightSpec[]; readonly biasSize: number },
+): LayerDef['weights'] {
+  return (inputs, p) => {
+    const input = imageInput(inputs);
+    // Keras creates no weights when the output shape is invalid.
+    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
+    const c = config(p);
+    const k = kernels(c, input.channels);
+    return c.use_bias ? [...k.kernels, { name: 'bias', shape: [k.biasSize], trainable: true }] : k.kernels;
+  };
+}
+
+/** The block face of a convolution with filters: "32 × 3×3, stride 2, relu". */
+export function describeFilters<C extends ConvWindowConfig & { readonly filters: number; readonly activation: string }>(config: (p: Params) => C): LayerDef['describe'] {
+  return (p) => {
+    const c = config(p);
+    return describeConv(String(c.filters), convGeometry(c), c.activation);
+  };
 }
 
 /** "32 × 3×3, stride 2, relu" — filters (if any), window, non-unit stride, non-linear activation. */

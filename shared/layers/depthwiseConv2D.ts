@@ -1,9 +1,10 @@
 import { makeCodec } from './configCodec';
-import { convChecks, convGeometry, convOutputShape, dataFormat, depthMultiplierSpec, describeConv, dilationSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
+import {
+  convChecks, convGeometry, convShapeRule, convWeightsRule, dataFormat, depthMultiplierSpec, describeConv, dilationSpec, kernelSizeSpec, paddingSpec, stridesSpec,
+} from './convCommon';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
-import type { Params, Shape } from '../graph/types';
 import { layerConfig } from './layerConfig';
-import type { LayerDef, ShapeOutcome } from './types';
+import type { LayerDef } from './types';
 
 const params = [
   kernelSizeSpec, { ...depthMultiplierSpec, key: true }, activationSpec(), stridesSpec, paddingSpec, dilationSpec, useBiasSpec,
@@ -17,12 +18,7 @@ const codec = makeCodec(params, [
   'depthwise_constraint', 'bias_constraint',
 ]);
 
-function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
-  const input = imageInput(inputs);
-  if ('outcome' in input) return input.outcome;
-  const c = config(p);
-  return convOutputShape(input.shape, convGeometry(c), input.channels * c.depth_multiplier);
-}
+const outputShape = convShapeRule(config, (c, channels) => channels * c.depth_multiplier);
 
 export const depthwiseConv2D: LayerDef = {
   className: 'DepthwiseConv2D',
@@ -35,14 +31,10 @@ export const depthwiseConv2D: LayerDef = {
   params,
   inputs: { min: 1, max: 1 },
   outputShape,
-  weights(inputs, p) {
-    const input = imageInput(inputs);
-    // Keras creates no weights when the output shape is invalid.
-    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
-    const { kernel_size: k, depth_multiplier: m, use_bias } = config(p);
-    const kernel = { name: 'kernel', shape: [k[0], k[1], input.channels, m], trainable: true };
-    return use_bias ? [kernel, { name: 'bias', shape: [input.channels * m], trainable: true }] : [kernel];
-  },
+  weights: convWeightsRule(config, outputShape, ({ kernel_size: k, depth_multiplier: m }, channels) => ({
+    kernels: [{ name: 'kernel', shape: [k[0], k[1], channels, m], trainable: true }],
+    biasSize: channels * m,
+  })),
   check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,

@@ -1,9 +1,11 @@
 import { makeCodec } from './configCodec';
-import { convChecks, convGeometry, convOutputShape, dataFormat, depthMultiplierSpec, describeConv, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
+import {
+  convChecks, convGeometry, convShapeRule, convWeightsRule, dataFormat, depthMultiplierSpec, describeFilters, dilationSpec, filtersSpec, kernelSizeSpec,
+  paddingSpec, stridesSpec,
+} from './convCommon';
 import { activationSpec, constraintSpec, initializerSpec, regularizerSpec, useBiasSpec } from './paramSpecs';
-import type { Params, Shape } from '../graph/types';
 import { layerConfig } from './layerConfig';
-import type { LayerDef, ShapeOutcome } from './types';
+import type { LayerDef } from './types';
 
 const params = [
   filtersSpec, kernelSizeSpec, activationSpec(), stridesSpec, paddingSpec, depthMultiplierSpec, dilationSpec, useBiasSpec,
@@ -26,12 +28,7 @@ const codec = makeCodec(params, [
   'bias_regularizer', 'activity_regularizer', 'depthwise_constraint', 'pointwise_constraint', 'bias_constraint',
 ]);
 
-function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
-  const input = imageInput(inputs);
-  if ('outcome' in input) return input.outcome;
-  const c = config(p);
-  return convOutputShape(input.shape, convGeometry(c), c.filters);
-}
+const outputShape = convShapeRule(config, (c) => c.filters);
 
 export const separableConv2D: LayerDef = {
   className: 'SeparableConv2D',
@@ -44,22 +41,15 @@ export const separableConv2D: LayerDef = {
   params,
   inputs: { min: 1, max: 1 },
   outputShape,
-  weights(inputs, p) {
-    const input = imageInput(inputs);
-    // Keras creates no weights when the output shape is invalid.
-    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
-    const { kernel_size: k, depth_multiplier: m, filters, use_bias } = config(p);
-    const w = [
-      { name: 'depthwise_kernel', shape: [k[0], k[1], input.channels, m], trainable: true },
-      { name: 'pointwise_kernel', shape: [1, 1, input.channels * m, filters], trainable: true },
-    ];
-    return use_bias ? [...w, { name: 'bias', shape: [filters], trainable: true }] : w;
-  },
+  weights: convWeightsRule(config, outputShape, ({ kernel_size: k, depth_multiplier: m, filters }, channels) => ({
+    kernels: [
+      { name: 'depthwise_kernel', shape: [k[0], k[1], channels, m], trainable: true },
+      { name: 'pointwise_kernel', shape: [1, 1, channels * m, filters], trainable: true },
+    ],
+    biasSize: filters,
+  })),
   check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
   toConfig: codec.toConfig,
   fromConfig: codec.fromConfig,
-  describe(p) {
-    const c = config(p);
-    return describeConv(String(c.filters), convGeometry(c), c.activation);
-  },
+  describe: describeFilters(config),
 };
