@@ -3,7 +3,7 @@ import { sameShape } from './activationCommon';
 import { activationSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef } from './types';
-import { paramIssues } from './validateParam';
+import { weightlessLayer } from './weightless';
 
 const params = [activationSpec('relu')] as const;
 const config = layerConfig(params);
@@ -17,12 +17,7 @@ export const activation: LayerDef = {
     'An Activation block applies one function to every value it receives: relu keeps positives and zeroes negatives, sigmoid squashes to 0–1, softmax turns a vector into probabilities that sum to 1. ' +
     'Use it when you want the activation as its own step, for example after a BatchNormalization that follows a linear Conv2D. ' +
     'It has no weights; the choice of function changes what range the outputs have.',
-  params,
-  inputs: { min: 1, max: 1 },
+  ...weightlessLayer(params, codec),
   outputShape: sameShape,
-  weights: () => [],
-  check: (_inputs, p) => paramIssues(params, p),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
   describe: (p) => config(p).activation,
 };

@@ -2,7 +2,7 @@ import { fail, formatShape, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
-import { paramIssues } from './validateParam';
+import { weightlessLayer } from './weightless';
 import { describePadding2d } from './zeroPadding2D';
 
 const cropping = {
@@ -21,8 +21,7 @@ export const cropping2D: LayerDef = {
     'Cropping2D removes rows from the top and bottom and columns from the left and right of every feature map. ' +
     'Use it to trim borders or to make two branches the same size before they are merged (as in U-Net). ' +
     'cropping sets how much is cut on each side; it must leave at least one row and one column.',
-  params,
-  inputs: { min: 1, max: 1 },
+  ...weightlessLayer(params, codec),
   outputShape(inputs, p) {
     const input = singleImageInput(inputs);
     if ('issue' in input) return input;
@@ -34,9 +33,5 @@ export const cropping2D: LayerDef = {
     }
     return { shape: [n ?? null, h == null ? null : h - t - b, w == null ? null : w - l - r, c ?? null] };
   },
-  weights: () => [],
-  check: (_inputs, p) => paramIssues(params, p),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
   describe: (p) => describePadding2d(config(p).cropping),
 };

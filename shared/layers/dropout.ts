@@ -1,10 +1,12 @@
 import type { Params } from '../graph/types';
-import { formatShape, issue, missingInput, singleInput } from './common';
+import { formatShape, issue, singleInput } from './common';
+import { sameShape } from './activationCommon';
 import { makeCodec } from './configCodec';
 import { seedSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, LayerIssue, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
+import { weightlessLayer } from './weightless';
 
 export const rateSpec = {
   name: 'rate', type: 'float', min: 0, max: 1, default: 0.5, key: true,
@@ -38,13 +40,8 @@ export const dropout: LayerDef = {
     'During training, Dropout sets a random fraction of its inputs to zero at every step (and scales the rest up), so the network cannot rely on any single value; when predicting it does nothing. ' +
     'Put it after Dense or pooling layers when the training accuracy runs far ahead of the validation accuracy. ' +
     'rate is the fraction dropped: 0.25–0.5 is typical, higher values slow learning down.',
-  params,
-  inputs: { min: 1, max: 1 },
-  outputShape(inputs) {
-    const shape = singleInput(inputs);
-    return shape === null ? missingInput() : { shape };
-  },
-  weights: () => [],
+  ...weightlessLayer(params, codec),
+  outputShape: sameShape,
   check(inputs, p) {
     const issues = dropoutChecks(params, p);
     const shape = singleInput(inputs);
@@ -54,7 +51,5 @@ export const dropout: LayerDef = {
     }
     return issues;
   },
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
   describe: (p) => String(config(p).rate),
 };

@@ -2,7 +2,7 @@ import { makeCodec } from './configCodec';
 import { sameShape } from './activationCommon';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
-import { paramIssues } from './validateParam';
+import { weightlessLayer } from './weightless';
 
 const negativeSlope = { name: 'negative_slope', type: 'float', min: 0, default: 0.3, key: true, help: 'How much of a negative value passes through (0.3 keeps 30%); Keras 2 called it alpha.' } as const satisfies ParamSpec;
 const params = [negativeSlope] as const;
@@ -18,12 +18,7 @@ export const leakyReLU: LayerDef = {
     'LeakyReLU keeps positive values and multiplies negative ones by a small slope instead of zeroing them, so neurons never go completely silent ("dying ReLU"). ' +
     'Use it in place of ReLU in GANs or when many units stop learning. ' +
     'negative_slope sets how much of the negative side is kept.',
-  params,
-  inputs: { min: 1, max: 1 },
+  ...weightlessLayer(params, codec),
   outputShape: sameShape,
-  weights: () => [],
-  check: (_inputs, p) => paramIssues(params, p),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
   describe: (p) => String(config(p).negative_slope),
 };

@@ -2,7 +2,7 @@ import { makeCodec } from './configCodec';
 import { sameShape } from './activationCommon';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
-import { paramIssues } from './validateParam';
+import { weightlessLayer } from './weightless';
 
 const maxValue = { name: 'max_value', type: 'float', min: 0, nullable: true, default: null, key: true, help: 'Upper limit of the output (6 gives ReLU6, as in MobileNet); empty for no limit.' } as const satisfies ParamSpec;
 const negativeSlope = { name: 'negative_slope', type: 'float', min: 0, default: 0.0, help: 'Slope for values below the threshold (0 = plain ReLU; small values make it leaky).' } as const satisfies ParamSpec;
@@ -19,13 +19,8 @@ export const reLU: LayerDef = {
     'ReLU passes positive values through unchanged and replaces negative ones by zero; it is the standard activation inside CNNs because it is cheap and trains well. ' +
     'Use this block when the activation should be a separate step (after BatchNormalization, for instance). ' +
     'max_value caps the output (6 gives ReLU6), negative_slope lets a little of the negative side through, threshold moves the bend.',
-  params,
-  inputs: { min: 1, max: 1 },
+  ...weightlessLayer(params, codec),
   outputShape: sameShape,
-  weights: () => [],
-  check: (_inputs, p) => paramIssues(params, p),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
   describe(p) {
     const parts: string[] = [];
     const { max_value: max, negative_slope: slope, threshold: t } = config(p);

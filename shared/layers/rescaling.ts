@@ -1,8 +1,8 @@
-import { missingInput, singleInput } from './common';
+import { sameShape } from './activationCommon';
 import { makeCodec } from './configCodec';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
-import { paramIssues } from './validateParam';
+import { weightlessLayer } from './weightless';
 
 const scale = { name: 'scale', type: 'float', default: 1 / 255, key: true, help: 'Every value is multiplied by this; 1/255 maps pixels 0–255 to 0–1.' } as const satisfies ParamSpec;
 const offset = { name: 'offset', type: 'float', default: 0.0, key: true, help: 'Added after scaling; scale 1/127.5 with offset -1 maps pixels to -1…1.' } as const satisfies ParamSpec;
@@ -24,16 +24,8 @@ export const rescaling: LayerDef = {
     'Rescaling computes input × scale + offset for every value, with nothing to learn. ' +
     'Put it right after the Input so the model takes raw pixels (0–255) and scales them itself, for example with scale 1/255. ' +
     'scale multiplies, offset is added afterwards.',
-  params,
-  inputs: { min: 1, max: 1 },
-  outputShape(inputs) {
-    const shape = singleInput(inputs);
-    return shape === null ? missingInput() : { shape };
-  },
-  weights: () => [],
-  check: (_inputs, p) => paramIssues(params, p),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
+  ...weightlessLayer(params, codec),
+  outputShape: sameShape,
   describe(p) {
     const { scale: s, offset: o } = config(p);
     const text = formatScale(s);

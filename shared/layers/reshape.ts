@@ -3,7 +3,7 @@ import { fail, formatDims, formatShape, missingInput, singleInput } from './comm
 import { makeCodec } from './configCodec';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
-import { paramIssues } from './validateParam';
+import { weightlessLayer } from './weightless';
 
 const targetShape = {
   name: 'target_shape', type: 'ints', min: 1, allowMinusOne: true, default: [-1], key: true,
@@ -37,12 +37,7 @@ export const reshape: LayerDef = {
     'Reshape keeps every value but arranges them in a new shape, for example a vector of 784 pixels into a 28×28×1 image so that convolutions can read it. ' +
     'The total number of values must stay the same; write -1 for one axis to let it be worked out. ' +
     'It has no weights.',
-  params,
-  inputs: { min: 1, max: 1 },
+  ...weightlessLayer(params, codec),
   outputShape: reshapeShape,
-  weights: () => [],
-  check: (_inputs, p) => paramIssues(params, p),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
   describe: (p) => config(p).target_shape.map((d) => (d === -1 ? '-1' : String(d))).join('×'),
 };

@@ -4,6 +4,7 @@ import { dropoutChecks, rateSpec } from './dropout';
 import { seedSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef } from './types';
+import { weightlessLayer } from './weightless';
 
 const rate = { ...rateSpec, help: 'Fraction of the channels (whole feature maps) set to zero at each training step.' } as const;
 const params = [rate, seedSpec] as const;
@@ -20,12 +21,8 @@ export const spatialDropout2D: LayerDef = {
     'SpatialDropout2D drops entire channels of an image at random while training, instead of single pixels. ' +
     'Neighbouring pixels in a feature map are so alike that ordinary Dropout barely regularises convolutions; dropping whole maps does. ' +
     'rate is the fraction of channels dropped; use it after convolution layers.',
-  params,
-  inputs: { min: 1, max: 1 },
+  ...weightlessLayer(params, codec),
   outputShape: singleImageInput,
-  weights: () => [],
   check: (_inputs, p) => dropoutChecks(params, p),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
   describe: (p) => String(config(p).rate),
 };

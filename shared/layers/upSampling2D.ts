@@ -3,7 +3,7 @@ import { channelsLast, makeCodec } from './configCodec';
 import { pairSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
-import { paramIssues } from './validateParam';
+import { weightlessLayer } from './weightless';
 
 const size = pairSpec('size', [2, 2], 'How many times the rows and columns are repeated: 2×2 doubles the height and width.', { key: true });
 const interpolation = {
@@ -22,8 +22,7 @@ export const upSampling2D: LayerDef = {
     'UpSampling2D makes feature maps larger by repeating each row and column, with no weights to learn. ' +
     'Decoders and segmentation networks use it, usually followed by a convolution, as a simpler alternative to Conv2DTranspose. ' +
     'size sets the enlargement factors; interpolation chooses between copying pixels and blending them.',
-  params,
-  inputs: { min: 1, max: 1 },
+  ...weightlessLayer(params, codec),
   outputShape(inputs, p) {
     const input = singleImageInput(inputs);
     if ('issue' in input) return input;
@@ -32,10 +31,6 @@ export const upSampling2D: LayerDef = {
     const [n, h, w, c] = shape;
     return { shape: [n ?? null, h == null ? null : h * sh, w == null ? null : w * sw, c ?? null] };
   },
-  weights: () => [],
-  check: (_inputs, p) => paramIssues(params, p),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
   describe(p) {
     const c = config(p);
     const text = pairText(c.size);

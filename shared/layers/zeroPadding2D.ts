@@ -2,7 +2,7 @@ import { singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
-import { paramIssues } from './validateParam';
+import { weightlessLayer } from './weightless';
 
 const padding = {
   name: 'padding', type: 'padding2d', default: [[1, 1], [1, 1]], key: true,
@@ -28,8 +28,7 @@ export const zeroPadding2D: LayerDef = {
     'ZeroPadding2D adds rows and columns of zeros around every feature map, making the image larger without changing its content. ' +
     'Use it before a convolution or pooling with \'valid\' padding to keep the size, or to control padding exactly as ResNet and MobileNet do. ' +
     'padding sets how many rows/columns are added on each side.',
-  params,
-  inputs: { min: 1, max: 1 },
+  ...weightlessLayer(params, codec),
   outputShape(inputs, p) {
     const input = singleImageInput(inputs);
     if ('issue' in input) return input;
@@ -38,9 +37,5 @@ export const zeroPadding2D: LayerDef = {
     const [n, h, w, c] = shape;
     return { shape: [n ?? null, h == null ? null : h + t + b, w == null ? null : w + l + r, c ?? null] };
   },
-  weights: () => [],
-  check: (_inputs, p) => paramIssues(params, p),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
   describe: (p) => describePadding2d(config(p).padding),
 };
