@@ -1,6 +1,22 @@
-import type { Shape } from '../graph/types';
-import { fail, formatShape } from './common';
-import type { ShapeOutcome } from './types';
+import type { Params, Shape } from '../graph/types';
+import { fail, formatShape, missingInput, singleInput } from './common';
+import { constraintSpec, initializerSpec, regularizerSpec } from './paramSpecs';
+import type { LayerDef, ParamSpec, ShapeOutcome, WeightSpec } from './types';
+
+/** Specs BatchNormalization and LayerNormalization share (Keras's names, defaults and ranges). */
+export const epsilonSpec = { name: 'epsilon', type: 'float', min: 0, exclusiveMin: true, default: 0.001, help: 'Small number added to the variance so that nothing is divided by zero.' } as const satisfies ParamSpec;
+export const centerSpec = { name: 'center', type: 'bool', default: true, help: 'Learn an offset (beta) added after normalising.' } as const satisfies ParamSpec;
+export const scaleSpec = { name: 'scale', type: 'bool', default: true, help: 'Learn a factor (gamma) multiplied after normalising.' } as const satisfies ParamSpec;
+export const betaGammaInitializers = [
+  initializerSpec('beta_initializer', 'Zeros', 'Starting value of the learned offset.'),
+  initializerSpec('gamma_initializer', 'Ones', 'Starting value of the learned factor.'),
+] as const;
+export const betaGammaPenalties = [
+  regularizerSpec('beta_regularizer', 'Penalty on the offsets added to the loss.'),
+  regularizerSpec('gamma_regularizer', 'Penalty on the factors added to the loss.'),
+  constraintSpec('beta_constraint', 'Limit applied to the offsets after each update.'),
+  constraintSpec('gamma_constraint', 'Limit applied to the factors after each update.'),
+] as const;
 
 /** Resolves a (possibly negative) axis against a shape with batch; null when out of range or the batch axis. */
 export function resolveAxis(axis: number, rank: number): number | null {
@@ -19,4 +35,34 @@ export function axisSizes(shape: Shape, axes: readonly number[], param = 'axis')
     sizes.push(size);
   }
   return sizes;
+}
+
+/**
+ * Shape rule and weights of a normalisation over `axesOf(p)`: the output keeps the input's shape;
+ * gamma (scale), beta (center) and any running `statistics` have one value per normalised feature.
+ */
+export function normalizationRules(
+  axesOf: (p: Params) => readonly number[],
+  config: (p: Params) => { readonly center: boolean; readonly scale: boolean },
+  statistics: readonly string[] = [],
+): Pick<LayerDef, 'outputShape' | 'weights'> {
+  return {
+    outputShape(inputs, p) {
+      const shape = singleInput(inputs);
+      if (shape === null) return missingInput();
+      const sizes = axisSizes(shape, axesOf(p));
+      return Array.isArray(sizes) ? { shape } : sizes;
+    },
+    weights(inputs, p) {
+      const shape = singleInput(inputs);
+      const sizes = shape === null ? null : axisSizes(shape, axesOf(p));
+      if (!Array.isArray(sizes)) return [];
+      const c = config(p);
+      const out: WeightSpec[] = [];
+      if (c.scale) out.push({ name: 'gamma', shape: sizes, trainable: true });
+      if (c.center) out.push({ name: 'beta', shape: sizes, trainable: true });
+      for (const name of statistics) out.push({ name, shape: sizes, trainable: false });
+      return out;
+    },
+  };
 }
