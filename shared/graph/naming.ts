@@ -1,3 +1,4 @@
+import { inputNodes } from './topology';
 import type { Graph } from './types';
 
 /**
@@ -36,4 +37,34 @@ export function uniqueName(taken: Iterable<string>, base: string): string {
   let n = highest + 1;
   while (used.has(`${base}_${n}`)) n++;
   return `${base}_${n}`;
+}
+
+/**
+ * Whether the model can only be a Functional one: marked so, or with a branch, a merge or a
+ * second input. A half-built chain (no Input yet, a loose block) is still a Sequential in the making.
+ */
+function isBranched(graph: Graph): boolean {
+  if (graph.modelClass === 'Functional' || inputNodes(graph).length > 1) return true;
+  const outs = new Map<string, number>();
+  const ins = new Map<string, number>();
+  for (const e of graph.edges) {
+    outs.set(e.source, (outs.get(e.source) ?? 0) + 1);
+    ins.set(e.target, (ins.get(e.target) ?? 0) + 1);
+  }
+  return [...outs.values(), ...ins.values()].some((count) => count > 1);
+}
+
+/** The names Keras gives an unnamed model: Sequential(...) is 'sequential', Model(inputs, outputs) 'functional'. */
+const kerasDefaultModelNames: ReadonlySet<string> = new Set(['sequential', 'functional']);
+
+/**
+ * Keeps an unnamed model's name in step with its class as the learner edits: a chain is
+ * 'sequential'; adding a branch (a skip connection, a second input) makes it 'functional', as
+ * Keras would name it. A name the learner or a file chose is never touched. Returns the same
+ * graph when nothing changes, so an edit that changed nothing stays a no-op.
+ */
+export function withKerasDefaultName(graph: Graph): Graph {
+  if (!kerasDefaultModelNames.has(graph.name)) return graph;
+  const name = isBranched(graph) ? 'functional' : 'sequential';
+  return name === graph.name ? graph : { ...graph, name };
 }

@@ -51,3 +51,23 @@ describe('editor store', () => {
     expect(ed.store.getState().selection.nodes).toEqual([]);
   });
 });
+
+describe('editor store names an unnamed model as Keras does', () => {
+  it('a new model becomes functional when an edit adds a branch, and undo brings sequential back', () => {
+    const at = { x: 0, y: 0 };
+    const ed = createEditor();
+    expect(ed.graph().name).toBe('sequential');
+    ed.edit(() => ({
+      name: 'sequential',
+      nodes: [
+        { id: 'in', kind: 'InputLayer', name: 'input_layer', params: {}, position: at },
+        { id: 'a', kind: 'Dense', name: 'dense', params: {}, position: at },
+        { id: 'b', kind: 'Dense', name: 'dense_1', params: {}, position: at },
+      ],
+      edges: [{ id: 'e1', source: 'in', target: 'a', targetIndex: 0 }, { id: 'e2', source: 'in', target: 'b', targetIndex: 0 }],
+    }));
+    expect(ed.graph().name).toBe('functional');
+    ed.undo();
+    expect(ed.graph().name).toBe('sequential');
+  });
+});

@@ -1,4 +1,5 @@
 import type { Graph, Position } from '../../../shared/graph/types';
+import { withKerasDefaultName } from '../../../shared/graph/naming';
 import { emptyGraph } from '../../../shared/graph/types';
 import { createStore, type Store } from './createStore';
 import { initHistory, pushHistory, redoHistory, undoHistory, type History } from './history';
@@ -67,8 +68,10 @@ export function createEditor(initial: Graph = emptyGraph): Editor {
     graph,
     edit(command, select, coalesce) {
       const before = graph();
-      const after = command(before);
-      if (after === before) return false;
+      const edited = command(before);
+      if (edited === before) return false;
+      // An unnamed model follows Keras's naming: 'sequential' while a chain, 'functional' once branched.
+      const after = withKerasDefaultName(edited);
       store.setState((s) => {
         const absorb = coalesce !== undefined && coalesce === s.coalesce && s.history.past.length > 0;
         return {
