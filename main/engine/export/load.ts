@@ -5,6 +5,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/j
 import { exportTfjsTopology } from '../../../shared/keras/exportKeras2';
 import type { LayerWeights, ModelFileFormat } from '../../../shared/modelfile/types';
 import { openModelFile, type OpenOptions } from '../../modelfile/read';
+import { fillBatchNormConstants } from './batchNormConstants';
 import { setLayerWeights } from './setWeights';
 
 export interface LoadedModel {
@@ -52,6 +53,7 @@ export async function tfjsModelFromGraph(graph: Graph): Promise<{ ok: true; mode
   if (!topology.ok) return { ok: false, message: topology.diagnostics.map((d) => d.message).join('\n') };
   try {
     const model = await models.modelFromJSON(toPyJsonDict(topology.json));
+    fillBatchNormConstants(model);
     freezeBatchNorm(model);
     return { ok: true, model };
   } catch (e) {
