@@ -82,8 +82,12 @@ export const defaultTraining: TrainingSettings = {
 };
 
 export const datasetRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('mnist') }),
-  z.object({ kind: z.literal('fashion-mnist') }),
+  /**
+   * `resize`: the 28×28 grey digits are resized to the model's Input (bilinear, grey copied into 3
+   * channels for a colour Input), so a model made for photos (ResNet50's 224×224×3) trains on them.
+   */
+  z.object({ kind: z.literal('mnist'), resize: z.boolean().optional() }),
+  z.object({ kind: z.literal('fashion-mnist'), resize: z.boolean().optional() }),
   /** A folder with one sub-folder of images per class (cats vs dogs). */
   z.object({ kind: z.literal('folder'), path: z.string().min(1) }),
 ]);

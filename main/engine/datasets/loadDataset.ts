@@ -4,6 +4,7 @@ import { headOf, sliceOf } from './batches';
 import { fashionClassNames, loadFashionMnist, loadMnist, mnistClassNames } from './builtin';
 import { loadFolder } from './folder';
 import { checkInputShape } from './mismatch';
+import { resizedSampleCap, resizeImageSet } from './resizeSet';
 import type { ImageSet, LoadOptions, LoadResult } from './types';
 import { limitFor } from './types';
 
@@ -11,23 +12,36 @@ const BUILTIN_SHAPE = [28, 28, 1] as const;
 
 /**
  * Loads a dataset for a model whose Input (without batch dimension) is `opts.inputShape`:
- * built-ins as 28×28×1 (fed as [784] or [28, 28] when the Input says so), folders resized to it.
+ * built-ins as 28×28×1 (fed as [784] or [28, 28] when the Input says so) or, with `resize`, resized
+ * to an image Input; folders resized to it.
  * Failures are values with a message for the user.
  */
 export async function loadDataset(ref: DatasetRef, opts: LoadOptions): Promise<LoadResult> {
   if (ref.kind === 'folder') return loadFolderDataset(ref.path, opts);
   const title = ref.kind === 'mnist' ? 'MNIST' : 'Fashion-MNIST';
   const classNames = ref.kind === 'mnist' ? mnistClassNames : fashionClassNames;
-  const shapeIssue = checkInputShape(
+  const target = ref.resize === true ? resizeTarget(opts.inputShape) : null;
+  if (ref.resize === true && target === null) {
+    return { ok: false, message: `${title} can be resized only to an image Input (height × width × 1 or 3); this Input is ${opts.inputShape.map((d) => (d === null ? '?' : String(d))).join('×')}.` };
+  }
+  const shapeIssue = target !== null ? null : checkInputShape(
     { input: { name: 'input', shape: opts.inputShape }, output: { name: '', kind: '', shape: [] } },
     { title, imageShape: BUILTIN_SHAPE, resizable: false, classNames },
   );
   if (shapeIssue !== null && shapeIssue.severity === 'error') return { ok: false, message: shapeIssue.message };
   opts.onProgress?.({ phase: 'reading', loaded: 0, total: null });
   const limits = { train: limitFor(opts.limit, 'train'), test: limitFor(opts.limit, 'test') };
+  if (target !== null) {
+    // Large inputs hold far more bytes per image: keep at most the budget, most of it for training.
+    const cap = resizedSampleCap(target.height, target.width, target.channels);
+    limits.train = Math.min(limits.train, Math.ceil(cap * 0.8));
+    limits.test = Math.min(limits.test, Math.max(1, Math.floor(cap * 0.2)));
+  }
   const loaded = ref.kind === 'mnist' ? await loadMnist(limits, opts.packageRoot) : await loadFashionMnist(limits, opts.packageRoot);
   if (!loaded.ok) return loaded;
-  const { train, test } = loaded.parts;
+  const resized = (set: ImageSet) => (target === null ? set : resizeImageSet(set, target.height, target.width, target.channels));
+  const train = resized(loaded.parts.train);
+  const test = resized(loaded.parts.test);
   opts.onProgress?.({ phase: 'done', loaded: train.count + test.count, total: train.count + test.count });
   // Keras's validation_split: the last fraction of the training data, before any shuffling.
   const split = opts.validationSplit ?? 0;
@@ -85,4 +99,12 @@ async function loadFolderDataset(root: string, opts: LoadOptions): Promise<LoadR
       skipped: data.skipped,
     },
   };
+}
+
+/** The Input's image size when the built-ins can be resized to it: fixed height and width, 1 or 3 channels. */
+function resizeTarget(shape: readonly (number | null)[]): { height: number; width: number; channels: 1 | 3 } | null {
+  const [height, width, channels] = shape;
+  if (shape.length !== 3 || typeof height !== 'number' || typeof width !== 'number' || height < 1 || width < 1) return null;
+  if (channels !== 1 && channels !== 3) return null;
+  return { height, width, channels };
 }
