@@ -38,12 +38,15 @@ function scoreOf(out: tf.Tensor, classIndex: number): tf.Scalar {
 export function scoreWithOffset(model: LayersModel, layerName: string | null, x: tf.Tensor, classIndex: number, delta: tf.Tensor | null): tf.Scalar {
   if (layerName === null || delta === null) return scoreOf(single(model.apply(x, { training: false })), classIndex);
   const layer = model.getLayer(layerName);
+  // The loader may already have wrapped this layer's call (frozen or γ-less BatchNormalization): put that back, not the prototype's.
+  const own = Object.getOwnPropertyDescriptor(layer, 'call');
   const original = layer.call.bind(layer);
   Reflect.set(layer, 'call', (inputs: tf.Tensor | tf.Tensor[], kwargs: Parameters<typeof original>[1]) => tf.add(single(original(inputs, kwargs)), delta));
   try {
     return scoreOf(single(model.apply(x, { training: false })), classIndex);
   } finally {
-    Reflect.deleteProperty(layer, 'call');
+    if (own === undefined) Reflect.deleteProperty(layer, 'call');
+    else Object.defineProperty(layer, 'call', own);
   }
 }
 
@@ -85,10 +88,6 @@ export async function saliency(ctx: InspectContext, req: SaliencyRequest): Promi
     const classIndex = req.classIndex ?? predicted;
     if (classIndex >= probabilities.length) return failed('bad-class', `Class ${classIndex} does not exist; the model has ${probabilities.length} classes.`);
 
-    const blocked = unscaledBatchNorm(model);
-    if (blocked !== null) {
-      return failed('no-gradients', `TensorFlow.js cannot take gradients through BatchNormalization '${blocked}' (scale = False: its missing γ breaks the gradient tape), so saliency and Grad-CAM are not available for this model; set scale to true on its BatchNormalization layers to use them.`);
-    }
     const grad = tf.grad((inp: tf.Tensor) => scoreWithOffset(model, null, inp, classIndex, null))(x);
     const [h = 1, w = 1, c = 1] = shape.length === 3 ? shape : shape.length === 2 ? [shape[0], shape[1], 1] : [1, shape[0], 1];
     const sal = tf.tidy(() => tf.max(tf.abs(tf.reshape(grad, [h, w, c])), -1));
@@ -124,10 +123,4 @@ async function gradCamOf(model: LayersModel, layerName: string, x: tf.Tensor, cl
   const values = Float32Array.from(await cam.data());
   tf.dispose([a, zeros, g, cam]);
   return planeFrom(values, h, w);
-}
-
-/** The first BatchNormalization without γ (scale = False, as in InceptionV3): tfjs's batchNorm gradient needs one. */
-function unscaledBatchNorm(model: LayersModel): string | null {
-  const bn = model.layers.find((l) => l.getClassName() === 'BatchNormalization' && l.getConfig()['scale'] === false);
-  return bn?.name ?? null;
 }

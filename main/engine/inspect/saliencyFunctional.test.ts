@@ -29,14 +29,18 @@ describe('saliency and Grad-CAM on functional models (weights=None)', () => {
     expect(tf.memory().numTensors).toBeLessThan(2000);
   }, 300_000);
 
-  it('InceptionV3: says why there are no gradients (tfjs cannot differentiate BatchNormalization with scale=False)', async () => {
-    // tfjs's tape saves the missing γ ('reading dataId' in saveTensorsForBackwardMode), cpu and wasm alike.
+  it('InceptionV3 (BatchNormalization scale=False throughout): a 299×299 saliency map and an 8×8 Grad-CAM', async () => {
+    // The loader stands a constant γ = 1 in for the missing one (export/batchNormConstants.ts); without it tfjs's tape fails.
     const graph = getTemplate('inception_v3')?.build();
     if (graph === undefined) throw new Error('template');
     const built = await tfjsModelFromGraph(graph);
     if (!built.ok) throw new Error(built.message);
-    const data = new Array<number>(299 * 299 * 3).fill(0.5);
+    const data = Array.from({ length: 299 * 299 * 3 }, (_, i) => ((i * 2654435761) % 1000) / 1000);
     const r = await saliency({ model: built.model, heldOut: null, classNames: [], graph }, { sample: { kind: 'pixels', width: 299, height: 299, channels: 3, data } });
-    expect(r.ok ? '' : r.message).toContain("BatchNormalization 'batch_normalization'");
+    if (!r.ok) throw new Error(r.message);
+    expect(r.value.saliency.width).toBe(299);
+    expect(r.value.saliency.data.some((v) => v > 0)).toBe(true);
+    expect(r.value.gradCamLayer).toBe('conv2d_93');
+    expect([r.value.gradCam?.width, r.value.gradCam?.height]).toEqual([8, 8]);
   }, 300_000);
 });
