@@ -75,6 +75,13 @@ export function DatasetChooser(props: { disabled: boolean }) {
           </button>
         ))}
       </div>
+      {dataset.kind !== 'folder' && (
+        <label className="ds-resize" title="For a model made for larger or colour images (ResNet50's 224×224×3): each 28×28 grey image is resized to the Input, grey copied to R, G and B.">
+          <input type="checkbox" checked={dataset.resize === true} disabled={props.disabled} data-testid="dataset-resize"
+            onChange={(e) => setDataset(e.target.checked ? { kind: dataset.kind, resize: true } : { kind: dataset.kind })} />
+          Resize to the model's Input
+        </label>
+      )}
       {dataset.kind === 'folder' && (
         <div className="ds-folder">
           <span className="mono ds-path" title={dataset.path}>{dataset.path}</span>

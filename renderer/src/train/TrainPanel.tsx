@@ -4,7 +4,7 @@ import { api } from '../host/api';
 import { useAppInfo } from '../host/appInfo';
 import { setInspect } from '../inspect/inspectStore';
 import { Note } from '../lesson/Note';
-import { useProject } from '../project/projectStore';
+import { updateSettings, useProject } from '../project/projectStore';
 import { useStore } from '../state/createStore';
 import { useGraph } from '../state/useEditor';
 import { showDockTab } from '../state/uiStore';
@@ -82,7 +82,15 @@ function StartBar() {
       )}
       <ul className="data-check" data-testid="data-check">
         {check.lines.map((l) => (
-          <li key={l.text} className={l.ok ? 'ok' : 'bad'}><span aria-hidden>{l.ok ? '✓' : '⚠'}</span> {l.text}</li>
+          <li key={l.text} className={l.ok ? 'ok' : 'bad'}>
+            <span aria-hidden>{l.ok ? '✓' : '⚠'}</span> {l.text}
+            {l.fix !== undefined && (
+              <button type="button" className="btn small data-fix" disabled={running} data-testid="data-fix"
+                onClick={() => { const dataset = l.fix?.dataset; if (dataset !== undefined) updateSettings((p) => ({ ...p, dataset })); }}>
+                {l.fix.label}
+              </button>
+            )}
+          </li>
         ))}
         {graph.nodes.length === 0 && <li className="bad">The canvas is empty: open a template (top bar) or the lesson first.</li>}
       </ul>

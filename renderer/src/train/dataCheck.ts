@@ -9,9 +9,16 @@ import { inferenceOf } from '../state/inference';
  * its answer wins): the image size against the Input, classes against the output units, the
  * loss against the output. Each problem says what to change.
  */
+export interface DataCheckLine {
+  readonly ok: boolean;
+  readonly text: string;
+  /** A one-click fix: switch to this dataset (MNIST resized to the Input). */
+  readonly fix?: { readonly label: string; readonly dataset: DatasetRef };
+}
+
 export interface DataCheck {
   readonly ok: boolean;
-  readonly lines: readonly { readonly ok: boolean; readonly text: string }[];
+  readonly lines: readonly DataCheckLine[];
 }
 
 interface DataFacts {
@@ -20,7 +27,7 @@ interface DataFacts {
   readonly width: number | null;
   readonly channels: number | null;
   readonly classes: number | null;
-  /** Folders are resized to the Input; the built-in sets are fixed at 28×28×1. */
+  /** Folders are resized to the Input; the built-in sets are 28×28×1 unless `resize` is on. */
   readonly resizable: boolean;
 }
 
@@ -35,13 +42,20 @@ function madeForPhotos(per: Shape, height: number, channels: number): boolean {
   return per.length === 3 && ((c === 3 && channels === 1) || (h !== null && h !== undefined && h >= 2 * height));
 }
 
+/** [h, w, c] when the built-ins can be resized to this Input: fixed height and width, 1 or 3 channels. */
+function resizeTarget(per: Shape): readonly [number, number, 1 | 3] | null {
+  const [h, w, c] = per;
+  if (per.length !== 3 || h === null || h === undefined || w === null || w === undefined) return null;
+  return c === 1 || c === 3 ? [h, w, c] : null;
+}
+
 function dims(shape: Shape): string {
   return shape.slice(1).map((d) => (d === null ? '?' : String(d))).join('×');
 }
 
 export function checkModelData(graph: Graph, dataset: DatasetRef, preview: DatasetPreviewResult | null, loss: Loss): DataCheck {
   const inference = inferenceOf(graph);
-  const lines: { ok: boolean; text: string }[] = [];
+  const lines: DataCheckLine[] = [];
   const facts = dataFacts(dataset, preview);
   const input = inputNodes(graph)[0];
   const output = outputNodes(graph)[0];
@@ -50,16 +64,26 @@ export function checkModelData(graph: Graph, dataset: DatasetRef, preview: Datas
   if (inShape !== null) {
     const per = inShape.slice(1);
     const size = per.every((d): d is number => d !== null) ? per.reduce((a, b) => a * b, 1) : null;
-    if (!facts.resizable && facts.height !== null && facts.width !== null && facts.channels !== null) {
+    const target = resizeTarget(per);
+    if (dataset.kind !== 'folder' && dataset.resize === true) {
+      lines.push(
+        target === null
+          ? { ok: false, text: `${facts.name} can be resized only to an image Input (height × width × 1 or 3); this Input is ${dims(inShape)}.`, fix: { label: `Use ${facts.name} at 28×28`, dataset: { kind: dataset.kind } } }
+          : { ok: true, text: `${facts.name}'s 28×28 grey images are resized to the Input's ${dims(inShape)}${target[2] === 3 ? ' (grey copied to R, G and B)' : ''}.` },
+      );
+    } else if (!facts.resizable && facts.height !== null && facts.width !== null && facts.channels !== null) {
       const expected = facts.height * facts.width * facts.channels;
       const okShape = size === expected;
+      const builtin = dataset.kind;
+      const fix = !okShape && target !== null && builtin !== 'folder' ? { label: `Resize ${facts.name} to ${dims(inShape)}`, dataset: { kind: builtin, resize: true } } : undefined;
       lines.push({
         ok: okShape,
         text: okShape
           ? `Input ${dims(inShape)} takes ${facts.name}'s ${facts.height}×${facts.width} grayscale images.`
           : madeForPhotos(per, facts.height, facts.channels)
-            ? `Input is ${dims(inShape)}, made for larger colour images; ${facts.name}'s are ${facts.height}×${facts.width}×${facts.channels}. Pick an image folder above (resized to ${dims(inShape)}), or use a model made for them such as the Keras CNN.`
-            : `Input is ${dims(inShape)} but ${facts.name}'s images are ${facts.height}×${facts.width}×${facts.channels} — set the Input block's shape to (28, 28, 1) (or 784 for a flat net).`,
+            ? `Input is ${dims(inShape)}, made for larger colour images; ${facts.name}'s are ${facts.height}×${facts.width}×${facts.channels}. Resize ${facts.name} to ${dims(inShape)}, pick an image folder above (resized to ${dims(inShape)} too), or use a model made for them such as the Keras CNN.`
+            : `Input is ${dims(inShape)} but ${facts.name}'s images are ${facts.height}×${facts.width}×${facts.channels} — set the Input block's shape to (28, 28, 1) (or 784 for a flat net)${fix === undefined ? '' : `, or resize ${facts.name} to ${dims(inShape)}`}.`,
+        ...(fix === undefined ? {} : { fix }),
       });
     } else if (facts.resizable) {
       const ch = per[per.length - 1];
