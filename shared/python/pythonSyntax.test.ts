@@ -25,6 +25,7 @@ const variants: { label: string; training: TrainingSettings; dataset: DatasetRef
     dataset: { kind: 'folder', path: '/data/cats "and" dogs\\' },
     opts: { strategy: 'mirrored' },
   },
+  { label: 'Fashion-MNIST resized to the Input', training: defaultTraining, dataset: { kind: 'fashion-mnist', resize: true }, opts: {} },
   { label: 'Fashion-MNIST, multi-worker', training: { ...defaultTraining, optimizer: { kind: 'rmsprop' } }, dataset: { kind: 'fashion-mnist' }, opts: { strategy: 'multiworker' } },
 ];
 

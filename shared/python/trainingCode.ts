@@ -1,4 +1,5 @@
 import type { Shape } from '../graph/types';
+import { resizedLimits } from '../project/resizeBudget';
 import type { DatasetRef, Metric, Optimizer, TrainingSettings } from '../project/schema';
 import { pyFloat, pyString } from './pythonLiteral';
 
@@ -77,12 +78,16 @@ export function dataCode(dataset: DatasetRef, t: TrainingSettings, input: Shape,
     ];
   }
   const module = dataset.kind === 'mnist' ? 'mnist' : 'fashion_mnist';
-  const lines = [
-    `(x_train, y_train), (x_test, y_test) = keras.datasets.${module}.load_data()`,
-    '# Shape the 28x28 images like the Input block and scale pixels to [0, 1].',
-    `x_train = x_train.reshape((-1,) + ${tuple(dims)}).astype("float32") / 255.0`,
-    `x_test = x_test.reshape((-1,) + ${tuple(dims)}).astype("float32") / 255.0`,
-  ];
+  const [height, width, channels] = dims;
+  const resize = dataset.resize === true && dims.length === 3 && typeof height === 'number' && typeof width === 'number' && (channels === 1 || channels === 3);
+  const lines = resize
+    ? resizeCode(module, height, width, channels)
+    : [
+        `(x_train, y_train), (x_test, y_test) = keras.datasets.${module}.load_data()`,
+        '# Shape the 28x28 images like the Input block and scale pixels to [0, 1].',
+        `x_train = x_train.reshape((-1,) + ${tuple(dims)}).astype("float32") / 255.0`,
+        `x_test = x_test.reshape((-1,) + ${tuple(dims)}).astype("float32") / 255.0`,
+      ];
   if (t.loss === 'categorical_crossentropy') {
     lines.push(
       `NUM_CLASSES = ${classes ?? 10}`,
@@ -92,6 +97,31 @@ export function dataCode(dataset: DatasetRef, t: TrainingSettings, input: Shape,
     );
   }
   return lines;
+}
+
+/** The built-in set resized to an image Input, as the app resizes it (and as many images as it keeps). */
+function resizeCode(module: string, height: number, width: number, channels: 1 | 3): string[] {
+  const limits = resizedLimits(height, width, channels);
+  return [
+    'import numpy as np',
+    '',
+    `(x_train, y_train), (x_test, y_test) = keras.datasets.${module}.load_data()`,
+    `# The Input is ${height}x${width}x${channels}: keep as many images as fit in memory at that size, as Blockprop does.`,
+    `x_train, y_train = x_train[:${limits.train}], y_train[:${limits.train}]`,
+    `x_test, y_test = x_test[:${limits.test}], y_test[:${limits.test}]`,
+    '',
+    '',
+    '# 28x28 grey images -> the Input size (bilinear' + (channels === 3 ? ', grey copied to R, G and B' : '') + '), scaled to [0, 1].',
+    'def resize_images(x):',
+    '    x = x[..., None].astype("float32") / 255.0',
+    `    parts = [keras.ops.convert_to_numpy(keras.ops.image.resize(x[i:i + 500], (${height}, ${width}), interpolation="bilinear", antialias=True)) for i in range(0, len(x), 500)]`,
+    '    x = np.concatenate(parts)',
+    channels === 3 ? '    return np.repeat(x, 3, axis=-1)' : '    return x',
+    '',
+    '',
+    'x_train = resize_images(x_train)',
+    'x_test = resize_images(x_test)',
+  ];
 }
 
 function callbacksCode(t: TrainingSettings): string[] {

@@ -4,7 +4,7 @@ import { headOf, sliceOf } from './batches';
 import { fashionClassNames, loadFashionMnist, loadMnist, mnistClassNames } from './builtin';
 import { loadFolder } from './folder';
 import { checkInputShape } from './mismatch';
-import { resizedSampleCap, resizeImageSet } from './resizeSet';
+import { resizedLimits, resizeImageSet } from './resizeSet';
 import type { ImageSet, LoadOptions, LoadResult } from './types';
 import { limitFor } from './types';
 
@@ -33,9 +33,9 @@ export async function loadDataset(ref: DatasetRef, opts: LoadOptions): Promise<L
   const limits = { train: limitFor(opts.limit, 'train'), test: limitFor(opts.limit, 'test') };
   if (target !== null) {
     // Large inputs hold far more bytes per image: keep at most the budget, most of it for training.
-    const cap = resizedSampleCap(target.height, target.width, target.channels);
-    limits.train = Math.min(limits.train, Math.ceil(cap * 0.8));
-    limits.test = Math.min(limits.test, Math.max(1, Math.floor(cap * 0.2)));
+    const cap = resizedLimits(target.height, target.width, target.channels);
+    limits.train = Math.min(limits.train, cap.train);
+    limits.test = Math.min(limits.test, cap.test);
   }
   const loaded = ref.kind === 'mnist' ? await loadMnist(limits, opts.packageRoot) : await loadFashionMnist(limits, opts.packageRoot);
   if (!loaded.ok) return loaded;

@@ -2,16 +2,7 @@ import type { RgbaImage } from './imageDecode';
 import { resizeInto } from './resize';
 import type { ImageSet } from './types';
 
-/**
- * Resized copies of MNIST / Fashion-MNIST are kept as bytes like every set; at 224×224×3 one image
- * is 150 KB, so 60,000 would need 9 GB. The loader caps the number of samples to this budget.
- */
-export const RESIZED_BYTES_BUDGET = 768 * 1024 * 1024;
-
-/** How many samples of `height × width × channels` bytes fit the resize budget (at least one). */
-export function resizedSampleCap(height: number, width: number, channels: number): number {
-  return Math.max(1, Math.floor(RESIZED_BYTES_BUDGET / (height * width * channels)));
-}
+export { RESIZED_BYTES_BUDGET, resizedLimits, resizedSampleCap } from '../../../shared/project/resizeBudget';
 
 /**
  * A grey image set resized to height × width (bilinear at half-pixel centres when growing, as
