@@ -80,3 +80,32 @@ describe('model import and export', () => {
     expect(await service.importModel({ path: '/nonexistent/model.json' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
+
+describe('files dropped onto the window (bytes, no paths)', () => {
+  const trained = path.resolve(__dirname, '../../tests/fixtures/trained');
+  const dropped = async (name: string) => ({ name, base64: (await readFile(path.join(trained, name))).toString('base64') });
+
+  it.each([
+    ['cnn.keras', 'keras'],
+    ['cnn.h5', 'h5'],
+    ['cnn.json', 'keras3'],
+  ] as const)('opens a dropped %s through the model-file reader (%s)', async (name, format) => {
+    const r = await service.importModel({ files: [await dropped(name)] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.format).toBe(format);
+    expect(r.value.graph.nodes.some((n) => n.name === 'conv_a')).toBe(true);
+    // No engine in this test: the weights are found and the reason they are not loaded is said.
+    if (format !== 'keras3') expect(r.value.warnings.join(' ')).toContain('trained weights');
+  });
+
+  it('refuses a file that is no model, naming it and saying what it looks like', async () => {
+    const r = await service.importModel({ files: [{ name: 'holiday.png', base64: Buffer.from(PNG_1x1, 'base64').toString('base64') }] });
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error.message).toContain('holiday.png');
+  });
+
+  it('never writes outside its scratch folder: a name with folders keeps only its base name', async () => {
+    const r = await service.importModel({ files: [{ ...(await dropped('cnn.keras')), name: '../../etc/cnn.keras' }] });
+    expect(r.ok && r.value.format).toBe('keras');
+  });
+});

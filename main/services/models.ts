@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
@@ -46,6 +46,26 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
     return ok({ graph, format, warnings });
   }
 
+  /**
+   * Dropped files arrive as bytes: written side by side into a scratch folder under their own base
+   * names (so model.json finds its shards and a project its weights), opened by the same reader
+   * as a path, and removed again once the engine has loaded the weights.
+   */
+  async function importDropped(files: readonly { name: string; base64: string }[]): Promise<ResultOf<'model.import'>> {
+    const names = files.map((f) => path.basename(f.name.replace(/\\/g, '/')));
+    const bad = names.find((n) => n === '' || n === '.' || n === '..');
+    if (bad !== undefined) return fail('bad-file', `'${bad}' is not a file name.`);
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'blockprop-drop-'));
+    try {
+      for (const [i, f] of files.entries()) await writeFile(path.join(scratch, names[i] ?? `file${i}`), Buffer.from(f.base64, 'base64'));
+      return await importFile(path.join(scratch, names[0] ?? 'file0'));
+    } catch (error) {
+      return fail('io-error', describeFsError(error, 'write', scratch));
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+
   return {
     async importModel(request: ParsedRequestOf<'model.import'>): Promise<ResultOf<'model.import'>> {
       let text: string;
@@ -53,6 +73,8 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
       if ('path' in request) {
         // Files go through the one model-file reader: every format, recognised by content, with weights.
         return importFile(path.resolve(request.path));
+      } else if ('files' in request) {
+        return importDropped(request.files);
       } else {
         label = request.name ?? 'The pasted text';
         text = request.text;

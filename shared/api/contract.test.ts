@@ -34,6 +34,8 @@ describe('contract', () => {
     ['model.import', { text: '{}' }, true],
     ['model.import', { path: '/x/model.json' }, true],
     ['model.import', { url: 'http://x' }, false],
+    ['model.import', { files: [{ name: 'cnn.keras', base64: 'UEsDBA==' }] }, true],
+    ['model.import', { files: [] }, false],
     ['export.write', { format: 'keras3', path: '/tmp/m.json', graph: { name: 'm', nodes: [], edges: [] } }, true],
     ['export.write', { format: 'onnx', path: '/tmp/m.onnx' }, false],
     ['export.write', { format: 'keras3', path: '/tmp/m.json', graph: { name: 'm', nodes: [{ id: 1 }], edges: [] } }, false],

@@ -130,7 +130,13 @@ export const methods = {
   'recovery.discard': method(empty, empty),
   /** Keras 3 / Keras 2 JSON or TF.js model.json, from a file or pasted text -> a laid-out graph. */
   'model.import': method(
-    z.union([z.object({ path }), z.object({ text: z.string(), name: z.string().optional() })]),
+    z.union([
+      z.object({ path }),
+      z.object({ text: z.string(), name: z.string().optional() }),
+      // Files dropped onto the window, as bytes (a browser has no paths): the model first, then
+      // what sits beside it (a TF.js model.json's .bin shards, a project's .weights.h5).
+      z.object({ files: z.array(z.object({ name: z.string().min(1).max(255), base64: z.string() })).min(1).max(64) }),
+    ]),
     // weights: the file whose trained weights the engine now holds for this graph, when it had any.
     z.object({ graph: graphSchema, format: z.enum(['keras3', 'keras2', 'tfjs', 'keras', 'h5', 'project']), warnings: z.array(z.string()), weights: z.string().optional() }),
   ),
