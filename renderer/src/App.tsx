@@ -17,6 +17,7 @@ import { useEditorState } from './state/useEditor';
 import { applyTheme } from './theme/tokens';
 import { TopBar } from './topbar/TopBar';
 import { Dialogs } from './ui/Dialogs';
+import { FileDrop } from './project/FileDrop';
 import { Toasts } from './ui/Toasts';
 import { LessonCard } from './lesson/LessonCard';
 
@@ -53,6 +54,7 @@ export function App() {
         <Inspector />
       </div>
       <Dialogs />
+      <FileDrop />
       <Toasts />
     </div>
   );

@@ -9,6 +9,7 @@ import { editor } from '../state/editorStore';
 import { askConfirm } from '../ui/confirm';
 import { showToast } from '../ui/toasts';
 import { downloadProject } from './downloadProject';
+import type { DroppedFile } from './fileDrop';
 import { pickFile } from './filePicker';
 import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
 import { fileTitle, isDirty, projectStore, type ProjectState } from './projectStore';
@@ -138,7 +139,7 @@ export async function saveProject(): Promise<boolean> {
 }
 
 /** Import a model (.keras, .h5, Keras 3 / Keras 2 JSON, TF.js model.json; with its weights) from a file, or JSON from pasted text. */
-export async function importModel(source: { path: string } | { text: string }, confirm = true): Promise<boolean> {
+export async function importModel(source: { path: string } | { text: string } | { files: DroppedFile[] }, confirm = true, settings?: ProjectSettings): Promise<boolean> {
   if (confirm && !(await confirmDiscard())) return false;
   const r = await api().invoke('model.import', source);
   if (!r.ok) {
@@ -146,12 +147,21 @@ export async function importModel(source: { path: string } | { text: string }, c
     return false;
   }
   const graph = laidOut(r.value.graph);
-  loadUnsaved(graph, r.value.graph.name);
+  loadUnsaved(graph, r.value.graph.name, settings);
   weightsLoaded(graph, r.value.weights);
   const formats = { keras3: 'Keras 3 JSON', keras2: 'Keras 2 JSON', tfjs: 'TensorFlow.js model.json', keras: 'the .keras model', h5: 'the .h5 model', project: 'the project' } as const;
   showToast(`Imported ${formats[r.value.format]}`, 'success');
   for (const w of r.value.warnings) showToast(w, 'info', 8000);
   return true;
+}
+
+/**
+ * Files dropped onto the window open as File → Open and Import do, through the one model-file
+ * reader (their bytes travel: a browser has no paths). A dropped project keeps its settings.
+ */
+export async function openDropped(files: readonly DroppedFile[], project: Project | null): Promise<boolean> {
+  if (!(await confirmDiscard())) return false;
+  return importModel({ files: [...files] }, false, project === null ? undefined : readProject(project).settings);
 }
 
 /** Crash recovery: restore the autosaved project into the editor, still marked unsaved. */
