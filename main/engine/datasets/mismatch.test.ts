@@ -18,7 +18,7 @@ describe('model versus data', () => {
       m: model([50, 50, 3], 10),
       d: mnist,
       loss: 'categorical_crossentropy',
-      expected: ['error: Input is 50×50×3, made for larger colour images, but the MNIST images are 28×28×1. Resize MNIST to 50×50×3 (the Train tab\'s "Resize to the Input" option), pick an image folder (resized to 50×50×3 too), or use a model made for 28×28×1 images such as the Keras CNN template.'],
+      expected: ['error: Input is 50×50×3, made for larger colour images, but the MNIST images are 28×28×1. Resize MNIST to 50×50×3 (the Train tab\'s "Resize to the model\'s Input" switch), pick an image folder (resized to 50×50×3 too), or use a model made for 28×28×1 images such as the Keras CNN template.'],
     },
     {
       name: 'a small gray Input of the wrong size',

@@ -74,7 +74,7 @@ export function checkInputShape(model: ModelEnds, data: DataFacts): Diagnostic |
   if (shape.length === 3 && ((c === 3 && img[2] === 1) || (h !== null && h !== undefined && h >= 2 * img[0]))) {
     return diag(
       'data-input-shape',
-      `Input is ${fmt(shape)}, made for larger colour images, but the ${data.title} images are ${fmt(img)}. Resize ${data.title} to ${fmt(shape)} (the Train tab's "Resize to the Input" option), pick an image folder (resized to ${fmt(shape)} too), or use a model made for ${fmt(img)} images such as the Keras CNN template.`,
+      `Input is ${fmt(shape)}, made for larger colour images, but the ${data.title} images are ${fmt(img)}. Resize ${data.title} to ${fmt(shape)} (the Train tab's "Resize to the model's Input" switch), pick an image folder (resized to ${fmt(shape)} too), or use a model made for ${fmt(img)} images such as the Keras CNN template.`,
       at,
     );
   }
