@@ -61,9 +61,14 @@ describe('built-in datasets', () => {
     expect(Math.max(...x)).toBeGreaterThan(0.9);
   });
   it('MNIST refuses an Input it cannot feed, saying what to change', async () => {
-    const r = await loadDataset({ kind: 'mnist' }, { inputShape: [50, 50, 3], limit: 1 });
+    // A colour Input is made for photos: resizing MNIST to it comes first.
+    const colour = await loadDataset({ kind: 'mnist' }, { inputShape: [50, 50, 3], limit: 1 });
+    expect(colour.ok ? '' : colour.message).toBe(
+      'Input is 50×50×3, made for larger colour images, but the MNIST images are 28×28×1. Resize MNIST to 50×50×3 (the Train tab\'s "Resize to the model\'s Input" switch), pick an image folder (resized to 50×50×3 too), or use a model made for 28×28×1 images such as the Keras CNN template.',
+    );
+    const r = await loadDataset({ kind: 'mnist' }, { inputShape: [32, 32, 1], limit: 1 });
     expect(r.ok ? '' : r.message).toBe(
-      'Input is 50×50×3 but the MNIST images are 28×28×1 — change the Input block to 28×28×1 (or 784 for a fully connected net).',
+      'Input is 32×32×1 but the MNIST images are 28×28×1 — change the Input block to 28×28×1 (or 784 for a fully connected net).',
     );
   });
   it('Fashion-MNIST: class-balanced, interleaved, named', async () => {
