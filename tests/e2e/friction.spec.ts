@@ -54,8 +54,11 @@ test('feature-map tiles have a size slider', async ({ page, blockprop: app }) =>
   await page.goto(app.url);
   await openTemplate(page, 'keras_cnn');
   await page.getByTestId('tab-inspect').click();
-  await block(page, 'conv2d_1').click();
-  await expect(page.getByTestId('feature-maps')).toHaveAttribute('data-count', '64', { timeout: 60_000 });
+  // The template's fit-to-view may still be moving the blocks: click again, as a person would, until conv2d_1 is picked.
+  await expect(async () => {
+    await block(page, 'conv2d_1').click();
+    await expect(page.getByTestId('feature-maps')).toHaveAttribute('data-count', '64', { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   const before = (await page.locator('.fm-canvas').boundingBox())?.width ?? 0;
   const initial = Number.parseInt(await page.getByTestId('tile-size-value').innerText(), 10);
   const slider = page.getByTestId('tile-size');
