@@ -46,10 +46,12 @@ describe('training health', () => {
     expect(share).toBeLessThan(0.05);
   }, 240_000);
 
-  it('stays within 5 % of the training time: a run too short to afford it is not measured', async () => {
+  it('stays within 5 % of the training time: a run too short to afford it is measured once, after its last epoch', async () => {
     const run = await epochs('fc_200_200', 64);
     expect(run.epochs).toHaveLength(2);
-    expect(run.epochs.every((e) => e.health === undefined)).toBe(true);
+    // Not between epochs (that would slow training), but once when training is over.
+    expect(run.epochs[0]?.health).toBeUndefined();
+    expect(run.epochs[1]?.health?.epoch).toBe(2);
   }, 120_000);
 
   it('can be turned off (no health field)', async () => {
