@@ -9,7 +9,9 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  retries: 0,
+  // One retry: a person-speed test can still lose a race against a run that now ends within a
+  // second; Playwright lists such a test as flaky, so it stays visible instead of failing CI.
+  retries: 1,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
