@@ -4,7 +4,7 @@
 // step. Kernels that run inside another (a custom-gradient op's own kernels) are counted once:
 // only registered kernels of the backend are listed.
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import { rawModel } from './rawModels';
 import { backendChoiceSchema } from '../shared/api/training';
 import { startBackend } from '../main/engine/backend';
 
@@ -13,37 +13,11 @@ const parsed = backendChoiceSchema.safeParse(backendArg);
 const steps = Math.max(1, Number(stepsArg));
 const batch = 200;
 
-function model(id: string): tfl.Sequential {
-  const m = tfl.sequential();
-  if (id === 'keras_cnn') {
-    m.add(tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }));
-    m.add(tfl.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }));
-    m.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
-    m.add(tfl.layers.dropout({ rate: 0.25 }));
-    m.add(tfl.layers.flatten());
-    m.add(tfl.layers.dense({ units: 128, activation: 'relu' }));
-    m.add(tfl.layers.dropout({ rate: 0.5 }));
-  } else if (id === 'cnn_64_5x5') {
-    m.add(tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 64, kernelSize: 5, activation: 'relu' }));
-    m.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
-    m.add(tfl.layers.flatten());
-    m.add(tfl.layers.dense({ units: 100, activation: 'relu' }));
-  } else {
-    m.add(tfl.layers.flatten({ inputShape: [28, 28, 1] }));
-    m.add(tfl.layers.dense({ units: 200, activation: 'relu' }));
-    m.add(tfl.layers.dropout({ rate: 0.15 }));
-    m.add(tfl.layers.dense({ units: 200, activation: 'relu' }));
-  }
-  m.add(tfl.layers.dense({ units: 10, activation: 'softmax' }));
-  m.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-  return m;
-}
-
 async function main(): Promise<void> {
   const started = await startBackend(parsed.success ? parsed.data : 'auto');
   if (!started.ok) throw new Error(started.message);
   const backendName = tf.getBackend();
-  const m = model(modelId);
+  const m = rawModel(modelId);
   const x = tf.randomUniform([batch, 28, 28, 1]);
   const y = tf.cast(tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32'), 10), 'float32');
   await m.trainOnBatch(x, y);

@@ -4,7 +4,7 @@
 // data, backend and process. Rounds alternate so machine noise hits both alike; the best round
 // of each counts. Run through bench/run.mjs, or: npx tsx bench/training.bench.ts MODEL BACKEND BATCHES
 import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import { rawModel } from './rawModels';
 import { backendChoiceSchema, type TrainEvent } from '../shared/api/training';
 import { defaultTraining } from '../shared/project';
 import { getTemplate } from '../shared/templates';
@@ -19,32 +19,6 @@ const backend = parsedBackend.success ? parsedBackend.data : 'wasm';
 const batches = Math.max(2, Number(batchesArg));
 const rounds = Math.max(1, Number(roundsArg));
 const batchSize = 200;
-
-function rawModel(id: string): tfl.Sequential {
-  const m = tfl.sequential();
-  if (id === 'keras_cnn') {
-    m.add(tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }));
-    m.add(tfl.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }));
-    m.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
-    m.add(tfl.layers.dropout({ rate: 0.25 }));
-    m.add(tfl.layers.flatten());
-    m.add(tfl.layers.dense({ units: 128, activation: 'relu' }));
-    m.add(tfl.layers.dropout({ rate: 0.5 }));
-  } else if (id === 'cnn_64_5x5') {
-    m.add(tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 64, kernelSize: 5, activation: 'relu' }));
-    m.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
-    m.add(tfl.layers.flatten());
-    m.add(tfl.layers.dense({ units: 100, activation: 'relu' }));
-  } else {
-    m.add(tfl.layers.flatten({ inputShape: [28, 28, 1] }));
-    m.add(tfl.layers.dense({ units: 200, activation: 'relu' }));
-    m.add(tfl.layers.dropout({ rate: 0.15 }));
-    m.add(tfl.layers.dense({ units: 200, activation: 'relu' }));
-  }
-  m.add(tfl.layers.dense({ units: 10, activation: 'softmax' }));
-  m.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-  return m;
-}
 
 async function blockprop(trainBatches = batches): Promise<number> {
   const template = getTemplate(modelId);
