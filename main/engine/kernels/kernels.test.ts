@@ -6,6 +6,7 @@ import { referenceTier } from './referenceTier';
 import { setActiveTier } from './register';
 import type { KernelTier } from './tier';
 import { loadTier } from './tiers';
+import { tiersRequired } from './requireTiers.test-util';
 
 /**
  * Every kernel the glue routes, on every tier, through tfjs (forward and tf.grads of a weighted
@@ -66,8 +67,6 @@ function counting(tier: KernelTier): { tier: KernelTier; calls: Map<string, numb
   return { tier: wrapped, calls };
 }
 
-/** .ci/run sets BLOCKPROP_REQUIRE_TIERS (CI installs what both tiers need). */
-const inCi = process.env['BLOCKPROP_REQUIRE_TIERS'] === '1';
 
 type TierSource = { readonly label: string; readonly load: () => Promise<{ ok: true; tier: KernelTier } | { ok: false; reason: string }> };
 
@@ -95,7 +94,7 @@ describe.each(tiers)('$label tier through tfjs matches the cpu backend', ({ labe
   });
 
   it('loads', () => {
-    if (loaded === null && inCi) throw new Error(`the ${label} tier must load in CI: ${reason}`);
+    if (loaded === null && tiersRequired) throw new Error(`the ${label} tier must load in CI: ${reason}`);
     if (loaded === null) console.warn(`skipping the ${label} tier's kernel tests: ${reason}`);
   });
 

@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers';
 import { cpuFeatures, cpuMismatch, loadNativeTier, nativeAddon, nativeAddonCandidates, nativeDetail, setNativeGemm } from './nativeTier';
 import type { ConvGeometry, KernelTier } from './tier';
+import { tiersRequired } from './requireTiers.test-util';
 
 /**
  * The native tier's kernels against tfjs's cpu backend, with each GEMM the addon has (OpenBLAS or
@@ -178,7 +179,11 @@ describe('the CPU check before loading a -march=native build', () => {
 
 if (!load.ok) {
   describe('native kernel tier', () => {
-    it.skip(`skipped: ${load.reason}`, () => {});
+    if (tiersRequired) {
+      it('loads (required in CI)', () => {
+        throw new Error(`the native tier must load in CI: ${load.reason}`);
+      });
+    } else it.skip(`skipped: ${load.reason}`, () => {});
   });
 } else {
   const tier: KernelTier = load.tier;

@@ -4,6 +4,7 @@ import { defaultTraining } from '../../../shared/project';
 import { getTemplate } from '../../../shared/templates';
 import { runTraining } from '../trainer';
 import { loadTier } from './tiers';
+import { tiersRequired } from './requireTiers.test-util';
 
 /**
  * Whole training runs on each compiled tier: a seeded run gives bit-identical weights run after
@@ -12,8 +13,6 @@ import { loadTier } from './tiers';
  * loader's reason) where a tier does not load; in CI both must.
  */
 
-/** .ci/run sets BLOCKPROP_REQUIRE_TIERS (CI installs what both tiers need). */
-const inCi = process.env['BLOCKPROP_REQUIRE_TIERS'] === '1';
 
 async function train(backend: 'native' | 'simd', stopAfter: number | null): Promise<{ events: TrainEvent[]; weights: Float32Array[] }> {
   const template = getTemplate('keras_cnn');
@@ -40,7 +39,7 @@ describe.each(['native', 'simd'] as const)('training on the %s tier', (name) => 
   it('a seeded run gives bit-identical weights twice; stopping at any batch keeps a usable model', async (ctx) => {
     const loaded = await loadTier(name);
     if (!loaded.ok) {
-      if (inCi) throw new Error(`the ${name} tier must load in CI: ${loaded.reason}`);
+      if (tiersRequired) throw new Error(`the ${name} tier must load in CI: ${loaded.reason}`);
       ctx.skip(`the ${name} tier did not load: ${loaded.reason}`);
       return;
     }
