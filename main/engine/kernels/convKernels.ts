@@ -1,129 +1,101 @@
-import { backend_util } from '@tensorflow/tfjs-core';
+import { backend_util, type NamedAttrMap } from '@tensorflow/tfjs-core';
 import { attrDilations, attrNumbers, attrPad, attrPair, attrRounding, input, shape4, tuple4 } from '../wasm/heap';
 import { channelBias, channelsLast, epilogueFor, finish, geometry, isFloat, optionalInput, output, view, type TierKernelSpec } from './glue';
+import type { ConvGeometry, FusedActivation, KernelTier } from './tier';
 
 /**
- * Convolutions on a tier: Conv2D (plain and fused with bias + activation), both backprops, and
- * the depthwise family. Geometry comes from tfjs's computeConv2DInfo with the kernel's own
- * attributes, so every stride, padding, dilation and rounding mode tfjs accepts is covered.
+ * Convolutions on a tier: Conv2D and the depthwise family, each plain, fused with bias +
+ * activation, and both backprops. Geometry comes from tfjs's computeConv2DInfo with the kernel's
+ * own attributes, so every stride, padding, dilation and rounding mode tfjs accepts is covered.
+ * The two families differ only in the tier methods they call and computeConv2DInfo's depthwise flag.
  */
 
-const conv2d: TierKernelSpec = {
-  kernelName: 'Conv2D',
-  kernel: (tier, { inputs, backend, attrs }) => {
-    const x = input(inputs, 'x');
-    const filter = input(inputs, 'filter');
-    if (!channelsLast(attrs) || !isFloat(x, filter)) return null;
-    const info = backend_util.computeConv2DInfo(shape4(x), shape4(filter), attrPair(attrs, 'strides'), attrDilations(attrs), attrPad(attrs), attrRounding(attrs));
-    const out = output(backend, info.outShape);
-    tier.conv2d(geometry(info), view(backend, x), view(backend, filter), null, 'linear', view(backend, out));
-    return out;
-  },
-};
+type Shape4 = [number, number, number, number];
 
-const fusedConv2d: TierKernelSpec = {
-  kernelName: 'FusedConv2D',
-  kernel: (tier, { inputs, backend, attrs }) => {
-    const x = input(inputs, 'x');
-    const filter = input(inputs, 'filter');
-    const bias = optionalInput(inputs, 'bias');
-    const epilogue = epilogueFor(attrs, inputs);
-    if (epilogue === null || !channelsLast(attrs) || !isFloat(x, filter, bias)) return null;
-    const info = backend_util.computeConv2DInfo(shape4(x), shape4(filter), attrPair(attrs, 'strides'), attrDilations(attrs), attrPad(attrs), attrRounding(attrs));
-    if (!channelBias(bias, info.outChannels)) return null;
-    const out = output(backend, info.outShape);
-    tier.conv2d(geometry(info), view(backend, x), view(backend, filter), bias === null ? null : view(backend, bias), epilogue.fused, view(backend, out));
-    return finish(backend, epilogue, out);
-  },
-};
-
-const conv2dBackpropInput: TierKernelSpec = {
-  kernelName: 'Conv2DBackpropInput',
-  kernel: (tier, { inputs, backend, attrs }) => {
-    const dy = input(inputs, 'dy');
-    const filter = input(inputs, 'filter');
-    if (!channelsLast(attrs) || !isFloat(dy, filter)) return null;
-    const inShape = tuple4(attrNumbers(attrs, 'inputShape'));
-    const info = backend_util.computeConv2DInfo(inShape, shape4(filter), attrPair(attrs, 'strides'), 1, attrPad(attrs), attrRounding(attrs));
-    const dx = output(backend, [...inShape]);
-    tier.conv2dBackpropInput(geometry(info), view(backend, dy), view(backend, filter), view(backend, dx));
-    return dx;
-  },
-};
-
-const conv2dBackpropFilter: TierKernelSpec = {
-  kernelName: 'Conv2DBackpropFilter',
-  kernel: (tier, { inputs, backend, attrs }) => {
-    const x = input(inputs, 'x');
-    const dy = input(inputs, 'dy');
-    if (!channelsLast(attrs) || !isFloat(x, dy)) return null;
-    const filterShape = tuple4(attrNumbers(attrs, 'filterShape'));
-    const info = backend_util.computeConv2DInfo(shape4(x), filterShape, attrPair(attrs, 'strides'), 1, attrPad(attrs), attrRounding(attrs));
-    const dw = output(backend, [...filterShape]);
-    tier.conv2dBackpropFilter(geometry(info), view(backend, x), view(backend, dy), view(backend, dw));
-    return dw;
-  },
-};
-
-function depthwiseInfo(xShape: [number, number, number, number], filterShape: [number, number, number, number], attrs: Parameters<typeof attrPad>[0]): backend_util.Conv2DInfo {
-  return backend_util.computeConv2DInfo(xShape, filterShape, attrPair(attrs, 'strides'), attrDilations(attrs), attrPad(attrs), attrRounding(attrs), true);
+interface ConvFamily {
+  readonly depthwise: boolean;
+  readonly names: { readonly plain: string; readonly fused: string; readonly backpropInput: string; readonly backpropFilter: string };
+  readonly forward: (tier: KernelTier, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, act: FusedActivation, out: Float32Array) => void;
+  readonly backpropInput: (tier: KernelTier, g: ConvGeometry, dy: Float32Array, w: Float32Array, dx: Float32Array) => void;
+  readonly backpropFilter: (tier: KernelTier, g: ConvGeometry, x: Float32Array, dy: Float32Array, dw: Float32Array) => void;
 }
 
-const depthwise: TierKernelSpec = {
-  kernelName: 'DepthwiseConv2dNative',
-  kernel: (tier, { inputs, backend, attrs }) => {
-    const x = input(inputs, 'x');
-    const filter = input(inputs, 'filter');
-    if (!channelsLast(attrs) || !isFloat(x, filter)) return null;
-    const info = depthwiseInfo(shape4(x), shape4(filter), attrs);
-    const out = output(backend, info.outShape);
-    tier.depthwiseConv2d(geometry(info), view(backend, x), view(backend, filter), null, 'linear', view(backend, out));
-    return out;
-  },
+/** tfjs's backprop kernels carry no `dilations` (then 1) and the depthwise ones no `dataFormat` (then NHWC). */
+function convInfo(family: ConvFamily, xShape: Shape4, filterShape: Shape4, attrs: NamedAttrMap | undefined): backend_util.Conv2DInfo {
+  return backend_util.computeConv2DInfo(xShape, filterShape, attrPair(attrs, 'strides'), attrDilations(attrs), attrPad(attrs), attrRounding(attrs), family.depthwise);
+}
+
+function familyKernels(family: ConvFamily): TierKernelSpec[] {
+  const plain: TierKernelSpec = {
+    kernelName: family.names.plain,
+    kernel: (tier, { inputs, backend, attrs }) => {
+      const x = input(inputs, 'x');
+      const filter = input(inputs, 'filter');
+      if (!channelsLast(attrs) || !isFloat(x, filter)) return null;
+      const info = convInfo(family, shape4(x), shape4(filter), attrs);
+      const out = output(backend, info.outShape);
+      family.forward(tier, geometry(info), view(backend, x), view(backend, filter), null, 'linear', view(backend, out));
+      return out;
+    },
+  };
+  const fused: TierKernelSpec = {
+    kernelName: family.names.fused,
+    kernel: (tier, { inputs, backend, attrs }) => {
+      const x = input(inputs, 'x');
+      const filter = input(inputs, 'filter');
+      const bias = optionalInput(inputs, 'bias');
+      const epilogue = epilogueFor(attrs, inputs);
+      if (epilogue === null || !channelsLast(attrs) || !isFloat(x, filter, bias)) return null;
+      const info = convInfo(family, shape4(x), shape4(filter), attrs);
+      if (!channelBias(bias, info.outChannels)) return null;
+      const out = output(backend, info.outShape);
+      family.forward(tier, geometry(info), view(backend, x), view(backend, filter), bias === null ? null : view(backend, bias), epilogue.fused, view(backend, out));
+      return finish(backend, epilogue, out);
+    },
+  };
+  const backpropInput: TierKernelSpec = {
+    kernelName: family.names.backpropInput,
+    kernel: (tier, { inputs, backend, attrs }) => {
+      const dy = input(inputs, 'dy');
+      const filter = input(inputs, 'filter');
+      if (!channelsLast(attrs) || !isFloat(dy, filter)) return null;
+      const inShape = tuple4(attrNumbers(attrs, 'inputShape'));
+      const info = convInfo(family, inShape, shape4(filter), attrs);
+      const dx = output(backend, [...inShape]);
+      family.backpropInput(tier, geometry(info), view(backend, dy), view(backend, filter), view(backend, dx));
+      return dx;
+    },
+  };
+  const backpropFilter: TierKernelSpec = {
+    kernelName: family.names.backpropFilter,
+    kernel: (tier, { inputs, backend, attrs }) => {
+      const x = input(inputs, 'x');
+      const dy = input(inputs, 'dy');
+      if (!channelsLast(attrs) || !isFloat(x, dy)) return null;
+      const filterShape = tuple4(attrNumbers(attrs, 'filterShape'));
+      const info = convInfo(family, shape4(x), filterShape, attrs);
+      const dw = output(backend, [...filterShape]);
+      family.backpropFilter(tier, geometry(info), view(backend, x), view(backend, dy), view(backend, dw));
+      return dw;
+    },
+  };
+  return [plain, fused, backpropInput, backpropFilter];
+}
+
+const conv2dFamily: ConvFamily = {
+  depthwise: false,
+  names: { plain: 'Conv2D', fused: 'FusedConv2D', backpropInput: 'Conv2DBackpropInput', backpropFilter: 'Conv2DBackpropFilter' },
+  forward: (tier, g, x, w, bias, act, out) => tier.conv2d(g, x, w, bias, act, out),
+  backpropInput: (tier, g, dy, w, dx) => tier.conv2dBackpropInput(g, dy, w, dx),
+  backpropFilter: (tier, g, x, dy, dw) => tier.conv2dBackpropFilter(g, x, dy, dw),
 };
 
-const fusedDepthwise: TierKernelSpec = {
-  kernelName: 'FusedDepthwiseConv2D',
-  kernel: (tier, { inputs, backend, attrs }) => {
-    const x = input(inputs, 'x');
-    const filter = input(inputs, 'filter');
-    const bias = optionalInput(inputs, 'bias');
-    const epilogue = epilogueFor(attrs, inputs);
-    if (epilogue === null || !channelsLast(attrs) || !isFloat(x, filter, bias)) return null;
-    const info = depthwiseInfo(shape4(x), shape4(filter), attrs);
-    if (!channelBias(bias, info.outChannels)) return null;
-    const out = output(backend, info.outShape);
-    tier.depthwiseConv2d(geometry(info), view(backend, x), view(backend, filter), bias === null ? null : view(backend, bias), epilogue.fused, view(backend, out));
-    return finish(backend, epilogue, out);
-  },
+const depthwiseFamily: ConvFamily = {
+  depthwise: true,
+  names: { plain: 'DepthwiseConv2dNative', fused: 'FusedDepthwiseConv2D', backpropInput: 'DepthwiseConv2dNativeBackpropInput', backpropFilter: 'DepthwiseConv2dNativeBackpropFilter' },
+  forward: (tier, g, x, w, bias, act, out) => tier.depthwiseConv2d(g, x, w, bias, act, out),
+  backpropInput: (tier, g, dy, w, dx) => tier.depthwiseConv2dBackpropInput(g, dy, w, dx),
+  backpropFilter: (tier, g, x, dy, dw) => tier.depthwiseConv2dBackpropFilter(g, x, dy, dw),
 };
 
-const depthwiseBackpropInput: TierKernelSpec = {
-  kernelName: 'DepthwiseConv2dNativeBackpropInput',
-  kernel: (tier, { inputs, backend, attrs }) => {
-    const dy = input(inputs, 'dy');
-    const filter = input(inputs, 'filter');
-    if (!isFloat(dy, filter)) return null;
-    const inShape = tuple4(attrNumbers(attrs, 'inputShape'));
-    const info = depthwiseInfo(inShape, shape4(filter), attrs);
-    const dx = output(backend, [...inShape]);
-    tier.depthwiseConv2dBackpropInput(geometry(info), view(backend, dy), view(backend, filter), view(backend, dx));
-    return dx;
-  },
-};
-
-const depthwiseBackpropFilter: TierKernelSpec = {
-  kernelName: 'DepthwiseConv2dNativeBackpropFilter',
-  kernel: (tier, { inputs, backend, attrs }) => {
-    const x = input(inputs, 'x');
-    const dy = input(inputs, 'dy');
-    if (!isFloat(x, dy)) return null;
-    const filterShape = tuple4(attrNumbers(attrs, 'filterShape'));
-    const info = depthwiseInfo(shape4(x), filterShape, attrs);
-    const dw = output(backend, [...filterShape]);
-    tier.depthwiseConv2dBackpropFilter(geometry(info), view(backend, x), view(backend, dy), view(backend, dw));
-    return dw;
-  },
-};
-
-export const convKernels: readonly TierKernelSpec[] = [conv2d, fusedConv2d, conv2dBackpropInput, conv2dBackpropFilter, depthwise, fusedDepthwise, depthwiseBackpropInput, depthwiseBackpropFilter];
+export const convKernels: readonly TierKernelSpec[] = [...familyKernels(conv2dFamily), ...familyKernels(depthwiseFamily)];
