@@ -2,21 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, startBlockpropWeb, test } from './fixtures/server';
-import { block, clickCanvas, dropBlock, setParam, wire } from './support/editorPage';
+import { buildKerasCnnByHand, clickCanvas } from './support/editorPage';
 import { typeInto } from './support/person';
-
-// The chapter's Keras CNN, block by block: [palette item, the name Keras gives it, params to type or pick].
-const kerasCnn: readonly [string, string, Record<string, string>][] = [
-  ['InputLayer', 'input_layer', { shape: '28, 28, 1' }],
-  ['Conv2D', 'conv2d', { filters: '32', kernel_size: '3, 3', activation: 'relu' }],
-  ['Conv2D', 'conv2d_1', { filters: '64', kernel_size: '3, 3', activation: 'relu' }],
-  ['MaxPooling2D', 'max_pooling2d', { pool_size: '2, 2' }],
-  ['Dropout', 'dropout', { rate: '0.25' }],
-  ['Flatten', 'flatten', {}],
-  ['Dense', 'dense', { units: '128', activation: 'relu' }],
-  ['Dropout', 'dropout_1', { rate: '0.5' }],
-  ['Dense', 'dense_1', { units: '10', activation: 'softmax' }],
-];
 
 test.use({ viewport: { width: 1600, height: 1100 } });
 
@@ -29,15 +16,7 @@ test('a learner builds the chapter’s Keras CNN by hand, trains it on a subset 
   const server = await startBlockpropWeb({ dir, env: { HOME: home } });
   try {
     await page.goto(server.url);
-    for (const [i, [kind, name, params]] of kerasCnn.entries()) {
-      await dropBlock(page, kind, 160 + (i % 3) * 280, 70 + Math.floor(i / 3) * 130);
-      await expect(page.getByTestId('block-inspector')).toContainText(kind);
-      await expect(block(page, name)).toBeVisible();
-      for (const [key, value] of Object.entries(params)) await setParam(page, key, value);
-    }
-    for (let i = 1; i < kerasCnn.length; i++) {
-      await wire(page, kerasCnn[i - 1]?.[1] ?? '', kerasCnn[i]?.[1] ?? '');
-    }
+    await buildKerasCnnByHand(page);
     await clickCanvas(page);
     await page.keyboard.press('a');
     await page.keyboard.press('f');

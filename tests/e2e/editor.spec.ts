@@ -2,22 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, repoRoot, test } from './fixtures/server';
-import { block, chooseInFileDialog, clickCanvas, dropBlock, edgeShapes, setParam, wire } from './support/editorPage';
+import { block, buildKerasCnnByHand, chooseInFileDialog, clickCanvas, dropBlock, edgeShapes, setParam, wire } from './support/editorPage';
 
 const shots = '/tmp/shots';
-
-// The chapter's Keras CNN, block by block: [palette class, layer name Keras gives it, params to type].
-const kerasCnn: readonly [string, string, Record<string, string>][] = [
-  ['InputLayer', 'input_layer', { shape: '28, 28, 1' }],
-  ['Conv2D', 'conv2d', { filters: '32', kernel_size: '3, 3', activation: 'relu' }],
-  ['Conv2D', 'conv2d_1', { filters: '64', kernel_size: '3, 3', activation: 'relu' }],
-  ['MaxPooling2D', 'max_pooling2d', { pool_size: '2, 2' }],
-  ['Dropout', 'dropout', { rate: '0.25' }],
-  ['Flatten', 'flatten', {}],
-  ['Dense', 'dense', { units: '128', activation: 'relu' }],
-  ['Dropout', 'dropout_1', { rate: '0.5' }],
-  ['Dense', 'dense_1', { units: '10', activation: 'softmax' }],
-];
 
 test.use({ viewport: { width: 1600, height: 1100 } });
 
@@ -25,19 +12,8 @@ test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save
   await page.goto(app.url);
   await expect(page.getByTestId('empty-canvas')).toBeVisible();
 
-  // Drag every block from the palette onto a 3×3 grid of the canvas and set its parameters.
-  for (const [i, [kind, name, params]] of kerasCnn.entries()) {
-    await dropBlock(page, kind, 160 + (i % 3) * 280, 70 + Math.floor(i / 3) * 130);
-    await expect(block(page, name)).toBeVisible();
-    await expect(page.getByTestId('block-inspector')).toContainText(kind);
-    for (const [key, value] of Object.entries(params)) await setParam(page, key, value);
-  }
-  // Wire them handle to handle, top to bottom.
-  for (let i = 1; i < kerasCnn.length; i++) {
-    const from = kerasCnn[i - 1]?.[1] ?? '';
-    const to = kerasCnn[i]?.[1] ?? '';
-    await wire(page, from, to);
-  }
+  // Drag every block from the palette onto a 3×3 grid of the canvas, set its parameters, wire them top to bottom.
+  await buildKerasCnnByHand(page);
   await expect(page.getByTestId('edge-shape')).toHaveCount(8);
   // Invalid wiring is refused with the reason.
   await wire(page, 'dense_1', 'conv2d');

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Small verbs for driving the editor the way a person does: drag, wire, type. */
 export function block(page: Page, name: string): Locator {
@@ -72,4 +72,28 @@ export async function chooseInFileDialog(page: Page, path: string, mode: 'open' 
     await dialog.getByTestId('file-path').pressSequentially(path);
     await dialog.getByTestId('file-path').press('Enter');
   }
+}
+
+// The chapter's Keras CNN, block by block: [palette item, the name Keras gives it, params to type or pick].
+const kerasCnn: readonly [string, string, Record<string, string>][] = [
+  ['InputLayer', 'input_layer', { shape: '28, 28, 1' }],
+  ['Conv2D', 'conv2d', { filters: '32', kernel_size: '3, 3', activation: 'relu' }],
+  ['Conv2D', 'conv2d_1', { filters: '64', kernel_size: '3, 3', activation: 'relu' }],
+  ['MaxPooling2D', 'max_pooling2d', { pool_size: '2, 2' }],
+  ['Dropout', 'dropout', { rate: '0.25' }],
+  ['Flatten', 'flatten', {}],
+  ['Dense', 'dense', { units: '128', activation: 'relu' }],
+  ['Dropout', 'dropout_1', { rate: '0.5' }],
+  ['Dense', 'dense_1', { units: '10', activation: 'softmax' }],
+];
+
+/** Builds kerasCnn as a person does: drags each block onto a 3×3 grid, types its parameters, then wires them top to bottom. */
+export async function buildKerasCnnByHand(page: Page): Promise<void> {
+  for (const [i, [kind, name, params]] of kerasCnn.entries()) {
+    await dropBlock(page, kind, 160 + (i % 3) * 280, 70 + Math.floor(i / 3) * 130);
+    await expect(block(page, name)).toBeVisible();
+    await expect(page.getByTestId('block-inspector')).toContainText(kind);
+    for (const [key, value] of Object.entries(params)) await setParam(page, key, value);
+  }
+  for (let i = 1; i < kerasCnn.length; i++) await wire(page, kerasCnn[i - 1]?.[1] ?? '', kerasCnn[i]?.[1] ?? '');
 }
