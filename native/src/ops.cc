@@ -47,6 +47,39 @@ std::vector<T>& scratch(size_t n) {
   return buf;
 }
 
+// Calls cell(offset) for every cell of output pixel (oh, ow)'s window that lies inside the input,
+// row-major through the window (tfjs's order, which max pooling's ties depend on); offset is the
+// cell's (ih · inW + iw) · C. Padding cells are skipped.
+template <typename F>
+inline void for_window(const Conv& g, int oh, int ow, int C, F&& cell) {
+  for (int kh = 0; kh < g.kH; ++kh) {
+    const int ih = oh * g.strideH - g.padTop + kh * g.dilationH;
+    if (ih < 0 || ih >= g.inH) continue;
+    for (int kw = 0; kw < g.kW; ++kw) {
+      const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
+      if (iw < 0 || iw >= g.inW) continue;
+      cell((static_cast<long>(ih) * g.inW + iw) * C);
+    }
+  }
+}
+
+// Forward pooling: output rows (b, oh) split across the threads; pixel(xb, oh, ow, o) writes the
+// C values of one output pixel from image xb.
+template <typename P>
+void pool_forward(const Conv& g, const float* x, float* out, P&& pixel) {
+  const long rows = static_cast<long>(g.batch) * g.outH;
+  const int C = g.inC;
+  parallel(rows * g.outW * C * g.kH * g.kW, [&](int t, int T) {
+    long r0, r1;
+    split_range(rows, t, T, r0, r1);
+    for (long r = r0; r < r1; ++r) {
+      const float* xb = x + (r / g.outH) * image_size(g.inH, g.inW, C);
+      const int oh = static_cast<int>(r % g.outH);
+      for (int ow = 0; ow < g.outW; ++ow) pixel(xb, oh, ow, out + (r * g.outW + ow) * C);
+    }
+  });
+}
+
 }  // namespace
 
 void depthwise(const Conv& g, const float* x, const float* w, const float* bias, bool relu, float* out) {
@@ -171,30 +204,13 @@ void depthwise_backprop_filter(const Conv& g, const float* x, const float* dy, f
 }
 
 void max_pool(const Conv& g, const float* x, float* out) {
-  const long rows = static_cast<long>(g.batch) * g.outH;
   const int C = g.inC;
-  parallel(rows * g.outW * C * g.kH * g.kW, [&](int t, int T) {
-    long r0, r1;
-    split_range(rows, t, T, r0, r1);
-    for (long r = r0; r < r1; ++r) {
-      const long b = r / g.outH;
-      const int oh = static_cast<int>(r % g.outH);
-      const float* xb = x + b * image_size(g.inH, g.inW, C);
-      for (int ow = 0; ow < g.outW; ++ow) {
-        float* o = out + (r * g.outW + ow) * C;
-        for (int c = 0; c < C; ++c) o[c] = -std::numeric_limits<float>::infinity();
-        for (int kh = 0; kh < g.kH; ++kh) {
-          const int ih = oh * g.strideH - g.padTop + kh * g.dilationH;
-          if (ih < 0 || ih >= g.inH) continue;
-          for (int kw = 0; kw < g.kW; ++kw) {
-            const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
-            if (iw < 0 || iw >= g.inW) continue;
-            const float* xp = xb + (static_cast<long>(ih) * g.inW + iw) * C;
-            for (int c = 0; c < C; ++c) o[c] = xp[c] > o[c] ? xp[c] : o[c];
-          }
-        }
-      }
-    }
+  pool_forward(g, x, out, [&](const float* xb, int oh, int ow, float* o) {
+    for (int c = 0; c < C; ++c) o[c] = -std::numeric_limits<float>::infinity();
+    for_window(g, oh, ow, C, [&](long cell) {
+      const float* xp = xb + cell;
+      for (int c = 0; c < C; ++c) o[c] = xp[c] > o[c] ? xp[c] : o[c];
+    });
   });
 }
 
@@ -216,23 +232,17 @@ void max_pool_grad(const Conv& g, const float* x, const float* dy, float* dx) {
             best[c] = -std::numeric_limits<float>::infinity();
             pos[c] = -1;
           }
-          // Row-major through the window, strict '>': the first cell holding the max wins (tfjs).
-          for (int kh = 0; kh < g.kH; ++kh) {
-            const int ih = oh * g.strideH - g.padTop + kh * g.dilationH;
-            if (ih < 0 || ih >= g.inH) continue;
-            for (int kw = 0; kw < g.kW; ++kw) {
-              const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
-              if (iw < 0 || iw >= g.inW) continue;
-              const int cell = (ih * g.inW + iw) * C + s.c0;
-              const float* xp = xb + cell;
-              // Branch-free so it vectorises (random data would mispredict every other compare).
-              for (int c = 0; c < n; ++c) {
-                const bool gt = xp[c] > best[c];
-                best[c] = gt ? xp[c] : best[c];
-                pos[c] = gt ? cell + c : pos[c];
-              }
+          // Strict '>' in window order: the first cell holding the max wins (tfjs).
+          for_window(g, oh, ow, C, [&](long offset) {
+            const int cell = static_cast<int>(offset) + s.c0;
+            const float* xp = xb + cell;
+            // Branch-free so it vectorises (random data would mispredict every other compare).
+            for (int c = 0; c < n; ++c) {
+              const bool gt = xp[c] > best[c];
+              best[c] = gt ? xp[c] : best[c];
+              pos[c] = gt ? cell + c : pos[c];
             }
-          }
+          });
           const float* d = dy + b * out_img + (static_cast<long>(oh) * g.outW + ow) * C + s.c0;
           for (int c = 0; c < n; ++c)
             if (pos[c] >= 0) db[pos[c]] += d[c];
@@ -242,35 +252,18 @@ void max_pool_grad(const Conv& g, const float* x, const float* dy, float* dx) {
 }
 
 void avg_pool(const Conv& g, const float* x, float* out) {
-  const long rows = static_cast<long>(g.batch) * g.outH;
   const int C = g.inC;
-  parallel(rows * g.outW * C * g.kH * g.kW, [&](int t, int T) {
-    long r0, r1;
-    split_range(rows, t, T, r0, r1);
-    for (long r = r0; r < r1; ++r) {
-      const long b = r / g.outH;
-      const int oh = static_cast<int>(r % g.outH);
-      const float* xb = x + b * image_size(g.inH, g.inW, C);
-      for (int ow = 0; ow < g.outW; ++ow) {
-        float* o = out + (r * g.outW + ow) * C;
-        for (int c = 0; c < C; ++c) o[c] = 0.0f;
-        int count = 0;
-        for (int kh = 0; kh < g.kH; ++kh) {
-          const int ih = oh * g.strideH - g.padTop + kh * g.dilationH;
-          if (ih < 0 || ih >= g.inH) continue;
-          for (int kw = 0; kw < g.kW; ++kw) {
-            const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
-            if (iw < 0 || iw >= g.inW) continue;
-            const float* xp = xb + (static_cast<long>(ih) * g.inW + iw) * C;
-            for (int c = 0; c < C; ++c) o[c] += xp[c];
-            ++count;
-          }
-        }
-        // Only cells inside the input count (tfjs's rule).
-        const float inv = count > 0 ? 1.0f / static_cast<float>(count) : 0.0f;
-        for (int c = 0; c < C; ++c) o[c] = count > 0 ? o[c] * inv : std::nanf("");
-      }
-    }
+  pool_forward(g, x, out, [&](const float* xb, int oh, int ow, float* o) {
+    for (int c = 0; c < C; ++c) o[c] = 0.0f;
+    int count = 0;
+    for_window(g, oh, ow, C, [&](long cell) {
+      const float* xp = xb + cell;
+      for (int c = 0; c < C; ++c) o[c] += xp[c];
+      ++count;
+    });
+    // Only cells inside the input count (tfjs's rule).
+    const float inv = count > 0 ? 1.0f / static_cast<float>(count) : 0.0f;
+    for (int c = 0; c < C; ++c) o[c] = count > 0 ? o[c] * inv : std::nanf("");
   });
 }
 
@@ -288,16 +281,10 @@ void avg_pool_grad(const Conv& g, const float* dy, float* dx) {
       for (int oh = 0; oh < g.outH; ++oh)
         for (int ow = 0; ow < g.outW; ++ow) {
           const float* d = dy + b * out_img + (static_cast<long>(oh) * g.outW + ow) * C + s.c0;
-          for (int kh = 0; kh < g.kH; ++kh) {
-            const int ih = oh * g.strideH - g.padTop + kh * g.dilationH;
-            if (ih < 0 || ih >= g.inH) continue;
-            for (int kw = 0; kw < g.kW; ++kw) {
-              const int iw = ow * g.strideW - g.padLeft + kw * g.dilationW;
-              if (iw < 0 || iw >= g.inW) continue;
-              float* xp = db + (static_cast<long>(ih) * g.inW + iw) * C + s.c0;
-              for (int c = 0; c < n; ++c) xp[c] += d[c] * inv;
-            }
-          }
+          for_window(g, oh, ow, C, [&](long cell) {
+            float* xp = db + cell + s.c0;
+            for (int c = 0; c < n; ++c) xp[c] += d[c] * inv;
+          });
         }
     }
   });
