@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Outcome } from './outcome';
 
 /**
  * Every reply between renderer and main is a value, never a thrown Error:
@@ -14,7 +15,8 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+/** A reply: an `Outcome` whose failure is an `ApiError`. */
+export type Result<T> = Outcome<T, ApiError>;
 
 export function resultSchema<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [
