@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/server';
+import { viewSettled } from './support/editorPage';
 import { openTemplate } from './support/person';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -9,7 +10,7 @@ test('ResNet50 at a glance: stages as group blocks with shapes and params, expan
   await page.getByTestId('tab-summary').click(); // fold the dock: the canvas gets the screen
   await page.locator('.react-flow__pane').click({ position: { x: 12, y: 12 } });
   await page.keyboard.press('f');
-  await page.waitForTimeout(400);
+  await viewSettled(page);
   const stages = page.getByTestId('group-block');
   await expect(stages).toHaveCount(5);
   await expect(page.locator('[data-group="conv2"]').getByTestId('group-shape')).toHaveText('(None, 56, 56, 256)');
@@ -20,12 +21,12 @@ test('ResNet50 at a glance: stages as group blocks with shapes and params, expan
   await expect(page.getByTestId('group-frame').filter({ hasText: 'conv2' })).toBeVisible();
   await expect(page.locator('[data-testid="group-block"][data-group^="conv2_block"]')).toHaveCount(3);
   await page.keyboard.press('f');
-  await page.waitForTimeout(400);
+  await viewSettled(page);
   await page.screenshot({ path: '/tmp/shots/e2e-resnet-conv2-open.png' });
   await page.locator('[data-group="conv2_block1"]').click();
   await expect(page.locator('[data-testid="block"][data-name="conv2_block1_0_conv"]')).toHaveCount(1);
   await page.keyboard.press('f');
-  await page.waitForTimeout(400);
+  await viewSettled(page);
   await page.screenshot({ path: '/tmp/shots/e2e-resnet-block-open.png' });
   // Folding back from the frame's title, and every layer as its own block from the hint.
   await page.getByTestId('group-collapse').filter({ hasText: 'conv2_block1' }).click();
@@ -43,12 +44,12 @@ test('InceptionV3 at a glance: a stem and three stages side by side with their s
   await page.getByTestId('tab-summary').click();
   await page.locator('.react-flow__pane').click({ position: { x: 12, y: 12 } });
   await page.keyboard.press('f');
-  await page.waitForTimeout(400);
+  await viewSettled(page);
   await expect(page.getByTestId('group-block')).toHaveCount(4);
   await page.screenshot({ path: '/tmp/shots/e2e-inception-groups.png' });
   await page.locator('[data-group="mixed0–2"]').click();
   await page.locator('[data-group="mixed0"]').click();
   await page.keyboard.press('f');
-  await page.waitForTimeout(400);
+  await viewSettled(page);
   await page.screenshot({ path: '/tmp/shots/e2e-inception-mixed0.png' });
 });

@@ -68,9 +68,12 @@ test('click a feature-map pixel: receptive field, arithmetic equal to the model,
   await page.getByTestId('slide-step').click();
   await expect(slide).toHaveAttribute('data-pos', String(before + 1));
   await page.getByTestId('slide-play').click();
-  await page.waitForTimeout(600);
+  await expect.poll(async () => Number(await slide.getAttribute('data-pos'))).toBeGreaterThan(before + 2);
   await page.getByTestId('slide-play').click();
-  expect(Number(await slide.getAttribute('data-pos'))).toBeGreaterThan(before + 1);
+  // Paused: the kernel stays where it is.
+  const paused = await slide.getAttribute('data-pos');
+  await page.waitForTimeout(300);
+  await expect(slide).toHaveAttribute('data-pos', paused ?? '');
   await detail.locator('.modal-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await page.screenshot({ path: `${shots}/computes-slide.png` });
 

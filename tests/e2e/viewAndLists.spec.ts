@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/server';
-import { clickCanvas, dropBlock } from './support/editorPage';
+import { clickCanvas, dropBlock, viewSettled } from './support/editorPage';
 import { openTemplate } from './support/person';
 
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -33,9 +33,9 @@ test('undo of an auto-layout keeps the blocks in view', async ({ page, blockprop
   // Auto-layout moves them back to the origin and fits the view there; undo puts them back.
   await clickCanvas(page);
   await page.keyboard.press('a');
-  await page.waitForTimeout(400);
+  await viewSettled(page);
   await page.keyboard.press('Control+z');
-  await page.waitForTimeout(500);
+  await viewSettled(page);
   await expect.poll(() => blocksOnScreen(page)).toBe(4);
   await page.screenshot({ path: '/tmp/shots/e2e-undo-layout.png' });
 });

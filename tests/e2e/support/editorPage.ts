@@ -54,6 +54,23 @@ export async function clickCanvas(page: Page): Promise<void> {
   await pane.click({ position: { x: 12, y: 12 } });
 }
 
+/**
+ * Waits until the canvas's pan and zoom stop changing: fitting or centring the view animates for a
+ * few hundred milliseconds, and a screenshot or a position read during it catches a frame in between.
+ */
+export async function viewSettled(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = (await viewport.getAttribute('style')) ?? '';
+      const still = now === last;
+      last = now;
+      return still;
+    }, { intervals: [120], timeout: 10_000 })
+    .toBe(true);
+}
+
 export async function edgeShapes(page: Page): Promise<string[]> {
   return page.getByTestId('edge-shape').allInnerTexts();
 }
