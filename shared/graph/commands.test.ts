@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Outcome } from '../api/outcome';
 import { addNode, connect, copyFragment, disconnect, duplicateNodes, moveNodes, pasteGroup, removeNodes, renameNode, setModelClass, setOutputs, setParam } from './commands';
 import { canConnect } from './connections';
 import { buildGraph } from './fromSpec';
 import { emptyGraph, type Graph } from './types';
 
-function must(r: { graph: Graph } | { error: string }): Graph {
-  if ('error' in r) throw new Error(r.error);
-  return r.graph;
+function must(r: Outcome<Graph>): Graph {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
 }
 
 const base = buildGraph('m', [
@@ -48,7 +49,7 @@ describe('edit commands', () => {
   ])('canConnect refuses: %s', (_l, s, t, i, msg) => {
     expect(canConnect(base, s, t, i)).toMatch(msg);
     const r = connect(base, s, t, i);
-    expect('error' in r && r.error).toMatch(msg);
+    expect(!r.ok && r.error.message).toMatch(msg);
   });
 
   it('canConnect allows a free merge input and a fresh wire', () => {

@@ -1,3 +1,4 @@
+import { failure, success, type Outcome } from '../api/outcome';
 import type { JsonValue } from '../json';
 import { getLayerDef } from '../layers/registry';
 import { withDefaults } from '../layers/validateParam';
@@ -62,12 +63,12 @@ export function removeNodes(graph: Graph, ids: readonly string[]): Graph {
 }
 
 /** Wires `source` into input `targetIndex` of `target` (the first free input when omitted). */
-export function connect(graph: Graph, source: string, target: string, targetIndex?: number): { graph: Graph } | { error: string } {
+export function connect(graph: Graph, source: string, target: string, targetIndex?: number): Outcome<Graph> {
   const index = targetIndex ?? freeInputIndex(graph, target);
   const reason = canConnect(graph, source, target, index);
-  if (reason !== null) return { error: reason };
+  if (reason !== null) return failure(reason);
   const edge: GraphEdge = { id: nextId(graph.edges.map((e) => e.id), 'e'), source, target, targetIndex: index };
-  return { graph: { ...graph, edges: [...graph.edges, edge] } };
+  return success({ ...graph, edges: [...graph.edges, edge] });
 }
 
 export function disconnect(graph: Graph, edgeId: string): Graph {

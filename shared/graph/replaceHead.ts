@@ -1,8 +1,14 @@
+import { failure, success, type Outcome } from '../api/outcome';
 import { inferGraph } from '../inference/infer';
 import { addNode, connect } from './commands';
 import type { Graph, GraphNode } from './types';
 
-export type HeadResult = { readonly ok: true; readonly graph: Graph; readonly frozen: number; readonly head: readonly string[] } | { readonly ok: false; readonly message: string };
+/** The graph with its new head, how many kept layers were frozen, and the new head's block ids. */
+export interface NewHead {
+  readonly graph: Graph;
+  readonly frozen: number;
+  readonly head: readonly string[];
+}
 
 /** Every block `id` depends on, itself included (walking the wires upstream, iteratively). */
 function upstream(graph: Graph, id: string): Set<string> {
@@ -28,14 +34,14 @@ function upstream(graph: Graph, id: string): Set<string> {
  * every kept layer (trainable: false) so only the new head trains. The trained weights of the
  * kept layers stay usable: their names and shapes do not change.
  */
-export function replaceHead(graph: Graph, nodeId: string, classes: number, pooling: 'gap' | 'flatten' = 'gap'): HeadResult {
+export function replaceHead(graph: Graph, nodeId: string, classes: number, pooling: 'gap' | 'flatten' = 'gap'): Outcome<NewHead> {
   const base = graph.nodes.find((n) => n.id === nodeId);
-  if (base === undefined) return { ok: false, message: 'Pick the block the new head should sit on.' };
-  if (!Number.isSafeInteger(classes) || classes < 2) return { ok: false, message: `A classifier needs at least 2 classes (got ${classes}).` };
+  if (base === undefined) return failure('Pick the block the new head should sit on.');
+  if (!Number.isSafeInteger(classes) || classes < 2) return failure(`A classifier needs at least 2 classes (got ${classes}).`);
   const inference = inferGraph(graph);
   const info = inference.nodes.get(nodeId);
   const shape = info?.outputShape;
-  if (shape == null) return { ok: false, message: `${base.kind} '${base.name}' has no known output shape yet; fix the problems above it first.` };
+  if (shape == null) return failure(`${base.kind} '${base.name}' has no known output shape yet; fix the problems above it first.`);
   const keep = upstream(graph, nodeId);
   const frozenNodes: GraphNode[] = graph.nodes
     .filter((n) => keep.has(n.id))
@@ -47,15 +53,15 @@ export function replaceHead(graph: Graph, nodeId: string, classes: number, pooli
   if (shape.length > 2) {
     const pool = addNode(g, pooling === 'gap' ? 'GlobalAveragePooling2D' : 'Flatten', { x: at.x, y: at.y + 110 });
     const wired = connect(pool.graph, last, pool.nodeId, 0);
-    if ('error' in wired) return { ok: false, message: wired.error };
-    g = wired.graph;
+    if (!wired.ok) return wired;
+    g = wired.value;
     last = pool.nodeId;
     head.push(pool.nodeId);
   }
   const dense = addNode(g, 'Dense', { x: at.x, y: at.y + 110 * (head.length + 1) }, { params: { units: classes, activation: 'softmax' } });
   const wired = connect(dense.graph, last, dense.nodeId, 0);
-  if ('error' in wired) return { ok: false, message: wired.error };
-  g = wired.graph;
+  if (!wired.ok) return wired;
+  g = wired.value;
   head.push(dense.nodeId);
-  return { ok: true, graph: g, frozen: frozenNodes.filter((n) => n.params['trainable'] === false).length, head };
+  return success({ graph: g, frozen: frozenNodes.filter((n) => n.params['trainable'] === false).length, head });
 }

@@ -23,8 +23,8 @@ export function addBlock(kind: string, position?: Position, below?: string, para
   if (anchor !== undefined) {
     const wired = connect(next, anchor.id, added.nodeId, 0);
     // Said, not silent: the new block is wired below the selected one.
-    if ('graph' in wired) {
-      next = wired.graph;
+    if (wired.ok) {
+      next = wired.value;
       showToast(`Added ${kind} below ${anchor.name}, wired to it (Ctrl+Z undoes)`, 'info', 3000);
     }
   }
@@ -35,11 +35,11 @@ export function addBlock(kind: string, position?: Position, below?: string, para
 /** Wires source to target's input `targetIndex`; a refused wiring is explained in a toast. */
 export function connectBlocks(source: string, target: string, targetIndex: number): void {
   const result = connect(editor.graph(), source, target, targetIndex);
-  if ('error' in result) {
-    showToast(result.error, 'error');
+  if (!result.ok) {
+    showToast(result.error.message, 'error');
     return;
   }
-  editor.edit(() => result.graph);
+  editor.edit(() => result.value);
 }
 
 export function deleteSelection(): void {

@@ -58,11 +58,12 @@ export function TrainableSection({ nodeId, hasWeights }: { nodeId: string; hasWe
     }
     const r = replaceHead(editor.graph(), nodeId, wanted);
     if (!r.ok) {
-      showToast(r.message, 'error');
+      showToast(r.error.message, 'error');
       return;
     }
-    editor.edit(() => r.graph, { nodes: [...r.head], edges: [] });
-    showToast(`New head on '${node.name}': ${wanted} classes; ${r.frozen} ${r.frozen === 1 ? 'layer' : 'layers'} frozen. Train to fine-tune it.`, 'success', 6000);
+    const { graph, head, frozen } = r.value;
+    editor.edit(() => graph, { nodes: [...head], edges: [] });
+    showToast(`New head on '${node.name}': ${wanted} classes; ${frozen} ${frozen === 1 ? 'layer' : 'layers'} frozen. Train to fine-tune it.`, 'success', 6000);
   };
   return (
     <div className="inspector-section" data-testid="trainable-section">
