@@ -63,7 +63,7 @@ function classNamesOf(metadata: unknown): string[] | null {
 
 function parseJson(bytes: Uint8Array, what: string): { ok: true; value: unknown } | { ok: false; message: string } {
   const parsed = parseJsonText(textOf(bytes).replace(/^\uFEFF/, ''));
-  return 'error' in parsed ? { ok: false, message: `${what} is not valid JSON (${parsed.error})` } : { ok: true, value: parsed.value };
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, message: `${what} is not valid JSON (${parsed.error.message})` };
 }
 
 /** The Keras model object (class_name + config) inside JSON, for Keras 3's class-named weight groups. */
@@ -146,7 +146,7 @@ const legacyH5: ModelReader = {
         return { ok: false, message: 'the HDF5 file holds weights only, no architecture; open the model JSON with --weights and this file' };
       }
       const config = parseJsonText(layout.modelConfig);
-      if ('error' in config) return { ok: false, message: `its model_config attribute is not valid JSON (${config.error})` };
+      if (!config.ok) return { ok: false, message: `its model_config attribute is not valid JSON (${config.error.message})` };
       const imported = importModel(config.value);
       if (!imported.ok) return imported;
       const modelJson = kerasModelJson(config.value);
@@ -214,9 +214,10 @@ const projectFile: ModelReader = {
   match: (s) => isProjectJson(s.json),
   async open(s) {
     const r = parseProject(s.json);
-    if (!r.ok) return fail(r.message);
-    const { graph } = r.project;
-    const warnings = [...r.warnings];
+    if (!r.ok) return fail(r.error.message);
+    const { project } = r.value;
+    const { graph } = project;
+    const warnings = [...r.value.warnings];
     const sibling = s.options.weights ?? projectWeightsPath(s.file);
     let weights: readonly LayerWeights[] | null = null;
     if (s.options.weights !== undefined || (await exists(sibling))) {
@@ -228,7 +229,7 @@ const projectFile: ModelReader = {
         weights = read.weights;
       }
     }
-    return { ok: true, model: { format: 'project', graph, weights, project: r.project, classNames: null, warnings } };
+    return { ok: true, model: { format: 'project', graph, weights, project, classNames: null, warnings } };
   },
 };
 
@@ -268,7 +269,7 @@ export async function openModelFile(file: string, options: OpenOptions = {}): Pr
     // Everything else must be JSON; parseJsonText says what non-JSON looks like, never its bytes.
     if (bytes.length > MAX_JSON_FILE_BYTES) return fail(`${file}: it is ${formatBytes(bytes.length)}, more than a model or project file may be`);
     const parsed = parseJsonText(textOf(bytes).replace(/^\uFEFF/, ''));
-    if ('error' in parsed) return fail(`${file}: ${parsed.error}`);
+    if (!parsed.ok) return fail(`${file}: ${parsed.error.message}`);
     json = parsed.value;
   }
   const source: Source = { file, bytes, kind, json, options };

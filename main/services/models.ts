@@ -81,7 +81,7 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
       }
       // parseJsonText says what pasted non-JSON looks like instead of quoting it back.
       const parsed = parseJsonText(text);
-      if ('error' in parsed) return fail('bad-file', `${label}: ${parsed.error} Export the model with model.to_json() or use a TF.js model.json.`);
+      if (!parsed.ok) return fail('bad-file', `${label}: ${parsed.error.message} Export the model with model.to_json() or use a TF.js model.json.`);
       const json = parsed.value;
       const imported = importModel(json);
       if (!imported.ok) return fail('bad-file', `${label}: ${imported.message}`);

@@ -42,7 +42,7 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
 
   async function write(file: string, project: Project, overwrite: boolean): Promise<ResultOf<'project.save'>> {
     const parsed = parseProject(project);
-    if (!parsed.ok) return fail('invalid-request', `The project cannot be saved: ${parsed.message}`);
+    if (!parsed.ok) return fail('invalid-request', `The project cannot be saved: ${parsed.error.message}`);
     const existing = await mtimeOf(file).catch(() => null);
     if (existing !== null && !overwrite) {
       const last = known.get(file);
@@ -54,13 +54,13 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
       }
     }
     try {
-      const bytes = await writeFileAtomic(file, serializeProject(parsed.project));
+      const bytes = await writeFileAtomic(file, serializeProject(parsed.value.project));
       const mtime = await mtimeOf(file);
       if (mtime !== null) known.set(file, mtime);
       await deps.recent.add(file).catch(() => undefined);
       const engine = deps.engine?.() ?? null;
       if (engine?.saveWeights) {
-        const weights = await engine.saveWeights(parsed.project.graph, projectWeightsPath(file));
+        const weights = await engine.saveWeights(parsed.value.project.graph, projectWeightsPath(file));
         if (!weights.ok) return fail('io-error', `${path.basename(file)} was saved, but its trained weights were not: ${weights.error.message}`);
       }
       return ok({ path: file, savedAt: now().toISOString(), bytes });
@@ -92,29 +92,29 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
       }
       // parseJsonText says what the file looks like ("a PNG image") instead of quoting its bytes.
       const parsedText = parseJsonText(text);
-      if ('error' in parsedText) return fail('bad-file', `${name} is not a Blockprop project: ${parsedText.error} The file was left untouched.`);
+      if (!parsedText.ok) return fail('bad-file', `${name} is not a Blockprop project: ${parsedText.error.message} The file was left untouched.`);
       const json = parsedText.value;
       if (!isProjectJson(json) && unwrapModel(json).ok) return fail('not-a-project', `${name} is a Keras or TF.js model, not a project.`);
       const parsed = parseProject(json);
       if (!parsed.ok) {
-        const newer = /newer/i.test(parsed.message);
-        return fail(newer ? 'newer-version' : 'bad-file', `${name}: ${parsed.message} The file was left untouched.`);
+        const newer = /newer/i.test(parsed.error.message);
+        return fail(newer ? 'newer-version' : 'bad-file', `${name}: ${parsed.error.message} The file was left untouched.`);
       }
       const mtime = await mtimeOf(file).catch(() => null);
       if (mtime !== null) known.set(file, mtime);
       await deps.recent.add(file).catch(() => undefined);
-      const warnings = [...parsed.warnings];
+      const warnings = [...parsed.value.warnings];
       let restored: string | undefined;
       const weightsFile = projectWeightsPath(file);
       const engine = deps.engine?.() ?? null;
       if (engine?.loadWeights && (await mtimeOf(weightsFile).catch(() => null)) !== null) {
-        const loaded = await engine.loadWeights(parsed.project.graph, weightsFile);
+        const loaded = await engine.loadWeights(parsed.value.project.graph, weightsFile);
         if (!loaded.ok) warnings.push(`The trained weights in ${path.basename(weightsFile)} could not be loaded (${loaded.error.message}); the model starts with fresh weights.`);
         else if (loaded.value.loaded) restored = path.basename(weightsFile);
         if (loaded.ok && loaded.value.fresh.length > 0) warnings.push(`Trained weights restored from ${path.basename(weightsFile)}; ${loaded.value.fresh.join(', ')} ${loaded.value.fresh.length === 1 ? 'has' : 'have'} none saved and start fresh.`);
         else if (loaded.ok) warnings.push(`Trained weights restored from ${path.basename(weightsFile)}.`);
       }
-      return ok({ project: parsed.project, path: file, warnings, ...(restored !== undefined ? { weights: restored } : {}) });
+      return ok({ project: parsed.value.project, path: file, warnings, ...(restored !== undefined ? { weights: restored } : {}) });
     },
 
     async save(request: ParsedRequestOf<'project.save'>): Promise<ResultOf<'project.save'>> {

@@ -57,8 +57,9 @@ export function createRecoveryService(deps: { configDir: string; now?: () => Dat
       const envelope = await read();
       if (envelope === null) return fail('not-found', 'There is no unsaved work to restore.');
       const parsed = parseProject(envelope.project);
-      if (!parsed.ok) return fail('bad-file', `The unsaved work could not be restored: ${parsed.message}`);
-      return ok({ project: parsed.project, path: envelope.path, savedAt: envelope.savedAt, warnings: [...parsed.warnings] });
+      if (!parsed.ok) return fail('bad-file', `The unsaved work could not be restored: ${parsed.error.message}`);
+      const { project, warnings } = parsed.value;
+      return ok({ project, path: envelope.path, savedAt: envelope.savedAt, warnings: [...warnings] });
     },
     async discard(): Promise<ResultOf<'recovery.discard'>> {
       try {

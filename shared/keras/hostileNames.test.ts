@@ -41,8 +41,8 @@ describe('names that are Object.prototype members are unknown names like any oth
     const project = JSON.parse(JSON.stringify(newProject(graph)));
     project.graph.nodes[1].params.kernel_initializer = { class_name: 'constructor', config: {} };
     const opened = parseProject(project);
-    if (!opened.ok) throw new Error(opened.message);
-    const diagnostics = inferGraph(opened.project.graph).diagnostics;
+    if (!opened.ok) throw new Error(opened.error.message);
+    const diagnostics = inferGraph(opened.value.project.graph).diagnostics;
     expect(diagnostics.find((d) => d.severity === 'error')?.message).toMatch(/initializer 'constructor' is not supported/);
   });
 });
@@ -54,6 +54,6 @@ describe('nesting', () => {
     expect(r).toEqual({ ok: false, message: 'This is not a model Blockprop can read: it nests more than 100 levels deep, which no model or project file does; it is damaged or not a model file.' });
     const p = parseProject({ format: 'blockprop-project', version: 1, graph: { nodes: deep } });
     expect(p.ok).toBe(false);
-    expect(!p.ok && p.message).toMatch(/nests more than 100 levels deep/);
+    expect(!p.ok && p.error.message).toMatch(/nests more than 100 levels deep/);
   });
 });

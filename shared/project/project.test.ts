@@ -13,7 +13,7 @@ const good = JSON.parse(serializeProject(project)) as Record<string, unknown>;
 describe('project file', () => {
   it('round-trips through serialize/parse without warnings', () => {
     const r = parseProjectText(serializeProject(project));
-    expect(r).toEqual({ ok: true, project, warnings: [] });
+    expect(r).toEqual({ ok: true, value: { project, warnings: [] } });
     expect(serializeProject(project).endsWith('}\n')).toBe(true);
   });
 
@@ -30,7 +30,7 @@ describe('project file', () => {
     };
     const p = newProject(graph, { training, dataset: { kind: 'folder', path: '/data/cats_dogs' } });
     const r = parseProjectText(serializeProject(p));
-    expect(r.ok && r.project).toEqual(p);
+    expect(r.ok && r.value.project).toEqual(p);
   });
 
   it.each<[string, string, RegExp]>([
@@ -48,7 +48,7 @@ describe('project file', () => {
   ])('refuses %s with a clear message', (_l, text, message) => {
     const r = parseProjectText(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(message);
+    if (!r.ok) expect(r.error.message).toMatch(message);
   });
 
   it('repairs wrong field types, field by field, and says so', () => {
@@ -56,8 +56,9 @@ describe('project file', () => {
     const r = parseProject(broken);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.project.training).toEqual(defaultTraining);
-    expect(r.warnings).toEqual([
+    const { project: repaired, warnings } = r.value;
+    expect(repaired.training).toEqual(defaultTraining);
+    expect(warnings).toEqual([
       `Training setting 'loss' had an invalid value ("hinge"); using "categorical_crossentropy".`,
       `Training setting 'batchSize' had an invalid value ("lots"); using 200.`,
       `Training setting 'epochs' had an invalid value (-3); using 10.`,
@@ -73,11 +74,12 @@ describe('project file', () => {
     const r = parseProject(old);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.project.version).toBe(PROJECT_VERSION);
-    expect(r.project.training).toMatchObject({ optimizer: { kind: 'sgd', momentum: 0, nesterov: false }, learningRate: 0.01, batchSize: 32, metrics: [{ kind: 'accuracy' }], loss: 'mse' });
-    expect(r.project.graph.nodes.map((n) => [n.id, n.kind, n.name])).toEqual([['a', 'InputLayer', 'input_layer'], ['n1', 'Dense', 'fc']]);
-    expect(r.project.graph.edges).toEqual([{ id: 'e1', source: 'a', target: 'n1', targetIndex: 0 }]);
-    expect(r.warnings).toEqual([
+    const { project: migrated, warnings } = r.value;
+    expect(migrated.version).toBe(PROJECT_VERSION);
+    expect(migrated.training).toMatchObject({ optimizer: { kind: 'sgd', momentum: 0, nesterov: false }, learningRate: 0.01, batchSize: 32, metrics: [{ kind: 'accuracy' }], loss: 'mse' });
+    expect(migrated.graph.nodes.map((n) => [n.id, n.kind, n.name])).toEqual([['a', 'InputLayer', 'input_layer'], ['n1', 'Dense', 'fc']]);
+    expect(migrated.graph.edges).toEqual([{ id: 'e1', source: 'a', target: 'n1', targetIndex: 0 }]);
+    expect(warnings).toEqual([
       "The file has no 'format' marker; read it as a Blockprop project.",
       'The project file has version null; it was upgraded to version 1.',
       "InputLayer block #1 had no name; named it 'input_layer'.",

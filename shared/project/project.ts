@@ -1,3 +1,4 @@
+import { failure, success, type Outcome } from '../api/outcome';
 import type { Graph } from '../graph/types';
 import { depthProblem, isJsonObject, own, previewJson } from '../json';
 import { snakeToCamel } from '../keras/case';
@@ -8,9 +9,11 @@ import {
   type DatasetRef, type Project, type TrainingSettings,
 } from './schema';
 
-export type ParseProjectResult =
-  | { readonly ok: true; readonly project: Project; readonly warnings: readonly string[] }
-  | { readonly ok: false; readonly message: string };
+/** A project read from a file, and what was repaired or upgraded on the way (for a notice). */
+export interface ParsedProject {
+  readonly project: Project;
+  readonly warnings: readonly string[];
+}
 
 export function newProject(graph: Graph, opts: { training?: Partial<TrainingSettings>; dataset?: DatasetRef } = {}): Project {
   return {
@@ -93,39 +96,40 @@ function repairDataset(raw: unknown, warnings: string[]): DatasetRef {
  * newer version, repairs what it can (old versions, missing or broken fields) and says what
  * it changed in `warnings`.
  */
-export function parseProject(json: unknown): ParseProjectResult {
-  if (!isJsonObject(json)) return { ok: false, message: 'This is not a Blockprop project file: it holds no JSON object.' };
+export function parseProject(json: unknown): Outcome<ParsedProject> {
+  if (!isJsonObject(json)) return failure('This is not a Blockprop project file: it holds no JSON object.');
   const tooDeep = depthProblem(json);
-  if (tooDeep !== null) return { ok: false, message: `Cannot open the project: ${tooDeep}.` };
+  if (tooDeep !== null) return failure(`Cannot open the project: ${tooDeep}.`);
   const warnings: string[] = [];
   const format = json['format'];
   if (format !== undefined && format !== PROJECT_FORMAT) {
-    return { ok: false, message: `This is not a Blockprop project file (format ${previewJson(format, 60)}, expected '${PROJECT_FORMAT}').` };
+    return failure(`This is not a Blockprop project file (format ${previewJson(format, 60)}, expected '${PROJECT_FORMAT}').`);
   }
   if (format === undefined) {
-    if (!isJsonObject(json['graph'])) return { ok: false, message: "This is not a Blockprop project file: it has neither 'format' nor a model 'graph'." };
+    if (!isJsonObject(json['graph'])) return failure("This is not a Blockprop project file: it has neither 'format' nor a model 'graph'.");
     warnings.push("The file has no 'format' marker; read it as a Blockprop project.");
   }
   const version = json['version'];
   if (typeof version === 'number' && Number.isInteger(version) && version > PROJECT_VERSION) {
-    return { ok: false, message: `This project was made by a newer Blockprop (version ${version}); update Blockprop to open it.` };
+    return failure(`This project was made by a newer Blockprop (version ${version}); update Blockprop to open it.`);
   }
   if (version !== PROJECT_VERSION) {
     warnings.push(`The project file has version ${previewJson(version ?? null, 30)}; it was upgraded to version ${PROJECT_VERSION}.`);
   }
-  const graph = repairGraph(json['graph'], warnings);
-  if (typeof graph === 'string') return { ok: false, message: `Cannot open the project: ${graph}.` };
+  const repaired = repairGraph(json['graph'], warnings);
+  if (!repaired.ok) return failure(`Cannot open the project: ${repaired.error.message}.`);
+  const graph = repaired.value;
   const training = repairTraining(json['training'], warnings);
   const dataset = repairDataset(json['dataset'], warnings);
   const runs = repairRuns(json['runs'], warnings);
   const project: Project = { format: PROJECT_FORMAT, version: PROJECT_VERSION, graph, training, dataset, ...(runs === undefined ? {} : { runs }) };
-  return { ok: true, project, warnings };
+  return success({ project, warnings });
 }
 
 /** Parses project file text, turning JSON syntax errors into a sentence (truncated files included). */
-export function parseProjectText(text: string): ParseProjectResult {
+export function parseProjectText(text: string): Outcome<ParsedProject> {
   const json = parseJsonText(text);
-  return 'error' in json ? { ok: false, message: `Cannot open the project: ${json.error}` } : parseProject(json.value);
+  return json.ok ? parseProject(json.value) : failure(`Cannot open the project: ${json.error.message}`);
 }
 
 /** What text that is not JSON looks like, in words, never its bytes ("a PNG image", "binary data"). */
@@ -143,24 +147,27 @@ export function describeNonJson(text: string): string | null {
   return null;
 }
 
-/** JSON.parse with a message for people: says when a file looks cut short, never repeats its bytes. */
-export function parseJsonText(text: string): { value: unknown } | { error: string } {
-  if (text.trim() === '') return { error: 'the file is empty.' };
+/**
+ * JSON.parse with a message for people: says when a file looks cut short, never repeats its bytes.
+ * The message is a clause ("the file is empty.") for the caller to put after the file's name.
+ */
+export function parseJsonText(text: string): Outcome<unknown> {
+  if (text.trim() === '') return failure('the file is empty.');
   try {
-    return { value: JSON.parse(text) };
+    return success<unknown>(JSON.parse(text));
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     if (/end of (JSON|data)|Unterminated|unexpected end/i.test(detail)) {
-      return { error: 'the file ends in the middle of the JSON — it looks truncated (an interrupted save or copy); restore a complete copy.' };
+      return failure('the file ends in the middle of the JSON — it looks truncated (an interrupted save or copy); restore a complete copy.');
     }
     const looks = describeNonJson(text);
-    if (looks !== null) return { error: `the file is not JSON: it looks like ${looks}.` };
+    if (looks !== null) return failure(`the file is not JSON: it looks like ${looks}.`);
     // JSON.parse quotes the offending text; say only where it is.
     const position = /at position (\d+)/.exec(detail);
-    if (position === null) return { error: 'the file is not valid JSON (a syntax error).' };
+    if (position === null) return failure('the file is not valid JSON (a syntax error).');
     const before = text.slice(0, Number(position[1]));
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
-    return { error: `the file is not valid JSON (a syntax error at line ${line}, column ${column}).` };
+    return failure(`the file is not valid JSON (a syntax error at line ${line}, column ${column}).`);
   }
 }

@@ -1,3 +1,4 @@
+import { failure, success, type Outcome } from '../api/outcome';
 import { nextId } from '../graph/commands';
 import { kerasBaseName, uniqueName } from '../graph/naming';
 import type { Graph, GraphEdge, GraphNode, Params } from '../graph/types';
@@ -18,11 +19,12 @@ function isJsonValue(v: unknown): v is JsonValue {
   return false;
 }
 
-export function repairGraph(raw: unknown, warnings: string[]): Graph | string {
-  if (!isJsonObject(raw)) return "the project has no model graph ('graph' is missing or not an object)";
+/** Fails (a clause: "the project has no model graph …") only when there is no graph to mend. */
+export function repairGraph(raw: unknown, warnings: string[]): Outcome<Graph> {
+  if (!isJsonObject(raw)) return failure("the project has no model graph ('graph' is missing or not an object)");
   const rawNodes = raw['nodes'];
   const rawEdges = raw['edges'];
-  if (!Array.isArray(rawNodes)) return "the model graph has no list of blocks ('graph.nodes' is missing or not a list)";
+  if (!Array.isArray(rawNodes)) return failure("the model graph has no list of blocks ('graph.nodes' is missing or not a list)");
   const name = typeof raw['name'] === 'string' && raw['name'] !== '' ? raw['name'] : 'model';
   if (name !== raw['name']) warnings.push("The model had no name; named it 'model'.");
 
@@ -73,9 +75,9 @@ export function repairGraph(raw: unknown, warnings: string[]): Graph | string {
   const graph: Graph = { name, nodes, edges };
   const outputs = raw['outputs'];
   const modelClass = raw['modelClass'];
-  return {
+  return success({
     ...graph,
     ...(Array.isArray(outputs) ? { outputs: outputs.filter((o): o is string => typeof o === 'string' && ids.has(o)) } : {}),
     ...(modelClass === 'Sequential' || modelClass === 'Functional' ? { modelClass } : {}),
-  };
+  });
 }

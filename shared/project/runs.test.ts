@@ -27,7 +27,7 @@ describe('repairRuns', () => {
 
   it('a project keeps its runs through parseProject', () => {
     const parsed = parseProject({ format: 'blockprop-project', version: 1, graph: { name: 'm', nodes: [], edges: [] }, training: defaultTraining, dataset: { kind: 'mnist' }, runs: [run] });
-    expect(parsed.ok && parsed.project.runs).toEqual([run]);
+    expect(parsed.ok && parsed.value.project.runs).toEqual([run]);
   });
 });
 

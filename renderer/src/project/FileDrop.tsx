@@ -70,12 +70,12 @@ export function FileDrop() {
 async function openFiles(files: readonly File[], setBusy: (busy: boolean) => void): Promise<void> {
   const ordered = orderDropped(files);
   if (!ordered.ok) {
-    showToast(ordered.message, 'error', 9000);
+    showToast(ordered.error.message, 'error', 9000);
     return;
   }
   setBusy(true);
   try {
-    const read = await Promise.all(ordered.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const read = await Promise.all(ordered.value.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const first = read[0];
     const project = first !== undefined && first.name.toLowerCase().endsWith('.json') ? projectOf(first.bytes) : null;
     const payload: DroppedFile[] = read.map((f) => ({ name: f.name, base64: toBase64(f.bytes) }));

@@ -1,3 +1,4 @@
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import { isProjectJson, parseProjectText, type Project } from '../../../shared/project';
 
 /** A dropped file as model.import takes it. */
@@ -29,22 +30,21 @@ export function rankForOpening(name: string): number | null {
 }
 
 /** The files in the order model.import wants them (the model first), or why none can be opened. */
-export function orderDropped<T extends { readonly name: string; readonly size: number }>(files: readonly T[]): { ok: true; files: T[] } | { ok: false; message: string } {
-  if (files.length === 0) return { ok: false, message: 'Nothing to open: drop a model or project file (not a folder or text).' };
+export function orderDropped<T extends { readonly name: string; readonly size: number }>(files: readonly T[]): Outcome<T[]> {
+  if (files.length === 0) return failure('Nothing to open: drop a model or project file (not a folder or text).');
   const ranked = files.map((f) => ({ f, rank: rankForOpening(f.name) })).filter((r): r is { f: T; rank: number } => r.rank !== null);
   const primary = ranked.sort((a, b) => a.rank - b.rank)[0]?.f;
   if (primary === undefined) {
     const names = files.slice(0, 3).map((f) => `'${f.name}'`).join(', ');
-    return {
-      ok: false,
-      message: `${names}${files.length > 3 ? ', …' : ''} ${files.length === 1 ? 'is not a file Blockprop opens' : 'are not files Blockprop opens'}. Drop a Keras model (.keras, .h5), Keras JSON, a TF.js model.json (with its .bin files) or a .blockprop.json project.`,
-    };
+    return failure(
+      `${names}${files.length > 3 ? ', …' : ''} ${files.length === 1 ? 'is not a file Blockprop opens' : 'are not files Blockprop opens'}. Drop a Keras model (.keras, .h5), Keras JSON, a TF.js model.json (with its .bin files) or a .blockprop.json project.`,
+    );
   }
   const total = files.reduce((a, f) => a + f.size, 0);
   if (total > MAX_DROP_BYTES) {
-    return { ok: false, message: `'${primary.name}' and the files with it are ${Math.round(total / (1024 * 1024))} MiB; a drop can carry at most ${MAX_DROP_BYTES / (1024 * 1024)} MiB. Open it with File → Open instead.` };
+    return failure(`'${primary.name}' and the files with it are ${Math.round(total / (1024 * 1024))} MiB; a drop can carry at most ${MAX_DROP_BYTES / (1024 * 1024)} MiB. Open it with File → Open instead.`);
   }
-  return { ok: true, files: [primary, ...files.filter((f) => f !== primary)] };
+  return success([primary, ...files.filter((f) => f !== primary)]);
 }
 
 /** Bytes as base64, in slices (String.fromCharCode on a whole 100 MB array overflows the call stack). */
@@ -63,5 +63,5 @@ export function projectOf(bytes: Uint8Array): Project | null {
     return null;
   }
   const parsed = parseProjectText(text);
-  return parsed.ok ? parsed.project : null;
+  return parsed.ok ? parsed.value.project : null;
 }
