@@ -1,8 +1,8 @@
 import type { ActionId } from '../../../shared/actions';
 import type { MenuCommand } from '../../../shared/api/contract';
-import { canvasControl } from '../canvas/canvasControl';
 import { api } from '../host/api';
 import { newModel, openProject, openRecent, saveProject, saveProjectAs } from '../project/projectActions';
+import { canvasControl } from '../state/canvasControl';
 import { editor } from '../state/editorStore';
 import { openDialog, showDockTab, toggleGroups, toggleMinimap, toggleTheme, uiStore } from '../state/uiStore';
 import { copySelection, deleteSelection, duplicateSelection, layoutGraph, pasteClipboard, selectAll } from './graphActions';

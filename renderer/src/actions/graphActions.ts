@@ -2,7 +2,7 @@ import type { Graph, GraphEdge, GraphNode, Position } from '../../../shared/grap
 import { addNode, connect, copyFragment, disconnect, moveNodes, pasteGroup, removeNodes, renameNode, setParam } from '../../../shared/graph/commands';
 import { autoLayout } from '../../../shared/layout';
 import type { JsonValue } from '../../../shared/json';
-import { canvasControl } from '../canvas/canvasControl';
+import { canvasControl } from '../state/canvasControl';
 import { editor } from '../state/editorStore';
 import { showToast } from '../ui/toasts';
 

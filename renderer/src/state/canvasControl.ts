@@ -2,7 +2,9 @@ import type { Position } from '../../../shared/graph/types';
 
 /**
  * The few viewport operations other parts of the app need (fit after open, centre on a problem,
- * where the middle of the screen is). The mounted canvas registers its implementation.
+ * where the middle of the screen is). The mounted canvas registers its implementation; the handle
+ * lives here, under the features, so that actions and project code can move the view without
+ * importing the canvas (which imports them).
  */
 export interface CanvasControl {
   fit(): void;
