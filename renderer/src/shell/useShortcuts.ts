@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'react';
 import { runAction } from '../actions/appActions';
+import { shortcutFor } from '../keyboard/shortcuts';
 import { uiStore } from '../state/uiStore';
-import { shortcutFor } from './shortcuts';
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -10,7 +10,10 @@ function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type);
 }
 
-/** The window-wide keyboard map, from the one action list (shared/actions.ts). */
+/**
+ * The window-wide keyboard map, from the one action list (shared/actions.ts). It runs the app's
+ * actions, so it is wired here in the shell; keyboard/ keeps the key texts that ui/ shows.
+ */
 export function useShortcuts(): void {
   // A layout effect: the keys work from the first painted frame, not one frame later.
   useLayoutEffect(() => {

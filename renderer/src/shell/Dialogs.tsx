@@ -6,11 +6,14 @@ import { ImportDialog } from '../project/ImportDialog';
 import { RecentDialog } from '../project/RecentDialog';
 import { TemplatesGallery } from '../project/TemplatesGallery';
 import { openDialog, useUi } from '../state/uiStore';
-import { ConfirmDialog } from './ConfirmDialog';
-import { Modal } from './Modal';
-import { ShortcutsDialog } from './ShortcutsDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Modal } from '../ui/Modal';
+import { ShortcutsDialog } from '../ui/ShortcutsDialog';
 
-/** Whichever dialog is open; the file dialog sits on top of the others (export asks for a path). */
+/**
+ * Whichever dialog is open; the file dialog sits on top of the others (export asks for a path).
+ * It names every feature's dialog, so it lives in the shell, above the features, not in ui/.
+ */
 export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
   const close = () => openDialog(null);
