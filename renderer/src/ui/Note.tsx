@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import './note.css';
 
 const KEY = 'blockprop.notes.closed';
 
