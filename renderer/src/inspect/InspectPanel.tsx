@@ -7,6 +7,7 @@ import { useGraph } from '../state/useEditor';
 import { showDockTab } from '../state/uiStore';
 import { modelKey, useTrained } from '../train/modelKey';
 import { Note } from '../ui/Note';
+import { useTallDock } from '../ui/useTallDock';
 import { ActivationsView } from './ActivationsView';
 import { ConfusionView, MistakesView } from './EvaluateViews';
 import { sampleOf, setInspect, useInspect, type InspectView } from './inspectStore';
@@ -15,7 +16,6 @@ import { shown, useInspectCall } from './useInspectCall';
 import { FcView, KernelsView } from './WeightsViews';
 import { LookView } from './LookView';
 import { HealthView } from './health/HealthView';
-import { useTallDock } from '../train/useTallDock';
 import '../train/train.css';
 import './inspect.css';
 

@@ -9,9 +9,9 @@ import { showDockTab } from '../state/uiStore';
 import { askConfirm } from '../ui/confirm';
 import { formatCount } from '../ui/format';
 import { Note } from '../ui/Note';
+import { useTallDock } from '../ui/useTallDock';
 import { runProgressText } from './runProgress';
 import { runsCsv } from './runsCsv';
-import { useTallDock } from '../train/useTallDock';
 import '../train/train.css';
 import './runs.css';
 

@@ -8,6 +8,7 @@ import { useStore } from '../state/createStore';
 import { useGraph } from '../state/useEditor';
 import { showDockTab } from '../state/uiStore';
 import { Note } from '../ui/Note';
+import { useTallDock } from '../ui/useTallDock';
 import { backendExplanations, isBackend, type Backend } from './backends';
 import { checkModelData } from './dataCheck';
 import { DatasetChooser } from './DatasetChooser';
@@ -16,7 +17,6 @@ import { RunProgress } from './RunProgress';
 import { SettingsForm } from './SettingsForm';
 import { modelKey } from './modelKey';
 import { isRunning, runOptions, startTraining, stopTraining, useRun } from './trainRun';
-import { useTallDock } from './useTallDock';
 import './train.css';
 
 /** The Train tab: data and settings on the left, Start/Stop, progress and live curves on the right. */
