@@ -3,6 +3,7 @@ import type { Chart as ChartType, ChartDataset } from 'chart.js';
 import { setupCharts } from './chartSetup';
 import type { CurveChartModel, CurveSeries } from './curveTypes';
 import { downloadUrl, fileStem } from './download';
+import './charts.css';
 
 /** The chart as a PNG on the panel's background (a transparent PNG is unreadable on white). */
 function chartPng(el: HTMLCanvasElement): string {

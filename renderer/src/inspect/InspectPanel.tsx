@@ -16,7 +16,6 @@ import { shown, useInspectCall } from './useInspectCall';
 import { FcView, KernelsView } from './WeightsViews';
 import { LookView } from './LookView';
 import { HealthView } from './health/HealthView';
-import '../train/train.css';
 import './inspect.css';
 
 const views: { id: InspectView; title: string }[] = [

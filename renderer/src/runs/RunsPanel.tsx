@@ -12,7 +12,6 @@ import { Note } from '../ui/Note';
 import { useTallDock } from '../ui/useTallDock';
 import { runProgressText } from './runProgress';
 import { runsCsv } from './runsCsv';
-import '../train/train.css';
 import './runs.css';
 
 const noRuns: readonly RunRecord[] = [];
