@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import type { DockTabId } from '../state/uiStore';
 import { ProblemsTab, ProblemsBadge } from './tabs/ProblemsTab';
-import { SummaryTab } from './tabs/SummaryTab';
 import { TrainPanel } from '../train/TrainPanel';
 import { InspectPanel } from '../inspect/InspectPanel';
 import { RunsPanel } from '../runs/RunsPanel';
+import { SummaryTab } from '../summary/SummaryTab';
 
 export interface DockTab {
   readonly id: DockTabId;
@@ -16,7 +16,8 @@ export interface DockTab {
 
 /**
  * The bottom dock's tabs, in the order a person works: see the model, fix it, train it, look
- * inside, compare runs. Summary and Problems live in dock/tabs/; the others are their features' panels.
+ * inside, compare runs. Problems lives in dock/tabs/; the others are their features' panels (the
+ * summary is also one of the Inspect tab's views, so it has its own folder under both).
  */
 export const dockTabs: readonly DockTab[] = [
   { id: 'summary', title: 'Summary', Panel: SummaryTab },

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { Graph } from '../../../shared/graph/types';
 import { inputNodes } from '../../../shared/graph/topology';
-import { SummaryTab } from '../dock/tabs/SummaryTab';
 import { inferenceOf } from '../state/inference';
 import { useGraph } from '../state/useEditor';
 import { showDockTab } from '../state/uiStore';
+import { SummaryTab } from '../summary/SummaryTab';
 import { modelKey, useTrained } from '../train/modelKey';
 import { Note } from '../ui/Note';
 import { useTallDock } from '../ui/useTallDock';

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { formatSummary, summaryModel } from '../../../../shared/summary';
-import { editor } from '../../state/editorStore';
-import { inferenceOf } from '../../state/inference';
-import { useGraph } from '../../state/useEditor';
-import { formatBytes, formatCount, formatShape } from '../../ui/format';
-import { showToast } from '../../ui/toasts';
+import { formatSummary, summaryModel } from '../../../shared/summary';
+import { editor } from '../state/editorStore';
+import { inferenceOf } from '../state/inference';
+import { useGraph } from '../state/useEditor';
+import { formatBytes, formatCount, formatShape } from '../ui/format';
+import { showToast } from '../ui/toasts';
 
 /** Keras's model.summary(), live: click a row to select its block. */
 export function SummaryTab() {
