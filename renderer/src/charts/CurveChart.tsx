@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Chart as ChartType, ChartDataset } from 'chart.js';
+import { downloadUrl, fileStem } from '../ui/download';
 import { setupCharts } from './chartSetup';
 import type { CurveChartModel, CurveSeries } from './curveTypes';
-import { downloadUrl, fileStem } from './download';
 import './charts.css';
 
 /** The chart as a PNG on the panel's background (a transparent PNG is unreadable on white). */

@@ -10,8 +10,9 @@ import { inferenceOf } from '../state/inference';
 import { openDialog, uiStore } from '../state/uiStore';
 import { Modal } from '../ui/Modal';
 import { askConfirm } from '../ui/confirm';
+import { downloadFile } from '../ui/download';
 import { showToast } from '../ui/toasts';
-import { diagramContent, downloadFile, kerasJsonText } from './exportContent';
+import { diagramContent, kerasJsonText } from './exportContent';
 
 type Choice = 'keras3' | 'keras2' | 'python' | 'png' | 'svg' | 'keras' | 'tfjs' | 'keras-json';
 type Strategy = 'none' | 'mirrored' | 'multiworker';

@@ -27,15 +27,3 @@ export function kerasJsonText(graph: Graph, format: 'keras3' | 'keras2'): { ok: 
   if (!r.ok) return { ok: false, message: r.diagnostics.map((d) => d.message).join(' ') };
   return { ok: true, text: toKerasJsonString(r.json) };
 }
-
-/** Saves content through the browser (an <a download>), when there is no file system to write to. */
-export function downloadFile(name: string, content: string, mime: string, base64 = false): void {
-  const href = base64 ? `data:${mime};base64,${content}` : URL.createObjectURL(new Blob([content], { type: mime }));
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  if (!base64) setTimeout(() => URL.revokeObjectURL(href), 10_000);
-}

@@ -1,5 +1,5 @@
-import { downloadFile } from '../exporting/exportContent';
 import { editor } from '../state/editorStore';
+import { downloadFile } from '../ui/download';
 import { buildProject } from './projectFile';
 import { projectStore } from './projectStore';
 

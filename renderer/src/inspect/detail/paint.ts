@@ -1,5 +1,5 @@
 import type { InspectImage } from '../../../../shared/api/inspect';
-import { downloadUrl, fileStem } from '../../charts/download';
+import { downloadUrl, fileStem } from '../../ui/download';
 import { lut, type ColormapName } from '../colormap';
 import { base64Bytes } from '../decode';
 

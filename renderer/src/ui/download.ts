@@ -15,6 +15,12 @@ export function downloadText(text: string, fileName: string, type = 'text/csv'):
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Saves content through the browser when there is no file system to write to (base64 content goes as a data URL). */
+export function downloadFile(name: string, content: string, mime: string, base64 = false): void {
+  if (base64) downloadUrl(`data:${mime};base64,${content}`, name);
+  else downloadText(content, name, mime);
+}
+
 /** A file-name-safe stem: "Keras CNN" -> "keras-cnn". */
 export function fileStem(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
