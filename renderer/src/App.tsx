@@ -7,6 +7,7 @@ import { Dock } from './dock/Dock';
 import { api } from './host/api';
 import { loadAppInfo } from './host/appInfo';
 import { Inspector } from './inspector/Inspector';
+import { startLesson } from './lesson/lessonStore';
 import { Palette } from './palette/Palette';
 import { startAutosave } from './project/autosave';
 import { ConnectionLostBanner } from './project/ConnectionLostBanner';
@@ -31,8 +32,9 @@ export function App() {
   useEffect(() => {
     void loadAppInfo();
     const stopAutosave = startAutosave();
+    const stopLesson = startLesson();
     const offMenu = api().on('menu.command', (m) => runMenuCommand(m.command, m.arg));
-    return () => { stopAutosave(); offMenu(); };
+    return () => { stopAutosave(); stopLesson(); offMenu(); };
   }, []);
   return (
     <div className="app">

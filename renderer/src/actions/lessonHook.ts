@@ -1,9 +1,9 @@
 import { openTemplate } from '../project/projectActions';
 
 /**
- * The empty canvas's "lesson" entry calls `requestLesson()`. The guided lesson registers itself
- * with `setLessonHandler` when its store loads (lesson/lessonStore.ts); without it the entry opens
- * the chapter's first model.
+ * The empty canvas's "lesson" entry calls `requestLesson()`. The guided lesson sets the handler
+ * when the app starts it (`startLesson` in lesson/lessonStore.ts); without it the entry opens the
+ * chapter's first model.
  */
 let handler: (() => void) | null = null;
 

@@ -130,26 +130,35 @@ export function closeLesson(): void {
   lessonStore.setState((s) => ({ ...s, open: false }));
 }
 
-// The learner's results: each finished run's test accuracy and speed, on the step's model.
-let lastPhase = runStore.getState().phase;
-runStore.subscribe(() => {
-  const s = runStore.getState();
-  if (s.phase === 'done' && lastPhase !== 'done') {
-    const t = stepOfCanvas();
-    const acc = s.testAccuracy;
-    const speed = s.samplesPerSecond;
-    const current = lessonSteps[lessonStore.getState().step];
-    lessonStore.setState((l) => ({
-      ...l,
-      results: t !== undefined && t.template !== null && acc !== null ? { ...l.results, [t.template]: Math.max(acc, l.results[t.template] ?? 0) } : l.results,
-      speed: t !== undefined && t.template !== null && speed !== null ? { ...l.speed, [t.template]: speed } : l.speed,
-      done: current !== undefined && (t === current || current.template === null) && !l.done.includes(current.id) ? [...l.done, current.id] : l.done,
-    }));
-  }
-  lastPhase = s.phase;
-});
-
-setLessonHandler(() => void goToStep(lessonStore.getState().step));
+/**
+ * Connects the lesson to the rest of the app; the app calls it once when it starts (App.tsx) and
+ * the returned function undoes it. The lesson then records each finished run's test accuracy and
+ * speed on the step's model, and the top bar's and empty canvas's lesson entries open it.
+ */
+export function startLesson(): () => void {
+  let lastPhase = runStore.getState().phase;
+  const stopResults = runStore.subscribe(() => {
+    const s = runStore.getState();
+    if (s.phase === 'done' && lastPhase !== 'done') {
+      const t = stepOfCanvas();
+      const acc = s.testAccuracy;
+      const speed = s.samplesPerSecond;
+      const current = lessonSteps[lessonStore.getState().step];
+      lessonStore.setState((l) => ({
+        ...l,
+        results: t !== undefined && t.template !== null && acc !== null ? { ...l.results, [t.template]: Math.max(acc, l.results[t.template] ?? 0) } : l.results,
+        speed: t !== undefined && t.template !== null && speed !== null ? { ...l.speed, [t.template]: speed } : l.speed,
+        done: current !== undefined && (t === current || current.template === null) && !l.done.includes(current.id) ? [...l.done, current.id] : l.done,
+      }));
+    }
+    lastPhase = s.phase;
+  });
+  setLessonHandler(() => void goToStep(lessonStore.getState().step));
+  return () => {
+    stopResults();
+    setLessonHandler(null);
+  };
+}
 
 /** Reads the dataset for the VGG step's hint. */
 export function datasetIsFolder(): boolean {
