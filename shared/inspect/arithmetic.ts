@@ -1,3 +1,4 @@
+import { failure, success, type Outcome } from '../api/outcome';
 import type { CellDetail, CellResult } from '../api/inspectCompute';
 import { activationFn, reluLayer } from './activationFns';
 
@@ -40,7 +41,6 @@ export interface Computation {
   readonly difference: number;
 }
 
-export type ComputeOutcome = { readonly ok: true; readonly computation: Computation } | { readonly ok: false; readonly message: string };
 
 function convSteps(d: Extract<CellDetail, { kind: 'conv' }>): Extract<Steps, { kind: 'conv' }> {
   const [kh, kw] = d.kernel;
@@ -107,16 +107,16 @@ function denseSteps(d: Extract<CellDetail, { kind: 'dense' }>): Extract<Steps, {
   return { kind: 'dense', count: terms.length, positive, negative, sum, bias: d.bias, z: sum + (d.bias ?? 0) };
 }
 
-function finish(steps: Steps, activation: string, vector: readonly number[] | null, modelValue: number, formulaOverride?: string): ComputeOutcome {
+function finish(steps: Steps, activation: string, vector: readonly number[] | null, modelValue: number, formulaOverride?: string): Outcome<Computation> {
   const fn = activationFn(activation);
-  if (fn === null) return { ok: false, message: `The activation '${activation}' is not one the detail view can redo; pick a layer after it.` };
+  if (fn === null) return failure(`The activation '${activation}' is not one the detail view can redo; pick a layer after it.`);
   // Softmax's own input is recomputed here; the rest of the axis comes from the engine.
   const value = fn.apply(steps.z, vector);
-  return { ok: true, computation: { steps, activation, formula: formulaOverride ?? fn.formula, value, modelValue, difference: Math.abs(value - modelValue) } };
+  return success({ steps, activation, formula: formulaOverride ?? fn.formula, value, modelValue, difference: Math.abs(value - modelValue) });
 }
 
 /** The arithmetic of `result`'s cell, or why it cannot be redone. */
-export function computeCell(result: CellResult): ComputeOutcome {
+export function computeCell(result: CellResult): Outcome<Computation> {
   const d = result.detail;
   const act = result.activation;
   switch (d.kind) {
@@ -144,8 +144,8 @@ export function computeCell(result: CellResult): ComputeOutcome {
       }
       const fn = d.fn;
       const found = activationFn(fn);
-      if (found === null) return { ok: false, message: `The activation '${fn}' is not one the detail view can redo.` };
-      return { ok: true, computation: { steps: { kind: 'activation', z: d.x }, activation: fn, formula: found.formula, value: found.apply(d.x, d.vector), modelValue: result.value, difference: Math.abs(found.apply(d.x, d.vector) - result.value) } };
+      if (found === null) return failure(`The activation '${fn}' is not one the detail view can redo.`);
+      return success({ steps: { kind: 'activation', z: d.x }, activation: fn, formula: found.formula, value: found.apply(d.x, d.vector), modelValue: result.value, difference: Math.abs(found.apply(d.x, d.vector) - result.value) });
     }
     case 'merge': {
       const v = d.inputs.map((i) => i.value);
@@ -158,7 +158,7 @@ export function computeCell(result: CellResult): ComputeOutcome {
         Concatenate: ['y = the input this channel comes from', (xs) => xs[0] ?? 0],
       };
       const op = ops[d.op] ?? ops['Concatenate'];
-      if (op === undefined) return { ok: false, message: `Unknown merge '${d.op}'.` };
+      if (op === undefined) return failure(`Unknown merge '${d.op}'.`);
       return finish({ kind: 'merge', z: op[1](v) }, act, null, result.value, op[0]);
     }
     case 'other': {

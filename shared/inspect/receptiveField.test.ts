@@ -13,8 +13,8 @@ function nodeNamed(graph: Graph, name: string): string {
 
 function fieldOf(graph: Graph, layer: string, y: number, x: number) {
   const r = receptiveField(graph, inferGraph(graph), nodeNamed(graph, layer), y, x);
-  if (!r.ok) throw new Error(r.message);
-  return r.field;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
 }
 
 function rows(f: { mask: Uint8Array; height: number; width: number }): string[] {

@@ -1,3 +1,4 @@
+import { failure, success, type Outcome } from '../api/outcome';
 import type { Graph, GraphNode, Params, Shape } from '../graph/types';
 import { inputNodes, inputsOf, topologicalOrder } from '../graph/topology';
 import type { Inference } from '../inference/types';
@@ -24,7 +25,6 @@ export interface ReceptiveField {
   readonly box: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number } | null;
 }
 
-export type FieldOutcome = { readonly ok: true; readonly field: ReceptiveField } | { readonly ok: false; readonly message: string };
 
 interface Tensor2 {
   readonly h: number;
@@ -158,14 +158,14 @@ export function backMask(kind: string, params: Params, inShape: Shape, outShape:
  * The receptive field of position (y, x) of `nodeId`'s output (a vector output has one position:
  * pass 0, 0) on the first Input block.
  */
-export function receptiveField(graph: Graph, inference: Inference, nodeId: string, y: number, x: number): FieldOutcome {
+export function receptiveField(graph: Graph, inference: Inference, nodeId: string, y: number, x: number): Outcome<ReceptiveField> {
   const order = topologicalOrder(graph);
-  if (order === null) return { ok: false, message: 'The model has a cycle, so no receptive field can be traced; remove the wire that loops back.' };
+  if (order === null) return failure('The model has a cycle, so no receptive field can be traced; remove the wire that loops back.');
   const input = inputNodes(graph)[0];
   const target = inference.nodes.get(nodeId);
-  if (input === undefined || target?.outputShape == null) return { ok: false, message: 'The model has no Input block with a known shape; fix the problems listed on the blocks first.' };
+  if (input === undefined || target?.outputShape == null) return failure('The model has no Input block with a known shape; fix the problems listed on the blocks first.');
   const t = dims(target.outputShape);
-  if (y < 0 || x < 0 || y >= t.h || x >= t.w) return { ok: false, message: `Position (${y}, ${x}) is outside ${target.name}'s ${t.h}×${t.w} output.` };
+  if (y < 0 || x < 0 || y >= t.h || x >= t.w) return failure(`Position (${y}, ${x}) is outside ${target.name}'s ${t.h}×${t.w} output.`);
   const masks = new Map<string, Uint8Array>();
   const start = new Uint8Array(t.h * t.w);
   start[y * t.w + x] = 1;
@@ -180,7 +180,7 @@ export function receptiveField(graph: Graph, inference: Inference, nodeId: strin
     if (mask === undefined || info?.outputShape == null) continue;
     for (const edge of inputsOf(graph, node.id)) {
       const inShape = info.inputShapes[edge.targetIndex];
-      if (inShape == null) return { ok: false, message: `The shape arriving at '${node.name}' is unknown; fix the problems listed on the blocks first.` };
+      if (inShape == null) return failure(`The shape arriving at '${node.name}' is unknown; fix the problems listed on the blocks first.`);
       const back = backMask(node.kind, node.params, inShape, info.outputShape, mask);
       const seen = masks.get(edge.source);
       if (seen === undefined) masks.set(edge.source, back);
@@ -190,7 +190,7 @@ export function receptiveField(graph: Graph, inference: Inference, nodeId: strin
   const inShape = inference.nodes.get(input.id)?.outputShape;
   const d = inShape == null ? { h: 0, w: 0, c: 0 } : dims(inShape);
   const mask = masks.get(input.id) ?? new Uint8Array(d.h * d.w);
-  return { ok: true, field: summarise(input.id, d.h, d.w, mask) };
+  return success(summarise(input.id, d.h, d.w, mask));
 }
 
 function summarise(inputNode: string, height: number, width: number, mask: Uint8Array): ReceptiveField {

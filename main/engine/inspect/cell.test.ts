@@ -52,8 +52,8 @@ async function check(ctx: InspectContext, layer: string, cells: CellRequest['cel
     const r = await cell(ctx, { layer, sample, cell: c });
     if (!r.ok) throw new Error(r.message);
     const computed = computeCell(r.value);
-    if (!computed.ok) throw new Error(computed.message);
-    expect(computed.computation.difference, `${layer} ${JSON.stringify(c)}`).toBeLessThan(1e-5);
+    if (!computed.ok) throw new Error(computed.error.message);
+    expect(computed.value.difference, `${layer} ${JSON.stringify(c)}`).toBeLessThan(1e-5);
     // The model's value is the activation map's pixel (the same tensor the Inspect grid shows).
     const maps = await activations(ctx, { layer, sample, encoding: 'f32' });
     if (!maps.ok) throw new Error(maps.message);

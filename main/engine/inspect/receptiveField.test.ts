@@ -84,9 +84,9 @@ async function compare(graph: Graph, layers: readonly string[], cells: readonly 
       const y = Math.min(oh - 1, Math.floor(fy * oh));
       const x = Math.min(ow - 1, Math.floor(fx * ow));
       const field = receptiveField(graph, inference, node.id, y, x);
-      if (!field.ok) throw new Error(field.message);
+      if (!field.ok) throw new Error(field.error.message);
       const expected = brute.get(name)?.[y * ow + x];
-      expect(Array.from(field.field.mask), `${name} (${y}, ${x})`).toEqual(Array.from(expected ?? []));
+      expect(Array.from(field.value.mask), `${name} (${y}, ${x})`).toEqual(Array.from(expected ?? []));
       checked++;
     }
   }

@@ -65,11 +65,11 @@ function DetailBody(props: { graph: Graph; sample: SampleRef; modelVersion: stri
         <div className="cell-columns">
           <section className="cell-field" aria-label="Receptive field">
             <h3>Receptive field</h3>
-            {field !== null && !field.ok && <p className="field-message">{field.message}</p>}
+            {field !== null && !field.ok && <p className="field-message">{field.error.message}</p>}
             {field !== null && field.ok && (
               <>
-                {image !== null && <FieldView image={image} field={field.field} canvasRef={fieldRef} />}
-                <p className="muted" data-testid="field-size">The input pixels that can change this value: {describeField(field.field)}.</p>
+                {image !== null && <FieldView image={image} field={field.value} canvasRef={fieldRef} />}
+                <p className="muted" data-testid="field-size">The input pixels that can change this value: {describeField(field.value)}.</p>
               </>
             )}
           </section>
@@ -77,8 +77,8 @@ function DetailBody(props: { graph: Graph; sample: SampleRef; modelVersion: stri
             <h3>The arithmetic</h3>
             {call.status === 'error' && <p className="field-message" data-testid="cell-error">{call.message}</p>}
             {call.status === 'loading' && result === null && <p className="muted">Computing…</p>}
-            {result !== null && computation !== null && !computation.ok && <p className="field-message">{computation.message}</p>}
-            {result !== null && computation !== null && computation.ok && <ArithmeticView result={result} computation={computation.computation} {...(inputLabel === null ? {} : { inputLabel })} />}
+            {result !== null && computation !== null && !computation.ok && <p className="field-message">{computation.error.message}</p>}
+            {result !== null && computation !== null && computation.ok && <ArithmeticView result={result} computation={computation.value} {...(inputLabel === null ? {} : { inputLabel })} />}
           </section>
         </div>
         {result?.slide != null && geometry !== null && (
