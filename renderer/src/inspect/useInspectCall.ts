@@ -3,7 +3,7 @@ import type { MethodName, RequestOf, ResponseOf } from '../../../shared/api/cont
 import { api } from '../host/api';
 import { projectStore } from '../project/projectStore';
 import { editor } from '../state/editorStore';
-import { modelKey } from '../train/modelKey';
+import { modelKey } from '../state/modelKey';
 
 type InspectMethod = Extract<MethodName, `inspect.${string}`>;
 

@@ -5,8 +5,8 @@ import { setBlockParam } from '../actions/graphActions';
 import { useProject } from '../project/projectStore';
 import { editor } from '../state/editorStore';
 import { useInference } from '../state/inference';
+import { useTrained } from '../state/modelKey';
 import { useGraph } from '../state/useEditor';
-import { useTrained } from '../train/modelKey';
 import { showToast } from '../ui/toasts';
 
 /** Classes of the chosen dataset: 10 for the built-in ones, a folder's sub-folders otherwise (null while unknown). */

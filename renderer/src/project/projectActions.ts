@@ -14,7 +14,7 @@ import { pickFile } from './filePicker';
 import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
 import { fileTitle, isDirty, projectStore, type ProjectState } from './projectStore';
 import { inferGraph } from '../../../shared/inference/infer';
-import { layerShapes, modelKey, trainedStore } from '../train/modelKey';
+import { layerShapes, modelKey, trainedStore } from '../state/modelKey';
 
 // File → Open also opens trained models (.keras, .h5, Keras / TF.js JSON) as a new, unsaved project.
 const projectExtensions = ['json', 'keras', 'h5', 'hdf5'];

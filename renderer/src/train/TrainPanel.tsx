@@ -5,6 +5,7 @@ import { useAppInfo } from '../host/appInfo';
 import { setInspect } from '../inspect/inspectStore';
 import { updateSettings, useProject } from '../project/projectStore';
 import { useStore } from '../state/createStore';
+import { modelKey } from '../state/modelKey';
 import { useGraph } from '../state/useEditor';
 import { showDockTab } from '../state/uiStore';
 import { Note } from '../ui/Note';
@@ -15,7 +16,6 @@ import { DatasetChooser } from './DatasetChooser';
 import { LiveCurves } from './LiveCurves';
 import { RunProgress } from './RunProgress';
 import { SettingsForm } from './SettingsForm';
-import { modelKey } from './modelKey';
 import { isRunning, runOptions, startTraining, stopTraining, useRun } from './trainRun';
 import './train.css';
 

@@ -7,7 +7,7 @@ import { editor } from '../state/editorStore';
 import { inferenceOf } from '../state/inference';
 import { showDockTab } from '../state/uiStore';
 import { liveSeries, notifySeries, resetSeries } from './liveSeries';
-import { layerShapes, modelKey, trainedStore } from './modelKey';
+import { layerShapes, modelKey, trainedStore } from '../state/modelKey';
 import type { WeightsFrom } from '../../../shared/api/training';
 import { askConfirm } from '../ui/confirm';
 import { readTrainEvent, type TrainUpdate } from './trainEvents';

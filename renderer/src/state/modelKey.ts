@@ -1,6 +1,6 @@
 import type { Graph } from '../../../shared/graph/types';
 import type { Inference } from '../../../shared/inference/types';
-import { createStore, useStore } from '../state/createStore';
+import { createStore, useStore } from './createStore';
 
 /** A graph's identity for "are these the trained weights?": layers, params and wiring, not positions. */
 export function modelKey(graph: Graph): string {
@@ -11,7 +11,11 @@ export function modelKey(graph: Graph): string {
   ]);
 }
 
-/** The model the engine holds trained weights for (after a run ended, stopped ones included). */
+/**
+ * The model the engine holds trained weights for (after a run ended, stopped ones included). The
+ * Train panel's run sets it; opening a project, Inspect and the inspector read it, so it lives in
+ * state/, under all of them.
+ */
 export interface TrainedModel {
   readonly key: string;
   readonly runId: string;
