@@ -1,8 +1,93 @@
 // Lint keeps the layers honest: shared/ is pure, only main/electron imports electron,
-// tfjs stays in the engine, the renderer never reaches into main/.
+// tfjs stays in the engine, the renderer never reaches into main/, and the renderer's own
+// folders import downward only.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'zlib', 'util', 'events', 'buffer'];
+
+// What any renderer file may not import; repeated in every renderer entry below, because a later
+// entry's no-restricted-imports replaces an earlier one's instead of adding to it.
+const rendererPatterns = [
+  { group: ['electron', 'node:*', ...nodeBuiltins], message: 'The renderer reaches IO only through its api client.' },
+  { group: ['@tensorflow/*'], message: 'tfjs is imported only by the engine (main/engine/); the renderer asks main through its api client.' },
+  { group: ['**/main/**'], message: 'renderer/ never imports main/.' },
+];
+
+// The renderer's folders (renderer/src/*) and the other folders each may import. The base imports
+// no feature; a feature imports the base and the features it names; dock/ and shell/ put the
+// features' panels and dialogs together, and App.tsx and main.tsx above them may import anything.
+// A folder importing one it does not name fails lint, so import cycles between folders cannot
+// come back as long as this table has none (checked below).
+const base = ['api', 'state', 'theme', 'keyboard', 'host', 'ui', 'charts'];
+const features = ['project', 'summary', 'inspect', 'train', 'actions', 'lesson', 'palette', 'canvas', 'inspector', 'exporting', 'commands', 'runs', 'topbar'];
+const rendererLayers = {
+  // Base: transport, stores, theme, key texts, the api instance, shared UI pieces, charts.
+  api: [],
+  state: [],
+  keyboard: [],
+  theme: ['state'],
+  host: ['api', 'state'],
+  ui: ['state', 'theme', 'keyboard'],
+  charts: ['state', 'theme', 'ui'],
+  // Features, each above the ones it names.
+  project: base,
+  summary: base,
+  inspect: [...base, 'project', 'summary'],
+  train: [...base, 'project', 'inspect'],
+  actions: [...base, 'project', 'train'],
+  lesson: [...base, 'actions', 'inspect', 'project', 'train'],
+  palette: [...base, 'actions'],
+  canvas: [...base, 'actions', 'palette', 'project'],
+  inspector: [...base, 'actions', 'project'],
+  exporting: [...base, 'canvas', 'project'],
+  commands: [...base, 'actions', 'project'],
+  runs: [...base, 'project'],
+  topbar: [...base, 'actions', 'project', 'train'],
+  // Composition: the dock's tabs, and what App mounts (dialog host, keyboard map).
+  dock: [...base, 'inspect', 'inspector', 'runs', 'summary', 'train'],
+  shell: [...base, ...features, 'dock'],
+};
+
+function checkRendererLayers() {
+  const folders = readdirSync(fileURLToPath(new URL('./renderer/src', import.meta.url)), { withFileTypes: true })
+    .filter((d) => d.isDirectory()).map((d) => d.name);
+  for (const f of folders) {
+    if (!(f in rendererLayers)) throw new Error(`eslint.config.mjs: renderer/src/${f}/ has no row in rendererLayers; add one naming the folders it may import.`);
+  }
+  const marks = new Map();
+  const visit = (f, path) => {
+    if (marks.get(f) === 'done') return;
+    if (marks.get(f) === 'open') throw new Error(`eslint.config.mjs: rendererLayers has a cycle: ${[...path, f].join(' -> ')}`);
+    marks.set(f, 'open');
+    for (const g of rendererLayers[f]) {
+      if (!(g in rendererLayers)) throw new Error(`eslint.config.mjs: rendererLayers.${f} names ${g}, which has no row.`);
+      visit(g, [...path, f]);
+    }
+    marks.set(f, 'done');
+  };
+  for (const f of Object.keys(rendererLayers)) visit(f, []);
+}
+checkRendererLayers();
+
+/** One lint entry per renderer folder: the common renderer bans plus every folder it does not name. */
+function rendererLayerRules() {
+  const folders = Object.keys(rendererLayers);
+  return Object.entries(rendererLayers).map(([folder, allowed]) => {
+    const banned = folders.filter((f) => f !== folder && !allowed.includes(f));
+    // Matches '../x', '../../x/y'... (any depth below renderer/src/), so a sub-folder must not be
+    // named like a top-level renderer folder.
+    const layer = banned.length === 0 ? [] : [{
+      regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`,
+      message: `Renderer folders import downward only: ${folder}/ may import ${allowed.length === 0 ? 'no other renderer folder' : allowed.join(', ')} (rendererLayers in eslint.config.mjs).`,
+    }];
+    return {
+      files: [`renderer/src/${folder}/**/*.ts`, `renderer/src/${folder}/**/*.tsx`],
+      rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, ...layer] }] },
+    };
+  });
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**', 'bench/**/*.mjs'] },
@@ -29,15 +114,9 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'node:*', ...nodeBuiltins, '@tensorflow/tfjs-node*'], message: 'The renderer reaches IO only through its api client.' },
-          { group: ['**/main/**'], message: 'renderer/ never imports main/.' },
-        ],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] },
   },
+  ...rendererLayerRules(),
   {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
