@@ -13,7 +13,7 @@ export function createDatasetService() {
   return {
     async preview(request: ParsedRequestOf<'dataset.preview'>, onProgress: Progress): Promise<ResultOf<'dataset.preview'>> {
       const result = await previewDataset(request.dataset, request.perClass, onProgress);
-      return result.ok ? ok(result.preview) : fail('bad-dataset', result.message);
+      return result.ok ? ok(result.value) : fail('bad-dataset', result.error.message);
     },
   };
 }

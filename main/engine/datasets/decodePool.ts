@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { failure, success } from '../../../shared/api/outcome';
 import { decodeWith, MAX_MEGAPIXELS, type DecodeResult } from './imageDecode';
 
 /**
@@ -20,12 +21,12 @@ const libs = { jpeg: require(workerData.jpegPath), PNG: require(workerData.pngPa
 const decodeWith = (${decodeWith.toString()});
 parentPort.on('message', ({ id, file }) => {
   let bytes;
-  try { bytes = readFileSync(file); } catch (e) { parentPort.postMessage({ id, ok: false, reason: 'unreadable: ' + e.message }); return; }
+  try { bytes = readFileSync(file); } catch (e) { parentPort.postMessage({ id, ok: false, message: 'unreadable: ' + e.message }); return; }
   const result = decodeWith(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), libs, workerData.maxMegapixels);
-  if (!result.ok) { parentPort.postMessage({ id, ok: false, reason: result.reason }); return; }
-  const data = result.image.rgba;
+  if (!result.ok) { parentPort.postMessage({ id, ok: false, message: result.error.message }); return; }
+  const data = result.value.rgba;
   const rgba = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
-  parentPort.postMessage({ id, ok: true, width: result.image.width, height: result.image.height, rgba }, [rgba.buffer]);
+  parentPort.postMessage({ id, ok: true, width: result.value.width, height: result.value.height, rgba }, [rgba.buffer]);
 });
 `;
 
@@ -51,10 +52,10 @@ function parseReply(msg: unknown): { id: number; result: DecodeResult } | null {
     const height: unknown = Reflect.get(msg, 'height');
     const rgba: unknown = Reflect.get(msg, 'rgba');
     if (typeof width !== 'number' || typeof height !== 'number' || !(rgba instanceof Uint8Array)) return null;
-    return { id, result: { ok: true, image: { width, height, rgba } } };
+    return { id, result: success({ width, height, rgba }) };
   }
-  const reason: unknown = Reflect.get(msg, 'reason');
-  return { id, result: { ok: false, reason: typeof reason === 'string' ? reason : 'could not be decoded' } };
+  const message: unknown = Reflect.get(msg, 'message');
+  return { id, result: failure(typeof message === 'string' ? message : 'could not be decoded') };
 }
 
 interface Job {
@@ -114,14 +115,14 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool | 
     worker.once('exit', () => {
       if (current.worker !== worker) return;
       const [crashed, ...rest] = current.queue.splice(0);
-      crashed?.resolve({ ok: false, reason: 'the image decoder crashed on this file' });
-      if (closed) return rest.forEach((j) => j.resolve({ ok: false, reason: 'loading was stopped' }));
+      crashed?.resolve(failure('the image decoder crashed on this file'));
+      if (closed) return rest.forEach((j) => j.resolve(failure('loading was stopped')));
       deaths++;
-      if (deaths > maxDeaths) return rest.forEach((j) => j.resolve({ ok: false, reason: 'the image decoder keeps crashing; this file was not decoded' }));
+      if (deaths > maxDeaths) return rest.forEach((j) => j.resolve(failure('the image decoder keeps crashing; this file was not decoded')));
       try {
         spawn(current);
       } catch {
-        return rest.forEach((j) => j.resolve({ ok: false, reason: 'the image decoder could not be restarted' }));
+        return rest.forEach((j) => j.resolve(failure('the image decoder could not be restarted')));
       }
       for (const job of rest) post(current, job);
     });
@@ -142,11 +143,11 @@ export function createDecodePool(options: DecodePoolOptions = {}): DecodePool | 
   }
   return {
     decode(file) {
-      if (closed || deaths > maxDeaths) return Promise.resolve({ ok: false, reason: 'the image decoder is not running' });
+      if (closed || deaths > maxDeaths) return Promise.resolve(failure('the image decoder is not running'));
       // The least busy worker takes the file.
       let best = slots[0];
       for (const s of slots) if (s.queue.length < (best?.queue.length ?? Infinity)) best = s;
-      if (!best) return Promise.resolve({ ok: false, reason: 'no decoder' });
+      if (!best) return Promise.resolve(failure('no decoder'));
       const target = best;
       return new Promise<DecodeResult>((resolve) => post(target, { id: nextId++, file, resolve }));
     },

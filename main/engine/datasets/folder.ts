@@ -1,6 +1,7 @@
 import { open, readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import { createDecodePool } from './decodePool';
 import { decodeImage, sniffFormat, type DecodeResult } from './imageDecode';
 import { seededPermutation } from './random';
@@ -21,8 +22,6 @@ export interface FolderScan {
   readonly skipped: readonly SkippedFile[];
 }
 
-export type ScanResult = { readonly ok: true; readonly scan: FolderScan } | { readonly ok: false; readonly message: string };
-
 const IMAGE_EXT = new Set(['.jpg', '.jpeg', '.png']);
 
 async function listFiles(dir: string, out: string[]): Promise<void> {
@@ -37,16 +36,16 @@ async function listFiles(dir: string, out: string[]): Promise<void> {
 }
 
 /** Lists the class sub-folders and their image files (recursively, as Keras does) without reading any image. */
-export async function scanFolder(root: string): Promise<ScanResult> {
+export async function scanFolder(root: string): Promise<Outcome<FolderScan>> {
   let entries;
   try {
     entries = await readdir(root, { withFileTypes: true });
   } catch (e) {
-    return { ok: false, message: `Cannot read the folder ${root}: ${e instanceof Error ? e.message : String(e)}` };
+    return failure(`Cannot read the folder ${root}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const classNames = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
   if (classNames.length === 0) {
-    return { ok: false, message: `The folder ${root} has no sub-folders; put each class's images in its own sub-folder (e.g. cats/ and dogs/).` };
+    return failure(`The folder ${root} has no sub-folders; put each class's images in its own sub-folder (e.g. cats/ and dogs/).`);
   }
   const files: FolderFile[] = [];
   const skipped: SkippedFile[] = [];
@@ -58,8 +57,8 @@ export async function scanFolder(root: string): Promise<ScanResult> {
       else skipped.push({ path: file, reason: `not a JPEG or PNG file (${path.extname(file) || 'no extension'})` });
     }
   }
-  if (files.length === 0) return { ok: false, message: `No JPEG or PNG images found under ${root}.` };
-  return { ok: true, scan: { root, classNames, files, skipped } };
+  if (files.length === 0) return failure(`No JPEG or PNG images found under ${root}.`);
+  return success({ root, classNames, files, skipped });
 }
 
 export interface FolderLoadOptions {
@@ -86,8 +85,6 @@ export interface FolderData {
   readonly validation: ImageSet;
   readonly skipped: readonly SkippedFile[];
 }
-
-export type FolderLoadResult = { readonly ok: true; readonly data: FolderData } | { readonly ok: false; readonly message: string };
 
 /** Writes decoded, resized images one after another into a preallocated 8-bit buffer. */
 class ImageSink {
@@ -116,10 +113,10 @@ class ImageSink {
  * resized and dropped before the next (memory ≈ the resized pixels only). Unreadable or corrupt
  * files are skipped and listed, never fatal.
  */
-export async function loadFolder(root: string, opts: FolderLoadOptions): Promise<FolderLoadResult> {
+export async function loadFolder(root: string, opts: FolderLoadOptions): Promise<Outcome<FolderData>> {
   const scanned = await scanFolder(root);
   if (!scanned.ok) return scanned;
-  const { scan } = scanned;
+  const scan = scanned.value;
   const order = seededPermutation(scan.files.length, opts.seed ?? 1337);
   const used = Math.min(scan.files.length, opts.limit ?? Infinity);
   const split = Math.min(Math.max(opts.validationSplit ?? 0.2, 0), 0.9);
@@ -137,11 +134,11 @@ export async function loadFolder(root: string, opts: FolderLoadOptions): Promise
   const decodeHere = (file: string): Promise<DecodeResult> =>
     readFile(file).then(
       (b) => decodeImage(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
-      (e: unknown): DecodeResult => ({ ok: false, reason: `unreadable: ${e instanceof Error ? e.message : String(e)}` }),
+      (e: unknown): DecodeResult => failure(`unreadable: ${e instanceof Error ? e.message : String(e)}`),
     );
   const decode = (i: number): Promise<DecodeResult> => {
     const file = scan.files[order[i] ?? 0];
-    if (!file) return Promise.resolve({ ok: false, reason: 'missing' });
+    if (!file) return Promise.resolve(failure('missing'));
     return pool ? pool.decode(file.path) : decodeHere(file.path);
   };
   const window = pool ? 32 : 4;
@@ -149,16 +146,16 @@ export async function loadFolder(root: string, opts: FolderLoadOptions): Promise
   try {
     for (let i = 0; i < Math.min(window, used); i++) ahead.push(decode(i));
     for (let i = 0; i < used; i++) {
-      if (opts.signal?.aborted) return { ok: false, message: 'Loading the images was cancelled.' };
+      if (opts.signal?.aborted) return failure('Loading the images was cancelled.');
       const file = scan.files[order[i] ?? 0];
       const pending = ahead.shift();
       if (i + window < used) ahead.push(decode(i + window));
       if (!file || !pending) continue;
       const decoded = await pending;
       const sink = i < trainCount ? train : val;
-      if (!decoded.ok) skipped.push({ path: file.path, reason: decoded.reason });
+      if (!decoded.ok) skipped.push({ path: file.path, reason: decoded.error.message });
       else {
-        resizeInto(decoded.image, opts.height, opts.width, opts.channels, sink.pixels, sink.offsetOfNext());
+        resizeInto(decoded.value, opts.height, opts.width, opts.channels, sink.pixels, sink.offsetOfNext());
         sink.commit(file.label);
       }
       const now = Date.now();
@@ -174,8 +171,8 @@ export async function loadFolder(root: string, opts: FolderLoadOptions): Promise
   }
   report(used, 'done');
   const trainSet = train.finish();
-  if (trainSet.count === 0) return { ok: false, message: `None of the images under ${root} could be read (${skipped.length} skipped).` };
-  return { ok: true, data: { classNames: scan.classNames, train: trainSet, validation: val.finish(), skipped } };
+  if (trainSet.count === 0) return failure(`None of the images under ${root} could be read (${skipped.length} skipped).`);
+  return success({ classNames: scan.classNames, train: trainSet, validation: val.finish(), skipped });
 }
 
 /** Checks a file's first bytes only: enough to find non-images and empty files in a large folder quickly. */

@@ -30,15 +30,15 @@ describe('decodeImage reads the size from the header first', () => {
   it('decodes ordinary PNG and JPEG', () => {
     const png = decodeImage(pngBytes(7, 5, [1, 2, 3]));
     const jpg = decodeImage(jpegBytes(9, 4, [1, 2, 3]));
-    expect(png.ok && [png.image.width, png.image.height]).toEqual([7, 5]);
-    expect(jpg.ok && [jpg.image.width, jpg.image.height]).toEqual([9, 4]);
+    expect(png.ok && [png.value.width, png.value.height]).toEqual([7, 5]);
+    expect(jpg.ok && [jpg.value.width, jpg.value.height]).toEqual([9, 4]);
   });
 
   it('refuses an oversize PNG from its IHDR, before inflating anything', () => {
     const start = performance.now();
     const r = decodeImage(pngClaiming(60_000, 60_000));
     expect(performance.now() - start).toBeLessThan(50);
-    expect(r).toEqual({ ok: false, reason: `PNG is 60000×60000 pixels (3600 megapixels), over the limit of ${MAX_MEGAPIXELS}; scale it down first` });
+    expect(r).toEqual({ ok: false, error: { message: `PNG is 60000×60000 pixels (3600 megapixels), over the limit of ${MAX_MEGAPIXELS}; scale it down first` } });
   });
 
   it('refuses a PNG bomb: a few KB of zeros that would inflate to gigabytes', () => {
@@ -52,7 +52,7 @@ describe('decodeImage reads the size from the header first', () => {
     const r = decodeImage(bomb);
     expect(performance.now() - start).toBeLessThan(100);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toMatch(/144 megapixels/);
+    expect(!r.ok && r.error.message).toMatch(/144 megapixels/);
   });
 
   it.each([
@@ -62,18 +62,18 @@ describe('decodeImage reads the size from the header first', () => {
     for (const bytes of [pngClaiming(w, h), jpegClaiming(w, h)]) {
       const r = decodeImage(bytes);
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.reason).toMatch(new RegExp(`is ${w}×${h} pixels: an image needs at least one pixel`));
+      expect(!r.ok && r.error.message).toMatch(new RegExp(`is ${w}×${h} pixels: an image needs at least one pixel`));
     }
   });
 
   it('refuses an oversize JPEG from its SOF', () => {
     const r = decodeImage(jpegClaiming(65_000, 65_000));
-    expect(!r.ok && r.reason).toMatch(/^JPEG is 65000×65000 pixels \(4225 megapixels\)/);
+    expect(!r.ok && r.error.message).toMatch(/^JPEG is 65000×65000 pixels \(4225 megapixels\)/);
   });
 
   it('names what is wrong with a JPEG that has no frame header', () => {
-    expect(decodeImage(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))).toEqual({ ok: false, reason: 'corrupt JPEG: no frame header (size unknown)' });
-    expect(decodeImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]))).toEqual({ ok: false, reason: 'corrupt PNG: no IHDR header' });
+    expect(decodeImage(new Uint8Array([0xff, 0xd8, 0xff, 0xd9]))).toEqual({ ok: false, error: { message: 'corrupt JPEG: no frame header (size unknown)' } });
+    expect(decodeImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]))).toEqual({ ok: false, error: { message: 'corrupt PNG: no IHDR header' } });
   });
 });
 
@@ -94,9 +94,9 @@ describe('decodeImage on 300 seeded broken images', () => {
       const r = decodeImage(cut);
       expect(performance.now() - started).toBeLessThan(1000);
       if (r.ok) {
-        expect(r.image.width * r.image.height).toBeGreaterThan(0);
-        expect(r.image.width * r.image.height).toBeLessThanOrEqual(MAX_MEGAPIXELS * 1e6);
-      } else expect(r.reason.length).toBeLessThan(300);
+        expect(r.value.width * r.value.height).toBeGreaterThan(0);
+        expect(r.value.width * r.value.height).toBeLessThanOrEqual(MAX_MEGAPIXELS * 1e6);
+      } else expect(r.error.message.length).toBeLessThan(300);
     }
   });
 });

@@ -1,5 +1,6 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import type { Outcome } from '../../../shared/api/outcome';
 
 /** A decoded image: 8-bit RGBA, row-major. */
 export interface RgbaImage {
@@ -8,7 +9,8 @@ export interface RgbaImage {
   readonly rgba: Uint8Array;
 }
 
-export type DecodeResult = { readonly ok: true; readonly image: RgbaImage } | { readonly ok: false; readonly reason: string };
+/** A decoded image, or why the file is none (a clause: 'corrupt PNG: no IHDR header'). */
+export type DecodeResult = Outcome<RgbaImage>;
 
 export type ImageFormat = 'jpeg' | 'png';
 
@@ -35,12 +37,13 @@ export interface Decoders {
  * Reads the size from the header (PNG IHDR, JPEG SOFn), refuses zero-sized and oversize images,
  * then decodes. Self-contained on purpose: the decode pool's worker threads run this very
  * function from its source text (`decodeWith.toString()`), so it may use only its arguments and
- * built-ins — no imports, no module constants, no helpers.
+ * built-ins — no imports, no module constants, no helpers (so its outcomes are written out, not
+ * made with `success`/`failure`).
  */
 export function decodeWith(bytes: Uint8Array, libs: Decoders, maxMegapixels: number): DecodeResult {
   const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-  if (!isJpeg && !isPng) return { ok: false, reason: bytes.length === 0 ? 'empty file' : 'not a JPEG or PNG image' };
+  if (!isJpeg && !isPng) return { ok: false, error: { message: bytes.length === 0 ? 'empty file' : 'not a JPEG or PNG image' } };
   const kind = isJpeg ? 'JPEG' : 'PNG';
   const u16 = (at: number) => ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
   const u32 = (at: number) => u16(at) * 65536 + u16(at + 2);
@@ -49,14 +52,14 @@ export function decodeWith(bytes: Uint8Array, libs: Decoders, maxMegapixels: num
   if (isPng) {
     // signature (8), then the first chunk must be IHDR: length (4), "IHDR", width (4), height (4)
     const ihdr = bytes.length >= 24 && bytes[12] === 0x49 && bytes[13] === 0x48 && bytes[14] === 0x44 && bytes[15] === 0x52;
-    if (!ihdr) return { ok: false, reason: 'corrupt PNG: no IHDR header' };
+    if (!ihdr) return { ok: false, error: { message: 'corrupt PNG: no IHDR header' } };
     width = u32(16);
     height = u32(20);
   } else {
     // Walk the marker segments up to the first start-of-frame (C0–CF except C4 DHT, C8, CC DAC).
     let at = 2;
     while (at + 3 < bytes.length) {
-      if (bytes[at] !== 0xff) return { ok: false, reason: 'corrupt JPEG: bad marker before the frame header' };
+      if (bytes[at] !== 0xff) return { ok: false, error: { message: 'corrupt JPEG: bad marker before the frame header' } };
       const marker = bytes[at + 1] ?? 0;
       if (marker === 0xff) {
         at++;
@@ -68,7 +71,7 @@ export function decodeWith(bytes: Uint8Array, libs: Decoders, maxMegapixels: num
       }
       if (marker === 0xda || marker === 0xd9) break;
       const length = u16(at + 2);
-      if (length < 2) return { ok: false, reason: 'corrupt JPEG: bad segment length' };
+      if (length < 2) return { ok: false, error: { message: 'corrupt JPEG: bad segment length' } };
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
         if (at + 9 > bytes.length) break;
         height = u16(at + 5);
@@ -77,23 +80,23 @@ export function decodeWith(bytes: Uint8Array, libs: Decoders, maxMegapixels: num
       }
       at += 2 + length;
     }
-    if (width < 0) return { ok: false, reason: 'corrupt JPEG: no frame header (size unknown)' };
+    if (width < 0) return { ok: false, error: { message: 'corrupt JPEG: no frame header (size unknown)' } };
   }
-  if (width === 0 || height === 0) return { ok: false, reason: `${kind} is ${width}×${height} pixels: an image needs at least one pixel each way` };
+  if (width === 0 || height === 0) return { ok: false, error: { message: `${kind} is ${width}×${height} pixels: an image needs at least one pixel each way` } };
   if (width * height > maxMegapixels * 1e6) {
-    return { ok: false, reason: `${kind} is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels), over the limit of ${maxMegapixels}; scale it down first` };
+    return { ok: false, error: { message: `${kind} is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels), over the limit of ${maxMegapixels}; scale it down first` } };
   }
   try {
     if (isJpeg) {
       const img = libs.jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxMegapixels, maxMemoryUsageInMB: maxMegapixels * 8 + 64 });
-      if (!(img.width > 0 && img.height > 0)) return { ok: false, reason: 'JPEG has no pixels' };
-      return { ok: true, image: { width: img.width, height: img.height, rgba: img.data } };
+      if (!(img.width > 0 && img.height > 0)) return { ok: false, error: { message: 'JPEG has no pixels' } };
+      return { ok: true, value: { width: img.width, height: img.height, rgba: img.data } };
     }
     const png = libs.PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    if (!(png.width > 0 && png.height > 0)) return { ok: false, reason: 'PNG has no pixels' };
-    return { ok: true, image: { width: png.width, height: png.height, rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) } };
+    if (!(png.width > 0 && png.height > 0)) return { ok: false, error: { message: 'PNG has no pixels' } };
+    return { ok: true, value: { width: png.width, height: png.height, rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) } };
   } catch (e) {
-    return { ok: false, reason: `corrupt ${kind}: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: { message: `corrupt ${kind}: ${e instanceof Error ? e.message : String(e)}` } };
   }
 }
 

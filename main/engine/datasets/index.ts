@@ -1,7 +1,7 @@
 export type { DatasetKind, DatasetProgress, ImageSet, LoadedDataset, LoadOptions, LoadResult, SkippedFile } from './types';
 export { loadDataset } from './loadDataset';
 export { previewFolder } from './preview';
-export type { FolderPreview, PreviewClass, PreviewResult } from './preview';
+export type { FolderPreview, PreviewClass } from './preview';
 export { classCounts, gatherBatch, headOf, sampleSize, sliceOf, toFloat32 } from './batches';
 export { checkClasses, checkInputShape, checkLossActivation, checkModelAgainstData, labelEncoding } from './mismatch';
 export type { DataFacts, LossName, ModelEnds } from './mismatch';

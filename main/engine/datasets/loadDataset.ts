@@ -38,10 +38,10 @@ export async function loadDataset(ref: DatasetRef, opts: LoadOptions): Promise<L
     limits.test = Math.min(limits.test, cap.test);
   }
   const loaded = ref.kind === 'mnist' ? await loadMnist(limits, opts.packageRoot) : await loadFashionMnist(limits, opts.packageRoot);
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) return { ok: false, message: loaded.error.message };
   const resized = (set: ImageSet) => (target === null ? set : resizeImageSet(set, target.height, target.width, target.channels));
-  const train = resized(loaded.parts.train);
-  const test = resized(loaded.parts.test);
+  const train = resized(loaded.value.train);
+  const test = resized(loaded.value.test);
   opts.onProgress?.({ phase: 'done', loaded: train.count + test.count, total: train.count + test.count });
   // Keras's validation_split: the last fraction of the training data, before any shuffling.
   const split = opts.validationSplit ?? 0;
@@ -83,8 +83,8 @@ async function loadFolderDataset(root: string, opts: LoadOptions): Promise<LoadR
     onProgress: opts.onProgress,
     signal: opts.signal,
   });
-  if (!loaded.ok) return loaded;
-  const { data } = loaded;
+  if (!loaded.ok) return { ok: false, message: loaded.error.message };
+  const data = loaded.value;
   const held: ImageSet = data.validation;
   return {
     ok: true,

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import { checkSignature, scanFolder } from './folder';
 import { createDecodePool } from './decodePool';
 import { decodeImage, pngDataUrl, type DecodeResult } from './imageDecode';
@@ -24,8 +25,6 @@ export interface FolderPreview {
   readonly grayscale: boolean;
 }
 
-export type PreviewResult = { readonly ok: true; readonly preview: FolderPreview } | { readonly ok: false; readonly message: string };
-
 /**
  * What the Train panel shows before loading: counts per class, a few thumbnails per class and the
  * files that will be skipped. Reads only 4 bytes of most files, so it stays quick on 25,000 images.
@@ -33,10 +32,10 @@ export type PreviewResult = { readonly ok: true; readonly preview: FolderPreview
 export async function previewFolder(
   root: string,
   opts: { perClass?: number; thumbSize?: number; onProgress?: (p: DatasetProgress) => void } = {},
-): Promise<PreviewResult> {
+): Promise<Outcome<FolderPreview>> {
   const scanned = await scanFolder(root);
   if (!scanned.ok) return scanned;
-  const { scan } = scanned;
+  const scan = scanned.value;
   const perClass = opts.perClass ?? 6;
   const thumb = opts.thumbSize ?? 64;
   const skipped: SkippedFile[] = [...scan.skipped];
@@ -64,7 +63,7 @@ export async function previewFolder(
       ? pool.decode(file)
       : readFile(file).then(
           (b) => decodeImage(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
-          (e: unknown): DecodeResult => ({ ok: false, reason: `unreadable: ${e instanceof Error ? e.message : String(e)}` }),
+          (e: unknown): DecodeResult => failure(`unreadable: ${e instanceof Error ? e.message : String(e)}`),
         );
   try {
     for (const [label, name] of scan.classNames.entries()) {
@@ -76,11 +75,11 @@ export async function previewFolder(
         if (samples.length >= perClass) continue;
         const decoded = await decodeFile(file.path);
         if (!decoded.ok) {
-          skipped.push({ path: file.path, reason: decoded.reason });
+          skipped.push({ path: file.path, reason: decoded.error.message });
           count--;
           continue;
         }
-        const { width, height, rgba } = decoded.image;
+        const { width, height, rgba } = decoded.value;
         const key = `${width}×${height}`;
         sizes.set(key, (sizes.get(key) ?? 0) + 1);
         for (let p = 0; p < width * height && grayscale; p++) {
@@ -90,7 +89,7 @@ export async function previewFolder(
         const tw = Math.max(1, Math.round(width * scale));
         const th = Math.max(1, Math.round(height * scale));
         const px = new Uint8Array(tw * th * 3);
-        resizeInto(decoded.image, th, tw, 3, px);
+        resizeInto(decoded.value, th, tw, 3, px);
         samples.push(pngDataUrl(px, tw, th, 3));
       }
       classes.push({ name, count, samples });
@@ -99,8 +98,5 @@ export async function previewFolder(
     await pool?.close();
   }
   const imageSizes = [...sizes.entries()].sort((a, b) => b[1] - a[1]).map(([size, count]) => ({ size, count }));
-  return {
-    ok: true,
-    preview: { root, classes, total: classes.reduce((s, c) => s + c.count, 0), skipped, imageSizes, grayscale },
-  };
+  return success({ root, classes, total: classes.reduce((s, c) => s + c.count, 0), skipped, imageSizes, grayscale });
 }

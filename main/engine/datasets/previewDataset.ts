@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { success, type Outcome } from '../../../shared/api/outcome';
 import type { DatasetPreviewResult } from '../../../shared/api/inspect';
 import type { DatasetRef } from '../../../shared/project/schema';
 import { classCounts, sampleSize } from './batches';
@@ -7,24 +8,19 @@ import { pngDataUrl } from './imageDecode';
 import { previewFolder } from './preview';
 import type { DatasetProgress } from './types';
 
-export type DatasetPreviewOutcome = { readonly ok: true; readonly preview: DatasetPreviewResult } | { readonly ok: false; readonly message: string };
-
 /** The Train panel's dataset preview: counts per class, a few images per class, skipped files (folders). */
-export async function previewDataset(ref: DatasetRef, perClass = 6, onProgress?: (p: DatasetProgress) => void): Promise<DatasetPreviewOutcome> {
+export async function previewDataset(ref: DatasetRef, perClass = 6, onProgress?: (p: DatasetProgress) => void): Promise<Outcome<DatasetPreviewResult>> {
   if (ref.kind === 'folder') {
     const r = await previewFolder(ref.path, { perClass, onProgress });
     if (!r.ok) return r;
-    const { classes, total, skipped, imageSizes, grayscale } = r.preview;
-    return {
-      ok: true,
-      preview: { title: `the folder '${path.basename(ref.path)}'`, classes: classes.map((c) => ({ ...c, samples: [...c.samples] })), total, skipped: [...skipped], imageSizes: [...imageSizes], grayscale },
-    };
+    const { classes, total, skipped, imageSizes, grayscale } = r.value;
+    return success({ title: `the folder '${path.basename(ref.path)}'`, classes: classes.map((c) => ({ ...c, samples: [...c.samples] })), total, skipped: [...skipped], imageSizes: [...imageSizes], grayscale });
   }
   const mnist = ref.kind === 'mnist';
   // Counts come from the training labels; the pictures from the start of the test set.
   const loaded = mnist ? await loadMnist({ train: Infinity, test: 1000 }) : await loadFashionMnist({ train: Infinity, test: 1000 });
   if (!loaded.ok) return loaded;
-  const { train, test } = loaded.parts;
+  const { train, test } = loaded.value;
   const names = mnist ? mnistClassNames : fashionClassNames;
   const counts = classCounts(train, names.length);
   const size = sampleSize(test);
@@ -35,8 +31,5 @@ export async function previewDataset(ref: DatasetRef, perClass = 6, onProgress?:
     }
     return { name, count: counts[k] ?? 0, samples };
   });
-  return {
-    ok: true,
-    preview: { title: mnist ? 'MNIST' : 'Fashion-MNIST', classes, total: train.count, skipped: [], imageSizes: [{ size: '28×28', count: train.count }], grayscale: true },
-  };
+  return success({ title: mnist ? 'MNIST' : 'Fashion-MNIST', classes, total: train.count, skipped: [], imageSizes: [{ size: '28×28', count: train.count }], grayscale: true });
 }

@@ -63,6 +63,10 @@ export interface LoadOptions {
   readonly packageRoot?: string;
 }
 
+/*
+ * Not yet an Outcome: the trainer (main/engine/trainer.ts) reads `dataset` and `message`; it becomes
+ * `Outcome<LoadedDataset>` when the trainer does.
+ */
 export type LoadResult = { readonly ok: true; readonly dataset: LoadedDataset } | { readonly ok: false; readonly message: string };
 
 export function limitFor(limit: LoadOptions['limit'], part: 'train' | 'test'): number {

@@ -125,7 +125,7 @@ const datasetPreview: RequestHandler = async (_session, payload) => {
   const req = parse(datasetPreviewRequestSchema, payload);
   if (!req.ok) return reply(req);
   const r = await previewDataset(req.value.dataset, req.value.perClass);
-  return r.ok ? { ok: true, result: r.preview } : { ok: false, code: 'dataset', message: r.message };
+  return r.ok ? { ok: true, result: r.value } : { ok: false, code: 'dataset', message: r.error.message };
 };
 
 /** The Inspect tab's requests, for the worker's table (main/engine/requests.ts). */

@@ -60,8 +60,8 @@ export async function prepareSample(ctx: InspectContext, ref: SampleRef): Promis
       return failed('not-found', `Cannot read ${ref.path}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const decoded = decodeImage(bytes);
-    if (!decoded.ok) return failed('bad-image', `${ref.path}: ${decoded.reason}`);
-    rgba = decoded.image;
+    if (!decoded.ok) return failed('bad-image', `${ref.path}: ${decoded.error.message}`);
+    rgba = decoded.value;
   } else {
     if (ref.data.length !== ref.width * ref.height * ref.channels) {
       return failed('bad-pixels', `Expected ${ref.width * ref.height * ref.channels} values for a ${ref.width}×${ref.height}×${ref.channels} drawing, got ${ref.data.length}.`);
