@@ -7,15 +7,19 @@ import { startBackend } from './backend';
 import { loadDataset } from './datasets/loadDataset';
 import { checkModelAgainstData, labelEncoding, type LossName, type ModelEnds } from './datasets/mismatch';
 import { seededPermutation, seededRandom } from './datasets/random';
-import type { LoadedDataset } from './datasets/types';
+import type { DatasetProgress, ImageSet, LoadedDataset } from './datasets/types';
 import { estimateTrainingBytes, memoryLimitBytes, tooBigMessage } from './memory';
 import { buildModel, metricNames, optimizerSlots, setLearningRate } from './model';
 import { Schedule } from './schedule';
-import { measureHealth } from './health';
+import { measureHealth, type HealthProbe } from './health';
 import type { TrainingHealth } from '../../shared/api/health';
-import { batchTensors, evaluateSet } from './trainData';
+import { batchTensors, evaluateSet, type Encoding } from './trainData';
 import { applyStartWeights } from './startWeights';
 import { rememberRunModel } from './weightStore';
+import {
+  batchDue, batchEvent, divergedEvent, doneEvent, epochEvent, HEALTH_BUDGET, healthAffordable, named, newTally, PROBE, userStopEvent,
+  type RunTally,
+} from './runEvents';
 
 /**
  * One training run, start to end: backend, model (through the Keras export), data, checks,
@@ -45,10 +49,7 @@ export interface TrainOptions {
   readonly healthBudget?: number;
 }
 
-/** Images in the fixed probe batch the health view measures on. */
-const PROBE = 32;
-/** Health measuring may take at most this share of the run's training time (issue 12: < 5 %). */
-const HEALTH_BUDGET = 0.05;
+type Emit = (e: TrainEvent) => void;
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -71,13 +72,7 @@ function modelEnds(model: LayersModel, graph: Graph): ModelEnds {
   };
 }
 
-function named(names: readonly string[], values: readonly number[], prefix = ''): Record<string, number> {
-  const out: Record<string, number> = {};
-  names.forEach((n, i) => (out[prefix + n] = values[i + 1] ?? NaN));
-  return out;
-}
-
-export async function runTraining(req: TrainRequest, emit: (e: TrainEvent) => void, opts: TrainOptions): Promise<TrainOutcome> {
+export async function runTraining(req: TrainRequest, emit: Emit, opts: TrainOptions): Promise<TrainOutcome> {
   const { graph, training } = req;
   const failed: TrainOutcome = { model: null, graph, dataset: null, loss: training.loss };
   const started = await startBackend(req.backend);
@@ -106,31 +101,48 @@ export async function runTraining(req: TrainRequest, emit: (e: TrainEvent) => vo
   }
 }
 
-async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEvent) => void, opts: TrainOptions): Promise<TrainOutcome> {
+/** Model, data, plan, epochs: a step that fails has said why, and the run ends with what was made so far. */
+async function train(req: TrainRequest, backend: BackendName, emit: Emit, opts: TrainOptions): Promise<TrainOutcome> {
   const { graph, training } = req;
-  const result: { model: LayersModel | null; dataset: LoadedDataset | null } = { model: null, dataset: null };
-  const outcome = (): TrainOutcome => ({ ...result, graph, loss: training.loss });
+  const outcome = (model: LayersModel | null, dataset: LoadedDataset | null): TrainOutcome => ({ model, dataset, graph, loss: training.loss });
   const built = await buildModel(graph, training);
   if (!built.ok) {
     emit({ event: 'error', code: 'model', message: built.message });
-    return outcome();
+    return outcome(null, null);
   }
   const { model, optimizer } = built;
-  result.model = model;
+  if (!(await modelReady(model, req, emit, opts))) return outcome(model, null);
+  const ends = modelEnds(model, graph);
+  const data = await loadData(req, ends, emit, opts);
+  if (data === null) return outcome(model, null);
+  if (!dataFits(ends, data, training.loss, emit)) return outcome(model, data);
+  const plan = planRun(req, backend, model, data, emit);
+  if (plan !== null) await runEpochs(plan, optimizer, backend, emit, opts);
+  return outcome(model, data);
+}
+
+// --- before the first batch: each step says what is wrong through `emit` and answers whether to go on
+
+/** The start weights, and a model training can feed: one Input, one output. */
+async function modelReady(model: LayersModel, req: TrainRequest, emit: Emit, opts: TrainOptions): Promise<boolean> {
   if (req.weightsFrom !== undefined) {
     const start = await applyStartWeights(model, req.weightsFrom, opts.previous ?? null);
     if (!start.ok) {
       emit({ event: 'error', code: 'weights', message: start.message });
-      return outcome();
+      return false;
     }
     if (start.message !== null) emit({ event: 'warning', code: 'weights', message: start.message });
   }
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
     emit({ event: 'error', code: 'model', message: 'Training supports models with one Input and one output; this model has ' + `${model.inputs.length} inputs and ${model.outputs.length} outputs.` });
-    return outcome();
+    return false;
   }
-  const ends = modelEnds(model, graph);
-  let lastProgress = 0;
+  return true;
+}
+
+/** The dataset shaped for the model's Input; null when it could not be read. */
+async function loadData(req: TrainRequest, ends: ModelEnds, emit: Emit, opts: TrainOptions): Promise<LoadedDataset | null> {
+  const { training } = req;
   const loaded = await loadDataset(req.dataset, {
     inputShape: ends.input.shape,
     ...(req.limit ? { limit: req.limit } : {}),
@@ -139,41 +151,67 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
     validationSplit: training.validation === 'split' ? training.validationSplit : req.dataset.kind === 'folder' ? 0.2 : 0,
     ...(training.seed !== null ? { seed: training.seed } : {}),
     ...(opts.packageRoot !== undefined ? { packageRoot: opts.packageRoot } : {}),
-    onProgress: (p) => {
-      const now = Date.now();
-      if (p.phase !== 'done' && now - lastProgress < 250) return;
-      lastProgress = now;
-      emit({ event: 'dataset', phase: p.phase, loaded: p.loaded, total: p.total, ...(p.skipped !== undefined ? { skipped: p.skipped } : {}) });
-    },
+    onProgress: datasetProgress(emit),
   });
   if (!loaded.ok) {
     emit({ event: 'error', code: 'dataset', message: loaded.message });
-    return outcome();
+    return null;
   }
   const data = loaded.dataset;
-  result.dataset = data;
   if (data.skipped.length > 0) emit({ event: 'warning', code: 'skipped-files', message: `${data.skipped.length} unreadable files were skipped (first: ${data.skipped[0]?.path ?? ''}: ${data.skipped[0]?.reason ?? ''}).` });
+  return data;
+}
+
+/** Loading progress at most every 250 ms, and always its end. */
+function datasetProgress(emit: Emit): (p: DatasetProgress) => void {
+  let lastProgress = 0;
+  return (p) => {
+    const now = Date.now();
+    if (p.phase !== 'done' && now - lastProgress < 250) return;
+    lastProgress = now;
+    emit({ event: 'dataset', phase: p.phase, loaded: p.loaded, total: p.total, ...(p.skipped !== undefined ? { skipped: p.skipped } : {}) });
+  };
+}
+
+/** The model's Input and output against the images and classes; its warnings are passed on. */
+function dataFits(ends: ModelEnds, data: LoadedDataset, loss: LossName, emit: Emit): boolean {
   const facts = { title: data.title, imageShape: data.train.imageShape, resizable: data.kind === 'folder', classNames: data.classNames };
-  const issues = checkModelAgainstData(ends, facts, training.loss);
+  const issues = checkModelAgainstData(ends, facts, loss);
   const errors = issues.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     emit({ event: 'error', code: 'data-mismatch', message: errors.map((d) => d.message).join('\n') });
-    return outcome();
+    return false;
   }
   for (const w of issues) emit({ event: 'warning', code: w.code, message: w.message });
+  return true;
+}
 
+/** What every batch of the run uses, settled once. */
+interface RunPlan {
+  readonly model: LayersModel;
+  readonly data: LoadedDataset;
+  readonly training: TrainingSettings;
+  readonly validation: ImageSet | null;
+  readonly encoding: Encoding;
+  readonly classes: number;
+  readonly names: readonly string[];
+  /** The settings' batch size, at most the training set. */
+  readonly batchSize: number;
+  readonly steps: number;
+}
+
+/** The batch size and steps, refused when it cannot fit in memory; announced with 'start'. */
+function planRun(req: TrainRequest, backend: BackendName, model: LayersModel, data: LoadedDataset, emit: Emit): RunPlan | null {
+  const { training } = req;
   const batchSize = Math.min(training.batchSize, Math.max(1, data.train.count));
   const estimate = estimateTrainingBytes(model, batchSize, optimizerSlots(training.optimizer));
   const tooBig = tooBigMessage(estimate, memoryLimitBytes(backend), batchSize, backend);
   if (tooBig !== null) {
     emit({ event: 'error', code: 'memory', message: tooBig });
-    return outcome();
+    return null;
   }
   const validation = training.validation === 'split' ? data.validation : data.test;
-  const encoding = labelEncoding(training.loss);
   const classes = model.outputs[0]?.shape[model.outputs[0].shape.length - 1] ?? 1;
-  const sampleShape = data.sampleShape;
-  const names = metricNames(training.metrics);
   const steps = Math.ceil(data.train.count / batchSize);
   emit({
     event: 'start',
@@ -185,122 +223,132 @@ async function train(req: TrainRequest, backend: BackendName, emit: (e: TrainEve
     params: model.countParams(),
     memoryEstimateMb: Math.round(estimate / 1024 ** 2),
   });
+  return { model, data, training, validation, encoding: labelEncoding(training.loss), classes, names: metricNames(training.metrics), batchSize, steps };
+}
 
+// --- the epoch loop ------------------------------------------------------------------------------
+
+/** The plan, the run's counters and the probe batch, as each step of the loop needs them. */
+interface Loop extends RunPlan {
+  readonly tally: RunTally;
+  readonly probe: HealthProbe | null;
+  readonly emit: Emit;
+  readonly opts: TrainOptions;
+}
+
+/** Epochs until the last, a stop, a NaN loss or early stopping; then the test evaluation unless the run was cut short. */
+async function runEpochs(plan: RunPlan, optimizer: tf.Optimizer, backend: BackendName, emit: Emit, opts: TrainOptions): Promise<void> {
+  const { training, data } = plan;
   const schedule = new Schedule(training);
-  const interval = opts.batchEventIntervalMs ?? 200;
-  let trainedSamples = 0;
-  let trainMs = 0;
-  let epochsDone = 0;
-  const epochDurations: number[] = [];
+  const tally = newTally();
   const baseSeed = training.seed ?? Math.floor(Math.random() * 2 ** 31);
   // The same images every epoch, so the health histograms compare like with like.
-  const probe = opts.health === false ? null : batchTensors(data.train, Uint32Array.from({ length: Math.min(PROBE, data.train.count) }, (_, i) => i), sampleShape, encoding, classes);
-  const release = () => { if (probe !== null) tf.dispose([probe.x, probe.y]); };
-  let healthMs = 0;
-  let lastHealthMs: number | null = null;
-  for (let epoch = 1; epoch <= training.epochs; epoch++) {
-    setLearningRate(optimizer, schedule.learningRate);
-    const epochStart = Date.now();
-    const order = training.shuffle ? seededPermutation(data.train.count, baseSeed + epoch) : Uint32Array.from({ length: data.train.count }, (_, i) => i);
-    const sums: number[] = [];
-    let seen = 0;
-    let lastEmit = 0;
-    for (let b = 0; b < steps; b++) {
-      if (opts.shouldStop()) {
-        emit({ event: 'stopped', reason: 'user', message: `Stopped at epoch ${epoch}, batch ${b}; the weights trained so far are kept.`, epoch, batch: b });
-        release();
-        return outcome();
+  const probe = opts.health === false ? null : batchTensors(data.train, Uint32Array.from({ length: Math.min(PROBE, data.train.count) }, (_, i) => i), data.sampleShape, plan.encoding, plan.classes);
+  const loop: Loop = { ...plan, tally, probe, emit, opts };
+  try {
+    for (let epoch = 1; epoch <= training.epochs; epoch++) {
+      setLearningRate(optimizer, schedule.learningRate);
+      const epochStart = Date.now();
+      const order = training.shuffle ? seededPermutation(data.train.count, baseSeed + epoch) : Uint32Array.from({ length: data.train.count }, (_, i) => i);
+      const sums = await trainEpoch(loop, epoch, order, schedule.learningRate);
+      if (sums === null) return;
+      const logs = await endEpoch(loop, epoch, epochStart, sums, schedule.learningRate);
+      const verdict = schedule.endEpoch(epoch, logs);
+      if (verdict.stop) {
+        emit({ event: 'stopped', reason: 'early_stopping', message: verdict.message, epoch, batch: plan.steps });
+        break;
       }
-      const indices = order.subarray(b * batchSize, Math.min(data.train.count, (b + 1) * batchSize));
-      const t0 = Date.now();
-      const { x, y } = batchTensors(data.train, indices, sampleShape, encoding, classes);
-      const out = await model.trainOnBatch(x, y);
-      tf.dispose([x, y]);
-      trainMs += Date.now() - t0;
-      const values = Array.isArray(out) ? out : [out];
-      const loss = values[0] ?? NaN;
-      if (!Number.isFinite(loss)) {
-        emit({
-          event: 'stopped',
-          reason: 'nan',
-          message: `The loss became ${String(loss)} at epoch ${epoch}, batch ${b + 1}: training diverged. Lower the learning rate (now ${schedule.learningRate}) and train again.`,
-          epoch,
-          batch: b + 1,
-        });
-        release();
-        return outcome();
-      }
-      const n = indices.length;
-      seen += n;
-      trainedSamples += n;
-      values.forEach((v, i) => (sums[i] = (sums[i] ?? 0) + v * n));
-      const now = Date.now();
-      if (now - lastEmit >= interval || b === steps - 1) {
-        lastEmit = now;
-        const avg = sums.map((s) => s / seen);
-        emit({ event: 'batch', epoch, batch: b + 1, loss: avg[0] ?? NaN, metrics: named(names, avg), samplesPerSecond: trainedSamples / Math.max(1e-3, trainMs / 1000) });
-      }
-      // Lets the worker see a stop message between batches.
-      await new Promise((resolve) => setImmediate(resolve));
     }
-    const avg = sums.map((s) => s / Math.max(1, seen));
-    const logs: Record<string, number> = { loss: avg[0] ?? NaN, ...named(names, avg) };
-    let valLoss: number | undefined;
-    let valMetrics: Record<string, number> | undefined;
-    if (validation !== null && validation.count > 0) {
-      const v = await evaluateSet(model, validation, sampleShape, encoding, classes);
-      valLoss = v[0] ?? NaN;
-      valMetrics = named(names, v, 'val_');
-      Object.assign(logs, { val_loss: valLoss }, valMetrics);
-    }
-    // Skipped when it would take the measuring past the budget. The first estimate is deliberately
-    // high (four probe batches at training speed, at least 150 ms: reading the histograms has fixed
-    // costs); measured 383 ms on a 4.5 s epoch of the FC net where two passes predicted 50 ms.
-    const expected: number = lastHealthMs ?? Math.max(150, (trainMs / Math.max(1, trainedSamples)) * PROBE * 4);
-    // A run that could afford no report by its last epoch still gets one there: training is over by
-    // then, so it delays the result by one probe pass without slowing a single batch (on the
-    // native kernels a 20,000-image FC epoch takes about a second, less than 150 ms / 5 %).
-    const lastChance: boolean = epoch === training.epochs && lastHealthMs === null;
-    const affordable: boolean = lastChance || healthMs + expected <= (opts.healthBudget ?? HEALTH_BUDGET) * trainMs;
-    const health: TrainingHealth | null = probe === null || !affordable ? null : await measureHealth(model, probe, epoch, training.loss).catch(() => null);
-    if (health !== null) {
-      healthMs += health.costMs;
-      lastHealthMs = health.costMs;
-    }
-    const durationMs = Date.now() - epochStart;
-    epochDurations.push(durationMs);
-    epochsDone = epoch;
-    const mean = epochDurations.reduce((a, d) => a + d, 0) / epochDurations.length;
-    emit({
-      event: 'epoch',
-      epoch,
-      loss: logs['loss'] ?? NaN,
-      metrics: named(names, avg),
-      ...(valLoss !== undefined ? { valLoss } : {}),
-      ...(valMetrics !== undefined ? { valMetrics } : {}),
-      learningRate: schedule.learningRate,
-      durationMs,
-      etaMs: Math.round(mean * (training.epochs - epoch)),
-      ...(health !== null ? { health } : {}),
-    });
-    const verdict = schedule.endEpoch(epoch, logs);
-    if (verdict.stop) {
-      emit({ event: 'stopped', reason: 'early_stopping', message: verdict.message, epoch, batch: steps });
-      break;
-    }
+    const test = await evaluateSet(plan.model, data.test, data.sampleShape, plan.encoding, plan.classes);
+    emit(doneEvent(test, plan.names, tally, backend));
+  } finally {
+    if (probe !== null) tf.dispose([probe.x, probe.y]);
   }
-  const test = await evaluateSet(model, data.test, sampleShape, encoding, classes);
-  const accIndex = names.indexOf('accuracy');
-  emit({
-    event: 'done',
-    testLoss: test[0] ?? NaN,
-    testAccuracy: accIndex >= 0 ? (test[accIndex + 1] ?? null) : null,
-    samplesPerSecond: trainedSamples / Math.max(1e-3, trainMs / 1000),
-    backend,
-    epochs: epochsDone,
-  });
-  release();
-  return outcome();
+}
+
+/** An epoch's loss and metrics summed over its images (each batch weighted by its size). */
+interface EpochSums {
+  readonly sums: number[];
+  readonly seen: number;
+}
+
+/** The epoch's batches in `order`; null when the person stopped the run or the loss diverged (said through emit). */
+async function trainEpoch(loop: Loop, epoch: number, order: Uint32Array, learningRate: number): Promise<EpochSums | null> {
+  const { data, batchSize, steps, tally, emit, opts } = loop;
+  const interval = opts.batchEventIntervalMs ?? 200;
+  const sums: number[] = [];
+  let seen = 0;
+  let lastEmit = 0;
+  for (let b = 0; b < steps; b++) {
+    if (opts.shouldStop()) {
+      emit(userStopEvent(epoch, b));
+      return null;
+    }
+    const indices = order.subarray(b * batchSize, Math.min(data.train.count, (b + 1) * batchSize));
+    const values = await trainBatch(loop, indices);
+    const loss = values[0] ?? NaN;
+    if (!Number.isFinite(loss)) {
+      emit(divergedEvent(loss, epoch, b, learningRate));
+      return null;
+    }
+    const n = indices.length;
+    seen += n;
+    tally.trainedSamples += n;
+    values.forEach((v, i) => (sums[i] = (sums[i] ?? 0) + v * n));
+    const now = Date.now();
+    if (batchDue(now, lastEmit, interval, b, steps)) {
+      lastEmit = now;
+      emit(batchEvent(epoch, b, sums, seen, loop.names, tally));
+    }
+    // Lets the worker see a stop message between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { sums, seen };
+}
+
+/** One optimizer step on the images at `indices`: the batch's loss and metrics; its time counts as training time. */
+async function trainBatch(loop: Loop, indices: Uint32Array): Promise<number[]> {
+  const t0 = Date.now();
+  const { x, y } = batchTensors(loop.data.train, indices, loop.data.sampleShape, loop.encoding, loop.classes);
+  const out = await loop.model.trainOnBatch(x, y);
+  tf.dispose([x, y]);
+  loop.tally.trainMs += Date.now() - t0;
+  return Array.isArray(out) ? out : [out];
+}
+
+/** Validation, health and the 'epoch' event; returns the epoch's logs for the schedule and early stopping. */
+async function endEpoch(loop: Loop, epoch: number, epochStart: number, epochSums: EpochSums, learningRate: number): Promise<Record<string, number>> {
+  const { names, tally } = loop;
+  const avg = epochSums.sums.map((s) => s / Math.max(1, epochSums.seen));
+  const logs: Record<string, number> = { loss: avg[0] ?? NaN, ...named(names, avg) };
+  const validation = await validate(loop);
+  if (validation !== null) Object.assign(logs, { val_loss: validation.valLoss }, validation.valMetrics);
+  const health = await epochHealth(loop, epoch);
+  const durationMs = Date.now() - epochStart;
+  tally.epochDurations.push(durationMs);
+  tally.epochsDone = epoch;
+  loop.emit(epochEvent({ epoch, epochs: loop.training.epochs, avg, names, validation, learningRate, durationMs, epochDurations: tally.epochDurations, health }));
+  return logs;
+}
+
+/** The validation set's loss and metrics (val_ names); null without validation images. */
+async function validate(loop: Loop): Promise<{ valLoss: number; valMetrics: Record<string, number> } | null> {
+  const { validation } = loop;
+  if (validation === null || validation.count === 0) return null;
+  const v = await evaluateSet(loop.model, validation, loop.data.sampleShape, loop.encoding, loop.classes);
+  return { valLoss: v[0] ?? NaN, valMetrics: named(loop.names, v, 'val_') };
+}
+
+/** The epoch's training health on the probe batch, when on and within its budget; a failed measurement is skipped. */
+async function epochHealth(loop: Loop, epoch: number): Promise<TrainingHealth | null> {
+  const { probe, tally } = loop;
+  if (probe === null || !healthAffordable(tally, epoch, loop.training.epochs, loop.opts.healthBudget ?? HEALTH_BUDGET)) return null;
+  const health = await measureHealth(loop.model, probe, epoch, loop.training.loss).catch(() => null);
+  if (health !== null) {
+    tally.healthMs += health.costMs;
+    tally.lastHealthMs = health.costMs;
+  }
+  return health;
 }
 
 export type { TrainingSettings };
