@@ -11,8 +11,8 @@ function huge(backend: TrainRequest['backend']): TrainRequest {
     class_name: 'Sequential',
     config: { name: 'huge', layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 17_720] } }, { class_name: 'Dense', config: { name: 'd', units: 17_720 } }] },
   });
-  if (!r.ok) throw new Error(r.message);
-  return { graph: r.graph, training: { ...defaultTraining }, dataset: { kind: 'mnist' }, backend };
+  if (!r.ok) throw new Error(r.error.message);
+  return { graph: r.value.graph, training: { ...defaultTraining }, dataset: { kind: 'mnist' }, backend };
 }
 
 describe('training preflight', () => {
@@ -28,8 +28,8 @@ describe('training preflight', () => {
   it('lets ordinary models through', () => {
     const small = huge('wasm');
     const r = importModel({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 784] } }, { class_name: 'Dense', config: { name: 'd', units: 10 } }] } });
-    if (!r.ok) throw new Error(r.message);
-    expect(preflightTraining({ ...small, graph: r.graph })).toBeNull();
+    if (!r.ok) throw new Error(r.error.message);
+    expect(preflightTraining({ ...small, graph: r.value.graph })).toBeNull();
   });
 
   it('the engine answers with a memory error event and starts nothing', async () => {

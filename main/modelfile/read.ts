@@ -1,14 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { exportKeras3 } from '../../shared/keras/exportKeras3';
-import { unwrapModel } from '../../shared/keras/importFormat';
-import { importModel } from '../../shared/keras/importModel';
+import { importModel, unwrapModel } from '../../shared/keras/importModel';
 import { inferGraph } from '../../shared/inference/infer';
 import { isJsonObject, type JsonObject } from '../../shared/json';
 import { MAX_CONFIG_BYTES, MAX_FILE_BYTES, MAX_METADATA_BYTES, MAX_UNKNOWN_WEIGHTS_BYTES, formatBytes, weightBytesLimit } from '../../shared/modelfile/limits';
 import { h5Layout } from '../../shared/modelfile/h5layout';
 import { matchWeights } from '../../shared/modelfile/matchWeights';
-import { describeContent, sniff, type ContentKind } from '../../shared/modelfile/sniff';
+import { describeContent, sniff, sniffJson, type ContentKind } from '../../shared/modelfile/sniff';
 import type { LayerWeights, OpenedModel, OpenResult } from '../../shared/modelfile/types';
 import { isProjectJson, parseJsonText, parseProject } from '../../shared/project';
 import { withH5 } from './hdf5';
@@ -69,7 +68,7 @@ function parseJson(bytes: Uint8Array, what: string): { ok: true; value: unknown 
 /** The Keras model object (class_name + config) inside JSON, for Keras 3's class-named weight groups. */
 function kerasModelJson(json: unknown): JsonObject | null {
   const u = unwrapModel(json);
-  return u.ok ? u.model : null;
+  return u.ok ? u.value.model : null;
 }
 
 async function readSmall(file: string, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
@@ -114,23 +113,23 @@ const kerasArchive: ModelReader = {
     const metaBytes = head.files.get('metadata.json');
     const metadata = metaBytes === undefined ? null : parseJson(metaBytes, 'metadata.json in the archive');
     const imported = importModel(config.value);
-    if (!imported.ok) return fail(imported.message);
+    if (!imported.ok) return fail(imported.error.message);
     const modelJson = kerasModelJson(config.value);
     if (modelJson === null) return fail('config.json in the archive is not a Keras model');
-    const body = unzipBounded(s.bytes, new Map([['model.weights.h5', weightsLimitFor(imported.graph)]]));
+    const body = unzipBounded(s.bytes, new Map([['model.weights.h5', weightsLimitFor(imported.value.graph)]]));
     if (!body.ok) return fail(body.message);
     const h5 = body.files.get('model.weights.h5');
-    const warnings = [...imported.warnings];
+    const warnings = [...imported.value.warnings];
     let weights: readonly LayerWeights[] | null = null;
     if (h5 === undefined) warnings.push('The .keras archive has no model.weights.h5; the model has freshly initialised weights.');
     else {
-      const read = await readWeightsFor(h5, imported.graph, modelJson);
+      const read = await readWeightsFor(h5, imported.value.graph, modelJson);
       if (!read.ok) return fail(`model.weights.h5: ${read.message}`);
       weights = read.value;
     }
     if (metadata !== null && !metadata.ok) warnings.push(`${metadata.message}; it was ignored (Keras reads only its version from it).`);
     const classNames = metadata?.ok === true ? classNamesOf(metadata.value) : null;
-    return { ok: true, model: { format: 'keras', graph: imported.graph, weights, project: null, classNames, warnings } };
+    return { ok: true, model: { format: 'keras', graph: imported.value.graph, weights, project: null, classNames, warnings } };
   },
 };
 
@@ -148,20 +147,20 @@ const legacyH5: ModelReader = {
       const config = parseJsonText(layout.modelConfig);
       if (!config.ok) return { ok: false, message: `its model_config attribute is not valid JSON (${config.error.message})` };
       const imported = importModel(config.value);
-      if (!imported.ok) return imported;
+      if (!imported.ok) return { ok: false, message: imported.error.message };
       const modelJson = kerasModelJson(config.value);
       if (modelJson === null) return { ok: false, message: 'its model_config is not a Keras model' };
-      const inference = inferGraph(imported.graph);
-      const warnings = [...imported.warnings];
+      const inference = inferGraph(imported.value.graph);
+      const warnings = [...imported.value.warnings];
       if (layout.weights === null) {
         warnings.push("The .h5 file has no 'model_weights' group; the model has freshly initialised weights.");
-        return { ok: true, value: { format: 'h5', graph: imported.graph, weights: null, project: null, classNames: null, warnings } };
+        return { ok: true, value: { format: 'h5', graph: imported.value.graph, weights: null, project: null, classNames: null, warnings } };
       }
       const read = readPlanned(file, planWeights(file.root, modelJson), inference.totals.total);
       if (!read.ok) return read;
-      const matched = matchWeights(imported.graph, read.value, inference);
+      const matched = matchWeights(imported.value.graph, read.value, inference);
       if (!matched.ok) return matched;
-      return { ok: true, value: { format: 'h5', graph: imported.graph, weights: matched.weights, project: null, classNames: null, warnings } };
+      return { ok: true, value: { format: 'h5', graph: imported.value.graph, weights: matched.weights, project: null, classNames: null, warnings } };
     });
     return r.ok ? { ok: true, model: r.value } : fail(r.message);
   },
@@ -170,24 +169,24 @@ const legacyH5: ModelReader = {
 /** TF.js layers-model model.json, with its .bin shards beside it. */
 const tfjsModel: ModelReader = {
   name: 'tfjs',
-  match: (s) => isJsonObject(s.json) && 'modelTopology' in s.json,
+  match: (s) => isJsonObject(s.json) && sniffJson(s.json) === 'tfjs',
   async open(s) {
     const json = s.json;
     if (!isJsonObject(json)) return fail('not a TF.js model.json');
     const imported = importModel(json);
-    if (!imported.ok) return fail(imported.message);
-    const inference = inferGraph(imported.graph);
-    const shards = await readTfjsShards(s.file, json.weightsManifest, inference.totals.total, imported.graph.nodes.length);
+    if (!imported.ok) return fail(imported.error.message);
+    const inference = inferGraph(imported.value.graph);
+    const shards = await readTfjsShards(s.file, json.weightsManifest, inference.totals.total, imported.value.graph.nodes.length);
     if (!shards.ok) return fail(shards.message);
-    const warnings = imported.warnings.filter((w) => !w.includes('weightsManifest'));
+    const warnings = imported.value.warnings.filter((w) => !w.includes('weightsManifest'));
     let weights: readonly LayerWeights[] | null = null;
     if (shards.weights === null) warnings.push('The model.json lists no weights; the model has freshly initialised weights.');
     else {
-      const matched = matchWeights(imported.graph, shards.weights, inference);
+      const matched = matchWeights(imported.value.graph, shards.weights, inference);
       if (!matched.ok) return fail(matched.message);
       weights = matched.weights;
     }
-    return { ok: true, model: { format: 'tfjs', graph: imported.graph, weights, project: null, classNames: null, warnings } };
+    return { ok: true, model: { format: 'tfjs', graph: imported.value.graph, weights, project: null, classNames: null, warnings } };
   },
 };
 
@@ -239,19 +238,19 @@ const kerasJson: ModelReader = {
   match: (s) => s.json !== undefined,
   async open(s) {
     const imported = importModel(s.json);
-    if (!imported.ok) return fail(imported.message);
-    const warnings = [...imported.warnings];
+    if (!imported.ok) return fail(imported.error.message);
+    const warnings = [...imported.value.warnings];
     const modelJson = kerasModelJson(s.json);
     const sibling = `${s.file.replace(/\.json$/i, '')}.weights.h5`;
     const weightsFile = s.options.weights ?? ((await exists(sibling)) ? sibling : undefined);
     let weights: readonly LayerWeights[] | null = null;
     if (weightsFile !== undefined && modelJson !== null) {
-      const read = await weightsFromFile(weightsFile, imported.graph, modelJson);
+      const read = await weightsFromFile(weightsFile, imported.value.graph, modelJson);
       if (!read.ok) return fail(read.message);
       weights = read.weights;
       if (s.options.weights === undefined) warnings.push(`Weights read from ${path.basename(sibling)} beside the model JSON.`);
     }
-    return { ok: true, model: { format: imported.format, graph: imported.graph, weights, project: null, classNames: null, warnings } };
+    return { ok: true, model: { format: imported.value.format, graph: imported.value.graph, weights, project: null, classNames: null, warnings } };
   },
 };
 

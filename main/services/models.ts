@@ -84,8 +84,8 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
       if (!parsed.ok) return fail('bad-file', `${label}: ${parsed.error.message} Export the model with model.to_json() or use a TF.js model.json.`);
       const json = parsed.value;
       const imported = importModel(json);
-      if (!imported.ok) return fail('bad-file', `${label}: ${imported.message}`);
-      return ok({ graph: imported.graph, format: imported.format, warnings: [...imported.warnings] });
+      if (!imported.ok) return fail('bad-file', `${label}: ${imported.error.message}`);
+      return ok({ ...imported.value, warnings: [...imported.value.warnings] });
     },
 
     /** export.write into a scratch folder, read back for the browser to download, the folder removed. */

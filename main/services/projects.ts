@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ParsedRequestOf, ResultOf } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
 import { emptyGraph } from '../../shared/graph/types';
-import { unwrapModel } from '../../shared/keras/importFormat';
+import { unwrapModel } from '../../shared/keras/importModel';
 import { sniff } from '../../shared/modelfile/sniff';
 import { isProjectJson, newProject, parseJsonText, parseProject, serializeProject, type Project } from '../../shared/project';
 import { projectWeightsPath } from '../modelfile/read';

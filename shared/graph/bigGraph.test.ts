@@ -21,8 +21,8 @@ function chainJson(n: number, functional: boolean): unknown {
 
 function imported(json: unknown): Graph {
   const r = importModel(json);
-  if (!r.ok) throw new Error(r.message);
-  return r.graph;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.graph;
 }
 
 describe('big graphs: no recursion, no quadratic steps', () => {

@@ -61,9 +61,9 @@ describe('kerasLayerOrder on random DAGs checked with real Keras 3.15', () => {
   it.each(['random_dag_1', 'random_dag_5', 'random_dag_8'])('%s, in any node order', (name) => {
     const fixture = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as { model: unknown; kerasOrder: string[] };
     const imported = importModel(fixture.model);
-    if (!imported.ok) throw new Error(imported.message);
+    if (!imported.ok) throw new Error(imported.error.message);
     // Pin the outputs (Keras's output_layers order) before shuffling the nodes around.
-    const g = { ...imported.graph, outputs: outputNodes(imported.graph).map((n) => n.id) };
+    const g = { ...imported.value.graph, outputs: outputNodes(imported.value.graph).map((n) => n.id) };
     for (const nodes of [g.nodes, [...g.nodes].reverse(), [...g.nodes.slice(3), ...g.nodes.slice(0, 3)]]) {
       expect(names(kerasLayerOrder({ ...g, nodes }))).toEqual(fixture.kerasOrder);
     }

@@ -27,10 +27,10 @@ describe('exportKeras3 reproduces real Keras 3 to_json()', () => {
     const exported = exportKeras3(graph);
     if (!exported.ok) throw new Error('export failed');
     const back = importModel(exported.json);
-    if (!back.ok) throw new Error(back.message);
-    expect(back.format).toBe('keras3');
-    expect(back.warnings).toEqual([]);
-    expect(essence(back.graph)).toEqual(essence(graph));
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.value.format).toBe('keras3');
+    expect(back.value.warnings).toEqual([]);
+    expect(essence(back.value.graph)).toEqual(essence(graph));
   });
 });
 
@@ -63,10 +63,10 @@ describe('exportKeras3 structure', () => {
 describe('Keras .h5 model_config (what Keras 3.15 model.save("x.h5") stores)', () => {
   it.each(['all_sequential', 'all_functional', 'residual'])('%s: imports to the same model as its to_json()', (name) => {
     const result = importModel(readFixture(`${name}.h5config.json`));
-    if (!result.ok) throw new Error(result.message);
-    expect(result.format).toBe('keras3');
-    expect(result.warnings).toEqual([]);
-    const exported = exportKeras3(result.graph);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.format).toBe('keras3');
+    expect(result.value.warnings).toEqual([]);
+    const exported = exportKeras3(result.value.graph);
     if (!exported.ok) throw new Error('export failed');
     expect(exported.json).toEqual(readFixture(`${name}.keras3.json`));
   });

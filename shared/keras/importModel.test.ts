@@ -25,16 +25,16 @@ const dense = (name: string, from: string): Json => ({
 describe('importModel: format detection', () => {
   it('reads Keras 3 JSON', () => {
     const r = importModel(readFixture('keras_cnn.keras3.json'));
-    expect(r).toMatchObject({ ok: true, format: 'keras3' });
-    if (r.ok) expect(r.graph.nodes.map((n) => n.name)).toEqual(['input_layer', 'conv2d', 'conv2d_1', 'max_pooling2d', 'dropout', 'flatten', 'dense', 'dropout_1', 'dense_1']);
+    expect(r).toMatchObject({ ok: true, value: { format: 'keras3' } });
+    if (r.ok) expect(r.value.graph.nodes.map((n) => n.name)).toEqual(['input_layer', 'conv2d', 'conv2d_1', 'max_pooling2d', 'dropout', 'flatten', 'dense', 'dropout_1', 'dense_1']);
   });
 
   it('reads tf.keras 2 JSON and TF.js model.json (modelTopology, model_config wrapper)', () => {
     const k2 = keras2Functional([input1, dense('dense', 'input_1')]);
-    expect(importModel(k2)).toMatchObject({ ok: true, format: 'keras2' });
-    expect(importModel({ modelTopology: k2, format: 'layers-model' })).toMatchObject({ ok: true, format: 'tfjs' });
-    expect(importModel({ modelTopology: { model_config: k2, keras_version: '2.12.0' } })).toMatchObject({ ok: true, format: 'tfjs' });
-    expect(importModel({ model_config: JSON.stringify(k2) })).toMatchObject({ ok: true, format: 'keras2' });
+    expect(importModel(k2)).toMatchObject({ ok: true, value: { format: 'keras2' } });
+    expect(importModel({ modelTopology: k2, format: 'layers-model' })).toMatchObject({ ok: true, value: { format: 'tfjs' } });
+    expect(importModel({ modelTopology: { model_config: k2, keras_version: '2.12.0' } })).toMatchObject({ ok: true, value: { format: 'tfjs' } });
+    expect(importModel({ model_config: JSON.stringify(k2) })).toMatchObject({ ok: true, value: { format: 'keras2' } });
   });
 
   it('adds the InputLayer a tf.keras 2 Sequential leaves implicit (batch_input_shape on its first layer)', () => {
@@ -43,11 +43,11 @@ describe('importModel: format detection', () => {
       config: { name: 'seq', layers: [{ class_name: 'Dense', config: { name: 'dense', units: 3, batch_input_shape: [null, 8] } }] },
       keras_version: '2.4.0',
     });
-    if (!r.ok) throw new Error(r.message);
-    expect(r.graph.nodes.map((n) => [n.kind, n.name])).toEqual([['InputLayer', 'input_layer'], ['Dense', 'dense']]);
-    expect(r.graph.nodes[0]?.params.shape).toEqual([8]);
-    expect(r.graph.edges).toHaveLength(1);
-    expect(r.warnings[0]).toMatch(/Added InputLayer 'input_layer'/);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.graph.nodes.map((n) => [n.kind, n.name])).toEqual([['InputLayer', 'input_layer'], ['Dense', 'dense']]);
+    expect(r.value.graph.nodes[0]?.params.shape).toEqual([8]);
+    expect(r.value.graph.edges).toHaveLength(1);
+    expect(r.value.warnings[0]).toMatch(/Added InputLayer 'input_layer'/);
   });
 
   it('takes a Keras 3 Sequential\'s build_input_shape when it lists no InputLayer', () => {
@@ -56,15 +56,15 @@ describe('importModel: format detection', () => {
       class_name: 'Sequential',
       config: { name: 'built', layers: [{ module: 'keras.layers', class_name: 'Dense', config: { name: 'dense', units: 3 } }], build_input_shape: [null, 5] },
     });
-    if (!r.ok) throw new Error(r.message);
-    expect(r.format).toBe('keras3');
-    expect(r.graph.nodes[0]?.params.shape).toEqual([5]);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.format).toBe('keras3');
+    expect(r.value.graph.nodes[0]?.params.shape).toEqual([5]);
   });
 
   it('lays the imported graph out top to bottom', () => {
     const r = importModel(readFixture('inception_module.keras3.json'));
-    if (!r.ok) throw new Error(r.message);
-    const y = (name: string): number => r.graph.nodes.find((n) => n.name === name)?.position.y ?? NaN;
+    if (!r.ok) throw new Error(r.error.message);
+    const y = (name: string): number => r.value.graph.nodes.find((n) => n.name === name)?.position.y ?? NaN;
     expect(y('features')).toBeLessThan(y('b3x3_reduce'));
     expect(y('b3x3_reduce')).toBeLessThan(y('b3x3'));
     expect(y('b3x3')).toBeLessThan(y('concat'));
@@ -97,14 +97,14 @@ describe('importModel: malformed input names the problem', () => {
   it.each(cases)('%s', (_label, run, message) => {
     const r = run();
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(message);
+    if (!r.ok) expect(r.error.message).toMatch(message);
   });
 
   it('names settings it cannot represent instead of dropping them silently', () => {
     const r = importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 2, trainable: false, dtype: 'float16', fancy: 1 } }]));
-    if (!r.ok) throw new Error(r.message);
-    expect(r.graph.nodes.find((n) => n.name === 'dense')?.params.trainable).toBe(false);
-    expect(r.warnings).toEqual([
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.graph.nodes.find((n) => n.name === 'dense')?.params.trainable).toBe(false);
+    expect(r.value.warnings).toEqual([
       "Layer 'dense' (Dense): dtype 'float16' is not supported; it was imported as float32.",
       "Layer 'dense' (Dense): setting 'fancy' is not supported by Blockprop and was not imported.",
     ]);
@@ -117,19 +117,19 @@ describe('importModel: files written by TensorFlow.js 4.22 (tests/fixtures/keras
     ['tfjs_functional.model.json', 138, ['img', 'c1', 'c2', 'sum', 'gap', 'out']],
   ] as const)('%s', (file, params, names) => {
     const r = importModel(readFixture(file));
-    if (!r.ok) throw new Error(r.message);
-    expect(r.format).toBe('tfjs');
-    expect(r.graph.nodes.map((n) => n.name)).toEqual(names);
-    expect(inferGraph(r.graph).totals.total).toBe(params);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.format).toBe('tfjs');
+    expect(r.value.graph.nodes.map((n) => n.name)).toEqual(names);
+    expect(inferGraph(r.value.graph).totals.total).toBe(params);
   });
 
   it('keeps TF.js settings in Keras form (alpha -> negative_slope, L1L2, VarianceScaling)', () => {
     const r = importModel(readFixture('tfjs_cnn.model.json'));
-    if (!r.ok) throw new Error(r.message);
-    const node = (name: string) => r.graph.nodes.find((n) => n.name === name);
+    if (!r.ok) throw new Error(r.error.message);
+    const node = (name: string) => r.value.graph.nodes.find((n) => n.name === name);
     expect(node('leaky_re_lu_LeakyReLU1')?.params.negative_slope).toBe(0.1);
     expect(node('conv2d_Conv2D1')?.params.kernel_regularizer).toEqual({ class_name: 'L1L2', config: { l1: 0, l2: 0.01 } });
-    expect(r.warnings).toEqual([
+    expect(r.value.warnings).toEqual([
       "The file's weights (weightsManifest) were not imported: Blockprop imports the architecture, with fresh initial weights.",
       "Added InputLayer 'input_layer' in front of 'conv2d_Conv2D1' from its batch_input_shape, as Keras 3 requires an explicit input.",
     ]);

@@ -19,8 +19,8 @@ const conv = (config: Record<string, unknown>, batch: unknown = [null, 28, 28, 1
 
 function refusal(json: unknown): string {
   const r = importModel(json);
-  if (r.ok) throw new Error(`accepted (warnings: ${r.warnings.join('; ')})`);
-  return r.message;
+  if (r.ok) throw new Error(`accepted (warnings: ${r.value.warnings.join('; ')})`);
+  return r.error.message;
 }
 
 describe('numbers Keras would refuse are refused, naming the layer and the field', () => {
@@ -59,8 +59,8 @@ describe('numbers Keras would refuse are refused, naming the layer and the field
       class_name: 'Sequential',
       config: { name: 'm', layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 1e9] } }, { class_name: 'Dense', config: { name: 'huge', units: 1e9 } }] },
     });
-    if (!r.ok) throw new Error(r.message);
-    const error = inferGraph(r.graph).diagnostics.find((d) => d.code === 'too-many-params');
+    if (!r.ok) throw new Error(r.error.message);
+    const error = inferGraph(r.value.graph).diagnostics.find((d) => d.code === 'too-many-params');
     expect(error?.message).toBe("The model has about 1,000,000,001,000,000,000 parameters, past 2^53 where counts stop being exact and far beyond any machine's memory; Dense 'huge' alone has 1,000,000,001,000,000,000 — make it smaller.");
     expect(formatCount(7.86432e25)).toBe('78,643,200,000,000,000,000,000,000');
     expect(formatCount(2 ** 70)).toBe('1,180,591,620,717,411,303,424');

@@ -31,10 +31,10 @@ function roundTrip(graph: Graph, exporter: (g: Graph) => ExportResult, format: s
   const exported = exporter(graph);
   if (!exported.ok) throw new Error(`${graph.name}: ${exported.diagnostics.map((d) => d.message).join('; ')}`);
   const back = importModel(JSON.parse(JSON.stringify(exported.json)));
-  if (!back.ok) throw new Error(`${graph.name}: ${back.message}`);
-  expect(back.format).toBe(format);
-  expect(back.warnings).toEqual([]);
-  expect(essence(back.graph)).toEqual(essence(graph));
+  if (!back.ok) throw new Error(`${graph.name}: ${back.error.message}`);
+  expect(back.value.format).toBe(format);
+  expect(back.value.warnings).toEqual([]);
+  expect(essence(back.value.graph)).toEqual(essence(graph));
 }
 
 const formats: [string, (g: Graph) => ExportResult][] = [['keras3', exportKeras3], ['keras2', exportKeras2]];

@@ -1,3 +1,12 @@
+import type { JsonObject, JsonValue } from '../json';
+import { isJsonObject } from '../json';
+
+/**
+ * The one place that says what a file is, by content and never by extension: `sniff` for its
+ * bytes, `sniffJson` and `kerasVersion` for the model JSON inside (the model-file reader's
+ * readers and the Keras importer both ask here).
+ */
+
 /** What a file's first bytes say it is: the reader recognises formats by content, never by extension. */
 export type ContentKind = 'zip' | 'hdf5' | 'json' | 'png' | 'jpeg' | 'gzip' | 'text' | 'binary' | 'empty';
 
@@ -43,4 +52,35 @@ export function describeContent(kind: ContentKind): string {
     case 'binary': return 'binary data';
     case 'empty': return 'nothing (the file is empty)';
   }
+}
+
+/** The Keras model JSON formats Blockprop reads. */
+export type ModelJsonFormat = 'keras3' | 'keras2' | 'tfjs';
+
+/**
+ * Which model format a JSON object is, from its shape: a TF.js model.json has `modelTopology`;
+ * `keras-h5` is the legacy .h5 `model_config` attribute on its own (tf.keras 2 and Keras 3's
+ * `save('x.h5')` both write it, so its contents say which Keras: `kerasVersion`); anything else is
+ * a Keras model object, Keras 3 or tf.keras 2.
+ */
+export function sniffJson(json: JsonObject): ModelJsonFormat | 'keras-h5' {
+  if ('modelTopology' in json) return 'tfjs';
+  if ('model_config' in json && !('class_name' in json)) return 'keras-h5';
+  return kerasVersion(json);
+}
+
+/** Keras 3 writes `module` and `registered_name`, `batch_shape`, and calls layers with `{args, kwargs}` nodes. */
+export function kerasVersion(model: JsonObject): 'keras3' | 'keras2' {
+  if ('module' in model || 'registered_name' in model) return 'keras3';
+  const config = model.config;
+  const layers = isJsonObject(config) ? config.layers : config;
+  if (Array.isArray(layers)) {
+    for (const layer of layers) {
+      if (!isJsonObject(layer)) continue;
+      if (isJsonObject(layer.config) && 'batch_shape' in layer.config) return 'keras3';
+      const inbound = layer.inbound_nodes;
+      if (Array.isArray(inbound) && inbound.some((n: JsonValue) => isJsonObject(n) && 'args' in n)) return 'keras3';
+    }
+  }
+  return 'keras2';
 }

@@ -15,8 +15,8 @@ describe.each(['keras_cnn', 'inception_module', 'residual', 'all_sequential', 'a
   it('prints exactly what Keras 3 prints', () => {
     const json: unknown = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', `${name}.keras3.json`), 'utf8'));
     const imported = importModel(json);
-    if (!imported.ok) throw new Error(imported.message);
+    if (!imported.ok) throw new Error(imported.error.message);
     const expected = readFileSync(path.join(__dirname, 'fixtures', `${name}.keras3.txt`), 'utf8').replace(/\n$/, '');
-    expect(formatSummary(imported.graph)).toBe(expected);
+    expect(formatSummary(imported.value.graph)).toBe(expected);
   });
 });

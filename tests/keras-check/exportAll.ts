@@ -18,7 +18,7 @@ const graphs: [string, Graph][] = templates.map((t) => [t.id, t.build()]);
 const fixtures = join(__dirname, '../fixtures/keras');
 for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.keras3.json') || f.endsWith('.model.json'))) {
   const r = importModel(JSON.parse(readFileSync(join(fixtures, file), 'utf8')));
-  if (r.ok) graphs.push([`fixture_${file.replace(/\.(keras3|model)\.json$/, '')}`, r.graph]);
+  if (r.ok) graphs.push([`fixture_${file.replace(/\.(keras3|model)\.json$/, '')}`, r.value.graph]);
 }
 for (const [id, graph] of graphs) {
   for (const [format, exporter] of [['keras3', exportKeras3], ['keras2', exportKeras2], ['tfjs', exportTfjsTopology]] as const) {
