@@ -87,16 +87,16 @@ async function variants(): Promise<{ list: Variant[]; notes: string[]; dispose: 
   const native = await loadTier('native');
   if (native.ok) {
     const raw = nativeAddon();
-    const info = 'addon' in raw ? raw.addon.info() : null;
-    if (info?.blas != null) list.push({ label: `native ${info.blas}`, tier: native.tier, before: () => setNativeGemm('blas') });
-    list.push({ label: `native built-in ${info?.isa ?? ''} GEMM`, tier: native.tier, before: () => setNativeGemm('own') });
-  } else notes.push(`native: ${native.reason}`);
+    const info = raw.ok ? raw.value.addon.info() : null;
+    if (info?.blas != null) list.push({ label: `native ${info.blas}`, tier: native.value, before: () => setNativeGemm('blas') });
+    list.push({ label: `native built-in ${info?.isa ?? ''} GEMM`, tier: native.value, before: () => setNativeGemm('own') });
+  } else notes.push(`native: ${native.error.message}`);
   const simd = await loadTier('simd');
   if (simd.ok) {
-    list.push({ label: `simd (${simd.tier.threads} threads)`, tier: simd.tier, before: () => {} });
-    const stop: unknown = Reflect.get(simd.tier, 'dispose');
-    if (typeof stop === 'function') dispose = async () => void (await Promise.resolve(stop.call(simd.tier)));
-  } else notes.push(`simd: ${simd.reason}`);
+    list.push({ label: `simd (${simd.value.threads} threads)`, tier: simd.value, before: () => {} });
+    const stop: unknown = Reflect.get(simd.value, 'dispose');
+    if (typeof stop === 'function') dispose = async () => void (await Promise.resolve(stop.call(simd.value)));
+  } else notes.push(`simd: ${simd.error.message}`);
   return { list, notes, dispose };
 }
 

@@ -15,8 +15,9 @@ const conv = (inH: number, inC: number, outC: number): ConvGeometry => ({
 });
 
 async function main(): Promise<void> {
-  const t = await startSimdTier(threads);
-  if (typeof t === 'string') throw new Error(t);
+  const started = await startSimdTier(threads);
+  if (!started.ok) throw new Error(started.error.message);
+  const t = started.value;
   const g1 = conv(28, 1, 32), g2 = conv(26, 32, 64), b = 200;
   const pool: ConvGeometry = { ...g2, inH: 24, inW: 24, inC: 64, outH: 12, outW: 12, kH: 2, kW: 2, strideH: 2, strideW: 2 };
   const x1 = values(b * 28 * 28), w1 = values(9 * 32), y1 = new Float32Array(b * 26 * 26 * 32);

@@ -6,6 +6,7 @@ import '@tensorflow/tfjs-backend-cpu';
 // tfjs's global registry (tfjs-core's own register_all_gradients is ESM-only, unusable from dist/*.cjs).
 import '@tensorflow/tfjs-layers';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { failure, success, type Outcome } from '../../shared/api/outcome';
 import type { BackendChoice, BackendName } from '../../shared/api/training';
 import { registerTierKernels, setActiveTier } from './kernels/register';
 import { loadTier, tierHint } from './kernels/tiers';
@@ -26,6 +27,10 @@ export interface BackendFailure {
   readonly reason: string;
 }
 
+/*
+ * Not yet an Outcome: the trainer (main/engine/trainer.ts) reads `backend`, `detail`, `hint` and
+ * `message` off it; it becomes `Outcome<StartedBackend, {message, failures}>` when the trainer does.
+ */
 export type BackendResult =
   | {
       readonly ok: true;
@@ -56,19 +61,20 @@ async function startTensorflow(): Promise<Started> {
   for (const pkg of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
     try {
       await import(/* optional dependency */ pkg);
-      if (await tf.setBackend('tensorflow')) return { ok: true, detail: pkg };
+      if (await tf.setBackend('tensorflow')) return success(pkg);
       reasons.push(`${pkg} loaded but its backend did not start`);
     } catch (e) {
       const text = message(e);
       reasons.push(/Cannot find (module|package)/.test(text) ? `${pkg} is not installed` : `${pkg}: ${text}`);
     }
   }
-  return { ok: false, reason: reasons.join('; ') };
+  return failure(reasons.join('; '));
 }
 
 let wasmPathsSet = false;
 
-type Started = { ok: true; detail: string } | { ok: false; reason: string };
+/** A backend that started, with its detail line ('WebAssembly SIMD, 1 thread'), or why it did not. */
+type Started = Outcome<string>;
 
 /** The wasm backend with our patches and the tier-routing kernels (routing to no tier until one is set). */
 async function startWasmBackend(): Promise<Started> {
@@ -79,11 +85,11 @@ async function startWasmBackend(): Promise<Started> {
     }
     registerWasmPatches();
     registerTierKernels();
-    if (!(await tf.setBackend('wasm'))) return { ok: false, reason: 'the wasm backend did not initialise' };
+    if (!(await tf.setBackend('wasm'))) return failure('the wasm backend did not initialise');
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-    return { ok: true, detail: simd === true ? 'WebAssembly SIMD, 1 thread' : 'WebAssembly, 1 thread' };
+    return success(simd === true ? 'WebAssembly SIMD, 1 thread' : 'WebAssembly, 1 thread');
   } catch (e) {
-    return { ok: false, reason: message(e) };
+    return failure(message(e));
   }
 }
 
@@ -95,19 +101,19 @@ async function startWasm(): Promise<Started> {
 /** One of our kernel tiers under the wasm backend. */
 async function startTier(name: 'native' | 'simd'): Promise<Started> {
   const loaded = await loadTier(name);
-  if (!loaded.ok) return { ok: false, reason: loaded.reason };
+  if (!loaded.ok) return loaded;
   const wasm = await startWasmBackend();
   if (!wasm.ok) return wasm;
-  setActiveTier(loaded.tier);
-  return { ok: true, detail: loaded.tier.detail };
+  setActiveTier(loaded.value);
+  return success(loaded.value.detail);
 }
 
 async function startCpu(): Promise<Started> {
   setActiveTier(null);
   try {
-    return (await tf.setBackend('cpu')) ? { ok: true, detail: 'plain JavaScript' } : { ok: false, reason: 'the cpu backend did not initialise' };
+    return (await tf.setBackend('cpu')) ? success('plain JavaScript') : failure('the cpu backend did not initialise');
   } catch (e) {
-    return { ok: false, reason: message(e) };
+    return failure(message(e));
   }
 }
 
@@ -128,8 +134,8 @@ export async function startBackend(choice: BackendChoice): Promise<BackendResult
   const failures: BackendFailure[] = [];
   for (const name of order) {
     const started = await starters[name]();
-    if (started.ok) return { ok: true, backend: name, detail: started.detail, failures, hint: tierHint(failures, name, started.detail) };
-    failures.push({ backend: name, reason: started.reason });
+    if (started.ok) return { ok: true, backend: name, detail: started.value, failures, hint: tierHint(failures, name, started.value) };
+    failures.push({ backend: name, reason: started.error.message });
   }
   const why = failures.map((f) => `${f.backend}: ${f.reason}`).join('; ');
   return { ok: false, message: `No backend could start (${why}).${choice === 'tensorflow' ? ' Install @tensorflow/tfjs-node or choose the wasm backend.' : ''}${choice === 'native' ? ' Choose the simd backend (it needs no build).' : ''}`, failures };

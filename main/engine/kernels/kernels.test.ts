@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { success, type Outcome } from '../../../shared/api/outcome';
 import { startBackend } from '../backend';
 import { kernelCases, type KernelCase, type TierMethod } from './kernelCases';
 import { referenceTier } from './referenceTier';
@@ -68,10 +69,10 @@ function counting(tier: KernelTier): { tier: KernelTier; calls: Map<string, numb
 }
 
 
-type TierSource = { readonly label: string; readonly load: () => Promise<{ ok: true; tier: KernelTier } | { ok: false; reason: string }> };
+type TierSource = { readonly label: string; readonly load: () => Promise<Outcome<KernelTier>> };
 
 const tiers: readonly TierSource[] = [
-  { label: 'reference', load: () => Promise.resolve({ ok: true, tier: referenceTier }) },
+  { label: 'reference', load: () => Promise.resolve(success(referenceTier)) },
   { label: 'native', load: () => loadTier('native') },
   { label: 'simd', load: () => loadTier('simd') },
 ];
@@ -89,8 +90,8 @@ describe.each(tiers)('$label tier through tfjs matches the cpu backend', ({ labe
 
   beforeAll(async () => {
     const result = await load();
-    if (result.ok) loaded = counting(result.tier);
-    else reason = result.reason;
+    if (result.ok) loaded = counting(result.value);
+    else reason = result.error.message;
   });
 
   it('loads', () => {

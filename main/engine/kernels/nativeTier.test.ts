@@ -17,7 +17,7 @@ import { tiersRequired } from './requireTiers.test-util';
 
 const load = loadNativeTier();
 const raw = nativeAddon();
-const gemms: ('own' | 'blas')[] = 'addon' in raw && raw.addon.info().blas !== null ? ['blas', 'own'] : ['own'];
+const gemms: ('own' | 'blas')[] = raw.ok && raw.value.addon.info().blas !== null ? ['blas', 'own'] : ['own'];
 
 type Pad = 'same' | 'valid';
 type Shape4 = [number, number, number, number];
@@ -181,12 +181,12 @@ if (!load.ok) {
   describe('native kernel tier', () => {
     if (tiersRequired) {
       it('loads (required in CI)', () => {
-        throw new Error(`the native tier must load in CI: ${load.reason}`);
+        throw new Error(`the native tier must load in CI: ${load.error.message}`);
       });
-    } else it.skip(`skipped: ${load.reason}`, () => {});
+    } else it.skip(`skipped: ${load.error.message}`, () => {});
   });
 } else {
-  const tier: KernelTier = load.tier;
+  const tier: KernelTier = load.value;
 
   beforeAll(async () => {
     await tf.setBackend('cpu');

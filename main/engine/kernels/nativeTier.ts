@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
-import type { ConvGeometry, FusedActivation, KernelTier, MatMulGeometry, TierLoad } from './tier';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
+import type { ConvGeometry, FusedActivation, KernelTier, MatMulGeometry } from './tier';
 
 /**
  * The native kernel tier: the N-API addon built from native/src by scripts/build-native.mjs at
@@ -136,33 +137,39 @@ function nodeRequire(): NodeJS.Require {
   return typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'));
 }
 
-let loaded: { file: string; addon: NativeAddon } | null = null;
+/** The addon and the file it was loaded from. */
+export interface LoadedAddon {
+  readonly file: string;
+  readonly addon: NativeAddon;
+}
+
+let loaded: LoadedAddon | null = null;
 
 /** The raw addon (tests and the kernel benchmark switch its GEMM); null when it is not built. */
-export function nativeAddon(): { file: string; addon: NativeAddon } | { error: string } {
-  if (loaded !== null) return loaded;
+export function nativeAddon(): Outcome<LoadedAddon> {
+  if (loaded !== null) return success(loaded);
   const candidates = nativeAddonCandidates();
   const file = candidates.find((f) => fs.existsSync(f));
-  if (file === undefined) return { error: `native kernels not built (${path.join('build', 'native', 'blockprop_kernels.node')} is missing): ${HINT}` };
+  if (file === undefined) return failure(`native kernels not built (${path.join('build', 'native', 'blockprop_kernels.node')} is missing): ${HINT}`);
   try {
     const sidecar = file.replace(/\.node$/, '.json');
     const built: unknown = fs.existsSync(sidecar) ? JSON.parse(fs.readFileSync(sidecar, 'utf8')) : null;
     const mismatch = cpuMismatch(built, thisCpu());
-    if (mismatch !== null) return { error: `native kernels were compiled for another CPU (${mismatch}): ${HINT}` };
+    if (mismatch !== null) return failure(`native kernels were compiled for another CPU (${mismatch}): ${HINT}`);
     const mod: unknown = nodeRequire()(file);
-    if (!isAddon(mod)) return { error: `native kernels at ${file} are from another version: ${HINT}` };
+    if (!isAddon(mod)) return failure(`native kernels at ${file} are from another version: ${HINT}`);
     loaded = { file, addon: mod };
-    return loaded;
+    return success(loaded);
   } catch (e) {
     const text = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
-    return { error: `native kernels did not load (${text}): ${HINT}` };
+    return failure(`native kernels did not load (${text}): ${HINT}`);
   }
 }
 
 /** Switches the addon's GEMM (BLOCKPROP_GEMM=own|blas sets the default); false when not possible. */
 export function setNativeGemm(gemm: 'own' | 'blas'): boolean {
   const a = nativeAddon();
-  return 'addon' in a && a.addon.setGemm(gemm);
+  return a.ok && a.value.addon.setGemm(gemm);
 }
 
 export function nativeDetail(info: NativeInfo): string {
@@ -204,10 +211,10 @@ function wrap(addon: NativeAddon): KernelTier {
 let tier: KernelTier | null = null;
 
 /** The native tier, or why it is not available (one line, with how to get it). */
-export function loadNativeTier(): TierLoad {
-  if (tier !== null) return { ok: true, tier };
+export function loadNativeTier(): Outcome<KernelTier> {
+  if (tier !== null) return success(tier);
   const a = nativeAddon();
-  if ('error' in a) return { ok: false, reason: a.error };
-  tier = wrap(a.addon);
-  return { ok: true, tier };
+  if (!a.ok) return a;
+  tier = wrap(a.value.addon);
+  return success(tier);
 }

@@ -82,8 +82,8 @@ beforeAll(async () => {
   for (const threads of [1, 2]) {
     // Every job split between the threads, however small (by default small ones run alone).
     const t = await startSimdTier(threads, { aloneBelow: 0 });
-    if (typeof t === 'string') throw new Error(t);
-    tiers.push(t);
+    if (!t.ok) throw new Error(t.error.message);
+    tiers.push(t.value);
   }
 });
 
@@ -273,8 +273,9 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
 
 describe('SIMD tier threads', () => {
   it('3 threads share blocks of a batched matMul with fewer matrices than threads', async () => {
-    const t = await startSimdTier(3, { aloneBelow: 0 });
-    if (typeof t === 'string') throw new Error(t);
+    const started = await startSimdTier(3, { aloneBelow: 0 });
+    if (!started.ok) throw new Error(started.error.message);
+    const t = started.value;
     try {
       for (const [transA, transB] of [[false, false], [true, true]] as const) {
         const g = { batch: 2, aBatch: 2, bBatch: 2, m: 37, k: 11, n: 29, transA, transB };
@@ -294,8 +295,9 @@ describe('SIMD tier threads', () => {
   });
 
   it('runs small jobs on the calling thread alone by default, with the same results', async () => {
-    const t = await startSimdTier(2);
-    if (typeof t === 'string') throw new Error(t);
+    const started = await startSimdTier(2);
+    if (!started.ok) throw new Error(started.error.message);
+    const t = started.value;
     try {
       const info = tf.backend_util.computeConv2DInfo([1, 6, 5, 3], [3, 3, 3, 4], 1, 1, 'same');
       const g = geometry(info);

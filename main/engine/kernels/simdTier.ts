@@ -4,7 +4,8 @@
  * WebAssembly SIMD and worker_threads; nothing compiles at install.
  */
 import os from 'node:os';
-import type { ConvGeometry, FusedActivation, KernelTier, MatMulGeometry, TierLoad } from './tier';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
+import type { ConvGeometry, FusedActivation, KernelTier, MatMulGeometry } from './tier';
 import { JOB, KIND, SimdRuntime } from './simd/runtime';
 
 /** A KernelTier whose helper threads can be stopped (tests, and engines that switch tiers). */
@@ -200,23 +201,23 @@ function checkPool(g: ConvGeometry): void {
  * Starts the tier with `threads` threads in all (the calling one plus threads − 1 workers;
  * default: the machine's available parallelism).
  */
-export async function loadSimdTier(threads?: number, options: SimdOptions = {}): Promise<TierLoad> {
+export async function loadSimdTier(threads?: number, options: SimdOptions = {}): Promise<Outcome<KernelTier>> {
   const n = Math.max(1, Math.min(MAX_THREADS, Math.floor(threads ?? os.availableParallelism())));
   try {
     const rt = await SimdRuntime.start(n);
-    if (typeof rt === 'string') return { ok: false, reason: rt };
-    return { ok: true, tier: makeTier(rt, options.aloneBelow ?? SMALL_WORK) };
+    if (!rt.ok) return rt;
+    return success(makeTier(rt.value, options.aloneBelow ?? SMALL_WORK));
   } catch (e) {
-    return { ok: false, reason: `the SIMD128 kernel tier did not start (${e instanceof Error ? e.message : String(e)})` };
+    return failure(`the SIMD128 kernel tier did not start (${e instanceof Error ? e.message : String(e)})`);
   }
 }
 
 /** Like loadSimdTier, but typed with dispose() for callers that stop the threads themselves. */
-export async function startSimdTier(threads?: number, options: SimdOptions = {}): Promise<SimdTier | string> {
+export async function startSimdTier(threads?: number, options: SimdOptions = {}): Promise<Outcome<SimdTier>> {
   const load = await loadSimdTier(threads, options);
-  if (!load.ok) return load.reason;
-  const tier = load.tier;
-  return isSimdTier(tier) ? tier : 'the SIMD tier has no dispose';
+  if (!load.ok) return load;
+  const tier = load.value;
+  return isSimdTier(tier) ? success(tier) : failure('the SIMD tier has no dispose');
 }
 
 function isSimdTier(t: KernelTier): t is SimdTier {

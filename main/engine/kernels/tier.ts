@@ -89,5 +89,3 @@ export interface KernelTier {
   /** out[c] = Σ_r x[r·cols + c] (the bias gradient). */
   sumRows(x: Float32Array, rows: number, cols: number, out: Float32Array): void;
 }
-
-export type TierLoad = { readonly ok: true; readonly tier: KernelTier } | { readonly ok: false; readonly reason: string };

@@ -39,8 +39,8 @@ describe.each(['native', 'simd'] as const)('training on the %s tier', (name) => 
   it('a seeded run gives bit-identical weights twice; stopping at any batch keeps a usable model', async (ctx) => {
     const loaded = await loadTier(name);
     if (!loaded.ok) {
-      if (tiersRequired) throw new Error(`the ${name} tier must load in CI: ${loaded.reason}`);
-      ctx.skip(`the ${name} tier did not load: ${loaded.reason}`);
+      if (tiersRequired) throw new Error(`the ${name} tier must load in CI: ${loaded.error.message}`);
+      ctx.skip(`the ${name} tier did not load: ${loaded.error.message}`);
       return;
     }
     const a = await train(name, null);

@@ -1,6 +1,7 @@
 import { loadNativeTier } from './nativeTier';
 import { loadSimdTier } from './simdTier';
-import type { TierLoad } from './tier';
+import { failure, type Outcome } from '../../../shared/api/outcome';
+import type { KernelTier } from './tier';
 
 /**
  * Loading the kernel tiers, once per process (the SIMD tier starts worker threads; the native
@@ -8,7 +9,7 @@ import type { TierLoad } from './tier';
  * running.
  */
 
-const loads = new Map<'native' | 'simd', Promise<TierLoad>>();
+const loads = new Map<'native' | 'simd', Promise<Outcome<KernelTier>>>();
 
 /** Threads for the SIMD tier: BLOCKPROP_THREADS when set (benchmarks, determinism checks), else the tier's default (the machine's cores). */
 export function simdThreads(env: NodeJS.ProcessEnv = process.env): number | undefined {
@@ -16,16 +17,16 @@ export function simdThreads(env: NodeJS.ProcessEnv = process.env): number | unde
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-async function load(name: 'native' | 'simd'): Promise<TierLoad> {
+async function load(name: 'native' | 'simd'): Promise<Outcome<KernelTier>> {
   try {
     return name === 'native' ? loadNativeTier() : await loadSimdTier(simdThreads());
   } catch (e) {
     // A loader reports failures as values; a throw is a bug in it, still not a reason to stop training.
-    return { ok: false, reason: `${name} kernels failed to load: ${e instanceof Error ? e.message : String(e)}` };
+    return failure(`${name} kernels failed to load: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-export function loadTier(name: 'native' | 'simd'): Promise<TierLoad> {
+export function loadTier(name: 'native' | 'simd'): Promise<Outcome<KernelTier>> {
   const known = loads.get(name);
   if (known !== undefined) return known;
   const started = load(name);

@@ -20,11 +20,11 @@ import { loadSimdTier } from ${JSON.stringify(path.join(here, '..', 'simdTier'))
 import { isMainThread, parentPort } from 'node:worker_threads';
 void (async () => {
   const load = await loadSimdTier(2);
-  if (!load.ok) throw new Error(load.reason);
+  if (!load.ok) throw new Error(load.error.message);
   const g = { batch: 2, inH: 4, inW: 4, inC: 1, outH: 3, outW: 3, outC: 1, kH: 2, kW: 2, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, padTop: 0, padLeft: 0 };
   const out = new Float32Array(18);
-  load.tier.conv2d(g, Float32Array.from({ length: 32 }, (_, i) => i), new Float32Array([1, 1, 1, 1]), null, 'linear', out);
-  const line = load.tier.detail + ' ' + out[0] + ' ' + out[17];
+  load.value.conv2d(g, Float32Array.from({ length: 32 }, (_, i) => i), new Float32Array([1, 1, 1, 1]), null, 'linear', out);
+  const line = load.value.detail + ' ' + out[0] + ' ' + out[17];
   if (isMainThread) console.log(line);
   else parentPort?.postMessage(line);
 })();

@@ -8,6 +8,7 @@
  * Memory layout: [module data + default stack | control block | job | per-thread stacks | arena].
  */
 import { Worker } from 'node:worker_threads';
+import { failure, success, type Outcome } from '../../../../shared/api/outcome';
 import { kernelsWasmBase64 } from './kernelsWasm';
 import { isWasmGlobal, wasmApi, type WasmGlobal, type WasmInstance, type WasmMemory, type WasmModule } from './wasmApi';
 import { workerSource } from './workerSource';
@@ -50,20 +51,20 @@ interface KernelExports {
   readonly heapBase: number;
 }
 
-function kernelExports(instance: WasmInstance): KernelExports | string {
+function kernelExports(instance: WasmInstance): Outcome<KernelExports> {
   const { run, scratch_bytes: scratchBytes, __stack_pointer: sp, __heap_base: heapBase } = instance.exports;
-  if (typeof run !== 'function' || typeof scratchBytes !== 'function') return 'the kernel module lacks run/scratch_bytes';
-  if (!isWasmGlobal(sp) || !isWasmGlobal(heapBase)) return 'the kernel module lacks its stack globals';
+  if (typeof run !== 'function' || typeof scratchBytes !== 'function') return failure('the kernel module lacks run/scratch_bytes');
+  if (!isWasmGlobal(sp) || !isWasmGlobal(heapBase)) return failure('the kernel module lacks its stack globals');
   const base: unknown = heapBase.value;
-  if (typeof base !== 'number') return 'the kernel module has no heap base';
-  return {
+  if (typeof base !== 'number') return failure('the kernel module has no heap base');
+  return success({
     run: (job, tid) => {
       run(job, tid);
     },
     scratchBytes: (job) => Number(scratchBytes(job)),
     stackPointer: sp,
     heapBase: base,
-  };
+  });
 }
 
 const align = (v: number, a: number): number => Math.ceil(v / a) * a;
@@ -89,11 +90,11 @@ export class SimdRuntime {
     this.i32 = new Int32Array(memory.buffer);
   }
 
-  /** Compiles the embedded module and starts the helpers; a string says why it cannot run here. */
-  static async start(threads: number): Promise<SimdRuntime | string> {
-    if (typeof SharedArrayBuffer !== 'function' || typeof Atomics.wait !== 'function') return 'shared memory and Atomics are unavailable';
+  /** Compiles the embedded module and starts the helpers, or says why it cannot run here. */
+  static async start(threads: number): Promise<Outcome<SimdRuntime>> {
+    if (typeof SharedArrayBuffer !== 'function' || typeof Atomics.wait !== 'function') return failure('shared memory and Atomics are unavailable');
     const wasm = wasmApi();
-    if (wasm === null) return 'WebAssembly is unavailable';
+    if (wasm === null) return failure('WebAssembly is unavailable');
     let module: WasmModule;
     let memory: WasmMemory;
     let instance: WasmInstance;
@@ -102,10 +103,11 @@ export class SimdRuntime {
       memory = new wasm.Memory({ initial: 64, maximum: MAX_PAGES, shared: true });
       instance = await wasm.instantiate(module, { env: { memory } });
     } catch (e) {
-      return `the SIMD128 kernel module did not load (${e instanceof Error ? e.message : String(e)})`;
+      return failure(`the SIMD128 kernel module did not load (${e instanceof Error ? e.message : String(e)})`);
     }
-    const kernels = kernelExports(instance);
-    if (typeof kernels === 'string') return kernels;
+    const exported = kernelExports(instance);
+    if (!exported.ok) return exported;
+    const kernels = exported.value;
     const ctrlOffset = align(kernels.heapBase, 64);
     const jobOffset = ctrlOffset + CTRL_WORDS * 4;
     const stacks = align(jobOffset + JOB_WORDS * 4, 64);
@@ -125,11 +127,11 @@ export class SimdRuntime {
     const runtime = new SimdRuntime(memory, kernels, workers, ctrlOffset, jobOffset, arenaBase, threads);
     if (problems.length > 0) {
       await runtime.dispose();
-      return `a kernel thread did not start (${problems[0]})`;
+      return failure(`a kernel thread did not start (${problems[0]})`);
     }
     // Idle helpers must not keep the process alive.
     for (const w of workers) w.unref();
-    return runtime;
+    return success(runtime);
   }
 
   /** Starts a call: the arena is empty again. */
