@@ -27,7 +27,7 @@ let latest: Latest | null = null;
 /** The model's identity: its Keras 3 JSON (layers and parameters; canvas positions do not count). */
 export function graphKey(graph: Graph): string | null {
   const exported = exportKeras3(graph);
-  return exported.ok ? toKerasJsonString(exported.json) : null;
+  return exported.ok ? toKerasJsonString(exported.value) : null;
 }
 
 function replace(next: Latest): void {

@@ -223,7 +223,7 @@ const projectFile: ModelReader = {
       const keras = exportKeras3(graph);
       if (!keras.ok) warnings.push(`The weights in ${path.basename(sibling)} were not loaded: the model does not export yet.`);
       else {
-        const read = await weightsFromFile(sibling, graph, keras.json);
+        const read = await weightsFromFile(sibling, graph, keras.value);
         if (!read.ok) return fail(read.message);
         weights = read.weights;
       }
@@ -295,7 +295,7 @@ export async function weightsOfFile(file: string, graph: OpenedModel['graph']): 
     const r = await withH5<LayerWeights[] | null>(read.bytes, (h5) => {
       const layout = h5Layout(h5.root);
       if (layout?.kind === 'legacy-model') return { ok: true, value: null };
-      return readPlanned(h5, planWeights(h5.root, keras.json), params);
+      return readPlanned(h5, planWeights(h5.root, keras.value), params);
     });
     if (!r.ok) return { ok: false, message: `${file}: ${r.message}` };
     if (r.value !== null) return { ok: true, weights: r.value };

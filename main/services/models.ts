@@ -128,10 +128,10 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
         } else {
           const exported = format === 'keras3' ? exportKeras3(request.graph) : exportKeras2(request.graph);
           if (!exported.ok) {
-            const messages = exported.diagnostics.map((d) => d.message);
+            const messages = exported.error.diagnostics.map((d) => d.message);
             return fail('invalid-model', `The model cannot be exported yet: ${messages.join(' ')}`, messages);
           }
-          data = toKerasJsonString(exported.json);
+          data = toKerasJsonString(exported.value);
         }
       } else if (format === 'png') {
         const bytes = Buffer.from(request.content ?? '', 'base64');

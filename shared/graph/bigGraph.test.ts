@@ -36,7 +36,7 @@ describe('big graphs: no recursion, no quadratic steps', () => {
     const k3 = exportKeras3(graph);
     const k2 = exportKeras2(graph);
     if (!k3.ok || !k2.ok) throw new Error('export failed');
-    expect(JSON.parse(toKerasJsonString(k3.json)).config.layers.length).toBe(10_001);
+    expect(JSON.parse(toKerasJsonString(k3.value)).config.layers.length).toBe(10_001);
     expect(generatePython(graph)).toContain('name="d9999"');
   });
 

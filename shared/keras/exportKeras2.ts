@@ -1,7 +1,8 @@
 import type { Graph } from '../graph/types';
 import type { JsonObject, JsonValue } from '../json';
-import type { ExportPlan, ExportResult } from './exportPlan';
-import { planExport } from './exportPlan';
+import { success, type Outcome } from '../api/outcome';
+import type { ExportFailure, ExportPlan } from './exportPlan';
+import { exportFailure, planExport } from './exportPlan';
 import type { Keras2Flavour } from './layerConfig';
 import { keras2Entry, tfjsProblem } from './layerConfig';
 
@@ -13,7 +14,7 @@ export const keras2Version = '2.12.0';
  * `batch_input_shape`, dtype strings, `{class_name, config}` initializers and list-form inbound
  * nodes `[[["layer", 0, 0, {}]]]`. Loads in tf.keras 2.x and Keras 3's legacy loader.
  */
-export function exportKeras2(graph: Graph): ExportResult {
+export function exportKeras2(graph: Graph): Outcome<JsonObject, ExportFailure> {
   return exportKeras2Flavour(graph, 'keras2');
 }
 
@@ -27,20 +28,20 @@ export function exportKeras2(graph: Graph): ExportResult {
  * lacks, becomes Add([a, Rescaling(-1)(b)]): the Add keeps the Subtract's name, the Rescaling is
  * '<name>_negated' (no weights). Use this to build TF.js models.
  */
-export function exportTfjsTopology(graph: Graph): ExportResult {
+export function exportTfjsTopology(graph: Graph): Outcome<JsonObject, ExportFailure> {
   return exportKeras2Flavour(graph, 'tfjs');
 }
 
-function exportKeras2Flavour(graph: Graph, flavour: Keras2Flavour): ExportResult {
+function exportKeras2Flavour(graph: Graph, flavour: Keras2Flavour): Outcome<JsonObject, ExportFailure> {
   const planned = planExport(graph);
   if (!planned.ok) return planned;
-  const { plan } = planned;
+  const plan = planned.value;
   if (flavour === 'tfjs') {
     const diagnostics = plan.layers.flatMap((layer) => {
       const message = tfjsProblem(layer);
       return message ? [{ severity: 'error' as const, code: 'tfjs-unsupported', message, nodeId: layer.node.id }] : [];
     });
-    if (diagnostics.length > 0) return { ok: false, diagnostics };
+    if (diagnostics.length > 0) return exportFailure(diagnostics);
   }
   const json: JsonObject = {
     class_name: plan.modelClass === 'Sequential' ? 'Sequential' : 'Functional',
@@ -48,7 +49,7 @@ function exportKeras2Flavour(graph: Graph, flavour: Keras2Flavour): ExportResult
     keras_version: keras2Version,
     backend: 'tensorflow',
   };
-  return { ok: true, json };
+  return success(json);
 }
 
 function sequentialConfig(graph: Graph, plan: ExportPlan, flavour: Keras2Flavour): JsonObject {

@@ -11,8 +11,8 @@ describe('exportKeras3 reproduces real Keras 3 to_json()', () => {
   it.each(realKeras)('%s: import then export deep-equals the Keras file', (name) => {
     const graph = importFixture(`${name}.keras3.json`);
     const exported = exportKeras3(graph);
-    if (!exported.ok) throw new Error(exported.diagnostics.map((d) => d.message).join('\n'));
-    expect(exported.json).toEqual(readFixture(`${name}.keras3.json`));
+    if (!exported.ok) throw new Error(exported.error.message);
+    expect(exported.value).toEqual(readFixture(`${name}.keras3.json`));
   });
 
   it.each(realKeras)('%s: the imported graph has the parameter counts Keras printed', (name) => {
@@ -26,7 +26,7 @@ describe('exportKeras3 reproduces real Keras 3 to_json()', () => {
     const graph = importFixture(`${name}.keras3.json`);
     const exported = exportKeras3(graph);
     if (!exported.ok) throw new Error('export failed');
-    const back = importModel(exported.json);
+    const back = importModel(exported.value);
     if (!back.ok) throw new Error(back.error.message);
     expect(back.value.format).toBe('keras3');
     expect(back.value.warnings).toEqual([]);
@@ -38,7 +38,7 @@ describe('exportKeras3 structure', () => {
   it('writes a chain as Sequential with an explicit InputLayer and top-level module (Keras 3 traps)', () => {
     const exported = exportKeras3(importFixture('keras_cnn.keras3.json'));
     if (!exported.ok) throw new Error('export failed');
-    const json = exported.json as { module: string; class_name: string; config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+    const json = exported.value as { module: string; class_name: string; config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
     expect(json.module).toBe('keras');
     expect(json.class_name).toBe('Sequential');
     expect(json.config.layers[0]?.class_name).toBe('InputLayer');
@@ -51,12 +51,12 @@ describe('exportKeras3 structure', () => {
     const broken = { ...graph, edges: graph.edges.slice(1) };
     const exported = exportKeras3(broken);
     expect(exported.ok).toBe(false);
-    if (!exported.ok) expect(exported.diagnostics.length).toBeGreaterThan(0);
+    if (!exported.ok) expect(exported.error.diagnostics.length).toBeGreaterThan(0);
   });
 
   it('refuses an empty graph with a message', () => {
     const exported = exportKeras3({ name: 'm', nodes: [], edges: [] });
-    expect(exported).toMatchObject({ ok: false, diagnostics: [{ code: 'empty-model' }] });
+    expect(exported).toMatchObject({ ok: false, error: { diagnostics: [{ code: 'empty-model' }] } });
   });
 });
 
@@ -68,6 +68,6 @@ describe('Keras .h5 model_config (what Keras 3.15 model.save("x.h5") stores)', (
     expect(result.value.warnings).toEqual([]);
     const exported = exportKeras3(result.value.graph);
     if (!exported.ok) throw new Error('export failed');
-    expect(exported.json).toEqual(readFixture(`${name}.keras3.json`));
+    expect(exported.value).toEqual(readFixture(`${name}.keras3.json`));
   });
 });

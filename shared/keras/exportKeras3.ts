@@ -1,6 +1,7 @@
 import type { Graph, Shape } from '../graph/types';
 import { own, type JsonObject, type JsonValue } from '../json';
-import type { ExportLayer, ExportPlan, ExportResult } from './exportPlan';
+import { success, type Outcome } from '../api/outcome';
+import type { ExportFailure, ExportLayer, ExportPlan } from './exportPlan';
 import { planExport } from './exportPlan';
 import { buildConfig, float32Policy, keras3Config } from './layerConfig';
 
@@ -9,11 +10,11 @@ import { buildConfig, float32Policy, keras3Config } from './layerConfig';
  * `keras.models.model_from_json`: Sequential (explicit InputLayer with `batch_shape`) for a single
  * chain, Functional (`__keras_tensor__` inbound nodes) otherwise. Key order follows Keras.
  */
-export function exportKeras3(graph: Graph): ExportResult {
+export function exportKeras3(graph: Graph): Outcome<JsonObject, ExportFailure> {
   const planned = planExport(graph);
   if (!planned.ok) return planned;
-  const { plan } = planned;
-  return { ok: true, json: plan.modelClass === 'Sequential' ? sequential(graph, plan) : functional(graph, plan) };
+  const plan = planned.value;
+  return success(plan.modelClass === 'Sequential' ? sequential(graph, plan) : functional(graph, plan));
 }
 
 function layerEntry(layer: ExportLayer): Record<string, JsonValue> {

@@ -1,3 +1,4 @@
+import { failureOf, success, type Outcome } from '../api/outcome';
 import type { Diagnostic } from '../diagnostics';
 import { hasErrors } from '../diagnostics';
 import { kerasLayerOrder } from '../graph/kerasOrder';
@@ -26,12 +27,18 @@ export interface ExportPlan {
   readonly outputs: readonly GraphNode[];
 }
 
-export type ExportResult =
-  | { readonly ok: true; readonly json: import('../json').JsonObject }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+/** Why a graph cannot be exported: each problem as a diagnostic on its block, and all of them in one message. */
+export interface ExportFailure {
+  readonly message: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function exportFailure(diagnostics: readonly Diagnostic[]): { readonly ok: false; readonly error: ExportFailure } {
+  return failureOf({ message: diagnostics.map((d) => d.message).join(' '), diagnostics });
+}
 
 /** Checks the graph (an export needs every shape) and orders its layers as Keras would. */
-export function planExport(graph: Graph): { ok: true; plan: ExportPlan } | { ok: false; diagnostics: Diagnostic[] } {
+export function planExport(graph: Graph): Outcome<ExportPlan, ExportFailure> {
   if (graph.nodes.length === 0) {
     return fail('empty-model', 'The model is empty; add an Input block and at least one layer before exporting.');
   }
@@ -49,7 +56,7 @@ export function planExport(graph: Graph): { ok: true; plan: ExportPlan } | { ok:
   }
   const inference = inferGraph(graph);
   const errors = inference.diagnostics.filter((d) => d.severity === 'error');
-  if (hasErrors(inference.diagnostics)) return { ok: false, diagnostics: errors };
+  if (hasErrors(inference.diagnostics)) return exportFailure(errors);
   const inputs = inputNodes(graph);
   if (inputs.length === 0) return fail('no-input', 'The model has no Input block; add one and connect it to the first layer.');
 
@@ -79,9 +86,9 @@ export function planExport(graph: Graph): { ok: true; plan: ExportPlan } | { ok:
     }
     layers.push({ node, def, inputs, inputShapes, outputShape });
   }
-  return { ok: true, plan: { modelClass, layers, inputs, outputs: outputNodes(graph) } };
+  return success({ modelClass, layers, inputs, outputs: outputNodes(graph) });
 }
 
-function fail(code: string, message: string, nodeId?: string): { ok: false; diagnostics: Diagnostic[] } {
-  return { ok: false, diagnostics: [{ severity: 'error', code, message, ...(nodeId ? { nodeId } : {}) }] };
+function fail(code: string, message: string, nodeId?: string): { readonly ok: false; readonly error: ExportFailure } {
+  return exportFailure([{ severity: 'error', code, message, ...(nodeId ? { nodeId } : {}) }]);
 }

@@ -73,7 +73,7 @@ describe('numbers Keras would refuse are refused, naming the layer and the field
     const graph: Graph = { ...base, nodes: base.nodes.map((n, i) => (i === 1 ? { ...n, params: { ...n.params, extra: [1, Infinity] } } : n)) };
     for (const result of [exportKeras3(graph), exportKeras2(graph)]) {
       expect(result.ok).toBe(false);
-      expect(!result.ok && result.diagnostics[0]?.message).toMatch(/^Block 'conv2d' has extra = \[1,Infinity\], which is not a finite number; JSON cannot hold it/);
+      expect(!result.ok && result.error.diagnostics[0]?.message).toMatch(/^Block 'conv2d' has extra = \[1,Infinity\], which is not a finite number; JSON cannot hold it/);
     }
   });
 });

@@ -7,7 +7,9 @@ import { defaultParams } from '../layers/validateParam';
 import { templates } from '../templates';
 import { exportKeras2 } from './exportKeras2';
 import { exportKeras3 } from './exportKeras3';
-import type { ExportResult } from './exportPlan';
+import type { Outcome } from '../api/outcome';
+import type { JsonObject } from '../json';
+import type { ExportFailure } from './exportPlan';
 import { importModel } from './importModel';
 import { essence, importFixture } from '../../tests/fixtures/keras/load';
 
@@ -27,17 +29,19 @@ function graphForKind(kind: string, minInputs: number): Graph | null {
   return null;
 }
 
-function roundTrip(graph: Graph, exporter: (g: Graph) => ExportResult, format: string): void {
+type Exporter = (g: Graph) => Outcome<JsonObject, ExportFailure>;
+
+function roundTrip(graph: Graph, exporter: Exporter, format: string): void {
   const exported = exporter(graph);
-  if (!exported.ok) throw new Error(`${graph.name}: ${exported.diagnostics.map((d) => d.message).join('; ')}`);
-  const back = importModel(JSON.parse(JSON.stringify(exported.json)));
+  if (!exported.ok) throw new Error(`${graph.name}: ${exported.error.message}`);
+  const back = importModel(JSON.parse(JSON.stringify(exported.value)));
   if (!back.ok) throw new Error(`${graph.name}: ${back.error.message}`);
   expect(back.value.format).toBe(format);
   expect(back.value.warnings).toEqual([]);
   expect(essence(back.value.graph)).toEqual(essence(graph));
 }
 
-const formats: [string, (g: Graph) => ExportResult][] = [['keras3', exportKeras3], ['keras2', exportKeras2]];
+const formats: [string, Exporter][] = [['keras3', exportKeras3], ['keras2', exportKeras2]];
 
 describe('round trip graph -> JSON -> graph, every layer kind with default params', () => {
   const kinds = layerDefs.map((d) => [d.className, d.inputs.min] as const);

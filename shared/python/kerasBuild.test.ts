@@ -25,8 +25,8 @@ describe('generated Python, as real Keras built it', () => {
 
   it.each(cases)("$id: build_model() is our Keras 3 export, parameter for parameter", ({ graph, built }) => {
     const ours = exportKeras3(graph);
-    if (!ours.ok) throw new Error(JSON.stringify(ours.diagnostics));
-    expect(ours.json).toEqual(built.toJson);
+    if (!ours.ok) throw new Error(JSON.stringify(ours.error.diagnostics));
+    expect(ours.value).toEqual(built.toJson);
     expect(summaryJson(graph).total_params).toBe(built.countParams);
   });
 });

@@ -31,8 +31,8 @@ describe.each(cases)('Keras 3 export of template $id', ({ id, template }) => {
 
   it('writes every layer config as Keras does', () => {
     const result = exportKeras3(template.build());
-    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-    const config = result.json.config;
+    if (!result.ok) throw new Error(JSON.stringify(result.error.diagnostics));
+    const config = result.value.config;
     const layers = isJsonObject(config) && Array.isArray(config.layers) ? config.layers : [];
     const expected = expectedLayers(id);
     expect(layers.length).toBe(expected.length);

@@ -36,8 +36,8 @@ export function sources(opts: { big: boolean }): Source[] {
     if (!opts.big && graph.nodes.length > 40) continue;
     const k3 = exportKeras3(graph);
     const k2 = exportKeras2(graph);
-    if (k3.ok) out.push({ name: `${t.id}.keras3.json`, text: toKerasJsonString(k3.json) });
-    if (k2.ok) out.push({ name: `${t.id}.keras2.json`, text: toKerasJsonString(k2.json) });
+    if (k3.ok) out.push({ name: `${t.id}.keras3.json`, text: toKerasJsonString(k3.value) });
+    if (k2.ok) out.push({ name: `${t.id}.keras2.json`, text: toKerasJsonString(k2.value) });
     out.push({ name: `${t.id}.blockprop.json`, text: serializeProject(newProject(graph)) });
   }
   return out;

@@ -25,10 +25,10 @@ for (const [id, graph] of graphs) {
     const r = exporter(graph);
     if (!r.ok) {
       // A refusal is a result too (TF.js cannot run activity regularizers): compare.py reports it.
-      writeFileSync(join(out, `${id}.${format}.refused.txt`), r.diagnostics.map((d) => d.message).join('; '));
+      writeFileSync(join(out, `${id}.${format}.refused.txt`), r.error.diagnostics.map((d) => d.message).join('; '));
       continue;
     }
-    writeFileSync(join(out, `${id}.${format}.json`), toKerasJsonString(r.json));
+    writeFileSync(join(out, `${id}.${format}.json`), toKerasJsonString(r.value));
   }
   writeFileSync(join(out, `${id}.summary.json`), JSON.stringify(summaryJson(graph)));
   writeFileSync(join(out, `${id}.py`), generatePython(graph));

@@ -40,7 +40,7 @@ mkdirSync(out, { recursive: true });
 for (const seed of seedArgs.length > 0 ? seedArgs.map(Number) : [1, 5, 8]) {
   const { specs, outputs } = randomDag(seed);
   const exported = exportKeras3(buildGraph(`rand${seed}`, specs, { outputs }));
-  if (!exported.ok) throw new Error(`seed ${seed}: ${JSON.stringify(exported.diagnostics)}`);
-  writeFileSync(join(out, `random_dag_${seed}.keras3.json`), toKerasJsonString(exported.json));
+  if (!exported.ok) throw new Error(`seed ${seed}: ${JSON.stringify(exported.error.diagnostics)}`);
+  writeFileSync(join(out, `random_dag_${seed}.keras3.json`), toKerasJsonString(exported.value));
   console.log(`random_dag_${seed}: ${specs.length} layers, ${outputs.length} outputs`);
 }

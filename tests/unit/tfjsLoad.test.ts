@@ -23,9 +23,9 @@ beforeAll(async () => {
 
 async function load(graph: Graph, flavour: 'tfjs' | 'keras2' = 'tfjs'): Promise<tfl.LayersModel> {
   const exported = flavour === 'tfjs' ? exportTfjsTopology(graph) : exportKeras2(graph);
-  if (!exported.ok) throw new Error(exported.diagnostics.map((d) => d.message).join('; '));
+  if (!exported.ok) throw new Error(exported.error.message);
   // What the engine does: the text of our export, parsed, as a TF.js model.json's modelTopology.
-  const artifacts: Parameters<typeof tfl.models.modelFromJSON>[0] = { modelTopology: JSON.parse(JSON.stringify(exported.json)) };
+  const artifacts: Parameters<typeof tfl.models.modelFromJSON>[0] = { modelTopology: JSON.parse(JSON.stringify(exported.value)) };
   return tfl.models.modelFromJSON(artifacts);
 }
 
@@ -85,7 +85,7 @@ describe('tf.models.modelFromJSON accepts exportTfjsTopology', () => {
   it('refuses activity regularizers, which TF.js cannot run, naming the block', () => {
     const result = exportTfjsTopology(importFixture('all_sequential.keras3.json'));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.diagnostics[0]?.message).toMatch(/Dense 'dense' has an activity regularizer, which TensorFlow.js cannot train/);
+    if (!result.ok) expect(result.error.diagnostics[0]?.message).toMatch(/Dense 'dense' has an activity regularizer, which TensorFlow.js cannot train/);
   });
 
   const small = templates.filter((t) => !['vgg16', 'vgg19', 'resnet50', 'inception_v3', 'mobilenet', 'vgg16_cats_dogs'].includes(t.id));

@@ -69,11 +69,11 @@ export const exportCommand: CliCommand = {
     } else {
       const result = format === 'keras2' ? exportKeras2(loaded.graph) : exportKeras3(loaded.graph);
       if (!result.ok) {
-        printDiagnostics(io, result.diagnostics);
+        printDiagnostics(io, result.error.diagnostics);
         io.err(`blockprop export: cannot export ${file} as ${format}.\n`);
         return exitInvalid;
       }
-      text = `${toKerasJsonString(result.json)}\n`;
+      text = `${toKerasJsonString(result.value)}\n`;
     }
     const out = args.values.get('output');
     if (out === undefined || out === '-') {

@@ -71,7 +71,7 @@ describe('.keras archive', () => {
     const files = unzipSync(archive.bytes);
     expect(Object.keys(files)).toEqual(['metadata.json', 'config.json', 'model.weights.h5']);
     const exported = exportKeras3(graph);
-    expect(exported.ok && JSON.parse(strFromU8(files['config.json'] ?? new Uint8Array()))).toEqual(exported.ok && exported.json);
+    expect(exported.ok && JSON.parse(strFromU8(files['config.json'] ?? new Uint8Array()))).toEqual(exported.ok && exported.value);
     expect(JSON.parse(strFromU8(files['metadata.json'] ?? new Uint8Array()))).toEqual({
       keras_version: '3.15.1',
       date_saved: '2026-01-02@03:04:05',

@@ -25,8 +25,8 @@ function dateSaved(d: Date): string {
 
 export function kerasJsonOf(graph: Graph): { ok: true; json: JsonObject } | { ok: false; message: string } {
   const exported = exportKeras3(graph);
-  if (!exported.ok) return { ok: false, message: exported.diagnostics.map((d) => d.message).join('\n') };
-  return { ok: true, json: exported.json };
+  if (!exported.ok) return { ok: false, message: exported.error.diagnostics.map((d) => d.message).join('\n') };
+  return { ok: true, json: exported.value };
 }
 
 /** model.weights.h5 alone (Keras 3's `.weights.h5`, what `model.load_weights` reads). */

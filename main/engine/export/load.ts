@@ -50,9 +50,9 @@ function freezeBatchNorm(model: LayersModel): void {
 /** A TF.js model for a graph, built through the project's own TF.js topology export. */
 export async function tfjsModelFromGraph(graph: Graph): Promise<{ ok: true; model: LayersModel } | { ok: false; message: string }> {
   const topology = exportTfjsTopology(graph);
-  if (!topology.ok) return { ok: false, message: topology.diagnostics.map((d) => d.message).join('\n') };
+  if (!topology.ok) return { ok: false, message: topology.error.diagnostics.map((d) => d.message).join('\n') };
   try {
-    const model = await models.modelFromJSON(toPyJsonDict(topology.json));
+    const model = await models.modelFromJSON(toPyJsonDict(topology.value));
     fillBatchNormConstants(model);
     freezeBatchNorm(model);
     return { ok: true, model };

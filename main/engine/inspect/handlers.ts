@@ -32,7 +32,7 @@ import { fcView, kernels } from './weights';
 /** The model's identity for caching: its Keras 3 JSON (layers and parameters; canvas positions do not count). */
 function graphKey(graph: Graph): string | null {
   const exported = exportKeras3(graph);
-  return exported.ok ? toKerasJsonString(exported.json) : null;
+  return exported.ok ? toKerasJsonString(exported.value) : null;
 }
 
 /** One freshly initialised model, kept while the graph stays the same, so "before training" looks agree with each other. */

@@ -73,7 +73,7 @@ export function ExportDialog() {
         downloadFile(fileName, content, choice === 'png' ? 'image/png' : 'image/svg+xml', choice === 'png');
       } else if (choice === 'keras3' || choice === 'keras2') {
         const r = kerasJsonText(graph, choice);
-        if (r.ok) downloadFile(fileName, r.text, 'application/json'); else showToast(r.message, 'error');
+        if (r.ok) downloadFile(fileName, r.value, 'application/json'); else showToast(r.error.message, 'error');
       } else {
         // Python and the formats with weights are made by main (the weights live in the engine).
         const { training, dataset } = projectStore.getState().settings;

@@ -1,3 +1,4 @@
+import { success, type Outcome } from '../../../shared/api/outcome';
 import type { Graph } from '../../../shared/graph/types';
 import { exportKeras2, exportKeras3, toKerasJsonString } from '../../../shared/keras';
 import { inferenceOf } from '../state/inference';
@@ -22,8 +23,7 @@ export async function diagramContent(graph: Graph, format: DiagramFormat, theme:
 }
 
 /** Keras JSON computed here, for the browser-download fallback (main computes the same for export.write). */
-export function kerasJsonText(graph: Graph, format: 'keras3' | 'keras2'): { ok: true; text: string } | { ok: false; message: string } {
+export function kerasJsonText(graph: Graph, format: 'keras3' | 'keras2'): Outcome<string> {
   const r = format === 'keras3' ? exportKeras3(graph) : exportKeras2(graph);
-  if (!r.ok) return { ok: false, message: r.diagnostics.map((d) => d.message).join(' ') };
-  return { ok: true, text: toKerasJsonString(r.json) };
+  return r.ok ? success(toKerasJsonString(r.value)) : r;
 }
