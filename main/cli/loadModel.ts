@@ -30,7 +30,7 @@ const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
  */
 export async function loadModelFile(file: string, weights?: string): Promise<LoadedModel> {
   const r = await openModelFile(file, weights !== undefined ? { weights } : {});
-  if (!r.ok) return { ok: false, message: oneLine(r.message.startsWith('cannot read') ? r.message : `cannot read ${r.message}`) };
-  const { graph, project, format, warnings } = r.model;
-  return { ok: true, graph, project, format, weights: r.model.weights, warnings };
+  if (!r.ok) return { ok: false, message: oneLine(r.error.message.startsWith('cannot read') ? r.error.message : `cannot read ${r.error.message}`) };
+  const { graph, project, format, warnings } = r.value;
+  return { ok: true, graph, project, format, weights: r.value.weights, warnings };
 }

@@ -14,9 +14,9 @@ beforeAll(async () => {
 
 async function opened(): Promise<{ graph: Graph; kernel: number[] }> {
   const r = await openModelFile(file);
-  if (!r.ok || r.model.weights === null) throw new Error(r.ok ? 'no weights' : r.message);
-  const conv = r.model.weights.find((w) => w.layer === 'conv_a');
-  return { graph: r.model.graph, kernel: Array.from(conv?.vars[0]?.data ?? []) };
+  if (!r.ok || r.value.weights === null) throw new Error(r.ok ? 'no weights' : r.error.message);
+  const conv = r.value.weights.find((w) => w.layer === 'conv_a');
+  return { graph: r.value.graph, kernel: Array.from(conv?.vars[0]?.data ?? []) };
 }
 
 describe('where a run starts (TrainRequest.weightsFrom)', () => {

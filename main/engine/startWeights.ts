@@ -24,9 +24,9 @@ export async function applyStartWeights(model: LayersModel, source: WeightsFrom,
     origin = newest.origin;
   } else {
     const opened = await openModelFile(source.path, source.weights !== undefined ? { weights: source.weights } : {});
-    if (!opened.ok) return opened;
-    if (opened.model.weights === null) return { ok: false, message: `${source.path} holds no weights to continue from; train from scratch instead.` };
-    weights = opened.model.weights;
+    if (!opened.ok) return { ok: false, message: opened.error.message };
+    if (opened.value.weights === null) return { ok: false, message: `${source.path} holds no weights to continue from; train from scratch instead.` };
+    weights = opened.value.weights;
     origin = source.path;
   }
   const byName = new Map(weights.map((w) => [w.layer, w]));

@@ -29,8 +29,8 @@ async function call(type: 'weights.load' | 'weights.save', payload: unknown): Pr
 
 async function graphOf(file: string): Promise<Graph> {
   const opened = await openModelFile(file);
-  if (!opened.ok) throw new Error(opened.message);
-  return opened.model.graph;
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.value.graph;
 }
 
 describe('weights.save / weights.load: trained weights kept beside a project', () => {
@@ -51,7 +51,7 @@ describe('weights.save / weights.load: trained weights kept beside a project', (
     const original = await openModelFile(source);
     const again = await openModelFile(path.join(fixtures, 'cnn.json'), { weights: target });
     if (!original.ok || !again.ok) throw new Error('reopen failed');
-    expect(again.model.weights?.map((w) => [w.layer, w.vars.map((v) => Array.from(v.data))])).toEqual(original.model.weights?.map((w) => [w.layer, w.vars.map((v) => Array.from(v.data))]));
+    expect(again.value.weights?.map((w) => [w.layer, w.vars.map((v) => Array.from(v.data))])).toEqual(original.value.weights?.map((w) => [w.layer, w.vars.map((v) => Array.from(v.data))]));
   });
 
   it('an edited block loses only its own weights, and the save says which', async () => {

@@ -28,12 +28,12 @@ const loadWeights: RequestHandler = async (_session, payload) => {
   let found: readonly LayerWeights[] | null;
   if (weights !== undefined) {
     const opened = await openModelFile(file, { weights });
-    if (!opened.ok) return { ok: false, code: 'bad-file', message: opened.message };
-    found = opened.model.weights;
+    if (!opened.ok) return { ok: false, code: 'bad-file', message: opened.error.message };
+    found = opened.value.weights;
   } else {
     const read = await weightsOfFile(file, graph);
-    if (!read.ok) return { ok: false, code: 'bad-file', message: read.message };
-    found = read.weights;
+    if (!read.ok) return { ok: false, code: 'bad-file', message: read.error.message };
+    found = read.value;
   }
   if (found === null) return { ok: true, result: { loaded: false, kept: [], fresh: [] } };
   const built = await tfjsModelFromGraph(graph);

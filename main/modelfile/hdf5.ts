@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { failure, success, type Outcome } from '../../shared/api/outcome';
 import type { H5Attr, H5DatasetInfo, H5GroupInfo } from '../../shared/modelfile/h5layout';
 
 type H5 = typeof import('h5wasm/node');
@@ -27,10 +28,8 @@ export interface OpenH5 {
    * Reads a float dataset as float32, charging its element count to the caller's budget first:
    * nothing larger than the budget is ever decompressed.
    */
-  read(dataset: H5DatasetInfo, budget: { left: number }): { ok: true; data: Float32Array } | { ok: false; message: string };
+  read(dataset: H5DatasetInfo, budget: { left: number }): Outcome<Float32Array>;
 }
-
-export type H5Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 function attrValue(h5: H5, value: unknown): H5Attr {
   if (typeof value === 'string' || typeof value === 'number') return value;
@@ -55,7 +54,7 @@ function elements(shape: readonly number[] | null): number {
  * Opens HDF5 bytes (a scratch copy: h5wasm works on files), lists groups, datasets and their
  * attributes, and runs `fn` while the file is open. Reading data goes through `read`.
  */
-export async function withH5<T>(bytes: Uint8Array, fn: (file: OpenH5) => Promise<H5Outcome<T>> | H5Outcome<T>): Promise<H5Outcome<T>> {
+export async function withH5<T>(bytes: Uint8Array, fn: (file: OpenH5) => Promise<Outcome<T>> | Outcome<T>): Promise<Outcome<T>> {
   const h5 = await h5wasm();
   const dir = await mkdtemp(path.join(tmpdir(), 'blockprop-h5-'));
   try {
@@ -65,7 +64,7 @@ export async function withH5<T>(bytes: Uint8Array, fn: (file: OpenH5) => Promise
     try {
       f = new h5.File(scratch, 'r');
     } catch (e) {
-      return { ok: false, message: `it is not a readable HDF5 file (${e instanceof Error ? e.message : String(e)})` };
+      return failure(`it is not a readable HDF5 file (${e instanceof Error ? e.message : String(e)})`);
     }
     try {
       const listed = list(h5, f);
@@ -73,20 +72,20 @@ export async function withH5<T>(bytes: Uint8Array, fn: (file: OpenH5) => Promise
       const handles = listed.value.handles;
       const read: OpenH5['read'] = (info, budget) => {
         const ds = handles.get(info.path);
-        if (ds === undefined) return { ok: false, message: `${info.path} is not a dataset` };
+        if (ds === undefined) return failure(`${info.path} is not a dataset`);
         const n = elements(info.shape);
-        if (n > budget.left) return { ok: false, message: `${info.path} holds ${n} values, more than the model's parameter count allows` };
+        if (n > budget.left) return failure(`${info.path} holds ${n} values, more than the model's parameter count allows`);
         budget.left -= n;
-        if (!/^[<>=|]?[fd]$/.test(info.dtype)) return { ok: false, message: `${info.path} is not float data (dtype ${info.dtype})` };
+        if (!/^[<>=|]?[fd]$/.test(info.dtype)) return failure(`${info.path} is not float data (dtype ${info.dtype})`);
         const value: unknown = ds.value;
-        if (value instanceof Float32Array) return { ok: true, data: value };
-        if (value instanceof Float64Array) return { ok: true, data: Float32Array.from(value) };
-        if (typeof value === 'number' && n === 1) return { ok: true, data: Float32Array.of(value) };
-        return { ok: false, message: `${info.path} could not be read as float data` };
+        if (value instanceof Float32Array) return success(value);
+        if (value instanceof Float64Array) return success(Float32Array.from(value));
+        if (typeof value === 'number' && n === 1) return success(Float32Array.of(value));
+        return failure(`${info.path} could not be read as float data`);
       };
       return await fn({ root: listed.value.root, read });
     } catch (e) {
-      return { ok: false, message: `the HDF5 file could not be read (${e instanceof Error ? e.message : String(e)})` };
+      return failure(`the HDF5 file could not be read (${e instanceof Error ? e.message : String(e)})`);
     } finally {
       f.close();
     }
@@ -112,7 +111,7 @@ function attrsOf(h5: H5, entity: InstanceType<H5['Group']> | InstanceType<H5['Da
 }
 
 /** Breadth-first, iteratively, with an object and depth bound. */
-function list(h5: H5, f: InstanceType<H5['File']>): H5Outcome<Listing> {
+function list(h5: H5, f: InstanceType<H5['File']>): Outcome<Listing> {
   const root: MutableGroup = { kind: 'group', path: '/', attrs: attrsOf(h5, f), children: new Map() };
   const handles = new Map<string, InstanceType<H5['Dataset']>>();
   const queue: { group: InstanceType<H5['Group']>; info: MutableGroup; depth: number }[] = [{ group: f, info: root, depth: 0 }];
@@ -121,7 +120,7 @@ function list(h5: H5, f: InstanceType<H5['File']>): H5Outcome<Listing> {
     const item = queue[q];
     if (item === undefined) break;
     for (const key of item.group.keys()) {
-      if (++count > MAX_OBJECTS) return { ok: false, message: `the HDF5 file has more than ${MAX_OBJECTS} objects; no Keras model file is that large` };
+      if (++count > MAX_OBJECTS) return failure(`the HDF5 file has more than ${MAX_OBJECTS} objects; no Keras model file is that large`);
       const child = item.group.get(key);
       const childPath = item.info.path === '/' ? `/${key}` : `${item.info.path}/${key}`;
       if (child instanceof h5.Group) {
@@ -136,5 +135,5 @@ function list(h5: H5, f: InstanceType<H5['File']>): H5Outcome<Listing> {
       }
     }
   }
-  return { ok: true, value: { root, handles } };
+  return success({ root, handles });
 }

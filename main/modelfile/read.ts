@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { failure, success, type Outcome } from '../../shared/api/outcome';
 import { exportKeras3 } from '../../shared/keras/exportKeras3';
 import { importModel, unwrapModel } from '../../shared/keras/importModel';
 import { inferGraph } from '../../shared/inference/infer';
@@ -8,7 +9,7 @@ import { MAX_CONFIG_BYTES, MAX_FILE_BYTES, MAX_METADATA_BYTES, MAX_UNKNOWN_WEIGH
 import { h5Layout } from '../../shared/modelfile/h5layout';
 import { matchWeights } from '../../shared/modelfile/matchWeights';
 import { describeContent, sniff, sniffJson, type ContentKind } from '../../shared/modelfile/sniff';
-import type { LayerWeights, OpenedModel, OpenResult } from '../../shared/modelfile/types';
+import type { LayerWeights, OpenedModel } from '../../shared/modelfile/types';
 import { isProjectJson, parseJsonText, parseProject } from '../../shared/project';
 import { withH5 } from './hdf5';
 import { readTfjsShards } from './tfjsShards';
@@ -39,13 +40,11 @@ interface Source {
 interface ModelReader {
   readonly name: string;
   match(source: Source): boolean;
-  open(source: Source): Promise<OpenResult>;
+  open(source: Source): Promise<Outcome<OpenedModel>>;
 }
 
 /** Large JSON files (projects carry their run history) are still bounded. */
 const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
-
-const fail = (message: string): OpenResult => ({ ok: false, message });
 
 function weightsLimitFor(graph: OpenedModel['graph']): number {
   const inference = inferGraph(graph);
@@ -60,9 +59,9 @@ function classNamesOf(metadata: unknown): string[] | null {
   return Array.isArray(names) && names.every((n) => typeof n === 'string') ? names.map(String) : null;
 }
 
-function parseJson(bytes: Uint8Array, what: string): { ok: true; value: unknown } | { ok: false; message: string } {
+function parseJson(bytes: Uint8Array, what: string): Outcome<unknown> {
   const parsed = parseJsonText(textOf(bytes).replace(/^\uFEFF/, ''));
-  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, message: `${what} is not valid JSON (${parsed.error.message})` };
+  return parsed.ok ? parsed : failure(`${what} is not valid JSON (${parsed.error.message})`);
 }
 
 /** The Keras model object (class_name + config) inside JSON, for Keras 3's class-named weight groups. */
@@ -71,15 +70,15 @@ function kerasModelJson(json: unknown): JsonObject | null {
   return u.ok ? u.value.model : null;
 }
 
-async function readSmall(file: string, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
+async function readSmall(file: string, limit: number): Promise<Outcome<Uint8Array>> {
   try {
     const s = await stat(file);
-    if (s.isDirectory()) return { ok: false, message: `cannot read ${file}: it is a folder, not a file` };
-    if (!s.isFile()) return { ok: false, message: `cannot read ${file}: it is not a regular file` };
-    if (s.size > limit) return { ok: false, message: `${file} is ${formatBytes(s.size)}, more than the ${formatBytes(limit)} a model file may be` };
-    return { ok: true, bytes: new Uint8Array(await readFile(file)) };
+    if (s.isDirectory()) return failure(`cannot read ${file}: it is a folder, not a file`);
+    if (!s.isFile()) return failure(`cannot read ${file}: it is not a regular file`);
+    if (s.size > limit) return failure(`${file} is ${formatBytes(s.size)}, more than the ${formatBytes(limit)} a model file may be`);
+    return success(new Uint8Array(await readFile(file)));
   } catch (e) {
-    return { ok: false, message: `cannot read ${file}: ${readError(e)}` };
+    return failure(`cannot read ${file}: ${readError(e)}`);
   }
 }
 
@@ -105,31 +104,31 @@ const kerasArchive: ModelReader = {
   match: (s) => s.kind === 'zip',
   async open(s) {
     const head = unzipBounded(s.bytes, new Map([['config.json', MAX_CONFIG_BYTES], ['metadata.json', MAX_METADATA_BYTES]]));
-    if (!head.ok) return fail(head.message);
-    const configBytes = head.files.get('config.json');
-    if (configBytes === undefined) return fail('the zip archive has no config.json, so it is not a .keras model');
+    if (!head.ok) return head;
+    const configBytes = head.value.get('config.json');
+    if (configBytes === undefined) return failure('the zip archive has no config.json, so it is not a .keras model');
     const config = parseJson(configBytes, 'config.json in the archive');
     if (!config.ok) return config;
-    const metaBytes = head.files.get('metadata.json');
+    const metaBytes = head.value.get('metadata.json');
     const metadata = metaBytes === undefined ? null : parseJson(metaBytes, 'metadata.json in the archive');
     const imported = importModel(config.value);
-    if (!imported.ok) return fail(imported.error.message);
+    if (!imported.ok) return imported;
     const modelJson = kerasModelJson(config.value);
-    if (modelJson === null) return fail('config.json in the archive is not a Keras model');
+    if (modelJson === null) return failure('config.json in the archive is not a Keras model');
     const body = unzipBounded(s.bytes, new Map([['model.weights.h5', weightsLimitFor(imported.value.graph)]]));
-    if (!body.ok) return fail(body.message);
-    const h5 = body.files.get('model.weights.h5');
+    if (!body.ok) return body;
+    const h5 = body.value.get('model.weights.h5');
     const warnings = [...imported.value.warnings];
     let weights: readonly LayerWeights[] | null = null;
     if (h5 === undefined) warnings.push('The .keras archive has no model.weights.h5; the model has freshly initialised weights.');
     else {
       const read = await readWeightsFor(h5, imported.value.graph, modelJson);
-      if (!read.ok) return fail(`model.weights.h5: ${read.message}`);
+      if (!read.ok) return failure(`model.weights.h5: ${read.error.message}`);
       weights = read.value;
     }
-    if (metadata !== null && !metadata.ok) warnings.push(`${metadata.message}; it was ignored (Keras reads only its version from it).`);
+    if (metadata !== null && !metadata.ok) warnings.push(`${metadata.error.message}; it was ignored (Keras reads only its version from it).`);
     const classNames = metadata?.ok === true ? classNamesOf(metadata.value) : null;
-    return { ok: true, model: { format: 'keras', graph: imported.value.graph, weights, project: null, classNames, warnings } };
+    return success({ format: 'keras', graph: imported.value.graph, weights, project: null, classNames, warnings });
   },
 };
 
@@ -138,31 +137,30 @@ const legacyH5: ModelReader = {
   name: 'h5',
   match: (s) => s.kind === 'hdf5',
   async open(s) {
-    const r = await withH5<OpenedModel>(s.bytes, (file) => {
+    return withH5<OpenedModel>(s.bytes, (file) => {
       const layout = h5Layout(file.root);
-      if (layout === null) return { ok: false, message: 'the HDF5 file holds no Keras model (no model_config attribute)' };
+      if (layout === null) return failure('the HDF5 file holds no Keras model (no model_config attribute)');
       if (layout.kind !== 'legacy-model') {
-        return { ok: false, message: 'the HDF5 file holds weights only, no architecture; open the model JSON with --weights and this file' };
+        return failure('the HDF5 file holds weights only, no architecture; open the model JSON with --weights and this file');
       }
       const config = parseJsonText(layout.modelConfig);
-      if (!config.ok) return { ok: false, message: `its model_config attribute is not valid JSON (${config.error.message})` };
+      if (!config.ok) return failure(`its model_config attribute is not valid JSON (${config.error.message})`);
       const imported = importModel(config.value);
-      if (!imported.ok) return { ok: false, message: imported.error.message };
+      if (!imported.ok) return imported;
       const modelJson = kerasModelJson(config.value);
-      if (modelJson === null) return { ok: false, message: 'its model_config is not a Keras model' };
+      if (modelJson === null) return failure('its model_config is not a Keras model');
       const inference = inferGraph(imported.value.graph);
       const warnings = [...imported.value.warnings];
       if (layout.weights === null) {
         warnings.push("The .h5 file has no 'model_weights' group; the model has freshly initialised weights.");
-        return { ok: true, value: { format: 'h5', graph: imported.value.graph, weights: null, project: null, classNames: null, warnings } };
+        return success({ format: 'h5', graph: imported.value.graph, weights: null, project: null, classNames: null, warnings });
       }
       const read = readPlanned(file, planWeights(file.root, modelJson), inference.totals.total);
       if (!read.ok) return read;
       const matched = matchWeights(imported.value.graph, read.value, inference);
       if (!matched.ok) return matched;
-      return { ok: true, value: { format: 'h5', graph: imported.value.graph, weights: matched.weights, project: null, classNames: null, warnings } };
+      return success({ format: 'h5', graph: imported.value.graph, weights: matched.value.weights, project: null, classNames: null, warnings });
     });
-    return r.ok ? { ok: true, model: r.value } : fail(r.message);
   },
 };
 
@@ -172,21 +170,21 @@ const tfjsModel: ModelReader = {
   match: (s) => isJsonObject(s.json) && sniffJson(s.json) === 'tfjs',
   async open(s) {
     const json = s.json;
-    if (!isJsonObject(json)) return fail('not a TF.js model.json');
+    if (!isJsonObject(json)) return failure('not a TF.js model.json');
     const imported = importModel(json);
-    if (!imported.ok) return fail(imported.error.message);
+    if (!imported.ok) return imported;
     const inference = inferGraph(imported.value.graph);
     const shards = await readTfjsShards(s.file, json.weightsManifest, inference.totals.total, imported.value.graph.nodes.length);
-    if (!shards.ok) return fail(shards.message);
+    if (!shards.ok) return shards;
     const warnings = imported.value.warnings.filter((w) => !w.includes('weightsManifest'));
     let weights: readonly LayerWeights[] | null = null;
-    if (shards.weights === null) warnings.push('The model.json lists no weights; the model has freshly initialised weights.');
+    if (shards.value === null) warnings.push('The model.json lists no weights; the model has freshly initialised weights.');
     else {
-      const matched = matchWeights(imported.value.graph, shards.weights, inference);
-      if (!matched.ok) return fail(matched.message);
-      weights = matched.weights;
+      const matched = matchWeights(imported.value.graph, shards.value, inference);
+      if (!matched.ok) return matched;
+      weights = matched.value.weights;
     }
-    return { ok: true, model: { format: 'tfjs', graph: imported.value.graph, weights, project: null, classNames: null, warnings } };
+    return success({ format: 'tfjs', graph: imported.value.graph, weights, project: null, classNames: null, warnings });
   },
 };
 
@@ -198,13 +196,13 @@ export function projectWeightsPath(projectFile: string): string {
 }
 
 /** Reads a separate weights file for `graph` (Keras JSON `kerasJson`), naming the file in errors. */
-async function weightsFromFile(file: string, graph: OpenedModel['graph'], kerasJson: JsonObject): Promise<{ ok: true; weights: readonly LayerWeights[] } | { ok: false; message: string }> {
+async function weightsFromFile(file: string, graph: OpenedModel['graph'], kerasJson: JsonObject): Promise<Outcome<readonly LayerWeights[]>> {
   const bytes = await readSmall(file, weightsLimitFor(graph));
   if (!bytes.ok) return bytes;
-  const kind = sniff(bytes.bytes);
-  if (kind !== 'hdf5') return { ok: false, message: `${file} is ${describeContent(kind)}, not an HDF5 weights file` };
-  const read = await readWeightsFor(bytes.bytes, graph, kerasJson);
-  return read.ok ? { ok: true, weights: read.value } : { ok: false, message: `${file}: ${read.message}` };
+  const kind = sniff(bytes.value);
+  if (kind !== 'hdf5') return failure(`${file} is ${describeContent(kind)}, not an HDF5 weights file`);
+  const read = await readWeightsFor(bytes.value, graph, kerasJson);
+  return read.ok ? read : failure(`${file}: ${read.error.message}`);
 }
 
 /** A Blockprop project, with its trained weights from the sibling `.weights.h5` when there. */
@@ -213,7 +211,7 @@ const projectFile: ModelReader = {
   match: (s) => isProjectJson(s.json),
   async open(s) {
     const r = parseProject(s.json);
-    if (!r.ok) return fail(r.error.message);
+    if (!r.ok) return r;
     const { project } = r.value;
     const { graph } = project;
     const warnings = [...r.value.warnings];
@@ -224,11 +222,11 @@ const projectFile: ModelReader = {
       if (!keras.ok) warnings.push(`The weights in ${path.basename(sibling)} were not loaded: the model does not export yet.`);
       else {
         const read = await weightsFromFile(sibling, graph, keras.value);
-        if (!read.ok) return fail(read.message);
-        weights = read.weights;
+        if (!read.ok) return read;
+        weights = read.value;
       }
     }
-    return { ok: true, model: { format: 'project', graph, weights, project, classNames: null, warnings } };
+    return success({ format: 'project', graph, weights, project, classNames: null, warnings });
   },
 };
 
@@ -238,7 +236,7 @@ const kerasJson: ModelReader = {
   match: (s) => s.json !== undefined,
   async open(s) {
     const imported = importModel(s.json);
-    if (!imported.ok) return fail(imported.error.message);
+    if (!imported.ok) return imported;
     const warnings = [...imported.value.warnings];
     const modelJson = kerasModelJson(s.json);
     const sibling = `${s.file.replace(/\.json$/i, '')}.weights.h5`;
@@ -246,11 +244,11 @@ const kerasJson: ModelReader = {
     let weights: readonly LayerWeights[] | null = null;
     if (weightsFile !== undefined && modelJson !== null) {
       const read = await weightsFromFile(weightsFile, imported.value.graph, modelJson);
-      if (!read.ok) return fail(read.message);
-      weights = read.weights;
+      if (!read.ok) return read;
+      weights = read.value;
       if (s.options.weights === undefined) warnings.push(`Weights read from ${path.basename(sibling)} beside the model JSON.`);
     }
-    return { ok: true, model: { format: imported.value.format, graph: imported.value.graph, weights, project: null, classNames: null, warnings } };
+    return success({ format: imported.value.format, graph: imported.value.graph, weights, project: null, classNames: null, warnings });
   },
 };
 
@@ -258,26 +256,26 @@ const kerasJson: ModelReader = {
 const readers: readonly ModelReader[] = [kerasArchive, legacyH5, projectFile, tfjsModel, kerasJson];
 
 /** Opens any model file Blockprop reads. Errors name the file and say what it looks like, never echo its bytes. */
-export async function openModelFile(file: string, options: OpenOptions = {}): Promise<OpenResult> {
+export async function openModelFile(file: string, options: OpenOptions = {}): Promise<Outcome<OpenedModel>> {
   const read = await readSmall(file, MAX_FILE_BYTES);
   if (!read.ok) return read;
-  const bytes = read.bytes;
+  const bytes = read.value;
   const kind = sniff(bytes);
   let json: unknown = undefined;
   if (kind !== 'zip' && kind !== 'hdf5') {
     // Everything else must be JSON; parseJsonText says what non-JSON looks like, never its bytes.
-    if (bytes.length > MAX_JSON_FILE_BYTES) return fail(`${file}: it is ${formatBytes(bytes.length)}, more than a model or project file may be`);
+    if (bytes.length > MAX_JSON_FILE_BYTES) return failure(`${file}: it is ${formatBytes(bytes.length)}, more than a model or project file may be`);
     const parsed = parseJsonText(textOf(bytes).replace(/^\uFEFF/, ''));
-    if (!parsed.ok) return fail(`${file}: ${parsed.error.message}`);
+    if (!parsed.ok) return failure(`${file}: ${parsed.error.message}`);
     json = parsed.value;
   }
   const source: Source = { file, bytes, kind, json, options };
   const reader = readers.find((r) => r.match(source));
   if (reader === undefined) {
-    return fail(`${file}: it is ${describeContent(kind)}, not a model: expected a .keras archive, an .h5 model, Keras JSON, a TF.js model.json or a Blockprop project`);
+    return failure(`${file}: it is ${describeContent(kind)}, not a model: expected a .keras archive, an .h5 model, Keras JSON, a TF.js model.json or a Blockprop project`);
   }
   const opened = await reader.open(source);
-  return opened.ok ? opened : fail(`${file}: ${opened.message}`);
+  return opened.ok ? opened : failure(`${file}: ${opened.error.message}`);
 }
 
 /**
@@ -285,21 +283,21 @@ export async function openModelFile(file: string, options: OpenOptions = {}): Pr
  * project's sibling .weights.h5, a legacy weights file) read for that graph's layers, or the
  * weights of a model file. Not yet matched: the engine keeps the layers that still fit.
  */
-export async function weightsOfFile(file: string, graph: OpenedModel['graph']): Promise<{ ok: true; weights: readonly LayerWeights[] | null } | { ok: false; message: string }> {
+export async function weightsOfFile(file: string, graph: OpenedModel['graph']): Promise<Outcome<readonly LayerWeights[] | null>> {
   const read = await readSmall(file, MAX_FILE_BYTES);
   if (!read.ok) return read;
-  if (sniff(read.bytes) === 'hdf5') {
+  if (sniff(read.value) === 'hdf5') {
     const keras = exportKeras3(graph);
-    if (!keras.ok) return { ok: false, message: 'the model does not export yet, so its weights cannot be matched' };
+    if (!keras.ok) return failure('the model does not export yet, so its weights cannot be matched');
     const params = inferGraph(graph).totals.total;
-    const r = await withH5<LayerWeights[] | null>(read.bytes, (h5) => {
+    const r = await withH5<LayerWeights[] | null>(read.value, (h5) => {
       const layout = h5Layout(h5.root);
-      if (layout?.kind === 'legacy-model') return { ok: true, value: null };
+      if (layout?.kind === 'legacy-model') return success(null);
       return readPlanned(h5, planWeights(h5.root, keras.value), params);
     });
-    if (!r.ok) return { ok: false, message: `${file}: ${r.message}` };
-    if (r.value !== null) return { ok: true, weights: r.value };
+    if (!r.ok) return failure(`${file}: ${r.error.message}`);
+    if (r.value !== null) return success(r.value);
   }
   const opened = await openModelFile(file);
-  return opened.ok ? { ok: true, weights: opened.model.weights } : opened;
+  return opened.ok ? success(opened.value.weights) : opened;
 }

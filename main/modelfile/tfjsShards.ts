@@ -1,30 +1,29 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { failure, success, type Outcome } from '../../shared/api/outcome';
 import { isJsonObject, type JsonValue } from '../../shared/json';
 import { weightBytesLimit } from '../../shared/modelfile/limits';
 import { variableBaseName, type LayerWeights, type WeightVar } from '../../shared/modelfile/types';
 import { kerasOrder } from '../engine/export/kerasLayout';
-
-export type ShardsOutcome = { readonly ok: true; readonly weights: readonly LayerWeights[] | null } | { readonly ok: false; readonly message: string };
 
 interface Spec {
   readonly name: string;
   readonly shape: readonly number[];
 }
 
-function specsOf(weights: JsonValue | undefined, where: string): Spec[] | string {
-  if (!Array.isArray(weights)) return `${where} has no "weights" list`;
+function specsOf(weights: JsonValue | undefined, where: string): Outcome<Spec[]> {
+  if (!Array.isArray(weights)) return failure(`${where} has no "weights" list`);
   const out: Spec[] = [];
   for (const w of weights) {
-    if (!isJsonObject(w) || typeof w.name !== 'string' || !Array.isArray(w.shape)) return `${where} has a weight entry without name and shape`;
+    if (!isJsonObject(w) || typeof w.name !== 'string' || !Array.isArray(w.shape)) return failure(`${where} has a weight entry without name and shape`);
     const shape = w.shape.map((d) => (typeof d === 'number' && Number.isSafeInteger(d) && d >= 0 ? d : -1));
-    if (shape.includes(-1)) return `weight '${w.name}' has a shape that is not a list of sizes`;
+    if (shape.includes(-1)) return failure(`weight '${w.name}' has a shape that is not a list of sizes`);
     const dtype = w.dtype ?? 'float32';
-    if (dtype !== 'float32') return `weight '${w.name}' is ${String(dtype)}; only float32 weights are supported`;
-    if ('quantization' in w) return `weight '${w.name}' is quantized; convert the model without quantization`;
+    if (dtype !== 'float32') return failure(`weight '${w.name}' is ${String(dtype)}; only float32 weights are supported`);
+    if ('quantization' in w) return failure(`weight '${w.name}' is quantized; convert the model without quantization`);
     out.push({ name: w.name, shape });
   }
-  return out;
+  return success(out);
 }
 
 /** A shard path must stay in the model.json's folder: no absolute paths, no '..'. */
@@ -36,39 +35,41 @@ function shardPath(dir: string, p: string): string | null {
 /**
  * Reads a TF.js model.json's weight shards (its `weightsManifest`), bounded: each group's shards
  * together must be exactly as large as its weights' shapes say (float32), and no more than the
- * model's parameter count allows. Weights come back per layer in Keras's variable order.
+ * model's parameter count allows. Weights come back per layer in Keras's variable order; null when
+ * the model.json lists none.
  */
-export async function readTfjsShards(modelJsonFile: string, manifest: JsonValue | undefined, params: number, layerCount: number): Promise<ShardsOutcome> {
-  if (manifest === undefined) return { ok: true, weights: null };
-  if (!Array.isArray(manifest)) return { ok: false, message: '"weightsManifest" is not a list' };
-  if (manifest.length === 0) return { ok: true, weights: null };
+export async function readTfjsShards(modelJsonFile: string, manifest: JsonValue | undefined, params: number, layerCount: number): Promise<Outcome<readonly LayerWeights[] | null>> {
+  if (manifest === undefined) return success(null);
+  if (!Array.isArray(manifest)) return failure('"weightsManifest" is not a list');
+  if (manifest.length === 0) return success(null);
   const dir = path.dirname(modelJsonFile);
   const limit = weightBytesLimit(params, layerCount);
   let total = 0;
   const byLayer = new Map<string, { name: string; v: WeightVar }[]>();
   for (const [g, group] of manifest.entries()) {
     const where = `weightsManifest[${g}]`;
-    if (!isJsonObject(group) || !Array.isArray(group.paths) || !group.paths.every((p) => typeof p === 'string')) return { ok: false, message: `${where} has no "paths" list` };
-    const specs = specsOf(group.weights, where);
-    if (typeof specs === 'string') return { ok: false, message: specs };
+    if (!isJsonObject(group) || !Array.isArray(group.paths) || !group.paths.every((p) => typeof p === 'string')) return failure(`${where} has no "paths" list`);
+    const specified = specsOf(group.weights, where);
+    if (!specified.ok) return specified;
+    const specs = specified.value;
     const expected = specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1) * 4, 0);
     total += expected;
-    if (total > limit) return { ok: false, message: `the weights manifest declares more weight data than the model's ${params} parameters need` };
+    if (total > limit) return failure(`the weights manifest declares more weight data than the model's ${params} parameters need`);
     const buffers: Buffer[] = [];
     let size = 0;
     for (const p of group.paths) {
       if (typeof p !== 'string') continue;
       const file = shardPath(dir, p);
-      if (file === null) return { ok: false, message: `weight shard path '${p}' leaves the model's folder` };
+      if (file === null) return failure(`weight shard path '${p}' leaves the model's folder`);
       try {
         size += (await stat(file)).size;
-        if (size > expected) return { ok: false, message: `weight shards of ${where} are larger than its weights (${expected} bytes); they belong to another model` };
+        if (size > expected) return failure(`weight shards of ${where} are larger than its weights (${expected} bytes); they belong to another model`);
         buffers.push(await readFile(file));
       } catch {
-        return { ok: false, message: `the weight shard '${p}' is missing next to ${path.basename(modelJsonFile)}` };
+        return failure(`the weight shard '${p}' is missing next to ${path.basename(modelJsonFile)}`);
       }
     }
-    if (size !== expected) return { ok: false, message: `weight shards of ${where} hold ${size} bytes but its weights need ${expected}` };
+    if (size !== expected) return failure(`weight shards of ${where} hold ${size} bytes but its weights need ${expected}`);
     const all = Buffer.concat(buffers);
     let at = 0;
     for (const s of specs) {
@@ -88,5 +89,5 @@ export async function readTfjsShards(modelJsonFile: string, manifest: JsonValue 
     const order = kerasOrder(list.map((x) => x.name));
     weights.push({ layer, vars: order.map((i) => list[i]?.v).filter((v): v is WeightVar => v !== undefined) });
   }
-  return { ok: true, weights };
+  return success(weights);
 }

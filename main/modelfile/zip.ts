@@ -1,14 +1,13 @@
 import { strFromU8, Unzip, UnzipInflate } from 'fflate';
+import { failure, success, type Outcome } from '../../shared/api/outcome';
 import { formatBytes } from '../../shared/modelfile/limits';
-
-export type ZipOutcome = { readonly ok: true; readonly files: ReadonlyMap<string, Uint8Array> } | { readonly ok: false; readonly message: string };
 
 /**
  * Inflates the named members of a zip with a running byte limit per member: inflation stops the
  * moment a member outgrows its limit, whatever its header claims (a 3 MB bomb never becomes
- * 3 GiB). Members not asked for are skipped without inflating them.
+ * 3 GiB). Members not asked for are skipped without inflating them. The value: the members found, by name.
  */
-export function unzipBounded(bytes: Uint8Array, limits: ReadonlyMap<string, number>): ZipOutcome {
+export function unzipBounded(bytes: Uint8Array, limits: ReadonlyMap<string, number>): Outcome<ReadonlyMap<string, Uint8Array>> {
   const chunks = new Map<string, Uint8Array[]>();
   let problem: string | null = null;
   const unzip = new Unzip((file) => {
@@ -37,9 +36,9 @@ export function unzipBounded(bytes: Uint8Array, limits: ReadonlyMap<string, numb
   try {
     unzip.push(bytes, true);
   } catch (e) {
-    return { ok: false, message: `it is not a readable zip archive (${e instanceof Error ? e.message : String(e)})` };
+    return failure(`it is not a readable zip archive (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (problem !== null) return { ok: false, message: problem };
+  if (problem !== null) return failure(problem);
   const files = new Map<string, Uint8Array>();
   for (const [name, parts] of chunks) {
     const total = parts.reduce((n, p) => n + p.length, 0);
@@ -51,7 +50,7 @@ export function unzipBounded(bytes: Uint8Array, limits: ReadonlyMap<string, numb
     }
     files.set(name, out);
   }
-  return { ok: true, files };
+  return success(files);
 }
 
 export function textOf(bytes: Uint8Array): string {

@@ -28,11 +28,11 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
   async function importFile(file: string): Promise<ResultOf<'model.import'>> {
     const opened = await openModelFile(file);
     if (!opened.ok) {
-      const missing = /: no such file$/.test(opened.message);
-      return fail(missing ? 'not-found' : 'bad-file', opened.message.replace(file, path.basename(file)));
+      const missing = /: no such file$/.test(opened.error.message);
+      return fail(missing ? 'not-found' : 'bad-file', opened.error.message.replace(file, path.basename(file)));
     }
-    const { graph, format, weights } = opened.model;
-    const warnings = [...opened.model.warnings];
+    const { graph, format, weights } = opened.value;
+    const warnings = [...opened.value.warnings];
     const engine = deps.engine();
     if (weights !== null) {
       const loaded = engine?.loadWeights ? await engine.loadWeights(graph, file) : null;

@@ -1,3 +1,4 @@
+import { failure, success, type Outcome } from '../api/outcome';
 import { variableBaseName } from './types';
 
 /**
@@ -33,7 +34,11 @@ export type H5Layout =
   | { readonly kind: 'legacy-model'; readonly modelConfig: string; readonly weights: H5GroupInfo | null }
   | { readonly kind: 'legacy-weights'; readonly weights: H5GroupInfo };
 
-export type Planned = { readonly ok: true; readonly layers: readonly LayerPlan[]; readonly warnings: readonly string[] } | { readonly ok: false; readonly message: string };
+/** Which datasets to read for which layer, and what to tell the user. */
+export interface WeightsPlan {
+  readonly layers: readonly LayerPlan[];
+  readonly warnings: readonly string[];
+}
 
 function group(node: H5GroupInfo | H5DatasetInfo | undefined): H5GroupInfo | null {
   return node?.kind === 'group' ? node : null;
@@ -59,9 +64,9 @@ export function h5Layout(root: H5GroupInfo): H5Layout | null {
  * Keras 3 saving_lib layout: `layers/<slot>/vars/<0..n-1>`; `slots` maps each slot (class-derived,
  * 'conv2d', 'conv2d_1', …) to the layer it belongs to in the model the file is read for.
  */
-export function planKeras3Weights(root: H5GroupInfo, slots: ReadonlyMap<string, string>): Planned {
+export function planKeras3Weights(root: H5GroupInfo, slots: ReadonlyMap<string, string>): Outcome<WeightsPlan> {
   const layersGroup = group(root.children.get('layers'));
-  if (layersGroup === null) return { ok: false, message: "the weights file has no 'layers' group (not written by Keras 3)" };
+  if (layersGroup === null) return failure("the weights file has no 'layers' group (not written by Keras 3)");
   const plans: LayerPlan[] = [];
   for (const [slot, node] of layersGroup.children) {
     const vars = group(group(node)?.children.get('vars'));
@@ -74,7 +79,7 @@ export function planKeras3Weights(root: H5GroupInfo, slots: ReadonlyMap<string, 
     // A group the model has no layer for keeps its path as the name, so matchWeights lists it as extra.
     plans.push({ layer: slots.get(slot) ?? `layers/${slot}`, vars: list });
   }
-  return { ok: true, layers: plans, warnings: [] };
+  return success({ layers: plans, warnings: [] });
 }
 
 /**
@@ -82,23 +87,23 @@ export function planKeras3Weights(root: H5GroupInfo, slots: ReadonlyMap<string, 
  * layer name whose `weight_names` attribute lists its datasets in Keras's order. Matched by layer
  * name, as Keras's `load_weights(by_name)` and its legacy loader do.
  */
-export function planLegacyWeights(weights: H5GroupInfo): Planned {
+export function planLegacyWeights(weights: H5GroupInfo): Outcome<WeightsPlan> {
   const names = strings(weights.attrs.get('layer_names'));
-  if (names === null) return { ok: false, message: "the HDF5 weights have no 'layer_names' attribute" };
+  if (names === null) return failure("the HDF5 weights have no 'layer_names' attribute");
   const plans: LayerPlan[] = [];
   for (const layer of names) {
     const g = group(weights.children.get(layer));
-    if (g === null) return { ok: false, message: `the HDF5 file lists layer '${layer}' but has no group for it` };
+    if (g === null) return failure(`the HDF5 file lists layer '${layer}' but has no group for it`);
     const weightNames = strings(g.attrs.get('weight_names')) ?? [];
     const vars: { name: string; dataset: H5DatasetInfo }[] = [];
     for (const w of weightNames) {
       const dataset = findDataset(g, w);
-      if (dataset === null) return { ok: false, message: `layer '${layer}' lists weight '${w}' but the file has no such dataset` };
+      if (dataset === null) return failure(`layer '${layer}' lists weight '${w}' but the file has no such dataset`);
       vars.push({ name: variableBaseName(w), dataset });
     }
     if (vars.length > 0) plans.push({ layer, vars });
   }
-  return { ok: true, layers: plans, warnings: [] };
+  return success({ layers: plans, warnings: [] });
 }
 
 /** `weight_names` are paths below the layer's group ('trained_bn/conv2d_1/kernel', or 'conv2d/kernel:0' from tf.keras). */

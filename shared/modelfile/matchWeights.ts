@@ -1,11 +1,14 @@
+import { failure, success, type Outcome } from '../api/outcome';
 import type { Graph } from '../graph/types';
 import { inferGraph } from '../inference/infer';
 import type { Inference } from '../inference/types';
 import type { LayerWeights } from './types';
 
-export type MatchResult =
-  | { readonly ok: true; readonly weights: readonly LayerWeights[]; readonly warnings: readonly string[] }
-  | { readonly ok: false; readonly message: string };
+/** The file's weights in the graph's layer order, with Keras's variable names, and what to tell the user. */
+export interface MatchedWeights {
+  readonly weights: readonly LayerWeights[];
+  readonly warnings: readonly string[];
+}
 
 const shapeText = (s: readonly number[]): string => `(${s.join(', ')}${s.length === 1 ? ',' : ''})`;
 
@@ -20,7 +23,7 @@ function listed(names: readonly string[], n = 12): string {
  * shapes Keras builds; entries for other layers are errors too. Nothing is silently dropped.
  * Returns the weights in the graph's layer order.
  */
-export function matchWeights(graph: Graph, weights: readonly LayerWeights[], inference: Inference = inferGraph(graph)): MatchResult {
+export function matchWeights(graph: Graph, weights: readonly LayerWeights[], inference: Inference = inferGraph(graph)): Outcome<MatchedWeights> {
   const byLayer = new Map<string, LayerWeights>();
   for (const w of weights) byLayer.set(w.layer, w);
   const missing: string[] = [];
@@ -63,8 +66,8 @@ export function matchWeights(graph: Graph, weights: readonly LayerWeights[], inf
   if (wrong.length > 0) problems.push(listed(wrong, 6));
   if (missing.length > 0) problems.push(`no weights for ${missing.length === 1 ? 'layer' : 'layers'} ${listed(missing)}`);
   if (extra.length > 0) problems.push(`weights for ${extra.length === 1 ? 'a layer' : 'layers'} the model does not have: ${listed(extra)}`);
-  if (problems.length > 0) return { ok: false, message: `the weights do not fit the model: ${problems.join('; ')}.` };
-  return { ok: true, weights: out, warnings: [] };
+  if (problems.length > 0) return failure(`the weights do not fit the model: ${problems.join('; ')}.`);
+  return success({ weights: out, warnings: [] });
 }
 
 /** Total values the weights hold. */

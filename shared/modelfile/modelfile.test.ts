@@ -46,8 +46,8 @@ describe('HDF5 layouts', () => {
   it('Keras 3: class-named slots mapped to layers, vars by index; unknown slots kept under their path; optimizer state never planned', () => {
     expect(h5Layout(keras3)?.kind).toBe('keras3-weights');
     const planned = planKeras3Weights(keras3, new Map([['conv2d', 'conv_a']]));
-    if (!planned.ok) throw new Error(planned.message);
-    expect(planned.layers.map((l) => [l.layer, l.vars.map((v) => v.dataset.path)])).toEqual([
+    if (!planned.ok) throw new Error(planned.error.message);
+    expect(planned.value.layers.map((l) => [l.layer, l.vars.map((v) => v.dataset.path)])).toEqual([
       ['conv_a', ['/layers/conv2d/vars/0', '/layers/conv2d/vars/1']],
       ['layers/dense_9', ['/layers/dense_9/vars/0']],
     ]);
@@ -63,11 +63,11 @@ describe('HDF5 layouts', () => {
     const layout = h5Layout(legacy);
     if (layout?.kind !== 'legacy-model' || layout.weights === null) throw new Error('expected a legacy model');
     const planned = planLegacyWeights(layout.weights);
-    if (!planned.ok) throw new Error(planned.message);
-    expect(planned.layers).toEqual([{ layer: 'dense', vars: [{ name: 'kernel', dataset: ds('k', [2, 3]) }, { name: 'bias', dataset: ds('b', [3]) }] }]);
+    if (!planned.ok) throw new Error(planned.error.message);
+    expect(planned.value.layers).toEqual([{ layer: 'dense', vars: [{ name: 'kernel', dataset: ds('k', [2, 3]) }, { name: 'bias', dataset: ds('b', [3]) }] }]);
     const broken = group('/', { dense: group('/dense', {}, { weight_names: ['dense/kernel:0'] }) }, { layer_names: ['dense'] });
     const r = planLegacyWeights(broken);
-    expect(r.ok ? '' : r.message).toBe("layer 'dense' lists weight 'dense/kernel:0' but the file has no such dataset");
+    expect(r.ok ? '' : r.error.message).toBe("layer 'dense' lists weight 'dense/kernel:0' but the file has no such dataset");
   });
 });
 
@@ -85,13 +85,13 @@ const v = (shape: number[]) => ({ name: '', shape, data: new Float32Array(shape.
 describe('matchWeights: nothing silently dropped', () => {
   it('accepts weights of exactly the shapes Keras builds, in graph order with Keras names', () => {
     const r = matchWeights(graph, [{ layer: 'out', vars: [v([2, 1]), v([1])] }, { layer: 'dense', vars: [v([3, 2]), v([2])] }]);
-    if (!r.ok) throw new Error(r.message);
-    expect(r.weights.map((w) => [w.layer, w.vars.map((x) => x.name)])).toEqual([['dense', ['kernel', 'bias']], ['out', ['kernel', 'bias']]]);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.weights.map((w) => [w.layer, w.vars.map((x) => x.name)])).toEqual([['dense', ['kernel', 'bias']], ['out', ['kernel', 'bias']]]);
   });
 
   it('names the layer and both shapes, the missing layers and the extra ones', () => {
     const r = matchWeights(graph, [{ layer: 'dense', vars: [v([4, 2]), v([2])] }, { layer: 'head', vars: [v([2, 5])] }]);
-    expect(r.ok ? '' : r.message).toBe(
+    expect(r.ok ? '' : r.error.message).toBe(
       "the weights do not fit the model: Dense 'dense' kernel has shape (3, 2) in the model but (4, 2) in the file; no weights for layer 'out' (Dense); weights for a layer the model does not have: 'head'.",
     );
   });

@@ -31,8 +31,6 @@ export interface OpenedModel {
   readonly warnings: readonly string[];
 }
 
-export type OpenResult = { readonly ok: true; readonly model: OpenedModel } | { readonly ok: false; readonly message: string };
-
 /** The variable's own name from a stored path: 'model/conv2d_1/kernel:0' -> 'kernel'. */
 export function variableBaseName(path: string): string {
   return (path.split('/').pop() ?? path).replace(/:\d+$/, '');

@@ -80,11 +80,11 @@ export async function modelWithWeights(graph: Graph, weights: readonly LayerWeig
  */
 export async function loadSavedModel(file: string, options: OpenOptions = {}): Promise<LoadModelResult> {
   const opened = await openModelFile(file, options);
-  if (!opened.ok) return opened;
-  const { graph, weights, format, classNames } = opened.model;
+  if (!opened.ok) return { ok: false, message: opened.error.message };
+  const { graph, weights, format, classNames } = opened.value;
   const built = await modelWithWeights(graph, weights);
   if (!built.ok) return { ok: false, message: `${file}: ${built.message}` };
-  const warnings = [...opened.model.warnings];
+  const warnings = [...opened.value.warnings];
   if (weights === null && format !== 'project') warnings.push(`${file} holds no weights; the model has freshly initialised weights.`);
   return { ok: true, loaded: { model: built.model, format, graph, weights, classNames, warnings } };
 }
