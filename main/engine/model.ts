@@ -73,18 +73,19 @@ export function metricNames(metrics: readonly Metric[]): string[] {
   return metrics.map((m) => (m.kind === 'accuracy' ? 'accuracy' : m.k === 5 ? 'top_k_accuracy' : `top_${m.k}_accuracy`));
 }
 
+/** Not yet an Outcome: the trainer (main/engine/trainer.ts) reads `model`, `optimizer` and `message` off it. */
 export type BuiltModel = { ok: true; model: LayersModel; optimizer: tf.Optimizer } | { ok: false; message: string };
 
 export async function buildModel(graph: Graph, training: TrainingSettings): Promise<BuiltModel> {
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) return built;
+  if (!built.ok) return { ok: false, message: built.error.message };
   const optimizer = makeOptimizer(training.optimizer, training.learningRate);
   const sparse = training.loss === 'sparse_categorical_crossentropy';
   const metrics = training.metrics.map((m) => (m.kind === 'accuracy' ? 'accuracy' : topKAccuracy(m.k, sparse)));
   try {
-    built.model.compile({ optimizer, loss: tfjsLoss[training.loss], metrics });
+    built.value.compile({ optimizer, loss: tfjsLoss[training.loss], metrics });
   } catch (e) {
     return { ok: false, message: `TensorFlow.js could not compile the model: ${e instanceof Error ? e.message : String(e)}` };
   }
-  return { ok: true, model: built.model, optimizer };
+  return { ok: true, model: built.value, optimizer };
 }

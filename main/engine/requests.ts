@@ -60,7 +60,7 @@ const save: RequestHandler = async (session, payload) => {
   if (session.model === null || session.graph === null) return { ok: false, code: 'no-model', message: 'There is no model in the engine yet; train or build one first.' };
   const extras = session.dataset !== null ? { classNames: session.dataset.classNames } : {};
   const saved = await saveModel(session.model, session.graph, parsed.data.format, parsed.data.target, extras);
-  return saved.ok ? { ok: true, result: { files: saved.files, bytes: saved.bytes } } : { ok: false, code: 'save', message: saved.message };
+  return saved.ok ? { ok: true, result: { files: saved.value.files, bytes: saved.value.bytes } } : { ok: false, code: 'save', message: saved.error.message };
 };
 
 /** Request type -> handler: the engine's own, the Inspect tab's (inspect/handlers.ts) and the weights'. */

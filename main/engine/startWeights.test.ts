@@ -23,32 +23,32 @@ describe('where a run starts (TrainRequest.weightsFrom)', () => {
   it("a file's weights: every layer that fits gets them", async () => {
     const { graph, kernel } = await opened();
     const built = await tfjsModelFromGraph(graph);
-    if (!built.ok) throw new Error(built.message);
-    const r = await applyStartWeights(built.model, { kind: 'file', path: file }, null);
+    if (!built.ok) throw new Error(built.error.message);
+    const r = await applyStartWeights(built.value, { kind: 'file', path: file }, null);
     expect(r).toEqual({ ok: true, message: null });
-    expect(Array.from(built.model.getLayer('conv_a').getWeights()[0]?.dataSync() ?? [])).toEqual(kernel);
-    built.model.dispose();
+    expect(Array.from(built.value.getLayer('conv_a').getWeights()[0]?.dataSync() ?? [])).toEqual(kernel);
+    built.value.dispose();
   });
 
   it('a changed layer starts fresh and the message names it; the others keep their weights', async () => {
     const { graph, kernel } = await opened();
     const edited: Graph = { ...graph, nodes: graph.nodes.map((n) => (n.name === 'dense_1' ? { ...n, params: { ...n.params, units: 2 } } : n)) };
     const built = await tfjsModelFromGraph(edited);
-    if (!built.ok) throw new Error(built.message);
-    const r = await applyStartWeights(built.model, { kind: 'file', path: file }, null);
+    if (!built.ok) throw new Error(built.error.message);
+    const r = await applyStartWeights(built.value, { kind: 'file', path: file }, null);
     expect(r).toEqual({ ok: true, message: `Continuing from the weights of ${file}; 'dense_1' changed and starts with fresh weights.` });
-    expect(Array.from(built.model.getLayer('conv_a').getWeights()[0]?.dataSync() ?? [])).toEqual(kernel);
-    built.model.dispose();
+    expect(Array.from(built.value.getLayer('conv_a').getWeights()[0]?.dataSync() ?? [])).toEqual(kernel);
+    built.value.dispose();
   });
 
   it('continuing with nothing trained is refused with a way out', async () => {
     const { graph } = await opened();
     const built = await tfjsModelFromGraph(graph);
-    if (!built.ok) throw new Error(built.message);
-    expect(await applyStartWeights(built.model, { kind: 'previous' }, null)).toEqual({ ok: false, message: 'There are no trained weights to continue from; start from scratch instead.' });
+    if (!built.ok) throw new Error(built.error.message);
+    expect(await applyStartWeights(built.value, { kind: 'previous' }, null)).toEqual({ ok: false, message: 'There are no trained weights to continue from; start from scratch instead.' });
     const noWeights = path.join(__dirname, '../../tests/fixtures/keras/keras_cnn.keras3.json');
-    const r = await applyStartWeights(built.model, { kind: 'file', path: noWeights }, null);
+    const r = await applyStartWeights(built.value, { kind: 'file', path: noWeights }, null);
     expect(r.ok).toBe(false);
-    built.model.dispose();
+    built.value.dispose();
   });
 });

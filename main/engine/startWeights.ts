@@ -5,6 +5,7 @@ import { openModelFile } from '../modelfile/read';
 import { getLayerWeights, setLayerWeights } from './export/setWeights';
 import { latestModel } from './weightStore';
 
+/** Not yet an Outcome: the trainer (main/engine/trainer.ts) reads `message` on both branches. */
 export type StartWeights = { readonly ok: true; readonly message: string | null } | { readonly ok: false; readonly message: string };
 
 const sameShape = (a: readonly (number | null)[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
@@ -41,7 +42,7 @@ export async function applyStartWeights(model: LayersModel, source: WeightsFrom,
     else fresh.push(`'${layer.name}'`);
   }
   const set = setLayerWeights(model, kept);
-  if (!set.ok) return set;
+  if (!set.ok) return { ok: false, message: set.error.message };
   if (kept.length === 0) return { ok: true, message: `No layer fits the weights of ${origin}; every layer starts with fresh weights.` };
   return {
     ok: true,

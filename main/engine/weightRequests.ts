@@ -37,14 +37,14 @@ const loadWeights: RequestHandler = async (_session, payload) => {
   }
   if (found === null) return { ok: true, result: { loaded: false, kept: [], fresh: [] } };
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) return { ok: false, code: 'build-failed', message: built.message };
-  const carried = carryWeights(built.model, found);
+  if (!built.ok) return { ok: false, code: 'build-failed', message: built.error.message };
+  const carried = carryWeights(built.value, found);
   if (!carried.ok) {
-    built.model.dispose();
-    return { ok: false, code: 'bad-file', message: carried.message };
+    built.value.dispose();
+    return { ok: false, code: 'bad-file', message: carried.error.message };
   }
-  adoptLoadedModel(built.model, graph, path.basename(file));
-  return { ok: true, result: { loaded: true, ...carried.carried } };
+  adoptLoadedModel(built.value, graph, path.basename(file));
+  return { ok: true, result: { loaded: true, ...carried.value } };
 };
 
 const saveWeights: RequestHandler = async (_session, payload) => {
@@ -59,26 +59,26 @@ const saveWeights: RequestHandler = async (_session, payload) => {
   let built = null;
   if (model === null) {
     const b = await tfjsModelFromGraph(graph);
-    if (!b.ok) return { ok: false, code: 'build-failed', message: b.message };
-    const carried = await carryLatestInto(b.model, graph);
+    if (!b.ok) return { ok: false, code: 'build-failed', message: b.error.message };
+    const carried = await carryLatestInto(b.value, graph);
     // The newest weights belong to another model: this one has nothing trained to save.
     if (carried === null || carried.kept.length === 0) {
-      b.model.dispose();
+      b.value.dispose();
       return none;
     }
-    built = b.model;
+    built = b.value;
     fresh = carried.fresh;
     model = built;
   }
   try {
     const bytes = await weightsFileBytes(model, graph);
-    if (!bytes.ok) return { ok: false, code: 'save', message: bytes.message };
+    if (!bytes.ok) return { ok: false, code: 'save', message: bytes.error.message };
     await mkdir(path.dirname(target), { recursive: true });
     // Written next to the target and renamed over it: an interrupted save never leaves half a file.
     const tmp = `${target}.${process.pid}.tmp`;
-    await writeFile(tmp, bytes.bytes);
+    await writeFile(tmp, bytes.value);
     await rename(tmp, target);
-    return { ok: true, result: { file: target, bytes: bytes.bytes.length, fresh } };
+    return { ok: true, result: { file: target, bytes: bytes.value.length, fresh } };
   } finally {
     built?.dispose();
   }

@@ -1,4 +1,5 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { success, type Outcome } from '../../shared/api/outcome';
 import type { Graph } from '../../shared/graph/types';
 import { exportKeras3 } from '../../shared/keras/exportKeras3';
 import { toKerasJsonString } from '../../shared/keras/jsonString';
@@ -63,7 +64,7 @@ export interface Carried {
 }
 
 /** Sets every layer of `model` whose name and weight shapes fit `weights`; the others keep their fresh weights. */
-export function carryWeights(model: LayersModel, weights: readonly LayerWeights[]): { ok: true; carried: Carried } | { ok: false; message: string } {
+export function carryWeights(model: LayersModel, weights: readonly LayerWeights[]): Outcome<Carried> {
   const byName = new Map(weights.map((w) => [w.layer, w]));
   const fits: LayerWeights[] = [];
   const fresh: string[] = [];
@@ -76,7 +77,7 @@ export function carryWeights(model: LayersModel, weights: readonly LayerWeights[
     else fresh.push(layer.name);
   }
   const set = setLayerWeights(model, fits);
-  return set.ok ? { ok: true, carried: { kept: fits.map((f) => f.layer), fresh } } : set;
+  return set.ok ? success({ kept: fits.map((f) => f.layer), fresh }) : set;
 }
 
 /**
@@ -86,5 +87,5 @@ export function carryWeights(model: LayersModel, weights: readonly LayerWeights[
 export async function carryLatestInto(model: LayersModel, graph: Graph): Promise<Carried | null> {
   if (latest === null || latest.graph.name !== graph.name) return null;
   const carried = carryWeights(model, await getLayerWeights(latest.model));
-  return carried.ok ? carried.carried : null;
+  return carried.ok ? carried.value : null;
 }

@@ -49,8 +49,8 @@ function inceptionStyle(): Graph {
 
 async function load(graph: Graph): Promise<LayersModel> {
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) throw new Error(built.message);
-  return built.model;
+  if (!built.ok) throw new Error(built.error.message);
+  return built.value;
 }
 
 /** Deterministic non-trivial values (moving statistics away from 0 / 1, so inference mode is tested too). */

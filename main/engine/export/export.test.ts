@@ -24,8 +24,8 @@ beforeAll(async () => {
 
 async function build(graph: Graph): Promise<LayersModel> {
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) throw new Error(built.message);
-  return built.model;
+  if (!built.ok) throw new Error(built.error.message);
+  return built.value;
 }
 
 function weightsOf(model: LayersModel): number[][] {
@@ -67,8 +67,8 @@ describe('.keras archive', () => {
     const graph = buildKerasCnn();
     const model = await build(graph);
     const archive = await kerasArchiveBytes(model, graph, { classNames: ['0', '1'] }, new Date(2026, 0, 2, 3, 4, 5));
-    if (!archive.ok) throw new Error(archive.message);
-    const files = unzipSync(archive.bytes);
+    if (!archive.ok) throw new Error(archive.error.message);
+    const files = unzipSync(archive.value);
     expect(Object.keys(files)).toEqual(['metadata.json', 'config.json', 'model.weights.h5']);
     const exported = exportKeras3(graph);
     expect(exported.ok && JSON.parse(strFromU8(files['config.json'] ?? new Uint8Array()))).toEqual(exported.ok && exported.value);
@@ -78,9 +78,9 @@ describe('.keras archive', () => {
       blockprop: { class_names: ['0', '1'] },
     });
     const h5 = await readWeightsH5(files['model.weights.h5'] ?? new Uint8Array());
-    if (!h5.ok) throw new Error(h5.message);
-    expect(h5.weights.modelName).toBe('keras_cnn');
-    const paths = h5.weights.layers.flatMap((l) => [`${l.group} (${l.layerName})`, ...l.vars.map((v, i) => `${l.group}/vars/${i} [${v.shape.join(',')}]`)]);
+    if (!h5.ok) throw new Error(h5.error.message);
+    expect(h5.value.modelName).toBe('keras_cnn');
+    const paths = h5.value.layers.flatMap((l) => [`${l.group} (${l.layerName})`, ...l.vars.map((v, i) => `${l.group}/vars/${i} [${v.shape.join(',')}]`)]);
     expect(paths.sort()).toEqual(
       [
         'conv2d (conv2d)', 'conv2d/vars/0 [3,3,1,32]', 'conv2d/vars/1 [32]',
@@ -91,7 +91,7 @@ describe('.keras archive', () => {
         'dense_1 (dense_1)', 'dense_1/vars/0 [128,10]', 'dense_1/vars/1 [10]',
       ].sort(),
     );
-    const kernel = h5.weights.layers.find((l) => l.group === 'conv2d')?.vars[0]?.data;
+    const kernel = h5.value.layers.find((l) => l.group === 'conv2d')?.vars[0]?.data;
     expect(Array.from(kernel ?? [])).toEqual(Array.from(model.getLayer('conv2d').getWeights()[0]?.dataSync() ?? []));
   });
 
@@ -100,22 +100,22 @@ describe('.keras archive', () => {
     const model = await build(graph);
     const target = path.join(dir, `fc_${format}`);
     const saved = await saveModel(model, graph, format, target);
-    if (!saved.ok) throw new Error(saved.message);
+    if (!saved.ok) throw new Error(saved.error.message);
     const file = format === 'keras' ? `${target}.keras` : format === 'tfjs' ? path.join(target, 'model.json') : `${target}.json`;
     const loaded = await loadSavedModel(file);
-    if (!loaded.ok) throw new Error(loaded.message);
-    expect(loaded.loaded.format).toBe(format === 'keras-json' ? 'keras3' : format);
-    expect(weightsOf(loaded.loaded.model)).toEqual(weightsOf(model));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(loaded.value.format).toBe(format === 'keras-json' ? 'keras3' : format);
+    expect(weightsOf(loaded.value.model)).toEqual(weightsOf(model));
   });
 });
 
 describe('files written by real Keras 3.15', () => {
   it('loads a .keras with SeparableConv2D, BatchNormalization and DepthwiseConv2D and predicts as Keras did', async () => {
     const loaded = await loadSavedModel(path.join(fixtures, 'keras_tiny_sepconv_bn.keras'));
-    if (!loaded.ok) throw new Error(loaded.message);
+    if (!loaded.ok) throw new Error(loaded.error.message);
     const expected: unknown = JSON.parse(readFileSync(path.join(fixtures, 'keras_tiny_sepconv_bn.expected.json'), 'utf8'));
     const x = tf.reshape(tf.linspace(0, 1, 144), [2, 6, 6, 2]);
-    const y = loaded.loaded.model.predict(x);
+    const y = loaded.value.model.predict(x);
     if (Array.isArray(y)) throw new Error('one output expected');
     const got = y.arraySync();
     const want = typeof expected === 'object' && expected !== null ? Reflect.get(expected, 'output') : null;

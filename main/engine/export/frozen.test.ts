@@ -21,8 +21,8 @@ const snapshot = (model: import('@tensorflow/tfjs-layers').LayersModel): Map<str
 describe('frozen layers', () => {
   it('keep their weights and moving statistics through fit; the rest trains', async () => {
     const loaded = await loadSavedModel(file);
-    if (!loaded.ok) throw new Error(loaded.message);
-    const { model } = loaded.loaded;
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const { model } = loaded.value;
     expect(model.getLayer('conv2d_3').trainable).toBe(false);
     const before = snapshot(model);
     model.compile({ optimizer: tf.train.sgd(0.5), loss: 'categoricalCrossentropy' });

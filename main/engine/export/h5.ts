@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 
 /** One layer's entry in a Keras 3 weights file: `layers/<group>/vars/<i>`, the group's `name` attribute = layer name. */
 export interface H5LayerEntry {
@@ -63,18 +64,16 @@ export async function weightsH5Bytes(weights: H5Weights): Promise<Uint8Array> {
   });
 }
 
-export type ReadH5Result = { readonly ok: true; readonly weights: H5Weights } | { readonly ok: false; readonly message: string };
-
 /** Reads a Keras 3 weights file (ours or one Keras wrote) back into entries, vars in index order. */
-export async function readWeightsH5(bytes: Uint8Array): Promise<ReadH5Result> {
+export async function readWeightsH5(bytes: Uint8Array): Promise<Outcome<H5Weights>> {
   const h5 = await h5wasm();
-  return withScratch(async (file) => {
+  return withScratch(async (file): Promise<Outcome<H5Weights>> => {
     await writeFile(file, bytes);
     let f;
     try {
       f = new h5.File(file, 'r');
     } catch (e) {
-      return { ok: false, message: `not an HDF5 weights file (${e instanceof Error ? e.message : String(e)})` };
+      return failure(`not an HDF5 weights file (${e instanceof Error ? e.message : String(e)})`);
     }
     try {
       const nameOf = (group: unknown): string => {
@@ -84,7 +83,7 @@ export async function readWeightsH5(bytes: Uint8Array): Promise<ReadH5Result> {
         return typeof v === 'string' ? v : '';
       };
       const layersGroup = f.get('layers');
-      if (!(layersGroup instanceof h5.Group)) return { ok: false, message: "the weights file has no 'layers' group (not written by Keras 3)" };
+      if (!(layersGroup instanceof h5.Group)) return failure("the weights file has no 'layers' group (not written by Keras 3)");
       const layers: H5LayerEntry[] = [];
       for (const group of layersGroup.keys()) {
         const vars = f.get(`layers/${group}/vars`);
@@ -96,12 +95,12 @@ export async function readWeightsH5(bytes: Uint8Array): Promise<ReadH5Result> {
           if (!(ds instanceof h5.Dataset)) continue;
           const value: unknown = ds.value;
           const data = value instanceof Float32Array ? value : value instanceof Float64Array ? Float32Array.from(value) : null;
-          if (data === null) return { ok: false, message: `layers/${group}/vars/${key} is not float data` };
+          if (data === null) return failure(`layers/${group}/vars/${key} is not float data`);
           list.push({ shape: (ds.shape ?? []).map(Number), data });
         }
         layers.push({ group, layerName: nameOf(vars), vars: list });
       }
-      return { ok: true, weights: { modelName: nameOf(f.get('vars')), layers } };
+      return success({ modelName: nameOf(f.get('vars')), layers });
     } finally {
       f.close();
     }

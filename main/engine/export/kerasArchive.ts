@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import type { Graph } from '../../../shared/graph/types';
 import type { JsonObject } from '../../../shared/json';
 import { exportKeras3 } from '../../../shared/keras/exportKeras3';
@@ -15,27 +16,25 @@ export interface ArchiveExtras {
   readonly classNames?: readonly string[];
 }
 
-export type BytesResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly message: string };
-
 /** time.strftime("%Y-%m-%d@%H:%M:%S"), as saving_lib writes date_saved. */
 function dateSaved(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}@${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-export function kerasJsonOf(graph: Graph): { ok: true; json: JsonObject } | { ok: false; message: string } {
+/** The graph's Keras 3 JSON, or why it does not export (its diagnostics in one message). */
+export function kerasJsonOf(graph: Graph): Outcome<JsonObject> {
   const exported = exportKeras3(graph);
-  if (!exported.ok) return { ok: false, message: exported.error.diagnostics.map((d) => d.message).join('\n') };
-  return { ok: true, json: exported.value };
+  return exported.ok ? exported : failure(exported.error.message);
 }
 
 /** model.weights.h5 alone (Keras 3's `.weights.h5`, what `model.load_weights` reads). */
-export async function weightsFileBytes(model: LayersModel, graph: Graph): Promise<BytesResult> {
+export async function weightsFileBytes(model: LayersModel, graph: Graph): Promise<Outcome<Uint8Array>> {
   const json = kerasJsonOf(graph);
   if (!json.ok) return json;
-  const weights = await collectKerasWeights(model, json.json);
+  const weights = await collectKerasWeights(model, json.value);
   if (!weights.ok) return weights;
-  return { ok: true, bytes: await weightsH5Bytes(weights.weights) };
+  return success(await weightsH5Bytes(weights.value));
 }
 
 /**
@@ -44,12 +43,12 @@ export async function weightsFileBytes(model: LayersModel, graph: Graph): Promis
  * model's current weights, laid out as saving_lib does). No optimizer state: Keras loads the
  * model uncompiled-ready and `compile()` starts a fresh optimizer.
  */
-export async function kerasArchiveBytes(model: LayersModel, graph: Graph, extras: ArchiveExtras = {}, now = new Date()): Promise<BytesResult> {
+export async function kerasArchiveBytes(model: LayersModel, graph: Graph, extras: ArchiveExtras = {}, now = new Date()): Promise<Outcome<Uint8Array>> {
   const json = kerasJsonOf(graph);
   if (!json.ok) return json;
-  const weights = await collectKerasWeights(model, json.json);
+  const weights = await collectKerasWeights(model, json.value);
   if (!weights.ok) return weights;
-  const h5 = await weightsH5Bytes(weights.weights);
+  const h5 = await weightsH5Bytes(weights.value);
   const metadata: JsonObject = {
     keras_version: KERAS_VERSION,
     date_saved: dateSaved(now),
@@ -58,10 +57,10 @@ export async function kerasArchiveBytes(model: LayersModel, graph: Graph, extras
   const zip = zipSync(
     {
       'metadata.json': strToU8(toKerasJsonString(metadata)),
-      'config.json': strToU8(toKerasJsonString(json.json)),
+      'config.json': strToU8(toKerasJsonString(json.value)),
       'model.weights.h5': h5,
     },
     { level: 0, mtime: now },
   );
-  return { ok: true, bytes: zip };
+  return success(zip);
 }

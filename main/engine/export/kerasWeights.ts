@@ -1,9 +1,8 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import { isJsonObject, type JsonObject } from '../../../shared/json';
 import type { H5LayerEntry, H5Weights } from './h5';
 import { kerasLayerSlots, kerasOrder } from './kerasLayout';
-
-export type WeightsResult = { readonly ok: true; readonly weights: H5Weights } | { readonly ok: false; readonly message: string };
 
 function modelName(json: JsonObject): string {
   const config = json['config'];
@@ -12,14 +11,14 @@ function modelName(json: JsonObject): string {
 }
 
 /** The TF.js model's weights laid out as Keras 3 saves them for `kerasJson` (the same model's Keras 3 JSON). */
-export async function collectKerasWeights(model: LayersModel, kerasJson: JsonObject): Promise<WeightsResult> {
+export async function collectKerasWeights(model: LayersModel, kerasJson: JsonObject): Promise<Outcome<H5Weights>> {
   const layers: H5LayerEntry[] = [];
   for (const slot of kerasLayerSlots(kerasJson)) {
     let layer;
     try {
       layer = model.getLayer(slot.layerName);
     } catch {
-      return { ok: false, message: `The model has no layer '${slot.layerName}' (${slot.className}) to export.` };
+      return failure(`The model has no layer '${slot.layerName}' (${slot.className}) to export.`);
     }
     const weights = layer.weights;
     const order = kerasOrder(weights.map((w) => w.originalName));
@@ -32,5 +31,5 @@ export async function collectKerasWeights(model: LayersModel, kerasJson: JsonObj
     }
     layers.push({ group: slot.group, layerName: slot.layerName, vars });
   }
-  return { ok: true, weights: { modelName: modelName(kerasJson), layers } };
+  return success({ modelName: modelName(kerasJson), layers });
 }

@@ -1,5 +1,6 @@
 import { models, type LayersModel } from '@tensorflow/tfjs-layers';
 import type { PyJsonDict, PyJsonValue } from '@tensorflow/tfjs-layers/dist/keras_format/types';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import type { Graph } from '../../../shared/graph/types';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../shared/json';
 import { exportTfjsTopology } from '../../../shared/keras/exportKeras2';
@@ -18,8 +19,6 @@ export interface LoadedModel {
   readonly classNames: readonly string[] | null;
   readonly warnings: readonly string[];
 }
-
-export type LoadModelResult = { readonly ok: true; readonly loaded: LoadedModel } | { readonly ok: false; readonly message: string };
 
 /** A mutable copy in tfjs's own JSON types (ours are readonly). */
 function toPy(value: JsonValue): PyJsonValue {
@@ -48,26 +47,26 @@ function freezeBatchNorm(model: LayersModel): void {
 }
 
 /** A TF.js model for a graph, built through the project's own TF.js topology export. */
-export async function tfjsModelFromGraph(graph: Graph): Promise<{ ok: true; model: LayersModel } | { ok: false; message: string }> {
+export async function tfjsModelFromGraph(graph: Graph): Promise<Outcome<LayersModel>> {
   const topology = exportTfjsTopology(graph);
-  if (!topology.ok) return { ok: false, message: topology.error.diagnostics.map((d) => d.message).join('\n') };
+  if (!topology.ok) return failure(topology.error.message);
   try {
     const model = await models.modelFromJSON(toPyJsonDict(topology.value));
     fillBatchNormConstants(model);
     freezeBatchNorm(model);
-    return { ok: true, model };
+    return success(model);
   } catch (e) {
-    return { ok: false, message: `TensorFlow.js could not build the model: ${e instanceof Error ? e.message : String(e)}` };
+    return failure(`TensorFlow.js could not build the model: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
 /** Builds the TF.js model of a graph and sets the given weights on it (null: fresh initial weights). */
-export async function modelWithWeights(graph: Graph, weights: readonly LayerWeights[] | null): Promise<{ ok: true; model: LayersModel } | { ok: false; message: string }> {
+export async function modelWithWeights(graph: Graph, weights: readonly LayerWeights[] | null): Promise<Outcome<LayersModel>> {
   const built = await tfjsModelFromGraph(graph);
   if (!built.ok || weights === null) return built;
-  const set = setLayerWeights(built.model, weights);
+  const set = setLayerWeights(built.value, weights);
   if (!set.ok) {
-    built.model.dispose();
+    built.value.dispose();
     return set;
   }
   return built;
@@ -78,13 +77,13 @@ export async function modelWithWeights(graph: Graph, weights: readonly LayerWeig
  * in TF.js with the file's weights: `.keras`, legacy `.h5`, Keras JSON (+ `--weights` or a sibling
  * STEM.weights.h5), TF.js model.json + shards, or a project with its weights.
  */
-export async function loadSavedModel(file: string, options: OpenOptions = {}): Promise<LoadModelResult> {
+export async function loadSavedModel(file: string, options: OpenOptions = {}): Promise<Outcome<LoadedModel>> {
   const opened = await openModelFile(file, options);
-  if (!opened.ok) return { ok: false, message: opened.error.message };
+  if (!opened.ok) return opened;
   const { graph, weights, format, classNames } = opened.value;
   const built = await modelWithWeights(graph, weights);
-  if (!built.ok) return { ok: false, message: `${file}: ${built.message}` };
+  if (!built.ok) return failure(`${file}: ${built.error.message}`);
   const warnings = [...opened.value.warnings];
   if (weights === null && format !== 'project') warnings.push(`${file} holds no weights; the model has freshly initialised weights.`);
-  return { ok: true, loaded: { model: built.model, format, graph, weights, classNames, warnings } };
+  return success({ model: built.value, format, graph, weights, classNames, warnings });
 }

@@ -50,14 +50,14 @@ describe.each(models)('Keras 3.15 model %s', (name) => {
   it.each(formats)('$label gives Keras\'s params, prediction and every layer\'s output', async (format) => {
     const weights = format.weights?.(name);
     const loaded = await loadSavedModel(path.join(dir, format.file(name)), weights ? { weights: path.join(dir, weights) } : {});
-    if (!loaded.ok) throw new Error(loaded.message);
-    opened.push(loaded.loaded);
-    expect(loaded.loaded.weights).not.toBeNull();
-    const totals = inferGraph(loaded.loaded.graph).totals;
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    opened.push(loaded.value);
+    expect(loaded.value.weights).not.toBeNull();
+    const totals = inferGraph(loaded.value.graph).totals;
     expect(totals.total).toBe(want.total_params);
     // Frozen layers (trainable: false in the file) count as Keras counts them.
     expect([totals.trainable, totals.nonTrainable]).toEqual([want.trainable_params, want.non_trainable_params]);
-    const ctx = { model: loaded.loaded.model, heldOut: null, classNames: [] };
+    const ctx = { model: loaded.value.model, heldOut: null, classNames: [] };
     const image = { kind: 'image' as const, path: path.join(dir, `${name}.png`) };
     const layerNames = Object.keys(want.layers);
     expect(layerNames.length).toBeGreaterThan(4);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import type { LayerWeights } from '../../../shared/modelfile/types';
 import { kerasOrder } from './kerasLayout';
 
@@ -11,11 +12,11 @@ const shapeText = (s: readonly (number | null)[]): string => `(${s.join(', ')}${
  * checked. All or nothing: on a mismatch no layer is changed and the message names the layer
  * and both shapes.
  */
-export function setLayerWeights(model: LayersModel, weights: readonly LayerWeights[]): { ok: true } | { ok: false; message: string } {
+export function setLayerWeights(model: LayersModel, weights: readonly LayerWeights[]): Outcome<void> {
   const updates: { layer: ReturnType<LayersModel['getLayer']>; values: tf.Tensor[] }[] = [];
-  const fail = (message: string): { ok: false; message: string } => {
+  const fail = (message: string): Outcome<void> => {
     for (const u of updates) tf.dispose(u.values);
-    return { ok: false, message };
+    return failure(message);
   };
   for (const entry of weights) {
     let layer;
@@ -46,7 +47,7 @@ export function setLayerWeights(model: LayersModel, weights: readonly LayerWeigh
     u.layer.setWeights(u.values);
     tf.dispose(u.values);
   }
-  return { ok: true };
+  return success(undefined);
 }
 
 /** The model's weights per layer in Keras's order (what the project's weights file and the reader use). */

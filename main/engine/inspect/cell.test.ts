@@ -26,8 +26,8 @@ function rng(seed: number): () => number {
 
 async function contextFor(graph: Graph): Promise<InspectContext> {
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) throw new Error(built.message);
-  const model: LayersModel = built.model;
+  if (!built.ok) throw new Error(built.error.message);
+  const model: LayersModel = built.value;
   const r = rng(7);
   // Non-trivial weights everywhere: biases, BN statistics and γ/β too (initial ones are 0 and 1).
   for (const layer of model.layers) {

@@ -52,12 +52,12 @@ async function modelFor(session: EngineSession, graph: Graph | undefined): Promi
   if (session.model !== null && session.graph !== null && graphKey(session.graph) === key) return { ok: true, value: session.model };
   if (initial?.key === key) return { ok: true, value: initial.model };
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) return failed('build-failed', built.message);
+  if (!built.ok) return failed('build-failed', built.error.message);
   // An edited model keeps the trained weights of every layer that still fits; only changed layers start fresh.
-  await carryLatestInto(built.model, graph);
+  await carryLatestInto(built.value, graph);
   initial?.model.dispose();
-  initial = { key, model: built.model };
-  return { ok: true, value: built.model };
+  initial = { key, model: built.value };
+  return { ok: true, value: built.value };
 }
 
 function fits(set: ImageSet, model: LayersModel): boolean {
@@ -118,7 +118,7 @@ const exportModel: RequestHandler = async (session, payload) => {
   if (!model.ok) return reply(model);
   const classNames = session.dataset?.classNames;
   const saved = await saveModel(model.value, graph, req.value.format, req.value.target, classNames ? { classNames } : {});
-  return saved.ok ? { ok: true, result: { files: [...saved.files], bytes: saved.bytes } } : { ok: false, code: 'export-failed', message: saved.message };
+  return saved.ok ? { ok: true, result: { files: [...saved.value.files], bytes: saved.value.bytes } } : { ok: false, code: 'export-failed', message: saved.error.message };
 };
 
 const datasetPreview: RequestHandler = async (_session, payload) => {

@@ -31,8 +31,8 @@ const pairs: ImageSet = {
 
 async function fromGraph(graph: Parameters<typeof tfjsModelFromGraph>[0]): Promise<LayersModel> {
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) throw new Error(built.message);
-  return built.model;
+  if (!built.ok) throw new Error(built.error.message);
+  return built.value;
 }
 
 const digits: ImageSet = { count: 2, imageShape: [28, 28, 1], pixels: new Uint8Array(2 * 784).fill(128), labels: Int32Array.from([3, 7]) };

@@ -23,8 +23,8 @@ beforeAll(async () => {
 
 async function bruteForce(graph: Graph, layers: readonly string[], h: number, w: number, c: number): Promise<Map<string, Uint8Array[]>> {
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) throw new Error(built.message);
-  const model = built.model;
+  if (!built.ok) throw new Error(built.error.message);
+  const model = built.value;
   for (const layer of model.layers) {
     const bn = layer.getClassName() === 'BatchNormalization';
     layer.setWeights(layer.getWeights().map((t, i) => (bn ? (i === 1 || i === 2 ? tf.zerosLike(t) : tf.onesLike(t)) : t.rank === 1 ? tf.zerosLike(t) : tf.add(tf.abs(t), 0.01))));

@@ -19,8 +19,8 @@ function template(id: string): Graph {
 
 async function ctxOf(graph: Graph): Promise<InspectContext> {
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) throw new Error(built.message);
-  return { model: built.model, heldOut: null, classNames: [], graph };
+  if (!built.ok) throw new Error(built.error.message);
+  return { model: built.value, heldOut: null, classNames: [], graph };
 }
 
 function digit(): { kind: 'pixels'; width: number; height: number; channels: 1; data: number[] } {

@@ -25,17 +25,17 @@ describe('saved models (CLI evaluate / predict)', () => {
     await tf.setBackend('cpu');
     const graph = tinyGraph();
     const built = await tfjsModelFromGraph(graph);
-    if (!built.ok) throw new Error(built.message);
+    if (!built.ok) throw new Error(built.error.message);
     // Kernel that scores red for class 0 (cats) and blue for class 1 (dogs).
     const kernel = new Float32Array(8 * 8 * 3 * 2);
     for (let p = 0; p < 64; p++) {
       kernel[(p * 3) * 2] = 1; // red -> cats
       kernel[(p * 3 + 2) * 2 + 1] = 1; // blue -> dogs
     }
-    built.model.getLayer('dense').setWeights([tf.tensor2d(kernel, [192, 2]), tf.zeros([2])]);
+    built.value.getLayer('dense').setWeights([tf.tensor2d(kernel, [192, 2]), tf.zeros([2])]);
     file = path.join(root, 'tiny.keras');
-    const saved = await saveModel(built.model, graph, 'keras', file, { classNames: ['cats', 'dogs'] });
-    if (!saved.ok) throw new Error(saved.message);
+    const saved = await saveModel(built.value, graph, 'keras', file, { classNames: ['cats', 'dogs'] });
+    if (!saved.ok) throw new Error(saved.error.message);
   });
 
   it('evaluates a .keras on an image folder, skipping the broken file', async () => {

@@ -5,7 +5,7 @@ import { startBackend, type BackendChoice } from '../backend';
 import { loadDataset } from '../datasets/loadDataset';
 import type { DatasetProgress } from '../datasets/types';
 import { loadSavedModel } from '../export/load';
-import { saveModel, type ExportFormat, type SaveResult } from '../export/save';
+import { saveModel, type ExportFormat, type SavedFiles } from '../export/save';
 import type { OpenOptions } from '../../modelfile/read';
 import { layerOutput, type LayerOutput } from './layerOutput';
 import { inputShapeOf, type InspectContext } from './context';
@@ -44,8 +44,8 @@ export async function evaluateSavedModel(
   if (!ready.ok) return ready;
   const { backend } = ready.value;
   const loaded = await loadSavedModel(file, opts.open);
-  if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
-  const { model, classNames, warnings, graph } = loaded.loaded;
+  if (!loaded.ok) return { ok: false, message: loaded.error.message, usage: true };
+  const { model, classNames, warnings, graph } = loaded.value;
   const inputShape = inputShapeOf(model);
   // A folder has no test split of its own here: every image in it is evaluated.
   const data = await loadDataset(dataset, {
@@ -82,14 +82,14 @@ export async function predictWithSavedModel(
   const ready = await readyBackend(backend);
   if (!ready.ok) return ready;
   const loaded = await loadSavedModel(file, open);
-  if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
-  const ctx: InspectContext = { model: loaded.loaded.model, heldOut: null, classNames: classNames ?? loaded.loaded.classNames ?? [] };
+  if (!loaded.ok) return { ok: false, message: loaded.error.message, usage: true };
+  const ctx: InspectContext = { model: loaded.value.model, heldOut: null, classNames: classNames ?? loaded.value.classNames ?? [] };
   const predictions: SavedPrediction[] = [];
   for (const image of images) {
     const r = await predict(ctx, { sample: { kind: 'image', path: path.resolve(image) } });
     predictions.push({ file: image, result: r.ok ? r.value : null, error: r.ok ? null : r.message });
   }
-  return { ok: true, value: { predictions, warnings: [...ready.value.warnings, ...loaded.loaded.warnings] } };
+  return { ok: true, value: { predictions, warnings: [...ready.value.warnings, ...loaded.value.warnings] } };
 }
 
 /** One layer's output for one image with a saved model (`blockprop activations`). */
@@ -103,8 +103,8 @@ export async function activationsWithSavedModel(
   const ready = await readyBackend(backend);
   if (!ready.ok) return ready;
   const loaded = await loadSavedModel(file, open);
-  if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
-  const { model } = loaded.loaded;
+  if (!loaded.ok) return { ok: false, message: loaded.error.message, usage: true };
+  const { model } = loaded.value;
   if (!model.layers.some((l) => l.name === layer)) {
     const names = model.layers.map((l) => l.name);
     return { ok: false, message: `the model has no layer '${layer}'; its layers are ${names.slice(0, 40).join(', ')}${names.length > 40 ? ', …' : ''}`, usage: true };
@@ -112,19 +112,19 @@ export async function activationsWithSavedModel(
   const ctx: InspectContext = { model, heldOut: null, classNames: [] };
   const r = await layerOutput(ctx, layer, { kind: 'image', path: path.resolve(image) });
   if (!r.ok) return { ok: false, message: r.message };
-  return { ok: true, value: { output: r.value, warnings: [...ready.value.warnings, ...loaded.loaded.warnings] } };
+  return { ok: true, value: { output: r.value, warnings: [...ready.value.warnings, ...loaded.value.warnings] } };
 }
 
 /** Writes a model file in a format that holds weights (`.keras`, TF.js, Keras JSON + `.weights.h5`), with the file's weights. */
-export async function convertSavedModel(file: string, format: ExportFormat, target: string, open: OpenOptions = {}): Promise<Outcome<{ saved: Extract<SaveResult, { ok: true }>; warnings: readonly string[] }>> {
+export async function convertSavedModel(file: string, format: ExportFormat, target: string, open: OpenOptions = {}): Promise<Outcome<{ saved: SavedFiles; warnings: readonly string[] }>> {
   const ready = await readyBackend('cpu');
   if (!ready.ok) return ready;
   const loaded = await loadSavedModel(file, open);
-  if (!loaded.ok) return { ok: false, message: loaded.message, usage: true };
-  const { model, graph, classNames } = loaded.loaded;
+  if (!loaded.ok) return { ok: false, message: loaded.error.message, usage: true };
+  const { model, graph, classNames } = loaded.value;
   try {
     const saved = await saveModel(model, graph, format, target, classNames !== null ? { classNames } : {});
-    return saved.ok ? { ok: true, value: { saved, warnings: loaded.loaded.warnings } } : { ok: false, message: saved.message };
+    return saved.ok ? { ok: true, value: { saved: saved.value, warnings: loaded.value.warnings } } : { ok: false, message: saved.error.message };
   } finally {
     model.dispose();
   }
