@@ -32,7 +32,7 @@ describe('Engine (worker thread)', () => {
     expect(epochs[1]?.loss).toBeLessThan(epochs[0]?.loss ?? 0);
     expect(epochs[0]?.valMetrics?.['val_accuracy']).toBeGreaterThan(0);
     const ping = await engine.request('ping');
-    expect(ping).toEqual({ ok: true, result: { model: true, graph: graph.name, dataset: 'MNIST' } });
+    expect(ping).toEqual({ ok: true, value: { model: true, graph: graph.name, dataset: 'MNIST' } });
   });
 
   it('stops mid-epoch at a batch boundary', async () => {

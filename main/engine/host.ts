@@ -4,7 +4,7 @@ import type { TrainEvent, TrainRequest } from '../../shared/api/training';
 import { processChannel, threadChannel, type EngineChannel, type EngineExit, type SpawnEngine, type WorkerSpec } from './channel';
 import { preflightTraining } from './preflight';
 import { workerToHostSchema, type HostToWorker } from './protocol';
-import type { RequestOutcome } from './requests';
+import { fail, ok, type Result } from '../../shared/api/result';
 
 /**
  * The host side of the engine: one engine per Engine object, started on first use and started
@@ -55,7 +55,7 @@ export class Engine {
   private worker: EngineChannel | null = null;
   private run: ActiveRun | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, (o: RequestOutcome) => void>();
+  private readonly pending = new Map<number, (o: Result<unknown>) => void>();
   private readonly options: EngineOptions;
 
   constructor(options: EngineOptions = {}) {
@@ -101,7 +101,7 @@ export class Engine {
     } else {
       const resolve = this.pending.get(msg.id);
       this.pending.delete(msg.id);
-      resolve?.(msg.ok ? { ok: true, result: msg.result } : { ok: false, code: msg.error.code, message: msg.error.message });
+      resolve?.(msg.ok ? ok(msg.result) : fail(msg.error.code, msg.error.message));
     }
   }
 
@@ -123,7 +123,7 @@ export class Engine {
       run.onEvent(event);
       run.resolve(event);
     }
-    for (const resolve of this.pending.values()) resolve({ ok: false, code, message });
+    for (const resolve of this.pending.values()) resolve(fail(code, message));
     this.pending.clear();
   }
 
@@ -161,7 +161,7 @@ export class Engine {
   }
 
   /** A request to the worker's session (requests.ts): evaluate, activations, export … */
-  request(type: string, payload: unknown = {}): Promise<RequestOutcome> {
+  request(type: string, payload: unknown = {}): Promise<Result<unknown>> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { fail, ok, type Result } from '../../shared/api/result';
 import type { Graph } from '../../shared/graph/types';
 import type { LoadedDataset } from './datasets/types';
 import type { LossName } from './datasets/mismatch';
@@ -32,10 +33,8 @@ export interface EngineSession {
   readonly loss: LossName | null;
 }
 
-export type RequestOutcome = { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly code: string; readonly message: string };
-
 /** Handles one request; `payload` is unparsed (validate it with the request's zod schema). Never throws for user errors. */
-export type RequestHandler = (session: EngineSession, payload: unknown) => Promise<RequestOutcome>;
+export type RequestHandler = (session: EngineSession, payload: unknown) => Promise<Result<unknown>>;
 
 export interface WorkerRequest {
   readonly kind: 'request';
@@ -49,18 +48,18 @@ export type WorkerResponse =
   | { readonly kind: 'response'; readonly id: number; readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
 
 const ping: RequestHandler = (session) =>
-  Promise.resolve({ ok: true, result: { model: session.model !== null, graph: session.graph?.name ?? null, dataset: session.dataset?.title ?? null } });
+  Promise.resolve(ok({ model: session.model !== null, graph: session.graph?.name ?? null, dataset: session.dataset?.title ?? null }));
 
 const saveSchema = z.object({ format: z.enum(['keras', 'tfjs', 'keras-json']), target: z.string().min(1) });
 
 /** Writes the session's model (trained or initial weights): `{format: 'keras'|'tfjs'|'keras-json', target}`. */
 const save: RequestHandler = async (session, payload) => {
   const parsed = saveSchema.safeParse(payload);
-  if (!parsed.success) return { ok: false, code: 'request', message: `save: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
-  if (session.model === null || session.graph === null) return { ok: false, code: 'no-model', message: 'There is no model in the engine yet; train or build one first.' };
+  if (!parsed.success) return fail('request', `save: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  if (session.model === null || session.graph === null) return fail('no-model', 'There is no model in the engine yet; train or build one first.');
   const extras = session.dataset !== null ? { classNames: session.dataset.classNames } : {};
   const saved = await saveModel(session.model, session.graph, parsed.data.format, parsed.data.target, extras);
-  return saved.ok ? { ok: true, result: { files: saved.value.files, bytes: saved.value.bytes } } : { ok: false, code: 'save', message: saved.error.message };
+  return saved.ok ? ok({ files: saved.value.files, bytes: saved.value.bytes }) : fail('save', saved.error.message);
 };
 
 /** Request type -> handler: the engine's own, the Inspect tab's (inspect/handlers.ts) and the weights'. */
@@ -95,8 +94,8 @@ export async function handleRequest(session: EngineSession, req: WorkerRequest):
     if (backendProblem !== null) return { kind: 'response', id: req.id, ok: false, error: { code: 'backend', message: backendProblem } };
     const out = await handler(session, req.payload);
     return out.ok
-      ? { kind: 'response', id: req.id, ok: true, result: out.result }
-      : { kind: 'response', id: req.id, ok: false, error: { code: out.code, message: out.message } };
+      ? { kind: 'response', id: req.id, ok: true, result: out.value }
+      : { kind: 'response', id: req.id, ok: false, error: { code: out.error.code, message: out.error.message } };
   } catch (e) {
     return { kind: 'response', id: req.id, ok: false, error: { code: 'engine-error', message: e instanceof Error ? e.message : String(e) } };
   }

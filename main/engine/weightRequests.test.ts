@@ -23,8 +23,8 @@ async function call(type: 'weights.load' | 'weights.save', payload: unknown): Pr
   const handler = weightHandlers[type];
   if (handler === undefined) throw new Error(`no handler ${type}`);
   const r = await handler(session, payload);
-  if (!r.ok) throw new Error(r.message);
-  return r.result;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
 }
 
 async function graphOf(file: string): Promise<Graph> {

@@ -2,6 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { graphSchema } from '../../shared/api/graphSchema';
+import { fail, ok } from '../../shared/api/result';
 import type { LayerWeights } from '../../shared/modelfile/types';
 import { openModelFile, weightsOfFile } from '../modelfile/read';
 import { tfjsModelFromGraph } from './export/load';
@@ -23,35 +24,35 @@ const issues = (e: z.ZodError): string => e.issues.map((i) => `${i.path.join('.'
 
 const loadWeights: RequestHandler = async (_session, payload) => {
   const req = loadSchema.safeParse(payload);
-  if (!req.success) return { ok: false, code: 'request', message: `weights.load: ${issues(req.error)}` };
+  if (!req.success) return fail('request', `weights.load: ${issues(req.error)}`);
   const { graph, path: file, weights } = req.data;
   let found: readonly LayerWeights[] | null;
   if (weights !== undefined) {
     const opened = await openModelFile(file, { weights });
-    if (!opened.ok) return { ok: false, code: 'bad-file', message: opened.error.message };
+    if (!opened.ok) return fail('bad-file', opened.error.message);
     found = opened.value.weights;
   } else {
     const read = await weightsOfFile(file, graph);
-    if (!read.ok) return { ok: false, code: 'bad-file', message: read.error.message };
+    if (!read.ok) return fail('bad-file', read.error.message);
     found = read.value;
   }
-  if (found === null) return { ok: true, result: { loaded: false, kept: [], fresh: [] } };
+  if (found === null) return ok({ loaded: false, kept: [], fresh: [] });
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) return { ok: false, code: 'build-failed', message: built.error.message };
+  if (!built.ok) return fail('build-failed', built.error.message);
   const carried = carryWeights(built.value, found);
   if (!carried.ok) {
     built.value.dispose();
-    return { ok: false, code: 'bad-file', message: carried.error.message };
+    return fail('bad-file', carried.error.message);
   }
   adoptLoadedModel(built.value, graph, path.basename(file));
-  return { ok: true, result: { loaded: true, ...carried.value } };
+  return ok({ loaded: true, ...carried.value });
 };
 
 const saveWeights: RequestHandler = async (_session, payload) => {
   const req = saveSchema.safeParse(payload);
-  if (!req.success) return { ok: false, code: 'request', message: `weights.save: ${issues(req.error)}` };
+  if (!req.success) return fail('request', `weights.save: ${issues(req.error)}`);
   const { graph, target } = req.data;
-  const none = { ok: true, result: { file: null, bytes: 0, fresh: [] } } as const;
+  const none = ok({ file: null, bytes: 0, fresh: [] });
   const newest = latestModel();
   if (newest === null) return none;
   let model = latestFor(graph);
@@ -59,7 +60,7 @@ const saveWeights: RequestHandler = async (_session, payload) => {
   let built = null;
   if (model === null) {
     const b = await tfjsModelFromGraph(graph);
-    if (!b.ok) return { ok: false, code: 'build-failed', message: b.error.message };
+    if (!b.ok) return fail('build-failed', b.error.message);
     const carried = await carryLatestInto(b.value, graph);
     // The newest weights belong to another model: this one has nothing trained to save.
     if (carried === null || carried.kept.length === 0) {
@@ -72,13 +73,13 @@ const saveWeights: RequestHandler = async (_session, payload) => {
   }
   try {
     const bytes = await weightsFileBytes(model, graph);
-    if (!bytes.ok) return { ok: false, code: 'save', message: bytes.error.message };
+    if (!bytes.ok) return fail('save', bytes.error.message);
     await mkdir(path.dirname(target), { recursive: true });
     // Written next to the target and renamed over it: an interrupted save never leaves half a file.
     const tmp = `${target}.${process.pid}.tmp`;
     await writeFile(tmp, bytes.value);
     await rename(tmp, target);
-    return { ok: true, result: { file: target, bytes: bytes.value.length, fresh } };
+    return ok({ file: target, bytes: bytes.value.length, fresh });
   } finally {
     built?.dispose();
   }

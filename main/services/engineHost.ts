@@ -24,13 +24,13 @@ export function createEngineHost(options: EngineOptions = {}): EngineHost {
     },
     async inspect(kind, request) {
       const outcome = await get().request(kind, request);
-      if (!outcome.ok) return fail(outcome.code, outcome.message);
-      return parseResult(`inspect.${kind}`, { ok: true, value: outcome.result });
+      if (!outcome.ok) return outcome;
+      return parseResult(`inspect.${kind}`, outcome);
     },
     async exportTrained(format, target, graph) {
       const outcome = await get().request('export', { format, target, ...(graph !== undefined ? { graph } : {}) });
-      if (!outcome.ok) return fail(outcome.code, outcome.message);
-      const result = outcome.result;
+      if (!outcome.ok) return outcome;
+      const result = outcome.value;
       if (typeof result !== 'object' || result === null) return fail('invalid-reply', 'The engine did not say what it wrote.');
       const files: unknown = Reflect.get(result, 'files');
       const bytes: unknown = Reflect.get(result, 'bytes');
@@ -39,8 +39,8 @@ export function createEngineHost(options: EngineOptions = {}): EngineHost {
     },
     async loadWeights(graph, file) {
       const outcome = await get().request('weights.load', { graph, path: file });
-      if (!outcome.ok) return fail(outcome.code, outcome.message);
-      const r = outcome.result;
+      if (!outcome.ok) return outcome;
+      const r = outcome.value;
       const list = (key: string): string[] => {
         const v: unknown = typeof r === 'object' && r !== null ? Reflect.get(r, key) : undefined;
         return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
@@ -50,8 +50,8 @@ export function createEngineHost(options: EngineOptions = {}): EngineHost {
     },
     async saveWeights(graph, target) {
       const outcome = await get().request('weights.save', { graph, target });
-      if (!outcome.ok) return fail(outcome.code, outcome.message);
-      const r = outcome.result;
+      if (!outcome.ok) return outcome;
+      const r = outcome.value;
       const get1 = (key: string): unknown => (typeof r === 'object' && r !== null ? Reflect.get(r, key) : undefined);
       const file = get1('file');
       const bytes = get1('bytes');

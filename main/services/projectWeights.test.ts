@@ -2,7 +2,7 @@ import { copyFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fail, ok } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../shared/api/result';
 import type { Graph } from '../../shared/graph/types';
 import { newProject } from '../../shared/project';
 import { startBackend } from '../engine/backend';
@@ -20,7 +20,7 @@ import { tempDir } from './testSupport';
 const fixtures = path.join(__dirname, '../../tests/fixtures/trained');
 const session = { model: null, graph: null, dataset: null, loss: null };
 
-async function request(type: string, payload: unknown): Promise<{ ok: true; result: unknown } | { ok: false; code: string; message: string }> {
+async function request(type: string, payload: unknown): Promise<Result<unknown>> {
   const handler = weightHandlers[type];
   if (handler === undefined) throw new Error(type);
   return handler(session, payload);
@@ -36,14 +36,14 @@ const engine: EngineHost = {
   async loadWeights(graph: Graph, file: string) {
     calls.push(`load ${path.basename(file)}`);
     const r = await request('weights.load', { graph, path: file });
-    if (!r.ok) return fail(r.code, r.message);
-    return ok(z.object({ loaded: z.boolean(), kept: z.array(z.string()), fresh: z.array(z.string()) }).parse(r.result));
+    if (!r.ok) return r;
+    return ok(z.object({ loaded: z.boolean(), kept: z.array(z.string()), fresh: z.array(z.string()) }).parse(r.value));
   },
   async saveWeights(graph: Graph, target: string) {
     calls.push(`save ${path.basename(target)}`);
     const r = await request('weights.save', { graph, target });
-    if (!r.ok) return fail(r.code, r.message);
-    return ok(z.object({ file: z.string().nullable(), bytes: z.number(), fresh: z.array(z.string()) }).parse(r.result));
+    if (!r.ok) return r;
+    return ok(z.object({ file: z.string().nullable(), bytes: z.number(), fresh: z.array(z.string()) }).parse(r.value));
   },
 };
 

@@ -197,7 +197,7 @@ export const trainCommand: CliCommand = {
         if (saved.ok) {
           if (!json) io.err(`wrote ${format} model to ${target}\n`);
         } else {
-          io.err(`blockprop train: could not write the ${format} model: ${saved.message}\n`);
+          io.err(`blockprop train: could not write the ${format} model: ${saved.error.message}\n`);
           code = exitInvalid;
         }
       }

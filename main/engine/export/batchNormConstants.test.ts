@@ -222,13 +222,13 @@ describe.each(['cpu', 'wasm'] as const)('an InceptionV3-style block (BatchNormal
     const ctx = { model, heldOut: null, classNames: [], graph };
     const sample: SaliencyRequest['sample'] = { kind: 'pixels', width: 12, height: 12, channels: 3, data };
     const mixed = await saliency(ctx, { sample, layer: 'mixed0' });
-    if (!mixed.ok) throw new Error(mixed.message);
+    if (!mixed.ok) throw new Error(mixed.error.message);
     expect(mixed.value.saliency.data.some((v) => v > 0)).toBe(true);
     expect([mixed.value.gradCam?.width, mixed.value.gradCam?.height]).toEqual([12, 12]);
     expect(mixed.value.camLayers).toContain('batch_normalization');
     for (let run = 0; run < 2; run++) {
       const r = await saliency(ctx, { sample, layer: 'batch_normalization' });
-      if (!r.ok) throw new Error(r.message);
+      if (!r.ok) throw new Error(r.error.message);
       expect(r.value.gradCam?.data.length).toBe(144);
     }
   });

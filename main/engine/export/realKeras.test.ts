@@ -65,7 +65,7 @@ describe.each(models)('Keras 3.15 model %s', (name) => {
       const w = want.layers[layer];
       if (w === undefined) continue;
       const got = await layerOutput(ctx, layer, image);
-      if (!got.ok) throw new Error(got.message);
+      if (!got.ok) throw new Error(got.error.message);
       expect(got.value.shape, layer).toEqual(w.shape);
       let worst = 0;
       got.value.values.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (w.values[i] ?? NaN)))));
@@ -73,7 +73,7 @@ describe.each(models)('Keras 3.15 model %s', (name) => {
     }
     const last = layerNames[layerNames.length - 1] ?? '';
     const out = await layerOutput(ctx, last, image);
-    if (!out.ok) throw new Error(out.message);
+    if (!out.ok) throw new Error(out.error.message);
     Array.from(out.value.values).forEach((v, i) => expect(Math.abs(v - (want.prediction[i] ?? NaN))).toBeLessThan(1e-4));
   });
 });

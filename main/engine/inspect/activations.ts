@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fail, type Result } from '../../../shared/api/result';
 import { model as functionalModel, type LayersModel } from '@tensorflow/tfjs-layers';
 import type { ActivationMap, ActivationsRequest, ActivationsResult } from '../../../shared/api/inspect';
-import { failed, inputShapeOf, round6, type InspectContext, type InspectOutcome } from './context';
+import { inputShapeOf, round6, type InspectContext } from './context';
 import { prepareSample } from './samples';
 
 /** Sub-models `Model(inputs, layer.output)` per layer, kept per model: built once, reused as the learner draws. */
 const probes = new WeakMap<LayersModel, Map<string, LayersModel>>();
 
-export function probeFor(model: LayersModel, layerName: string): InspectOutcome<LayersModel> {
+export function probeFor(model: LayersModel, layerName: string): Result<LayersModel> {
   let cache = probes.get(model);
   if (!cache) {
     cache = new Map();
@@ -19,15 +20,15 @@ export function probeFor(model: LayersModel, layerName: string): InspectOutcome<
   try {
     layer = model.getLayer(layerName);
   } catch {
-    return failed('no-layer', `The model has no layer '${layerName}'.`);
+    return fail('no-layer', `The model has no layer '${layerName}'.`);
   }
   let output;
   try {
     output = layer.output;
   } catch (e) {
-    return failed('layer-output', `Layer '${layerName}' has no single output to show (${e instanceof Error ? e.message : String(e)}).`);
+    return fail('layer-output', `Layer '${layerName}' has no single output to show (${e instanceof Error ? e.message : String(e)}).`);
   }
-  if (Array.isArray(output)) return failed('layer-output', `Layer '${layerName}' has several outputs; pick one of the layers after it.`);
+  if (Array.isArray(output)) return fail('layer-output', `Layer '${layerName}' has several outputs; pick one of the layers after it.`);
   const probe = functionalModel({ inputs: model.inputs, outputs: output });
   cache.set(layerName, probe);
   return { ok: true, value: probe };
@@ -55,7 +56,7 @@ function range(values: Float32Array): [number, number] {
  * A layer's output for one sample, like the chapter's `Model(inputs, layer.output)` grids: every
  * channel of an H×W×C output as its own map with its min and max; a flat output as one strip.
  */
-export async function activations(ctx: InspectContext, req: ActivationsRequest): Promise<InspectOutcome<ActivationsResult>> {
+export async function activations(ctx: InspectContext, req: ActivationsRequest): Promise<Result<ActivationsResult>> {
   const probe = probeFor(ctx.model, req.layer);
   if (!probe.ok) return probe;
   const sample = await prepareSample(ctx, req.sample);

@@ -50,13 +50,13 @@ const pixels = (h: number, w: number, c: number) => {
 async function check(ctx: InspectContext, layer: string, cells: CellRequest['cell'][], sample: CellRequest['sample']) {
   for (const c of cells) {
     const r = await cell(ctx, { layer, sample, cell: c });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.error.message);
     const computed = computeCell(r.value);
     if (!computed.ok) throw new Error(computed.error.message);
     expect(computed.value.difference, `${layer} ${JSON.stringify(c)}`).toBeLessThan(1e-5);
     // The model's value is the activation map's pixel (the same tensor the Inspect grid shows).
     const maps = await activations(ctx, { layer, sample, encoding: 'f32' });
-    if (!maps.ok) throw new Error(maps.message);
+    if (!maps.ok) throw new Error(maps.error.message);
     const buf = Buffer.from(maps.value.maps[c.channel]?.data ?? '', 'base64');
     const m = maps.value.kind === 'vector' ? maps.value.values ?? [] : Array.from({ length: buf.length / 4 }, (_, i) => buf.readFloatLE(i * 4));
     const fromMap = maps.value.kind === 'vector' ? m[c.channel] : m[c.y * (maps.value.maps[0]?.width ?? 1) + c.x];
@@ -132,8 +132,8 @@ describe('the detail view reproduces the engine', () => {
     b.chain(b.input([4, 4, 1]), [['Conv2D', { filters: 1, kernel_size: [3, 3] }, 'c']]);
     const ctx = await contextFor(b.build());
     const bad = await cell(ctx, { layer: 'c', sample: pixels(4, 4, 1), cell: { y: 2, x: 0, channel: 0 } });
-    expect(bad.ok ? '' : bad.message).toContain('outside');
+    expect(bad.ok ? '' : bad.error.message).toContain('outside');
     const input = await cell(ctx, { layer: 'input_layer', sample: pixels(4, 4, 1), cell: { y: 0, x: 0, channel: 0 } });
-    expect(input.ok ? '' : input.message).toContain('Input block');
+    expect(input.ok ? '' : input.error.message).toContain('Input block');
   });
 });

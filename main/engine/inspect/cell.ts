@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fail, type Result } from '../../../shared/api/result';
 import { model as functionalModel, type LayersModel, type SymbolicTensor } from '@tensorflow/tfjs-layers';
 import type { CellDetail, CellRequest, CellResult } from '../../../shared/api/inspectCompute';
 import type { GraphNode, Params } from '../../../shared/graph/types';
 import { inferGraph } from '../../../shared/inference/infer';
 import { numberOf, padBefore, pairOf, sidesOf, stringOf, windowOf } from '../../../shared/inspect/geometry';
-import { failed, inputShapeOf, type InspectContext, type InspectOutcome } from './context';
+import { inputShapeOf, type InspectContext } from './context';
 import { prepareSample } from './samples';
 
 /**
@@ -223,29 +224,29 @@ function outputIndexValid(output: Values, req: CellRequest): string | null {
 }
 
 /** How one output value of `req.layer` was computed, for one sample. */
-export async function cell(ctx: InspectContext, req: CellRequest): Promise<InspectOutcome<CellResult>> {
+export async function cell(ctx: InspectContext, req: CellRequest): Promise<Result<CellResult>> {
   const node = ctx.graph?.nodes.find((n) => n.name === req.layer);
-  if (node === undefined || ctx.graph === undefined || ctx.graph === null) return failed('no-layer', `The model has no layer '${req.layer}'; pick a block on the canvas.`);
+  if (node === undefined || ctx.graph === undefined || ctx.graph === null) return fail('no-layer', `The model has no layer '${req.layer}'; pick a block on the canvas.`);
   let layer;
   try {
     layer = ctx.model.getLayer(req.layer);
   } catch {
-    return failed('no-layer', `The model has no layer '${req.layer}'.`);
+    return fail('no-layer', `The model has no layer '${req.layer}'.`);
   }
-  if (node.kind === 'InputLayer') return failed('input-layer', 'The Input block computes nothing: it is the image itself. Pick a layer after it.');
+  if (node.kind === 'InputLayer') return fail('input-layer', 'The Input block computes nothing: it is the image itself. Pick a layer after it.');
   const sample = await prepareSample(ctx, req.sample);
   if (!sample.ok) return sample;
   const inRaw = layer.input;
   const inputs = Array.isArray(inRaw) ? inRaw : [inRaw];
   const outRaw = layer.output;
-  if (Array.isArray(outRaw)) return failed('layer-output', `Layer '${req.layer}' has several outputs; pick one of the layers after it.`);
+  if (Array.isArray(outRaw)) return fail('layer-output', `Layer '${req.layer}' has several outputs; pick one of the layers after it.`);
   const values = await layerValues(ctx.model, inputs, outRaw, sample.value.x);
   const output = values[values.length - 1];
   const ins = values.slice(0, -1);
   const first = ins[0];
-  if (output === undefined || first === undefined) return failed('layer-output', `Layer '${req.layer}' has no input to trace.`);
+  if (output === undefined || first === undefined) return fail('layer-output', `Layer '${req.layer}' has no input to trace.`);
   const bad = outputIndexValid(output, req);
-  if (bad !== null) return failed('bad-cell', bad);
+  if (bad !== null) return fail('bad-cell', bad);
   const inbound = inputs.map((t) => t.sourceLayer.name);
   const w = weightsByName(ctx, node, layer.getWeights());
   let ingredients: Ingredients;

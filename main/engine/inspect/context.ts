@@ -18,12 +18,6 @@ export interface InspectContext {
   readonly graph?: Graph | null;
 }
 
-export type InspectOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: string; readonly message: string };
-
-export function failed(code: string, message: string): { readonly ok: false; readonly code: string; readonly message: string } {
-  return { ok: false, code, message };
-}
-
 /** Rounds for compact JSON: 6 significant digits. */
 export function round6(v: number): number {
   return Number.isFinite(v) ? Number(v.toPrecision(6)) : 0;

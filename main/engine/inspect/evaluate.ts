@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fail, type Result } from '../../../shared/api/result';
 import type { EvaluateRequest, EvaluateResult, Mistake, PredictRequest, PredictResult } from '../../../shared/api/inspect';
 import { sampleSize, toFloat32 } from '../datasets/batches';
 import type { LossName } from '../datasets/mismatch';
-import { classNamesFor, failed, inputShapeOf, outputUnitsOf, round6, type InspectContext, type InspectOutcome } from './context';
+import { classNamesFor, inputShapeOf, outputUnitsOf, round6, type InspectContext } from './context';
 import { regularizationPenalty } from './penalty';
 import { imageOf, prepareSample } from './samples';
 
@@ -64,13 +65,13 @@ export function defaultLoss(ctx: InspectContext): LossName {
 }
 
 /** Loss, accuracy, confusion matrix, per-class accuracy and the worst mistakes on the held-out data. */
-export async function evaluate(ctx: InspectContext, req: EvaluateRequest, onProgress?: (done: number, total: number) => void): Promise<InspectOutcome<EvaluateResult>> {
+export async function evaluate(ctx: InspectContext, req: EvaluateRequest, onProgress?: (done: number, total: number) => void): Promise<Result<EvaluateResult>> {
   const held = ctx.heldOut;
-  if (held === null) return failed('no-dataset', 'No test data is loaded; choose a dataset first.');
+  if (held === null) return fail('no-dataset', 'No test data is loaded; choose a dataset first.');
   const shape = inputShapeOf(ctx.model);
   const size = sampleSize(held);
   if (shape.reduce((a, b) => a * b, 1) !== size) {
-    return failed('shape-mismatch', `The test images are ${held.imageShape.join('×')} but the model's Input is ${shape.join('×')}; change the Input block.`);
+    return fail('shape-mismatch', `The test images are ${held.imageShape.join('×')} but the model's Input is ${shape.join('×')}; change the Input block.`);
   }
   const n = Math.min(held.count, req.limit ?? held.count);
   const units = outputUnitsOf(ctx.model);
@@ -126,7 +127,7 @@ export async function evaluate(ctx: InspectContext, req: EvaluateRequest, onProg
 }
 
 /** Class probabilities for one sample. */
-export async function predict(ctx: InspectContext, req: PredictRequest): Promise<InspectOutcome<PredictResult>> {
+export async function predict(ctx: InspectContext, req: PredictRequest): Promise<Result<PredictResult>> {
   const sample = await prepareSample(ctx, req.sample);
   if (!sample.ok) return sample;
   const probs = await predictBatches(ctx, () => sample.value.x, 1, 1);

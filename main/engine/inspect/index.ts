@@ -1,4 +1,4 @@
-export type { InspectContext, InspectOutcome } from './context';
+export type { InspectContext } from './context';
 export { evaluate, predict, predictBatches, sampleLoss } from './evaluate';
 export { activations } from './activations';
 export { fcView, kernels } from './weights';

@@ -41,7 +41,7 @@ describe('evaluate', () => {
   it('computes loss, accuracy, confusion, per-class accuracy and the worst mistakes', async () => {
     const ctx: InspectContext = { model: brighterPixel(), heldOut: pairs, classNames: ['left', 'right'] };
     const r = await evaluate(ctx, evaluateRequestSchema.parse({ worst: 1 }));
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.error.message);
     const e = 1 / (1 + Math.exp(10));
     expect(r.value.accuracy).toBe(0.5);
     expect(r.value.confusion).toEqual([[1, 1], [1, 1]]);
@@ -59,7 +59,7 @@ describe('evaluate', () => {
     // Both are true class 1 answered 0. #0: 0 with 90 %, the truth at 0.004 %; #1: 0 with 98.7 %, the truth at 0.65 %.
     const set: ImageSet = { count: 2, imageShape: [1, 3, 1], pixels: Uint8Array.from([255, 0, 200, 128, 0, 0]), labels: Int32Array.from([1, 1]) };
     const r = await evaluate({ model: m, heldOut: set, classNames: ['a', 'b', 'c'] }, evaluateRequestSchema.parse({ worst: 2 }));
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.error.message);
     expect(r.value.worst.map((w) => w.index)).toEqual([1, 0]);
     const confidence = r.value.worst.map((w) => w.probabilities[w.predicted] ?? 0);
     expect(confidence[0]).toBeGreaterThan(confidence[1] ?? 1);
@@ -74,7 +74,7 @@ describe('evaluate', () => {
   });
   it('refuses test data of the wrong size, saying what to change', async () => {
     const r = await evaluate({ model: brighterPixel(), heldOut: digits, classNames: [] }, evaluateRequestSchema.parse({}));
-    expect(r.ok ? '' : r.message).toBe("The test images are 28×28×1 but the model's Input is 2; change the Input block.");
+    expect(r.ok ? '' : r.error.message).toBe("The test images are 28×28×1 but the model's Input is 2; change the Input block.");
   });
 });
 
@@ -88,7 +88,7 @@ describe('predict', () => {
     const sum = test.ok ? test.value.probabilities.reduce((a, b) => a + b, 0) : 0;
     expect(sum).toBeCloseTo(1, 5);
     const bad = await predict(ctx, { sample: { kind: 'test', index: 9 } });
-    expect(bad.ok ? '' : bad.message).toBe('Sample 9 does not exist; the test set has 4 images.');
+    expect(bad.ok ? '' : bad.error.message).toBe('Sample 9 does not exist; the test set has 4 images.');
   });
 });
 
@@ -96,28 +96,28 @@ describe('activations and weights of the chapter models', () => {
   it('shows 32 maps of 26×26 for the Keras CNN first Conv2D, a 128-strip for its Dense', async () => {
     const ctx: InspectContext = { model: await fromGraph(buildKerasCnn()), heldOut: digits, classNames: [] };
     const conv = await activations(ctx, activationsRequestSchema.parse({ layer: 'conv2d', sample: { kind: 'test', index: 0 } }));
-    if (!conv.ok) throw new Error(conv.message);
+    if (!conv.ok) throw new Error(conv.error.message);
     expect([conv.value.kind, conv.value.shape, conv.value.maps.length]).toEqual(['maps', [null, 26, 26, 32], 32]);
     const map = conv.value.maps[5];
     expect([map?.width, map?.height, Buffer.from(map?.data ?? '', 'base64').length]).toEqual([26, 26, 676]);
     expect(map && map.min <= map.max).toBe(true);
     const dense = await activations(ctx, activationsRequestSchema.parse({ layer: 'dense', sample: { kind: 'test', index: 1 }, encoding: 'f32' }));
-    if (!dense.ok) throw new Error(dense.message);
+    if (!dense.ok) throw new Error(dense.error.message);
     expect([dense.value.kind, dense.value.maps.length, dense.value.maps[0]?.width, dense.value.values?.length]).toEqual(['vector', 1, 128, 128]);
     expect(Buffer.from(dense.value.maps[0]?.data ?? '', 'base64').length).toBe(128 * 4);
     const k = kernels(ctx, {});
-    if (!k.ok) throw new Error(k.message);
+    if (!k.ok) throw new Error(k.error.message);
     expect([k.value.layer, k.value.filters, k.value.kernelSize, k.value.inChannels, k.value.kernels[0]?.data.length]).toEqual(['conv2d', 32, [3, 3], 1, 9]);
     const fc = fcView(ctx, fcViewRequestSchema.parse({}));
-    expect(fc.ok ? '' : fc.message).toMatch(/needs a fully connected net .* Conv2D 'conv2d'/);
+    expect(fc.ok ? '' : fc.error.message).toMatch(/needs a fully connected net .* Conv2D 'conv2d'/);
     const missing = await activations(ctx, activationsRequestSchema.parse({ layer: 'nope', sample: { kind: 'test', index: 0 } }));
-    expect(missing.ok ? '' : missing.message).toBe("The model has no layer 'nope'.");
+    expect(missing.ok ? '' : missing.error.message).toBe("The model has no layer 'nope'.");
   });
   it("computes the FC net's \"what the network sees\" as W1 @ W2 @ W3 columns, 28×28, labelled", async () => {
     const model = await fromGraph(buildFc200x200());
     const ctx: InspectContext = { model, heldOut: digits, classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] };
     const r = fcView(ctx, fcViewRequestSchema.parse({}));
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.error.message);
     expect([r.value.layers, r.value.columns, r.value.imageShape, r.value.images.length, r.value.images[3]?.label]).toEqual([
       ['dense', 'dense_1', 'dense_2'], 10, [28, 28, 1], 10, '3',
     ]);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { type Result } from '../../../shared/api/result';
 import type { SampleRef } from '../../../shared/api/inspect';
 import { probeFor } from './activations';
-import { inputShapeOf, type InspectContext, type InspectOutcome } from './context';
+import { inputShapeOf, type InspectContext } from './context';
 import { prepareSample } from './samples';
 
 export interface LayerOutput {
@@ -17,7 +18,7 @@ export interface LayerOutput {
  * The exact tensor a layer outputs for one sample, scaled as `predict` scales it — the values the
  * app draws as feature maps (activations() splits the same tensor into per-channel maps).
  */
-export async function layerOutput(ctx: InspectContext, layer: string, sample: SampleRef): Promise<InspectOutcome<LayerOutput>> {
+export async function layerOutput(ctx: InspectContext, layer: string, sample: SampleRef): Promise<Result<LayerOutput>> {
   const probe = probeFor(ctx.model, layer);
   if (!probe.ok) return probe;
   const prepared = await prepareSample(ctx, sample);
@@ -26,7 +27,7 @@ export async function layerOutput(ctx: InspectContext, layer: string, sample: Sa
 }
 
 /** The same for an already prepared input (one sample in the Input's layout). */
-export async function layerOutputFor(ctx: InspectContext, layer: string, x: Float32Array): Promise<InspectOutcome<LayerOutput>> {
+export async function layerOutputFor(ctx: InspectContext, layer: string, x: Float32Array): Promise<Result<LayerOutput>> {
   const probe = probeFor(ctx.model, layer);
   if (!probe.ok) return probe;
   const out = tf.tidy(() => {

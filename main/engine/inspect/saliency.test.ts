@@ -66,7 +66,7 @@ describe('saliency and Grad-CAM', () => {
     const ctx = await ctxOf(template(id));
     const sample = digit();
     const r = await saliency(ctx, { sample, classIndex: 3 });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.error.message);
     expect(r.value.saliency.width).toBe(28);
     const x = tf.tensor(sample.data, [1, 28, 28, 1]);
     // The three most salient pixels and one in the ring.
@@ -87,7 +87,7 @@ describe('saliency and Grad-CAM', () => {
       const ctx = await ctxOf(template(id));
       const sample = digit();
       const r = await saliency(ctx, { sample, ...(pick === undefined ? {} : { layer: pick }) });
-      if (!r.ok) throw new Error(r.message);
+      if (!r.ok) throw new Error(r.error.message);
       expect(r.value.gradCamLayer).toBe(expected);
       const byDefault = await saliency(ctx, { sample });
       expect(byDefault.ok && byDefault.value.gradCamLayer).toBe(id === 'keras_cnn' ? 'conv2d_1' : 'conv2d_2');
@@ -115,6 +115,6 @@ describe('saliency and Grad-CAM', () => {
   it('names the class it explains and refuses one the model does not have', async () => {
     const ctx = await ctxOf(template('keras_cnn'));
     const r = await saliency(ctx, { sample: digit(), classIndex: 12 });
-    expect(r.ok ? '' : r.message).toContain('10 classes');
+    expect(r.ok ? '' : r.error.message).toContain('10 classes');
   });
 });

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fail, type Result } from '../../../shared/api/result';
 import { model as functionalModel, type LayersModel } from '@tensorflow/tfjs-layers';
 import type { Plane, SaliencyRequest, SaliencyResult } from '../../../shared/api/inspectCompute';
-import { classNamesFor, failed, inputShapeOf, type InspectContext, type InspectOutcome } from './context';
+import { classNamesFor, inputShapeOf, type InspectContext } from './context';
 import { prepareSample } from './samples';
 
 /**
@@ -74,7 +75,7 @@ function planeFrom(values: Float32Array, h: number, w: number): Plane {
   return { width: w, height: h, data: Array.from(values, r6) };
 }
 
-export async function saliency(ctx: InspectContext, req: SaliencyRequest): Promise<InspectOutcome<SaliencyResult>> {
+export async function saliency(ctx: InspectContext, req: SaliencyRequest): Promise<Result<SaliencyResult>> {
   const sample = await prepareSample(ctx, req.sample);
   if (!sample.ok) return sample;
   const model = ctx.model;
@@ -86,7 +87,7 @@ export async function saliency(ctx: InspectContext, req: SaliencyRequest): Promi
     const probabilities = units === 1 ? [1 - (probs[0] ?? 0), probs[0] ?? 0] : probs;
     const predicted = probabilities.indexOf(Math.max(...probabilities));
     const classIndex = req.classIndex ?? predicted;
-    if (classIndex >= probabilities.length) return failed('bad-class', `Class ${classIndex} does not exist; the model has ${probabilities.length} classes.`);
+    if (classIndex >= probabilities.length) return fail('bad-class', `Class ${classIndex} does not exist; the model has ${probabilities.length} classes.`);
 
     const grad = tf.grad((inp: tf.Tensor) => scoreWithOffset(model, null, inp, classIndex, null))(x);
     const [h = 1, w = 1, c = 1] = shape.length === 3 ? shape : shape.length === 2 ? [shape[0], shape[1], 1] : [1, shape[0], 1];
@@ -96,7 +97,7 @@ export async function saliency(ctx: InspectContext, req: SaliencyRequest): Promi
 
     const names = camLayers(model);
     const camName = req.layer ?? defaultCamLayer(model, names);
-    if (camName !== null && !names.includes(camName)) return failed('bad-layer', `Grad-CAM needs a layer with feature maps; '${camName}' has none. Pick one of: ${names.slice(-5).join(', ')}.`);
+    if (camName !== null && !names.includes(camName)) return fail('bad-layer', `Grad-CAM needs a layer with feature maps; '${camName}' has none. Pick one of: ${names.slice(-5).join(', ')}.`);
     let gradCam: Plane | null = null;
     if (camName !== null) gradCam = await gradCamOf(model, camName, x, classIndex);
     return {

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { fail, type Result } from '../../../shared/api/result';
 import type { InspectImage, SampleRef } from '../../../shared/api/inspect';
 import { decodeImage } from '../datasets/imageDecode';
 import { resizeInto } from '../datasets/resize';
-import { failed, inputShapeOf, type InspectContext, type InspectOutcome } from './context';
+import { inputShapeOf, type InspectContext } from './context';
 
 export interface PreparedSample {
   /** Normalised [0, 1] values in the Input's layout (one sample). */
@@ -38,33 +39,33 @@ function fromBytes(pixels: Uint8Array, shape: [number, number, number], label: n
 }
 
 /** Turns a sample reference into the model's input: test images as stored, files and drawings resized like training images. */
-export async function prepareSample(ctx: InspectContext, ref: SampleRef): Promise<InspectOutcome<PreparedSample>> {
+export async function prepareSample(ctx: InspectContext, ref: SampleRef): Promise<Result<PreparedSample>> {
   const shape = imageShapeFor(ctx);
   const [h, w, c] = shape;
   if (ref.kind === 'test') {
     const held = ctx.heldOut;
-    if (held === null) return failed('no-dataset', 'No test data is loaded yet; train or evaluate once, or pick an image file.');
-    if (ref.index >= held.count) return failed('bad-index', `Sample ${ref.index} does not exist; the test set has ${held.count} images.`);
+    if (held === null) return fail('no-dataset', 'No test data is loaded yet; train or evaluate once, or pick an image file.');
+    if (ref.index >= held.count) return fail('bad-index', `Sample ${ref.index} does not exist; the test set has ${held.count} images.`);
     const size = held.imageShape[0] * held.imageShape[1] * held.imageShape[2];
-    if (size !== h * w * c) return failed('shape-mismatch', `The test images are ${held.imageShape.join('×')} but the model's Input is ${h}×${w}×${c}.`);
+    if (size !== h * w * c) return fail('shape-mismatch', `The test images are ${held.imageShape.join('×')} but the model's Input is ${h}×${w}×${c}.`);
     const pixels = held.pixels.subarray(ref.index * size, (ref.index + 1) * size);
     return { ok: true, value: fromBytes(pixels, shape, held.labels[ref.index] ?? null) };
   }
-  if (c !== 1 && c !== 3) return failed('bad-input', `The model's Input has ${c} channels; only 1 (gray) or 3 (RGB) can be fed from images.`);
+  if (c !== 1 && c !== 3) return fail('bad-input', `The model's Input has ${c} channels; only 1 (gray) or 3 (RGB) can be fed from images.`);
   let rgba: { width: number; height: number; rgba: Uint8Array };
   if (ref.kind === 'image') {
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(ref.path));
     } catch (e) {
-      return failed('not-found', `Cannot read ${ref.path}: ${e instanceof Error ? e.message : String(e)}`);
+      return fail('not-found', `Cannot read ${ref.path}: ${e instanceof Error ? e.message : String(e)}`);
     }
     const decoded = decodeImage(bytes);
-    if (!decoded.ok) return failed('bad-image', `${ref.path}: ${decoded.error.message}`);
+    if (!decoded.ok) return fail('bad-image', `${ref.path}: ${decoded.error.message}`);
     rgba = decoded.value;
   } else {
     if (ref.data.length !== ref.width * ref.height * ref.channels) {
-      return failed('bad-pixels', `Expected ${ref.width * ref.height * ref.channels} values for a ${ref.width}×${ref.height}×${ref.channels} drawing, got ${ref.data.length}.`);
+      return fail('bad-pixels', `Expected ${ref.width * ref.height * ref.channels} values for a ${ref.width}×${ref.height}×${ref.channels} drawing, got ${ref.data.length}.`);
     }
     const px = new Uint8Array(ref.width * ref.height * 4);
     for (let i = 0; i < ref.width * ref.height; i++) {

@@ -60,7 +60,7 @@ export async function evaluateSavedModel(
   const ctx: InspectContext = { model, heldOut, classNames: d.classNames.length > 0 ? d.classNames : (classNames ?? []), graph };
   const started = Date.now();
   const r = await evaluate(ctx, { worst: opts.worst ?? 10, batchSize: 256 }, (loadedCount, total) => opts.onProgress?.({ phase: 'evaluating', loaded: loadedCount, total }));
-  if (!r.ok) return { ok: false, message: r.message };
+  if (!r.ok) return { ok: false, message: r.error.message };
   const skipped = d.skipped.map((s) => `skipped ${s.path}: ${s.reason}`);
   return { ok: true, value: { result: r.value, datasetTitle: d.title, backend, warnings: [...ready.value.warnings, ...warnings, ...skipped], seconds: (Date.now() - started) / 1000 } };
 }
@@ -87,7 +87,7 @@ export async function predictWithSavedModel(
   const predictions: SavedPrediction[] = [];
   for (const image of images) {
     const r = await predict(ctx, { sample: { kind: 'image', path: path.resolve(image) } });
-    predictions.push({ file: image, result: r.ok ? r.value : null, error: r.ok ? null : r.message });
+    predictions.push({ file: image, result: r.ok ? r.value : null, error: r.ok ? null : r.error.message });
   }
   return { ok: true, value: { predictions, warnings: [...ready.value.warnings, ...loaded.value.warnings] } };
 }
@@ -111,7 +111,7 @@ export async function activationsWithSavedModel(
   }
   const ctx: InspectContext = { model, heldOut: null, classNames: [] };
   const r = await layerOutput(ctx, layer, { kind: 'image', path: path.resolve(image) });
-  if (!r.ok) return { ok: false, message: r.message };
+  if (!r.ok) return { ok: false, message: r.error.message };
   return { ok: true, value: { output: r.value, warnings: [...ready.value.warnings, ...loaded.value.warnings] } };
 }
 

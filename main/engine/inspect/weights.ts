@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fail, type Result } from '../../../shared/api/result';
 import type { FcViewRequest, FcViewResult, KernelsRequest, KernelsResult } from '../../../shared/api/inspect';
-import { classNamesFor, failed, round6, type InspectContext, type InspectOutcome } from './context';
+import { classNamesFor, round6, type InspectContext } from './context';
 import { imageShapeFor } from './samples';
 
 const CONV_KINDS = new Set(['Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose']);
@@ -17,14 +18,14 @@ function minMax(values: ArrayLike<number>): [number, number] {
 }
 
 /** A convolution layer's kernels as small images: the chapter's first-layer filters by default. */
-export function kernels(ctx: InspectContext, req: KernelsRequest): InspectOutcome<KernelsResult> {
+export function kernels(ctx: InspectContext, req: KernelsRequest): Result<KernelsResult> {
   const layer = req.layer === undefined ? ctx.model.layers.find((l) => CONV_KINDS.has(l.getClassName())) : ctx.model.layers.find((l) => l.name === req.layer);
-  if (!layer) return failed('no-layer', req.layer === undefined ? 'The model has no convolution layer whose kernels could be shown.' : `The model has no layer '${req.layer}'.`);
+  if (!layer) return fail('no-layer', req.layer === undefined ? 'The model has no convolution layer whose kernels could be shown.' : `The model has no layer '${req.layer}'.`);
   const className = layer.getClassName();
-  if (!CONV_KINDS.has(className)) return failed('not-conv', `${className} '${layer.name}' has no convolution kernels; pick a Conv2D block.`);
+  if (!CONV_KINDS.has(className)) return fail('not-conv', `${className} '${layer.name}' has no convolution kernels; pick a Conv2D block.`);
   const weights = layer.getWeights();
   const kernel = weights[0];
-  if (!kernel || kernel.shape.length !== 4) return failed('no-kernel', `${className} '${layer.name}' has no 4-D kernel.`);
+  if (!kernel || kernel.shape.length !== 4) return fail('no-kernel', `${className} '${layer.name}' has no 4-D kernel.`);
   const [kh = 1, kw = 1, a = 1, b = 1] = kernel.shape;
   const values = kernel.dataSync();
   // Conv2D [kh, kw, in, out]; Conv2DTranspose [kh, kw, out, in]; depthwise [kh, kw, in, multiplier] (one map each).
@@ -67,7 +68,7 @@ const TRANSPARENT = new Set(['InputLayer', 'Flatten', 'Dropout', 'Activation', '
  * The chapter's "what the network sees" for fully connected nets: the product of the Dense
  * kernels (input × units), each column reshaped to the input image.
  */
-export function fcView(ctx: InspectContext, req: FcViewRequest): InspectOutcome<FcViewResult> {
+export function fcView(ctx: InspectContext, req: FcViewRequest): Result<FcViewResult> {
   const dense: { name: string; kernel: tf.Tensor }[] = [];
   for (const layer of ctx.model.layers) {
     const kind = layer.getClassName();
@@ -76,17 +77,17 @@ export function fcView(ctx: InspectContext, req: FcViewRequest): InspectOutcome<
       if (kernel) dense.push({ name: layer.name, kernel });
       if (layer.name === req.upTo) break;
     } else if (!TRANSPARENT.has(kind)) {
-      return failed('not-fc', `"What the network sees" needs a fully connected net (Dense layers only); this model has ${kind} '${layer.name}' — look at its kernels and activations instead.`);
+      return fail('not-fc', `"What the network sees" needs a fully connected net (Dense layers only); this model has ${kind} '${layer.name}' — look at its kernels and activations instead.`);
     }
   }
-  if (dense.length === 0) return failed('not-fc', 'The model has no Dense layer.');
-  if (req.upTo !== undefined && dense[dense.length - 1]?.name !== req.upTo) return failed('no-layer', `The model has no Dense layer '${req.upTo}'.`);
+  if (dense.length === 0) return fail('not-fc', 'The model has no Dense layer.');
+  if (req.upTo !== undefined && dense[dense.length - 1]?.name !== req.upTo) return fail('no-layer', `The model has no Dense layer '${req.upTo}'.`);
   const product = tf.tidy(() => dense.slice(1).reduce((acc, d) => tf.matMul(acc, d.kernel), dense[0]?.kernel ?? tf.zeros([1, 1])));
   const [inputs = 0, columns = 0] = product.shape;
   const values = product.dataSync();
   product.dispose();
   const [h, w, c] = imageShapeFor(ctx);
-  if (h * w * c !== inputs) return failed('shape-mismatch', `The first Dense layer takes ${inputs} values, which is not an image of the Input's size.`);
+  if (h * w * c !== inputs) return fail('shape-mismatch', `The first Dense layer takes ${inputs} values, which is not an image of the Input's size.`);
   const lastDense = ctx.model.layers.filter((l) => l.getClassName() === 'Dense').pop();
   const names = dense[dense.length - 1]?.name === lastDense?.name ? classNamesFor(ctx) : [];
   const images = [];
