@@ -3,6 +3,7 @@ import { buildGraph } from './graph/fromSpec';
 import type { Graph, GraphNode } from './graph/types';
 import { autoLayout, HORIZONTAL_GAP, laidOut, NODE_HEIGHT, NODE_WIDTH, placeRow, VERTICAL_GAP } from './layout';
 import { getTemplate, templates } from './templates';
+import { seededRandom } from './random';
 
 const row = NODE_HEIGHT + VERTICAL_GAP;
 
@@ -127,19 +128,8 @@ describe('autoLayout', () => {
 });
 
 describe('autoLayout on random graphs', () => {
-  /** A small deterministic PRNG (mulberry32) so failures reproduce. */
-  function rng(seed: number): () => number {
-    let a = seed;
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   it.each(Array.from({ length: 40 }, (_, i) => i + 1))('seed %i: edges point down, rows never overlap, layout is repeatable', (seed) => {
-    const random = rng(seed);
+    const random = seededRandom(seed);
     const count = 2 + Math.floor(random() * 60);
     const specs = Array.from({ length: count }, (_, i) => {
       const inputs: string[] = [];

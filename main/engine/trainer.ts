@@ -6,7 +6,7 @@ import type { TrainingSettings } from '../../shared/project';
 import { startBackend } from './backend';
 import { loadDataset } from './datasets/loadDataset';
 import { checkModelAgainstData, labelEncoding, type LossName, type ModelEnds } from './datasets/mismatch';
-import { seededPermutation, seededRandom } from './datasets/random';
+import { seededPermutation, seededRandom } from '../../shared/random';
 import type { DatasetProgress, ImageSet, LoadedDataset } from './datasets/types';
 import { estimateTrainingBytes, memoryLimitBytes, tooBigMessage } from './memory';
 import { buildModel, metricNames, optimizerSlots, setLearningRate } from './model';

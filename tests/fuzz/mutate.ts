@@ -3,17 +3,7 @@
  * mutant is the text of one file; the same seed always gives the same files.
  */
 
-/** mulberry32: small, fast, and the same everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../shared/random';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -139,7 +129,7 @@ const textMutators: readonly ((r: () => number, text: string) => string)[] = [
 
 /** One mutant of `source` (a model or project file as JSON text). */
 export function mutate(source: string, seed: number): string {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   if (r() < 0.12) return pick(r, textMutators)(r, source);
   let root = toJson(JSON.parse(source));
   const count = 1 + Math.floor(r() * 3);

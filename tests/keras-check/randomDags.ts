@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGraph, type LayerSpec } from '../../shared/graph/fromSpec';
 import { exportKeras3, toKerasJsonString } from '../../shared/keras';
-import { seededPermutation, seededRandom } from '../../main/engine/datasets/random';
+import { seededPermutation, seededRandom } from '../../shared/random';
 
 /** The items in a seeded random order, drawn from the graph's own stream `r`. */
 function shuffled<T>(items: readonly T[], r: () => number): T[] {

@@ -8,6 +8,6 @@ export type { DataFacts, LossName, ModelEnds } from './mismatch';
 export { fashionClassNames, mnistClassNames } from './builtin';
 export { decodeImage, pngDataUrl } from './imageDecode';
 export { resizeInto } from './resize';
-export { seededPermutation, seededRandom } from './random';
+export { seededPermutation, seededRandom } from '../../../shared/random';
 export { previewDataset } from './previewDataset';
 export { dataFactsOf, modelEndsOf } from './modelEnds';
