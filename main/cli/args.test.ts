@@ -23,9 +23,9 @@ describe('parseArgs', () => {
     const r = parseArgs(argv, spec);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect([...r.args.positionals]).toEqual(expected.positionals);
-    expect([...r.args.flags]).toEqual(expected.flags);
-    expect([...r.args.values]).toEqual(expected.values);
+    expect([...r.value.positionals]).toEqual(expected.positionals);
+    expect([...r.value.flags]).toEqual(expected.flags);
+    expect([...r.value.values]).toEqual(expected.values);
   });
 
   it.each<[string[], string]>([
@@ -39,7 +39,7 @@ describe('parseArgs', () => {
     [['a', '--json=1'], '--json takes no value'],
     [['a', '-o', 'x', '-o', 'y'], '--output is given twice'],
   ])('%j -> %s', (argv, message) => {
-    expect(parseArgs(argv, spec)).toEqual({ ok: false, message });
+    expect(parseArgs(argv, spec)).toEqual({ ok: false, error: { message } });
   });
 
   it('synopsis', () => {

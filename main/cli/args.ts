@@ -3,6 +3,7 @@
  * `--format=keras3`), short aliases (`-o out.json`), `--` to end options, positionals.
  * Commands declare what they take; everything else is a one-line usage error.
  */
+import { failure, success, type Outcome } from '../../shared/api/outcome';
 
 export interface OptionSpec {
   /** Long name without dashes: 'json' for --json. */
@@ -34,13 +35,11 @@ export interface ParsedArgs {
   readonly values: ReadonlyMap<string, string>;
 }
 
-export type ParseOutcome = { readonly ok: true; readonly args: ParsedArgs } | { readonly ok: false; readonly message: string };
-
 function optionLabel(o: OptionSpec): string {
   return o.kind === 'value' ? `--${o.name} ${o.valueName ?? 'VALUE'}` : `--${o.name}`;
 }
 
-export function parseArgs(argv: readonly string[], spec: ArgSpec): ParseOutcome {
+export function parseArgs(argv: readonly string[], spec: ArgSpec): Outcome<ParsedArgs> {
   const positionals: string[] = [];
   const flags = new Set<string>();
   const values = new Map<string, string>();
@@ -67,31 +66,31 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParseOutcome 
       name = arg.slice(1);
       option = spec.options.find((o) => o.short === name);
     }
-    if (!option) return { ok: false, message: `unknown option ${arg}` };
+    if (!option) return failure(`unknown option ${arg}`);
     if (option.kind === 'flag') {
-      if (inline !== undefined) return { ok: false, message: `--${option.name} takes no value` };
+      if (inline !== undefined) return failure(`--${option.name} takes no value`);
       flags.add(option.name);
       continue;
     }
     const value = inline ?? argv[++i];
     if (value === undefined || (inline === undefined && value.startsWith('-') && value !== '-')) {
-      return { ok: false, message: `${optionLabel(option)} needs a value` };
+      return failure(`${optionLabel(option)} needs a value`);
     }
     if (option.choices && !option.choices.includes(value)) {
-      return { ok: false, message: `--${option.name} must be one of ${option.choices.join(', ')} (got '${value}')` };
+      return failure(`--${option.name} must be one of ${option.choices.join(', ')} (got '${value}')`);
     }
-    if (values.has(option.name)) return { ok: false, message: `--${option.name} is given twice` };
+    if (values.has(option.name)) return failure(`--${option.name} is given twice`);
     values.set(option.name, value);
   }
   const required = spec.positionals.filter((p) => p.required).length;
   if (positionals.length < required) {
     const missing = spec.positionals[positionals.length];
-    return { ok: false, message: `missing ${missing?.name ?? 'argument'}` };
+    return failure(`missing ${missing?.name ?? 'argument'}`);
   }
   if (positionals.length > spec.positionals.length) {
-    return { ok: false, message: `unexpected argument '${positionals[spec.positionals.length] ?? ''}'` };
+    return failure(`unexpected argument '${positionals[spec.positionals.length] ?? ''}'`);
   }
-  return { ok: true, args: { positionals, flags, values } };
+  return success({ positionals, flags, values });
 }
 
 /** "FILE [--json]"-style synopsis for help and usage errors. */

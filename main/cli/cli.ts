@@ -56,10 +56,10 @@ export async function runCli(commands: readonly CliCommand[], argv: readonly str
     if (!command.args) return await command.run({ argv: rest, args: { positionals: rest, flags: new Set(), values: new Map() }, io });
     const parsed = parseArgs(rest, command.args);
     if (!parsed.ok) {
-      io.err(`blockprop ${command.name}: ${parsed.message}. Usage: ${usageOf(command)}\n`);
+      io.err(`blockprop ${command.name}: ${parsed.error.message}. Usage: ${usageOf(command)}\n`);
       return exitUsage;
     }
-    return await command.run({ argv: rest, args: parsed.args, io });
+    return await command.run({ argv: rest, args: parsed.value, io });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     io.err(`blockprop ${command.name}: internal error: ${detail} (this is a Blockprop bug; please report it)\n`);

@@ -1,21 +1,19 @@
+import { failure, success, type Outcome } from '../../shared/api/outcome';
 import type { Graph } from '../../shared/graph/types';
 import type { LayerWeights, ModelFileFormat } from '../../shared/modelfile/types';
 import type { Project } from '../../shared/project';
 import type { OptionSpec } from './args';
 import { openModelFile } from '../modelfile/read';
 
-export type LoadedModel =
-  | {
-      readonly ok: true;
-      readonly graph: Graph;
-      /** Set when FILE is a project file (its training settings and dataset come along). */
-      readonly project: Project | null;
-      readonly format: ModelFileFormat;
-      /** The file's weights by layer, or null when it holds the architecture only. */
-      readonly weights: readonly LayerWeights[] | null;
-      readonly warnings: readonly string[];
-    }
-  | { readonly ok: false; readonly message: string };
+export interface LoadedModel {
+  readonly graph: Graph;
+  /** Set when FILE is a project file (its training settings and dataset come along). */
+  readonly project: Project | null;
+  readonly format: ModelFileFormat;
+  /** The file's weights by layer, or null when it holds the architecture only. */
+  readonly weights: readonly LayerWeights[] | null;
+  readonly warnings: readonly string[];
+}
 
 /** `--weights FILE`, which every command that takes a model accepts. */
 export const weightsOption: OptionSpec = { name: 'weights', kind: 'value', valueName: 'FILE', help: 'weights for a model JSON: a Keras 3 .weights.h5 or a legacy weights-only .h5' };
@@ -28,9 +26,9 @@ const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');
  * legacy `.h5`, Keras 3 / Keras 2 JSON (with `weights` or a sibling STEM.weights.h5) or a TF.js
  * model.json with its shards — recognised by content, not by extension.
  */
-export async function loadModelFile(file: string, weights?: string): Promise<LoadedModel> {
+export async function loadModelFile(file: string, weights?: string): Promise<Outcome<LoadedModel>> {
   const r = await openModelFile(file, weights !== undefined ? { weights } : {});
-  if (!r.ok) return { ok: false, message: oneLine(r.error.message.startsWith('cannot read') ? r.error.message : `cannot read ${r.error.message}`) };
+  if (!r.ok) return failure(oneLine(r.error.message.startsWith('cannot read') ? r.error.message : `cannot read ${r.error.message}`));
   const { graph, project, format, warnings } = r.value;
-  return { ok: true, graph, project, format, weights: r.value.weights, warnings };
+  return success({ graph, project, format, weights: r.value.weights, warnings });
 }

@@ -33,7 +33,7 @@ export const activationsCommand: CliCommand = {
     const weights = args.values.get('weights');
     const r = await activationsWithSavedModel(model, image, layer, backendOf(args.values.get('backend')), weights !== undefined ? { weights } : {});
     if (!r.ok) {
-      io.err(`blockprop activations: ${r.message}\n`);
+      io.err(`blockprop activations: ${r.error.message}\n`);
       return exitUsage;
     }
     const { output } = r.value;

@@ -84,7 +84,7 @@ export const evaluateCommand: CliCommand = {
       },
     });
     if (!r.ok) {
-      io.err(`blockprop evaluate: ${r.message}\n`);
+      io.err(`blockprop evaluate: ${r.error.message}\n`);
       return exitUsage;
     }
     printWarnings(io, r.value.warnings);

@@ -36,11 +36,12 @@ export const exportCommand: CliCommand = {
     }
     const loaded = await loadModelFile(file, args.values.get('weights'));
     if (!loaded.ok) {
-      io.err(`blockprop export: ${loaded.message}\n`);
+      io.err(`blockprop export: ${loaded.error.message}\n`);
       return exitUsage;
     }
-    printWarnings(io, loaded.warnings);
-    const inference = inferGraph(loaded.graph);
+    const model = loaded.value;
+    printWarnings(io, model.warnings);
+    const inference = inferGraph(model.graph);
     if (hasErrors(inference.diagnostics)) {
       printDiagnostics(io, inference.diagnostics);
       io.err(`blockprop export: the model in ${file} is invalid; fix the errors above.\n`);
@@ -55,19 +56,19 @@ export const exportCommand: CliCommand = {
       const weights = args.values.get('weights');
       const converted = await convertSavedModel(file, format === 'keras' ? 'keras' : format === 'tfjs' ? 'tfjs' : 'keras-json', target, weights !== undefined ? { weights } : {});
       if (!converted.ok) {
-        io.err(`blockprop export: ${converted.message}\n`);
-        return converted.usage === true ? exitUsage : exitInvalid;
+        io.err(`blockprop export: ${converted.error.message}\n`);
+        return converted.error.usage === true ? exitUsage : exitInvalid;
       }
-      const note = loaded.weights === null ? ' with freshly initialised weights (the file holds none)' : ' with the file\'s weights';
+      const note = model.weights === null ? ' with freshly initialised weights (the file holds none)' : ' with the file\'s weights';
       io.err(`Wrote ${converted.value.saved.files.join(', ')} (${format}${note}).\n`);
       return exitOk;
     }
     let text: string;
     if (format === 'python') {
       const strategy = args.values.get('strategy') ?? 'none';
-      text = generatePython(loaded.graph, loaded.project?.training, loaded.project?.dataset, { strategy: isStrategy(strategy) ? strategy : 'none' });
+      text = generatePython(model.graph, model.project?.training, model.project?.dataset, { strategy: isStrategy(strategy) ? strategy : 'none' });
     } else {
-      const result = format === 'keras2' ? exportKeras2(loaded.graph) : exportKeras3(loaded.graph);
+      const result = format === 'keras2' ? exportKeras2(model.graph) : exportKeras3(model.graph);
       if (!result.ok) {
         printDiagnostics(io, result.error.diagnostics);
         io.err(`blockprop export: cannot export ${file} as ${format}.\n`);

@@ -23,16 +23,16 @@ export const predictCommand: CliCommand = {
         weightsOption,
       ],
     });
-    if (!parsed.ok || parsed.args.positionals.length < 2) {
-      io.err(`blockprop predict: ${parsed.ok ? 'missing IMAGE' : parsed.message}\nusage: blockprop predict ${USAGE}\n`);
+    if (!parsed.ok || parsed.value.positionals.length < 2) {
+      io.err(`blockprop predict: ${parsed.ok ? 'missing IMAGE' : parsed.error.message}\nusage: blockprop predict ${USAGE}\n`);
       return exitUsage;
     }
-    const [model = '', ...images] = parsed.args.positionals;
-    const classes = parsed.args.values.get('classes')?.split(',').map((s) => s.trim());
-    const weights = parsed.args.values.get('weights');
-    const r = await predictWithSavedModel(model, images, classes, backendOf(parsed.args.values.get('backend')), weights !== undefined ? { weights } : {});
+    const [model = '', ...images] = parsed.value.positionals;
+    const classes = parsed.value.values.get('classes')?.split(',').map((s) => s.trim());
+    const weights = parsed.value.values.get('weights');
+    const r = await predictWithSavedModel(model, images, classes, backendOf(parsed.value.values.get('backend')), weights !== undefined ? { weights } : {});
     if (!r.ok) {
-      io.err(`blockprop predict: ${r.message}\n`);
+      io.err(`blockprop predict: ${r.error.message}\n`);
       return exitUsage;
     }
     printWarnings(io, r.value.warnings);
@@ -40,12 +40,12 @@ export const predictCommand: CliCommand = {
     for (const p of r.value.predictions) {
       if (p.result === null) {
         failures++;
-        if (parsed.args.flags.has('json')) io.out(`${JSON.stringify({ file: p.file, error: p.error })}\n`);
+        if (parsed.value.flags.has('json')) io.out(`${JSON.stringify({ file: p.file, error: p.error })}\n`);
         else io.err(`${p.error ?? `${p.file}: failed`}\n`);
         continue;
       }
       const { predicted, probabilities, classNames } = p.result;
-      if (parsed.args.flags.has('json')) {
+      if (parsed.value.flags.has('json')) {
         io.out(`${JSON.stringify({ file: p.file, predicted, class: classNames[predicted] ?? String(predicted), probabilities })}\n`);
         continue;
       }

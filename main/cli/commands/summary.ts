@@ -16,18 +16,19 @@ export const summaryCommand: CliCommand = {
     const file = args.positionals[0] ?? '';
     const loaded = await loadModelFile(file, args.values.get('weights'));
     if (!loaded.ok) {
-      io.err(`blockprop summary: ${loaded.message}\n`);
+      io.err(`blockprop summary: ${loaded.error.message}\n`);
       return exitUsage;
     }
-    printWarnings(io, loaded.warnings);
-    const inference = inferGraph(loaded.graph);
+    const model = loaded.value;
+    printWarnings(io, model.warnings);
+    const inference = inferGraph(model.graph);
     printDiagnostics(io, inference.diagnostics);
     if (hasErrors(inference.diagnostics)) {
       io.err(`blockprop summary: the model in ${file} is invalid; fix the errors above.\n`);
       return exitInvalid;
     }
-    if (args.flags.has('json')) io.out(`${JSON.stringify(summaryJson(loaded.graph), null, 2)}\n`);
-    else io.out(`${formatSummary(loaded.graph)}\n`);
+    if (args.flags.has('json')) io.out(`${JSON.stringify(summaryJson(model.graph), null, 2)}\n`);
+    else io.out(`${formatSummary(model.graph)}\n`);
     return exitOk;
   },
 };

@@ -125,15 +125,16 @@ export const trainCommand: CliCommand = {
     const file = args.positionals[0] ?? '';
     const weightsFile = args.values.get('weights');
     const loaded = await loadModelFile(file, weightsFile);
-    if (!loaded.ok) return usage(loaded.message);
+    if (!loaded.ok) return usage(loaded.error.message);
     const json = args.flags.has('json');
     // With --json every warning and repair is a JSON line too (scripts read stdout only).
     const warn = (code: string, message: string): void => {
       if (json) io.out(`${trainEventJson({ event: 'warning', code, message })}\n`);
       else io.err(`warning: ${message}\n`);
     };
-    for (const w of loaded.warnings) warn('file', w);
-    let training: TrainingSettings = loaded.project?.training ?? defaultTraining;
+    const model = loaded.value;
+    for (const w of model.warnings) warn('file', w);
+    let training: TrainingSettings = model.project?.training ?? defaultTraining;
     const int = (name: string, min: number): number | undefined | null => {
       const v = args.values.get(name);
       if (v === undefined) return undefined;
@@ -163,15 +164,15 @@ export const trainCommand: CliCommand = {
       ...(lr !== undefined ? { learningRate: lr } : {}),
     };
     const datasetArg = args.values.get('dataset');
-    const dataset = datasetArg !== undefined ? datasetRefOf(datasetArg) : (loaded.project?.dataset ?? defaultDataset);
+    const dataset = datasetArg !== undefined ? datasetRefOf(datasetArg) : (model.project?.dataset ?? defaultDataset);
     // A file with weights continues from them (Keras's fit on a loaded model); --from-scratch re-initialises.
     const fromScratch = args.flags.has('from-scratch');
-    const weightsFrom = loaded.weights !== null && !fromScratch ? { kind: 'file' as const, path: path.resolve(file), ...(weightsFile !== undefined ? { weights: path.resolve(weightsFile) } : {}) } : undefined;
+    const weightsFrom = model.weights !== null && !fromScratch ? { kind: 'file' as const, path: path.resolve(file), ...(weightsFile !== undefined ? { weights: path.resolve(weightsFile) } : {}) } : undefined;
     if (weightsFrom !== undefined) {
       if (json) io.out(`${trainEventJson({ event: 'warning', code: 'continuing', message: `Continuing from the weights in ${file} (--from-scratch starts from fresh weights).` })}\n`);
       else io.err(`Continuing from the weights in ${file} (--from-scratch starts from fresh weights).\n`);
     }
-    const req: TrainRequest = { graph: loaded.graph, training, dataset, backend, ...(limit !== undefined ? { limit: { train: limit, test: limit } } : {}), ...(weightsFrom !== undefined ? { weightsFrom } : {}) };
+    const req: TrainRequest = { graph: model.graph, training, dataset, backend, ...(limit !== undefined ? { limit: { train: limit, test: limit } } : {}), ...(weightsFrom !== undefined ? { weightsFrom } : {}) };
 
     const engine = new Engine();
     const text = new TextReporter(io, !json && process.stdout.isTTY);

@@ -16,19 +16,20 @@ export const validateCommand: CliCommand = {
     const file = args.positionals[0] ?? '';
     const loaded = await loadModelFile(file, args.values.get('weights'));
     if (!loaded.ok) {
-      io.err(`blockprop validate: ${loaded.message}\n`);
+      io.err(`blockprop validate: ${loaded.error.message}\n`);
       return exitUsage;
     }
-    printWarnings(io, loaded.warnings);
-    const inference = inferGraph(loaded.graph);
+    const model = loaded.value;
+    printWarnings(io, model.warnings);
+    const inference = inferGraph(model.graph);
     printDiagnostics(io, inference.diagnostics);
     const { errors, warnings } = countProblems(inference.diagnostics);
-    const name = `'${clip(loaded.graph.name)}'`;
+    const name = `'${clip(model.graph.name)}'`;
     if (hasErrors(inference.diagnostics)) {
       io.err(`${file}: model ${name} is invalid: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`);
       return exitInvalid;
     }
-    io.out(`${file}: model ${name} is valid: ${plural(loaded.graph.nodes.length, 'layer')}, ${formatCount(inference.totals.total)} params${loaded.weights !== null ? ' with trained weights' : ''}, ${plural(warnings, 'warning')}.\n`);
+    io.out(`${file}: model ${name} is valid: ${plural(model.graph.nodes.length, 'layer')}, ${formatCount(inference.totals.total)} params${model.weights !== null ? ' with trained weights' : ''}, ${plural(warnings, 'warning')}.\n`);
     return exitOk;
   },
 };

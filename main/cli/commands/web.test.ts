@@ -8,7 +8,7 @@ describe('blockprop web arguments', () => {
     [['--port', '8080'], { port: 8080, open: true }],
     [['--port=9000', '--no-open'], { port: 9000, open: false }],
   ])('%j -> %j', (args, expected) => {
-    expect(parseWebArgs(args)).toEqual(expected);
+    expect(parseWebArgs(args)).toEqual({ ok: true, value: expected });
   });
 
   it.each([
@@ -18,6 +18,6 @@ describe('blockprop web arguments', () => {
     [['--host', '0.0.0.0'], /Unknown option --host/],
   ])('%j is a usage error', (args, message) => {
     const parsed = parseWebArgs(args);
-    expect('error' in parsed && parsed.error).toMatch(message);
+    expect(!parsed.ok && parsed.error.message).toMatch(message);
   });
 });

@@ -1,15 +1,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import { startBrowserMode } from '../../server/browserMode';
 import { installProcessGuard } from '../../server/processGuard';
 import { findStaticDir } from '../../server/webServer';
 
 export const webUsage = 'blockprop web [--port N] [--no-open]   serve the app to your browser on 127.0.0.1';
 
-type WebArgs = { port: number; open: boolean } | { error: string };
+interface WebArgs {
+  readonly port: number;
+  readonly open: boolean;
+}
 
-export function parseWebArgs(args: readonly string[]): WebArgs {
+export function parseWebArgs(args: readonly string[]): Outcome<WebArgs> {
   let port = 0;
   let open = true;
   for (let i = 0; i < args.length; i++) {
@@ -19,11 +23,11 @@ export function parseWebArgs(args: readonly string[]): WebArgs {
     else if (arg === '--port' || arg?.startsWith('--port=')) {
       const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
       const n = Number(value);
-      if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535) return { error: `--port needs a number from 0 to 65535 (got ${value ?? 'nothing'}).` };
+      if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535) return failure(`--port needs a number from 0 to 65535 (got ${value ?? 'nothing'}).`);
       port = n;
-    } else return { error: `Unknown option ${arg ?? ''}. Usage: ${webUsage}` };
+    } else return failure(`Unknown option ${arg ?? ''}. Usage: ${webUsage}`);
   }
-  return { port, open };
+  return success({ port, open });
 }
 
 /** The repository / install root: the folder of package.json above the running bundle. */
@@ -54,8 +58,8 @@ export function openInBrowser(url: string): void {
 /** `blockprop web`: runs until Ctrl+C. Returns the exit code (2 for usage errors). */
 export async function runWeb(args: readonly string[]): Promise<number> {
   const parsed = parseWebArgs(args);
-  if ('error' in parsed) {
-    process.stderr.write(`blockprop web: ${parsed.error}\n`);
+  if (!parsed.ok) {
+    process.stderr.write(`blockprop web: ${parsed.error.message}\n`);
     return 2;
   }
   const root = appRoot();
@@ -64,19 +68,19 @@ export async function runWeb(args: readonly string[]): Promise<number> {
   let server;
   try {
     server = await startBrowserMode({
-      port: parsed.port,
+      port: parsed.value.port,
       staticDir,
       onInternalError: (method, error) => process.stderr.write(`internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     });
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    process.stderr.write(`blockprop web: cannot listen on 127.0.0.1:${parsed.port}${code === 'EADDRINUSE' ? ' (the port is in use; pick another with --port or use --port 0)' : ''}.\n`);
+    process.stderr.write(`blockprop web: cannot listen on 127.0.0.1:${parsed.value.port}${code === 'EADDRINUSE' ? ' (the port is in use; pick another with --port or use --port 0)' : ''}.\n`);
     return 2;
   }
   const removeGuard = installProcessGuard((line) => process.stderr.write(line + '\n'));
   process.stdout.write(`Blockprop is running at ${server.url}\n`);
   process.stdout.write('Press Ctrl+C to stop.\n');
-  if (parsed.open) openInBrowser(server.url);
+  if (parsed.value.open) openInBrowser(server.url);
   const running = server;
   return new Promise<number>((resolve) => {
     const stop = () => {

@@ -40,20 +40,20 @@ describe('saved models (CLI evaluate / predict)', () => {
 
   it('evaluates a .keras on an image folder, skipping the broken file', async () => {
     const r = await evaluateSavedModel(file, { kind: 'folder', path: root }, { backend: 'cpu' });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.error.message);
     expect([r.value.result.count, r.value.result.accuracy, r.value.result.classNames]).toEqual([6, 1, ['cats', 'dogs']]);
     expect(r.value.result.confusion).toEqual([[3, 0], [0, 3]]);
     expect(r.value.warnings.some((w) => w.includes('broken.jpg'))).toBe(true);
   });
   it('predicts image files with the class names saved in the archive', async () => {
     const r = await predictWithSavedModel(file, [path.join(root, 'dogs', 'dog.0.jpg'), path.join(root, 'dogs', 'notes.txt')], undefined, 'cpu');
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.error.message);
     const [dog, notes] = r.value.predictions;
     expect(dog?.result?.classNames[dog.result.predicted]).toBe('dogs');
     expect(notes?.error).toMatch(/not a JPEG or PNG image/);
   });
   it('says when the model file is missing', async () => {
     const r = await evaluateSavedModel(path.join(root, 'missing.keras'), { kind: 'mnist' }, { backend: 'cpu' });
-    expect(r.ok ? '' : r.message).toMatch(/^cannot read .*missing\.keras: no such file$/);
+    expect(r.ok ? '' : r.error.message).toMatch(/^cannot read .*missing\.keras: no such file$/);
   });
 });
