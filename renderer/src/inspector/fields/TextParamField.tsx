@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { failure, type Outcome } from '../../../../shared/api/outcome';
 import type { JsonValue } from '../../../../shared/json';
 import type { ParamSpec } from '../../../../shared/layers/types';
 import { validateParam } from '../../../../shared/layers/validateParam';
@@ -6,15 +7,13 @@ import { formatParamText, parseParamText } from '../paramText';
 import type { FieldProps } from './fieldTypes';
 import { FieldMessage } from './FieldMessage';
 
-type Checked = { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly message: string };
-
 /** The text's value, or the sentence that says why it is not one. */
-function check(spec: ParamSpec, text: string): Checked {
+function check(spec: ParamSpec, text: string): Outcome<JsonValue> {
   const parsed = parseParamText(spec, text);
   if (!parsed.ok) return parsed;
   const issue = validateParam(spec, parsed.value);
   // validateParam completes "<param> …"; the field shows it as a sentence.
-  return issue === null ? parsed : { ok: false, message: `${spec.name} ${issue}.` };
+  return issue === null ? parsed : failure(`${spec.name} ${issue}.`);
 }
 
 /**
@@ -38,12 +37,12 @@ export function TextParamField({ spec, value, onCommit, id }: FieldProps) {
     editing.current = true;
     setText(next);
     const checked = check(spec, next);
-    setError(checked.ok ? null : checked.message);
+    setError(checked.ok ? null : checked.error.message);
   };
   const commit = () => {
     if (!editing.current) return;
     const checked = check(spec, text);
-    if (!checked.ok) { setError(checked.message); return; }
+    if (!checked.ok) { setError(checked.error.message); return; }
     editing.current = false;
     setError(null);
     if (formatParamText(spec, checked.value) !== shown) onCommit(checked.value);
