@@ -1,3 +1,4 @@
+import { failure } from '../api/outcome';
 import { isJsonObject, own, type JsonObject, type JsonValue } from '../json';
 import type { Params } from '../graph/types';
 import { encodeKerasObject, normalizeActivation, normalizeKerasObject, type Normalized } from './kerasObjects';
@@ -49,7 +50,7 @@ function isInt(v: JsonValue | undefined): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v);
 }
 
-const bad = (reason: string): Normalized => ({ ok: false, reason });
+const bad = (reason: string): Normalized => failure(reason);
 
 /** Reads one config value in any shape Keras 3, tf.keras 2 or TF.js writes into our stored form. */
 export function decodeParam(spec: ParamSpec, raw: JsonValue | undefined): Normalized {

@@ -1,3 +1,4 @@
+import { failure, type Outcome } from '../api/outcome';
 import { isJsonObject, own, previewJson, type JsonObject, type JsonValue } from '../json';
 
 /**
@@ -96,16 +97,17 @@ const moduleOf: Readonly<Record<ObjectKind, string>> = {
   constraint: 'keras.constraints',
 };
 
-export type Normalized = { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly reason: string };
+/** A config value in our stored form, or why it cannot be (a clause: "is not an activation name"). */
+export type Normalized = Outcome<JsonValue>;
 
 /** Reads an activation as Keras 3, tf.keras or TF.js writes it; null means linear. */
 export function normalizeActivation(raw: JsonValue | undefined): Normalized {
   let name: JsonValue | undefined = raw;
   if (isJsonObject(raw)) name = raw['config'];
   if (name === null || name === undefined) return { ok: true, value: 'linear' };
-  if (typeof name !== 'string') return { ok: false, reason: 'is not an activation name' };
+  if (typeof name !== 'string') return failure('is not an activation name');
   const canonical = own(activationAliases, name) ?? name;
-  if (!activationNames.includes(canonical)) return { ok: false, reason: `activation '${name}' is not supported` };
+  if (!activationNames.includes(canonical)) return failure(`activation '${name}' is not supported`);
   return { ok: true, value: canonical };
 }
 
@@ -115,7 +117,7 @@ export function normalizeActivation(raw: JsonValue | undefined): Normalized {
  */
 export function normalizeKerasObject(kind: ObjectKind, raw: JsonValue | undefined): Normalized {
   if (raw === null || raw === undefined) {
-    return kind === 'initializer' ? { ok: false, reason: 'an initializer is required' } : { ok: true, value: null };
+    return kind === 'initializer' ? failure('an initializer is required') : { ok: true, value: null };
   }
   let className: string;
   let config: JsonObject = {};
@@ -125,25 +127,25 @@ export function normalizeKerasObject(kind: ObjectKind, raw: JsonValue | undefine
     className = raw['class_name'];
     const c = raw['config'];
     if (c !== undefined && c !== null) {
-      if (!isJsonObject(c)) return { ok: false, reason: `has a malformed config for ${className}` };
+      if (!isJsonObject(c)) return failure(`has a malformed config for ${className}`);
       config = c;
     }
   } else {
-    return { ok: false, reason: `is not a Keras ${kind}` };
+    return failure(`is not a Keras ${kind}`);
   }
   const canonical = own(catalogs[kind], className) ? className : own(classAliases[kind], className);
   const info = canonical === undefined ? undefined : own(catalogs[kind], canonical);
-  if (canonical === undefined || info === undefined) return { ok: false, reason: `${kind} '${className}' is not supported` };
+  if (canonical === undefined || info === undefined) return failure(`${kind} '${className}' is not supported`);
   const out: { [key: string]: JsonValue } = { ...info.defaults };
   for (const [key, value] of Object.entries(config)) {
     if (Object.hasOwn(info.defaults, key)) {
       const def = info.defaults[key];
       if (typeof def === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) {
-        return { ok: false, reason: `${kind} ${canonical} has ${key} = ${previewJson(value, 40)}, which is not a finite number` };
+        return failure(`${kind} ${canonical} has ${key} = ${previewJson(value, 40)}, which is not a finite number`);
       }
       out[key] = canonical === 'VarianceScaling' && key === 'distribution' && value === 'normal' ? 'truncated_normal' : value;
     } else if (!(info.implied ?? []).includes(key)) {
-      return { ok: false, reason: `${kind} ${canonical} has an unsupported setting '${key}'` };
+      return failure(`${kind} ${canonical} has an unsupported setting '${key}'`);
     }
   }
   if (canonical === 'L1' && typeof out['l1'] === 'number') out['l1'] = shortestFloat32(out['l1']);
