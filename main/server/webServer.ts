@@ -195,13 +195,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       clearInterval(heartbeat);
     });
     ws.on('message', (data, isBinary) => {
-      const message = parseClientMessage(isBinary ? null : data.toString());
-      if (message.kind === 'invalid') {
-        ws.send(encodeReply(message.id, fail('invalid-request', message.reason)));
+      const parsed = parseClientMessage(isBinary ? null : data.toString());
+      if (!parsed.ok) {
+        ws.send(encodeReply(parsed.error.id, fail('invalid-request', parsed.error.message)));
         return;
       }
-      void invokeSafely(message.method, message.payload).then((result) => {
-        if (ws.readyState === ws.OPEN) ws.send(encodeReply(message.id, result));
+      const call = parsed.value;
+      void invokeSafely(call.method, call.payload).then((result) => {
+        if (ws.readyState === ws.OPEN) ws.send(encodeReply(call.id, result));
       });
     });
   });
