@@ -19,6 +19,8 @@ describe('parseArgs', () => {
     [['--format', 'keras2', 'a.json', '-o', 'out.json'], { positionals: ['a.json'], flags: [], values: [['format', 'keras2'], ['output', 'out.json']] }],
     [['a.json', '--format=keras3', '--output=-'], { positionals: ['a.json'], flags: [], values: [['format', 'keras3'], ['output', '-']] }],
     [['--', '--json', 'b'], { positionals: ['--json', 'b'], flags: [], values: [] }],
+    [['a.json', '-o', '-'], { positionals: ['a.json'], flags: [], values: [['output', '-']] }],
+    [['-', '--json'], { positionals: ['-'], flags: ['json'], values: [] }],
   ])('%j', (argv, expected) => {
     const r = parseArgs(argv, spec);
     expect(r.ok).toBe(true);
@@ -38,6 +40,9 @@ describe('parseArgs', () => {
     [['a', '--format', 'onnx'], "--format must be one of keras3, keras2 (got 'onnx')"],
     [['a', '--json=1'], '--json takes no value'],
     [['a', '-o', 'x', '-o', 'y'], '--output is given twice'],
+    [['a', '--format=-1'], "--format must be one of keras3, keras2 (got '-1')"],
+    [['a', '-jx'], 'unknown option -j'],
+    [['a', '--nope=1'], 'unknown option --nope'],
   ])('%j -> %s', (argv, message) => {
     expect(parseArgs(argv, spec)).toEqual({ ok: false, error: { message } });
   });

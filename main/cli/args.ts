@@ -1,8 +1,10 @@
 /*
- * A small typed argument parser for the CLI: long options (`--json`, `--format keras3`,
- * `--format=keras3`), short aliases (`-o out.json`), `--` to end options, positionals.
- * Commands declare what they take; everything else is a one-line usage error.
+ * The CLI's arguments: Node's parseArgs splits them (long options, `--format=keras3`, short aliases,
+ * `--` to end options, positionals); this file adds what parseArgs leaves to its caller: allowed
+ * values, an option given twice, a value option followed by another option, required and surplus
+ * positionals, each as a one-line usage error, and the synopsis shown in help.
  */
+import { parseArgs as splitArgs } from 'node:util';
 import { failure, success, type Outcome } from '../../shared/api/outcome';
 
 export interface OptionSpec {
@@ -40,42 +42,25 @@ function optionLabel(o: OptionSpec): string {
 }
 
 export function parseArgs(argv: readonly string[], spec: ArgSpec): Outcome<ParsedArgs> {
+  const declared = Object.fromEntries(spec.options.map((o) => [o.name, { type: o.kind === 'flag' ? ('boolean' as const) : ('string' as const), ...(o.short ? { short: o.short } : {}) }]));
+  // Not strict: unknown options and missing values come back as tokens, answered below in our words.
+  const { tokens } = splitArgs({ args: [...argv], options: declared, strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];
   const flags = new Set<string>();
   const values = new Map<string, string>();
-  let optionsEnded = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    let name: string;
-    let inline: string | undefined;
-    let option: OptionSpec | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-      option = spec.options.find((o) => o.name === name);
-    } else {
-      name = arg.slice(1);
-      option = spec.options.find((o) => o.short === name);
-    }
-    if (!option) return failure(`unknown option ${arg}`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const option = spec.options.find((o) => o.name === token.name);
+    if (option === undefined) return failure(`unknown option ${token.rawName}`);
     if (option.kind === 'flag') {
-      if (inline !== undefined) return failure(`--${option.name} takes no value`);
+      if (token.value !== undefined) return failure(`--${option.name} takes no value`);
       flags.add(option.name);
       continue;
     }
-    const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('-') && value !== '-')) {
-      return failure(`${optionLabel(option)} needs a value`);
-    }
+    const value = token.value;
+    // parseArgs takes the next word as the value even when it is an option (`-o --json`).
+    if (value === undefined || (!token.inlineValue && value.startsWith('-') && value !== '-')) return failure(`${optionLabel(option)} needs a value`);
     if (option.choices && !option.choices.includes(value)) {
       return failure(`--${option.name} must be one of ${option.choices.join(', ')} (got '${value}')`);
     }

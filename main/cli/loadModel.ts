@@ -2,7 +2,6 @@ import { failure, success, type Outcome } from '../../shared/api/outcome';
 import type { Graph } from '../../shared/graph/types';
 import type { LayerWeights, ModelFileFormat } from '../../shared/modelfile/types';
 import type { Project } from '../../shared/project';
-import type { OptionSpec } from './args';
 import { openModelFile } from '../modelfile/read';
 
 export interface LoadedModel {
@@ -14,9 +13,6 @@ export interface LoadedModel {
   readonly weights: readonly LayerWeights[] | null;
   readonly warnings: readonly string[];
 }
-
-/** `--weights FILE`, which every command that takes a model accepts. */
-export const weightsOption: OptionSpec = { name: 'weights', kind: 'value', valueName: 'FILE', help: 'weights for a model JSON: a Keras 3 .weights.h5 or a legacy weights-only .h5' };
 
 /** CLI errors are one line: fold any line breaks a message may carry. */
 const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ');

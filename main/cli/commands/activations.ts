@@ -1,9 +1,7 @@
-import { backendChoiceSchema } from '../../../shared/api/training';
 import { activationsWithSavedModel } from '../../engine/inspect/savedModel';
 import { exitOk, exitUsage, type CliCommand } from '../command';
-import { weightsOption } from '../loadModel';
+import { backendOf, backendOption, weightsOption } from '../options';
 import { printWarnings } from '../report';
-import { backendOf } from './evaluate';
 
 /** A few values from the start of the tensor, for the text view. */
 function preview(values: Float32Array, n = 8): string {
@@ -19,7 +17,7 @@ export const activationsCommand: CliCommand = {
     options: [
       { name: 'layer', kind: 'value', valueName: 'NAME', help: 'the layer whose output to print (required)' },
       { name: 'json', kind: 'flag', help: 'print one line {"layer", "class", "shape": [1, h, w, c], "values": […]} (row-major)' },
-      { name: 'backend', kind: 'value', choices: [...backendChoiceSchema.options], help: 'compute backend (default auto)' },
+      backendOption,
       weightsOption,
     ],
   },
@@ -31,7 +29,7 @@ export const activationsCommand: CliCommand = {
       return exitUsage;
     }
     const weights = args.values.get('weights');
-    const r = await activationsWithSavedModel(model, image, layer, backendOf(args.values.get('backend')), weights !== undefined ? { weights } : {});
+    const r = await activationsWithSavedModel(model, image, layer, backendOf(args), weights !== undefined ? { weights } : {});
     if (!r.ok) {
       io.err(`blockprop activations: ${r.error.message}\n`);
       return exitUsage;

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backendOf, datasetRefOf, formatEvaluation } from './evaluate';
+import { formatEvaluation } from './evaluate';
 
 describe('blockprop evaluate', () => {
-  it.each([
-    { arg: 'mnist', ref: { kind: 'mnist' } },
-    { arg: 'fashion-mnist', ref: { kind: 'fashion-mnist' } },
-    { arg: '/data/cats_dogs', ref: { kind: 'folder', path: '/data/cats_dogs' } },
-  ])('--dataset $arg', ({ arg, ref }) => {
-    expect(datasetRefOf(arg)).toEqual(ref);
-  });
-  it.each([['wasm', 'wasm'], ['native', 'native'], ['simd', 'simd'], [undefined, 'auto'], ['cpu', 'cpu'], ['gpu', 'auto']] as const)('--backend %s', (arg, expected) => {
-    expect(backendOf(arg)).toBe(expected);
-  });
   it('prints metrics, per-class accuracy, the confusion matrix and the worst mistakes', () => {
     const text = formatEvaluation(
       {

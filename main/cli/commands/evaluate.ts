@@ -1,20 +1,8 @@
 import type { EvaluateResult } from '../../../shared/api/inspect';
-import { backendChoiceSchema, type BackendChoice } from '../../../shared/api/training';
-import type { DatasetRef } from '../../../shared/project/schema';
 import { evaluateSavedModel } from '../../engine/inspect/savedModel';
 import { exitOk, exitUsage, type CliCommand } from '../command';
 import { printWarnings } from '../report';
-import { weightsOption } from '../loadModel';
-
-export function backendOf(value: string | undefined): BackendChoice {
-  const parsed = backendChoiceSchema.safeParse(value);
-  return parsed.success ? parsed.data : 'auto';
-}
-
-export function datasetRefOf(value: string): DatasetRef {
-  if (value === 'mnist' || value === 'fashion-mnist') return { kind: value };
-  return { kind: 'folder', path: value };
-}
+import { backendOf, backendOption, datasetOption, datasetRefOf, weightsOption, wholeNumber } from '../options';
 
 const pct = (v: number | null) => (v === null ? '   —  ' : `${(v * 100).toFixed(1).padStart(5)}%`);
 
@@ -42,10 +30,10 @@ export const evaluateCommand: CliCommand = {
   args: {
     positionals: [{ name: 'MODEL', required: true }],
     options: [
-      { name: 'dataset', kind: 'value', valueName: 'mnist|fashion-mnist|PATH', help: 'the built-in test set or an image folder (one sub-folder per class)' },
+      datasetOption('the built-in test set or an image folder (one sub-folder per class)'),
       { name: 'limit', kind: 'value', valueName: 'N', help: 'evaluate the first N test images only' },
       { name: 'worst', kind: 'value', valueName: 'N', help: 'list the N worst mistakes (default 10)' },
-      { name: 'backend', kind: 'value', choices: [...backendChoiceSchema.options], help: 'compute backend (default auto)' },
+      backendOption,
       { name: 'json', kind: 'flag', help: 'print the result as one JSON object' },
       weightsOption,
     ],
@@ -57,15 +45,9 @@ export const evaluateCommand: CliCommand = {
       io.err('blockprop evaluate: --dataset mnist|fashion-mnist|PATH is required\n');
       return exitUsage;
     }
-    const numberOption = (name: string): number | undefined | null => {
-      const v = args.values.get(name);
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      return Number.isInteger(n) && n >= 0 ? n : null;
-    };
-    const limit = numberOption('limit');
-    const worst = numberOption('worst');
-    if (limit === null || worst === null || limit === 0) {
+    const limit = wholeNumber(args, 'limit', 1);
+    const worst = wholeNumber(args, 'worst', 0);
+    if (limit === null || worst === null) {
       io.err('blockprop evaluate: --limit and --worst take a positive whole number\n');
       return exitUsage;
     }
@@ -74,7 +56,7 @@ export const evaluateCommand: CliCommand = {
     const r = await evaluateSavedModel(file, datasetRefOf(dataset), {
       limit,
       worst,
-      backend: backendOf(args.values.get('backend')),
+      backend: backendOf(args),
       ...(args.values.get('weights') !== undefined ? { open: { weights: args.values.get('weights') } } : {}),
       onProgress: (p) => {
         const now = Date.now();

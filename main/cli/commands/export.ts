@@ -4,7 +4,8 @@ import { exportKeras2, exportKeras3, toKerasJsonString } from '../../../shared/k
 import { generatePython } from '../../../shared/python';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
 import { convertSavedModel } from '../../engine/inspect/savedModel';
-import { loadModelFile, weightsOption } from '../loadModel';
+import { loadModelFile } from '../loadModel';
+import { weightsOption } from '../options';
 import { printDiagnostics, printWarnings } from '../report';
 import { writeOutput } from '../writeOutput';
 

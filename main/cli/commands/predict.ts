@@ -1,10 +1,9 @@
 import { backendChoiceSchema } from '../../../shared/api/training';
 import { parseArgs } from '../args';
-import { backendOf } from './evaluate';
 import { predictWithSavedModel } from '../../engine/inspect/savedModel';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
 import { printWarnings } from '../report';
-import { weightsOption } from '../loadModel';
+import { backendOf, backendOption, weightsOption } from '../options';
 
 const USAGE = `MODEL IMAGE… [--classes a,b,…] [--weights FILE] [--backend ${backendChoiceSchema.options.join('|')}] [--json]`;
 
@@ -18,7 +17,7 @@ export const predictCommand: CliCommand = {
       positionals: argv.map((_, i) => ({ name: i === 0 ? 'MODEL' : 'IMAGE', required: i < 2 })),
       options: [
         { name: 'classes', kind: 'value', valueName: 'a,b,…', help: 'class names, in output order' },
-        { name: 'backend', kind: 'value', choices: [...backendChoiceSchema.options], help: 'compute backend (default auto)' },
+        backendOption,
         { name: 'json', kind: 'flag', help: 'print one JSON object per image' },
         weightsOption,
       ],
@@ -30,7 +29,7 @@ export const predictCommand: CliCommand = {
     const [model = '', ...images] = parsed.value.positionals;
     const classes = parsed.value.values.get('classes')?.split(',').map((s) => s.trim());
     const weights = parsed.value.values.get('weights');
-    const r = await predictWithSavedModel(model, images, classes, backendOf(parsed.value.values.get('backend')), weights !== undefined ? { weights } : {});
+    const r = await predictWithSavedModel(model, images, classes, backendOf(parsed.value), weights !== undefined ? { weights } : {});
     if (!r.ok) {
       io.err(`blockprop predict: ${r.error.message}\n`);
       return exitUsage;

@@ -2,7 +2,8 @@ import { hasErrors } from '../../../shared/diagnostics';
 import { inferGraph } from '../../../shared/inference/infer';
 import { formatSummary, summaryJson } from '../../../shared/summary';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
-import { loadModelFile, weightsOption } from '../loadModel';
+import { loadModelFile } from '../loadModel';
+import { weightsOption } from '../options';
 import { printDiagnostics, printWarnings } from '../report';
 
 export const summaryCommand: CliCommand = {

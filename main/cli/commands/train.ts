@@ -1,18 +1,13 @@
 import * as path from 'node:path';
-import { backendChoiceSchema, type TrainEvent, type TrainRequest } from '../../../shared/api/training';
-import { defaultDataset, defaultTraining, optimizerKinds, type DatasetRef, type Optimizer, type TrainingSettings } from '../../../shared/project';
+import type { TrainEvent, TrainRequest } from '../../../shared/api/training';
+import { defaultDataset, defaultTraining, optimizerKinds, type Optimizer, type TrainingSettings } from '../../../shared/project';
 import { Engine } from '../../engine/host';
-import { weightsOption } from '../loadModel';
 import { exitDiverged, exitInvalid, exitOk, exitUsage, type CliCommand, type CliIo } from '../command';
 import { loadModelFile } from '../loadModel';
+import { backendOf, backendOption, datasetOption, datasetRefOf, weightsOption, wholeNumber } from '../options';
 import { trainEventJson } from '../trainJson';
 
 /** `blockprop train FILE --dataset …`: trains in the engine's worker, printing Keras-fit-like progress or JSON lines. */
-
-function datasetRefOf(value: string): DatasetRef {
-  if (value === 'mnist' || value === 'fashion-mnist') return { kind: value };
-  return { kind: 'folder', path: value };
-}
 
 const fmt = (v: number): string => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) : v.toExponential(4));
 
@@ -103,12 +98,12 @@ export const trainCommand: CliCommand = {
   args: {
     positionals: [{ name: 'FILE', required: true }],
     options: [
-      { name: 'dataset', kind: 'value', valueName: 'mnist|fashion-mnist|PATH', help: "the data (default: the project's, else mnist)" },
+      datasetOption("the data (default: the project's, else mnist)"),
       { name: 'epochs', kind: 'value', valueName: 'N', help: 'number of epochs' },
       { name: 'batch-size', kind: 'value', valueName: 'N', help: 'samples per batch' },
       { name: 'optimizer', kind: 'value', valueName: 'NAME', help: optimizerKinds.join('|') },
       { name: 'lr', kind: 'value', valueName: 'X', help: 'learning rate' },
-      { name: 'backend', kind: 'value', valueName: backendChoiceSchema.options.join('|'), help: 'compute backend (default auto)' },
+      backendOption,
       { name: 'seed', kind: 'value', valueName: 'N', help: 'random seed (same seed and backend: same curve)' },
       { name: 'limit', kind: 'value', valueName: 'N', help: 'use at most N training and N test samples' },
       { name: 'out', kind: 'value', valueName: 'DIR', help: 'write the trained model there (model.keras and tfjs/)' },
@@ -135,16 +130,10 @@ export const trainCommand: CliCommand = {
     const model = loaded.value;
     for (const w of model.warnings) warn('file', w);
     let training: TrainingSettings = model.project?.training ?? defaultTraining;
-    const int = (name: string, min: number): number | undefined | null => {
-      const v = args.values.get(name);
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      return Number.isInteger(n) && n >= min ? n : null;
-    };
-    const epochs = int('epochs', 1);
-    const batchSize = int('batch-size', 1);
-    const seed = int('seed', 0);
-    const limit = int('limit', 1);
+    const epochs = wholeNumber(args, 'epochs', 1);
+    const batchSize = wholeNumber(args, 'batch-size', 1);
+    const seed = wholeNumber(args, 'seed', 0);
+    const limit = wholeNumber(args, 'limit', 1);
     if (epochs === null || batchSize === null || seed === null || limit === null) return usage('--epochs, --batch-size and --limit take a positive whole number, --seed a whole number');
     const lrText = args.values.get('lr');
     const lr = lrText === undefined ? undefined : Number(lrText);
@@ -152,9 +141,7 @@ export const trainCommand: CliCommand = {
     const optName = args.values.get('optimizer');
     const optimizer = optName === undefined ? training.optimizer : optimizerOf(optName, training.optimizer);
     if (optimizer === null) return usage(`--optimizer must be one of ${optimizerKinds.join(', ')}`);
-    const backendArg = backendChoiceSchema.safeParse(args.values.get('backend') ?? 'auto');
-    if (!backendArg.success) return usage(`--backend must be one of ${backendChoiceSchema.options.join(', ')}`);
-    const backend = backendArg.data;
+    const backend = backendOf(args);
     training = {
       ...training,
       optimizer,

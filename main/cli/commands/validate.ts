@@ -2,7 +2,8 @@ import { countProblems, hasErrors } from '../../../shared/diagnostics';
 import { formatCount } from '../../../shared/format';
 import { inferGraph } from '../../../shared/inference/infer';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
-import { loadModelFile, weightsOption } from '../loadModel';
+import { loadModelFile } from '../loadModel';
+import { weightsOption } from '../options';
 import { printDiagnostics, printWarnings } from '../report';
 import { clip } from '../terminalText';
 
