@@ -1,12 +1,11 @@
 import { hasErrors } from '../../../shared/diagnostics';
-import { inferGraph } from '../../../shared/inference/infer';
 import { exportKeras2, exportKeras3, toKerasJsonString } from '../../../shared/keras';
 import { generatePython } from '../../../shared/python';
 import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
 import { convertSavedModel } from '../../engine/inspect/savedModel';
-import { loadModelFile } from '../loadModel';
+import { loadAndInfer } from '../loadModel';
 import { weightsOption } from '../options';
-import { printDiagnostics, printWarnings } from '../report';
+import { printDiagnostics } from '../report';
 import { writeOutput } from '../writeOutput';
 
 const formats = ['keras3', 'keras2', 'python', 'keras', 'tfjs', 'keras-json'] as const;
@@ -35,14 +34,9 @@ export const exportCommand: CliCommand = {
       io.err(`blockprop export: --format is required (${formats.join(', ')})\n`);
       return exitUsage;
     }
-    const loaded = await loadModelFile(file, args.values.get('weights'));
-    if (!loaded.ok) {
-      io.err(`blockprop export: ${loaded.error.message}\n`);
-      return exitUsage;
-    }
-    const model = loaded.value;
-    printWarnings(io, model.warnings);
-    const inference = inferGraph(model.graph);
+    const loaded = await loadAndInfer('export', args, io);
+    if (!loaded.ok) return loaded.error;
+    const { model, inference } = loaded.value;
     if (hasErrors(inference.diagnostics)) {
       printDiagnostics(io, inference.diagnostics);
       io.err(`blockprop export: the model in ${file} is invalid; fix the errors above.\n`);

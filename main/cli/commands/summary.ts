@@ -1,10 +1,9 @@
 import { hasErrors } from '../../../shared/diagnostics';
-import { inferGraph } from '../../../shared/inference/infer';
 import { formatSummary, summaryJson } from '../../../shared/summary';
-import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
-import { loadModelFile } from '../loadModel';
+import { exitInvalid, exitOk, type CliCommand } from '../command';
+import { loadAndInfer } from '../loadModel';
 import { weightsOption } from '../options';
-import { printDiagnostics, printWarnings } from '../report';
+import { printDiagnostics } from '../report';
 
 export const summaryCommand: CliCommand = {
   name: 'summary',
@@ -15,14 +14,9 @@ export const summaryCommand: CliCommand = {
   },
   async run({ args, io }) {
     const file = args.positionals[0] ?? '';
-    const loaded = await loadModelFile(file, args.values.get('weights'));
-    if (!loaded.ok) {
-      io.err(`blockprop summary: ${loaded.error.message}\n`);
-      return exitUsage;
-    }
-    const model = loaded.value;
-    printWarnings(io, model.warnings);
-    const inference = inferGraph(model.graph);
+    const loaded = await loadAndInfer('summary', args, io);
+    if (!loaded.ok) return loaded.error;
+    const { model, inference } = loaded.value;
     printDiagnostics(io, inference.diagnostics);
     if (hasErrors(inference.diagnostics)) {
       io.err(`blockprop summary: the model in ${file} is invalid; fix the errors above.\n`);

@@ -1,10 +1,9 @@
 import { countProblems, hasErrors } from '../../../shared/diagnostics';
 import { formatCount } from '../../../shared/format';
-import { inferGraph } from '../../../shared/inference/infer';
-import { exitInvalid, exitOk, exitUsage, type CliCommand } from '../command';
-import { loadModelFile } from '../loadModel';
+import { exitInvalid, exitOk, type CliCommand } from '../command';
+import { loadAndInfer } from '../loadModel';
 import { weightsOption } from '../options';
-import { printDiagnostics, printWarnings } from '../report';
+import { printDiagnostics } from '../report';
 import { clip } from '../terminalText';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -15,14 +14,9 @@ export const validateCommand: CliCommand = {
   args: { positionals: [{ name: 'FILE', required: true }], options: [weightsOption] },
   async run({ args, io }) {
     const file = args.positionals[0] ?? '';
-    const loaded = await loadModelFile(file, args.values.get('weights'));
-    if (!loaded.ok) {
-      io.err(`blockprop validate: ${loaded.error.message}\n`);
-      return exitUsage;
-    }
-    const model = loaded.value;
-    printWarnings(io, model.warnings);
-    const inference = inferGraph(model.graph);
+    const loaded = await loadAndInfer('validate', args, io);
+    if (!loaded.ok) return loaded.error;
+    const { model, inference } = loaded.value;
     printDiagnostics(io, inference.diagnostics);
     const { errors, warnings } = countProblems(inference.diagnostics);
     const name = `'${clip(model.graph.name)}'`;
