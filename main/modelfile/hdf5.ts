@@ -3,18 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { failure, success, type Outcome } from '../../shared/api/outcome';
 import type { H5Attr, H5DatasetInfo, H5GroupInfo } from '../../shared/modelfile/h5layout';
+import { h5wasm, type H5 } from './h5wasm';
 
-type H5 = typeof import('h5wasm/node');
-let loaded: Promise<H5> | null = null;
-
-/** h5wasm (the HDF5 C library in wasm, as the exporter uses) loads once, lazily: most commands never need it. */
-function h5wasm(): Promise<H5> {
-  loaded ??= import('h5wasm/node').then(async (mod) => {
-    await mod.ready;
-    return mod;
-  });
-  return loaded;
-}
 
 /** Bounds on walking a file's structure: a crafted file must not make us list millions of objects. */
 const MAX_OBJECTS = 100_000;

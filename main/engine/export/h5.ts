@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { failure, success, type Outcome } from '../../../shared/api/outcome';
+import { h5wasm } from '../../modelfile/h5wasm';
 
 /** One layer's entry in a Keras 3 weights file: `layers/<group>/vars/<i>`, the group's `name` attribute = layer name. */
 export interface H5LayerEntry {
@@ -16,17 +17,6 @@ export interface H5Weights {
   readonly layers: readonly H5LayerEntry[];
 }
 
-type H5 = typeof import('h5wasm/node');
-let loaded: Promise<H5> | null = null;
-
-/** h5wasm is an ES module with a wasm build of the HDF5 C library; loaded once, lazily (not every command needs it). */
-function h5wasm(): Promise<H5> {
-  loaded ??= import('h5wasm/node').then(async (mod) => {
-    await mod.ready;
-    return mod;
-  });
-  return loaded;
-}
 
 /** Runs `fn` with a scratch path (h5wasm works on files) and removes it afterwards. */
 async function withScratch<T>(fn: (file: string) => Promise<T>): Promise<T> {
