@@ -36,28 +36,40 @@ export type SpawnEngine = (file: string, options: { maxHeapMb?: number }) => Eng
 
 const outOfMemory = /OUT_OF_MEMORY|out of memory|heap limit/i;
 
+/**
+ * A channel's end is told once, whichever comes first of an error and an exit event, and never after
+ * it was terminated on purpose.
+ */
+function exitReport(): { report: (detail: EngineExit) => void; listen: (listener: (detail: EngineExit) => void) => void; silence: () => void } {
+  let listener: ((detail: EngineExit) => void) | null = null;
+  let reported = false;
+  return {
+    report: (detail) => {
+      if (reported) return;
+      reported = true;
+      listener?.(detail);
+    },
+    listen: (l) => void (listener = l),
+    silence: () => void (reported = true),
+  };
+}
+
 /** The engine on a worker thread of this process (the old default; tests of the thread path). */
 export function threadChannel(spec: WorkerSpec, maxHeapMb?: number): EngineChannel {
   const worker = new Worker(spec.code, {
     eval: spec.eval,
     ...(maxHeapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}),
   });
-  let exited: ((detail: EngineExit) => void) | null = null;
-  let reported = false;
-  const report = (detail: EngineExit) => {
-    if (reported) return;
-    reported = true;
-    exited?.(detail);
-  };
-  worker.on('error', (err: Error) => report({ reason: outOfMemory.test(`${String(Reflect.get(err, 'code'))} ${err.message}`) ? 'out-of-memory' : 'crash', detail: err.message }));
-  worker.on('exit', (code) => report({ reason: 'exit', detail: `exit code ${code}` }));
+  const exit = exitReport();
+  worker.on('error', (err: Error) => exit.report({ reason: outOfMemory.test(`${String(Reflect.get(err, 'code'))} ${err.message}`) ? 'out-of-memory' : 'crash', detail: err.message }));
+  worker.on('exit', (code) => exit.report({ reason: 'exit', detail: `exit code ${code}` }));
   return {
     pid: null,
     send: (message) => worker.postMessage(message),
     onMessage: (listener) => void worker.on('message', listener),
-    onExit: (listener) => void (exited = listener),
+    onExit: exit.listen,
     terminate: async () => {
-      reported = true;
+      exit.silence();
       await worker.terminate();
     },
   };
@@ -88,15 +100,9 @@ export function processChannel(file: string, maxHeapMb?: number): EngineChannel 
   // The engine's stdout goes to our stderr: stdout is the CLI's (train --json lines) alone.
   const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   child.stdout?.pipe(process.stderr, { end: false });
-  let exited: ((detail: EngineExit) => void) | null = null;
-  let reported = false;
-  const report = (detail: EngineExit) => {
-    if (reported) return;
-    reported = true;
-    exited?.(detail);
-  };
-  child.on('error', (err) => report({ reason: 'crash', detail: err.message }));
-  child.on('exit', (code, signal) => report(describeExit(code, signal)));
+  const exit = exitReport();
+  child.on('error', (err) => exit.report({ reason: 'crash', detail: err.message }));
+  child.on('exit', (code, signal) => exit.report(describeExit(code, signal)));
   // A send after the child died fails asynchronously; the exit handler reports it.
   const send = (message: HostToWorker) => {
     if (child.connected) child.send(forProcess(message), (err) => void err);
@@ -105,9 +111,9 @@ export function processChannel(file: string, maxHeapMb?: number): EngineChannel 
     pid: child.pid ?? null,
     send,
     onMessage: (listener) => void child.on('message', listener),
-    onExit: (listener) => void (exited = listener),
+    onExit: exit.listen,
     terminate: async () => {
-      reported = true;
+      exit.silence();
       if (child.exitCode !== null || child.signalCode !== null) return;
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
