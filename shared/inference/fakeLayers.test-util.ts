@@ -1,4 +1,5 @@
 // Small stand-ins for the layer catalog, so the inference is tested on its own.
+import { failureOf, success } from '../api/outcome';
 import type { Params, Shape } from '../graph/types';
 import type { LayerDef, ParamSpec, ShapeOutcome, WeightSpec } from '../layers/types';
 
@@ -26,7 +27,7 @@ const spatial = (size: number | null, k: number, stride: number, padding: string
 export const fakeDefs: LayerDef[] = [
   fake('InputLayer', [{ name: 'batch_shape', type: 'shape', default: [null, 28, 28, 1], help: '' }], { min: 0, max: 0 }, (_i, p) => {
     const s = p['batch_shape'];
-    return { shape: Array.isArray(s) ? s.map((d) => (typeof d === 'number' ? d : null)) : [null] };
+    return success(Array.isArray(s) ? s.map((d) => (typeof d === 'number' ? d : null)) : [null]);
   }),
   fake('Conv2D', [
     { name: 'filters', type: 'int', min: 1, default: 32, help: '' },
@@ -39,8 +40,8 @@ export const fakeDefs: LayerDef[] = [
     const pad = p['padding'] === 'same' ? 'same' : 'valid';
     const h = spatial(s[1] ?? null, kh, 1, pad);
     const w = spatial(s[2] ?? null, kw, 1, pad);
-    if ((h !== null && h <= 0) || (w !== null && w <= 0)) return { issue: { code: 'spatial-size', message: `has a ${kh}×${kw} kernel but its input is only ${s[1]}×${s[2]}; use padding 'same' or a smaller kernel.`, param: 'kernel_size' } };
-    return { shape: [null, h, w, num(p, 'filters', 32)] };
+    if ((h !== null && h <= 0) || (w !== null && w <= 0)) return failureOf({ code: 'spatial-size', message: `has a ${kh}×${kw} kernel but its input is only ${s[1]}×${s[2]}; use padding 'same' or a smaller kernel.`, param: 'kernel_size' });
+    return success([null, h, w, num(p, 'filters', 32)]);
   }, ([i], p) => {
     const [kh, kw] = pair(p, 'kernel_size', 3);
     const f = num(p, 'filters', 32);
@@ -57,19 +58,19 @@ export const fakeDefs: LayerDef[] = [
     const pad = p['padding'] === 'same' ? 'same' : 'valid';
     const h = spatial(s[1] ?? null, ph, sh, pad);
     const w = spatial(s[2] ?? null, pw, sw, pad);
-    if ((h !== null && h <= 0) || (w !== null && w <= 0)) return { issue: { code: 'spatial-size', message: 'window is larger than its input.' } };
-    return { shape: [null, h, w, last(s)] };
+    if ((h !== null && h <= 0) || (w !== null && w <= 0)) return failureOf({ code: 'spatial-size', message: 'window is larger than its input.' });
+    return success([null, h, w, last(s)]);
   }),
-  fake('Flatten', [], { min: 1, max: 1 }, ([i]) => ({ shape: [null, (i ?? []).slice(1).reduce<number>((a, d) => a * (d ?? 0), 1)] })),
+  fake('Flatten', [], { min: 1, max: 1 }, ([i]) => success([null, (i ?? []).slice(1).reduce<number>((a, d) => a * (d ?? 0), 1)])),
   fake('Dense', [
     { name: 'units', type: 'int', min: 1, default: 10, help: '' },
     { name: 'activation', type: 'activation', default: 'linear', help: '' },
-  ], { min: 1, max: 1 }, ([i], p) => ({ shape: [...(i ?? []).slice(0, -1), num(p, 'units', 10)] }), ([i], p) => [
+  ], { min: 1, max: 1 }, ([i], p) => success([...(i ?? []).slice(0, -1), num(p, 'units', 10)]), ([i], p) => [
     { name: 'kernel', shape: [last(i ?? []), num(p, 'units', 10)], trainable: true },
     { name: 'bias', shape: [num(p, 'units', 10)], trainable: true },
   ]),
-  fake('Dropout', [{ name: 'rate', type: 'float', min: 0, max: 1, exclusiveMax: true, default: 0.5, help: '' }], { min: 1, max: 1 }, ([i]) => ({ shape: i ?? [] })),
-  fake('BatchNormalization', [], { min: 1, max: 1 }, ([i]) => ({ shape: i ?? [] }), ([i]) => [
+  fake('Dropout', [{ name: 'rate', type: 'float', min: 0, max: 1, exclusiveMax: true, default: 0.5, help: '' }], { min: 1, max: 1 }, ([i]) => success(i ?? [])),
+  fake('BatchNormalization', [], { min: 1, max: 1 }, ([i]) => success(i ?? []), ([i]) => [
     { name: 'gamma', shape: [last(i ?? [])], trainable: true },
     { name: 'beta', shape: [last(i ?? [])], trainable: true },
     { name: 'moving_mean', shape: [last(i ?? [])], trainable: false },
@@ -79,14 +80,14 @@ export const fakeDefs: LayerDef[] = [
     const first = i[0] ?? [];
     for (const s of i) {
       if (s.length !== first.length || s.some((d, k) => d !== null && first[k] !== null && d !== first[k])) {
-        return { issue: { code: 'merge-shape', message: 'gets inputs of different shapes; make the branches produce the same shape.' } };
+        return failureOf({ code: 'merge-shape', message: 'gets inputs of different shapes; make the branches produce the same shape.' });
       }
     }
-    return { shape: first };
+    return success(first);
   }),
   fake('Concatenate', [], { min: 2, max: Number.POSITIVE_INFINITY }, (i) => {
     const first = i[0] ?? [];
-    return { shape: [...first.slice(0, -1), i.reduce<number>((a, s) => a + last(s), 0)] };
+    return success([...first.slice(0, -1), i.reduce<number>((a, s) => a + last(s), 0)]);
   }),
 ];
 

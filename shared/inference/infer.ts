@@ -224,13 +224,13 @@ function inferNode(
     }
     if (blocked) return blank(node, inputShapes);
     const outcome = def.outputShape(known, node.params);
-    if ('issue' in outcome) {
-      out.push(issueDiagnostic(node, outcome.issue));
+    if (!outcome.ok) {
+      out.push(issueDiagnostic(node, outcome.error));
       return blank(node, inputShapes);
     }
     const weights = def.weights(known, node.params);
     const params = countParams(weights, node.params['trainable'] !== false);
-    return { id: node.id, name: node.name, kind: node.kind, inputShapes, outputShape: outcome.shape, params, weights };
+    return { id: node.id, name: node.name, kind: node.kind, inputShapes, outputShape: outcome.value, params, weights };
   } catch (err) {
     // A layer rule that throws is a bug in Blockprop; keep the editor alive and say so.
     const detail = err instanceof Error ? err.message : String(err);

@@ -1,3 +1,4 @@
+import { failureOf, success, type Outcome } from '../api/outcome';
 import type { Shape } from '../graph/types';
 import type { LayerIssue, ShapeOutcome } from './types';
 
@@ -36,8 +37,9 @@ export function issue(code: string, message: string, param?: string, severity: '
   return param === undefined ? { code, message, severity } : { code, message, severity, param };
 }
 
-export function fail(code: string, message: string, param?: string): ShapeOutcome {
-  return { issue: issue(code, message, param) };
+/** A failed layer outcome; it fits any Outcome<T, LayerIssue> (a shape, axis sizes, an image input). */
+export function fail(code: string, message: string, param?: string): { readonly ok: false; readonly error: LayerIssue } {
+  return failureOf(issue(code, message, param));
 }
 
 /** The single input shape, or an issue when the block has none / too many. */
@@ -45,34 +47,26 @@ export function singleInput(inputs: readonly Shape[]): Shape | null {
   return inputs.length === 1 && inputs[0] !== undefined ? inputs[0] : null;
 }
 
-export function missingInput(): ShapeOutcome {
+export function missingInput(): { readonly ok: false; readonly error: LayerIssue } {
   return fail('missing-input', 'has no input; connect a block to it');
 }
 
-/** Requires a 4-D image tensor (batch, height, width, channels). */
-function requireImage(shape: Shape): ShapeOutcome | null {
-  if (shape.length === 4) return null;
-  return fail('input-rank', `expects a 4-D input (batch, height, width, channels) but gets ${formatShape(shape)}; ${shape.length < 4 ? 'add a Reshape before it, e.g. to (28, 28, 1)' : 'reduce the input to 4-D first'}`);
-}
-
-/** The single input when it is a 4-D image tensor, else the issue saying what is wrong with it. */
+/** The single input when it is a 4-D image tensor (batch, height, width, channels), else the issue saying what is wrong with it. */
 export function singleImageInput(inputs: readonly Shape[]): ShapeOutcome {
   const shape = singleInput(inputs);
   if (shape === null) return missingInput();
-  return requireImage(shape) ?? { shape };
+  if (shape.length === 4) return success(shape);
+  return fail('input-rank', `expects a 4-D input (batch, height, width, channels) but gets ${formatShape(shape)}; ${shape.length < 4 ? 'add a Reshape before it, e.g. to (28, 28, 1)' : 'reduce the input to 4-D first'}`);
 }
 
-/** Channels (last axis) must be known for layers that create weights over them. */
-export function requireChannels(shape: Shape): ShapeOutcome | null {
+/**
+ * The size of the last axis (the channels), which layers that create weights over it must know;
+ * the issue when it is None.
+ */
+export function requireChannels(shape: Shape): Outcome<number, LayerIssue> {
   const c = shape[shape.length - 1];
-  if (typeof c === 'number') return null;
+  if (typeof c === 'number') return success(c);
   return fail('undefined-dim', `needs to know the size of the last axis of its input ${formatShape(shape)}; give the Input block a full shape`);
-}
-
-/** The last-axis size (0 when unknown; callers check requireChannels first). */
-export function lastDim(shape: Shape): number {
-  const c = shape[shape.length - 1];
-  return typeof c === 'number' ? c : 0;
 }
 
 /** " 3×3" etc. — a pair as the block face shows it. */

@@ -34,6 +34,6 @@ describe('merge shapes', () => {
 
   it('names both shapes and the fix when an Add mismatches', () => {
     const r = run('Add', [[null, 4, 4, 8], [null, 4, 4, 7]], {});
-    expect('issue' in r.out && r.out.issue.message).toBe('gets inputs of incompatible shapes (None, 4, 4, 8) and (None, 4, 4, 7); make their sizes equal (for example a 1×1 Conv2D to match the channels, or the same strides on both branches)');
+    expect(!r.out.ok && r.out.error.message).toBe('gets inputs of incompatible shapes (None, 4, 4, 8) and (None, 4, 4, 7); make their sizes equal (for example a 1×1 Conv2D to match the channels, or the same strides on both branches)');
   });
 });

@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import { fail, formatShape, issue } from './common';
 import { makeCodec } from './configCodec';
 import { resolveAxis } from './normalizationCommon';
@@ -45,7 +46,7 @@ export const concatenate: LayerDef = {
       total = total === null || typeof v !== 'number' ? null : total + v;
     }
     out[resolved] = total;
-    return { shape: out };
+    return success(out);
   },
   weights: () => [],
   check(inputs, p) {

@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import { convTransposeOutputLength, issue, pairText } from './common';
 import { makeCodec } from './configCodec';
 import {
@@ -27,13 +28,14 @@ const codec = makeCodec(params, [
 
 function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const input = imageInput(inputs);
-  if ('outcome' in input) return input.outcome;
+  if (!input.ok) return input;
+  const { shape } = input.value;
   const c = config(p);
   const g = convGeometry(c);
   const op = c.output_padding;
-  const h = convTransposeOutputLength(input.shape[1] ?? null, g.kernel[0], g.strides[0], g.padding, op === null ? null : op[0], g.dilation[0]);
-  const w = convTransposeOutputLength(input.shape[2] ?? null, g.kernel[1], g.strides[1], g.padding, op === null ? null : op[1], g.dilation[1]);
-  return { shape: [input.shape[0] ?? null, h, w, c.filters] };
+  const h = convTransposeOutputLength(shape[1] ?? null, g.kernel[0], g.strides[0], g.padding, op === null ? null : op[0], g.dilation[0]);
+  const w = convTransposeOutputLength(shape[2] ?? null, g.kernel[1], g.strides[1], g.padding, op === null ? null : op[1], g.dilation[1]);
+  return success([shape[0] ?? null, h, w, c.filters]);
 }
 
 export const conv2DTranspose: LayerDef = {

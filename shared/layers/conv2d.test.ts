@@ -68,6 +68,6 @@ describe('convolution checks', () => {
 
   it('names the kernel and input sizes when the output would vanish', () => {
     const r = run('Conv2D', [[null, 3, 3, 1]], { filters: 4, kernel_size: [5, 5] });
-    expect('issue' in r.out && r.out.issue.message).toBe("has a 5×5 kernel but its input is only 3×3, so its output would be -1×-1; use padding 'same', a smaller kernel or stride, or a larger input");
+    expect(!r.out.ok && r.out.error.message).toBe("has a 5×5 kernel but its input is only 3×3, so its output would be -1×-1; use padding 'same', a smaller kernel or stride, or a larger input");
   });
 });

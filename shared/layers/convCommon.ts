@@ -1,3 +1,4 @@
+import { success, type Outcome } from '../api/outcome';
 import type { Params, Shape } from '../graph/types';
 import { convOutputLength, fail, formatDims, issue, pairText, requireChannels, singleImageInput } from './common';
 import { channelsLast, type ConfigEntry } from './configCodec';
@@ -38,14 +39,19 @@ export function convGeometry(c: ConvWindowConfig): ConvGeometry {
   return { kernel: c.kernel_size, strides: c.strides, dilation: c.dilation_rate, padding: c.padding };
 }
 
-/** Validates the single 4-D input with known channels; returns it or the failing outcome. */
-export function imageInput(inputs: readonly Shape[]): { shape: Shape; channels: number } | { outcome: ShapeOutcome } {
+/** A convolution's single 4-D input and its (known) channel count. */
+export interface ImageInput {
+  readonly shape: Shape;
+  readonly channels: number;
+}
+
+/** Validates the single 4-D input with known channels; returns it or the issue that stops it. */
+export function imageInput(inputs: readonly Shape[]): Outcome<ImageInput, LayerIssue> {
   const input = singleImageInput(inputs);
-  if ('issue' in input) return { outcome: input };
-  const channels = requireChannels(input.shape);
-  if (channels !== null) return { outcome: channels };
-  const c = input.shape[3];
-  return { shape: input.shape, channels: typeof c === 'number' ? c : 0 };
+  if (!input.ok) return input;
+  const channels = requireChannels(input.value);
+  if (!channels.ok) return channels;
+  return success({ shape: input.value, channels: channels.value });
 }
 
 /** Output (None, h, w, outChannels) of a (non-transposed) convolution, or the spatial-size issue. */
@@ -59,7 +65,7 @@ export function convOutputShape(shape: Shape, g: ConvGeometry, outChannels: numb
       `has a ${pairText(g.kernel)} kernel${dilated} but its input is only ${formatDims([shape[1] ?? null, shape[2] ?? null])}, so its output would be ${formatDims([h, w])}; use padding 'same', a smaller kernel or stride, or a larger input`,
       'kernel_size');
   }
-  return { shape: [shape[0] ?? null, h, w, outChannels] };
+  return success([shape[0] ?? null, h, w, outChannels]);
 }
 
 /** Keras's constructor refusals for convolutions, plus each param's own validation. */
@@ -81,9 +87,9 @@ type ConvConfig = ConvWindowConfig & { readonly use_bias: boolean };
 export function convShapeRule<C extends ConvConfig>(config: (p: Params) => C, outChannels: (c: C, inChannels: number) => number): LayerDef['outputShape'] {
   return (inputs, p) => {
     const input = imageInput(inputs);
-    if ('outcome' in input) return input.outcome;
+    if (!input.ok) return input;
     const c = config(p);
-    return convOutputShape(input.shape, convGeometry(c), outChannels(c, input.channels));
+    return convOutputShape(input.value.shape, convGeometry(c), outChannels(c, input.value.channels));
   };
 }
 
@@ -96,9 +102,9 @@ export function convWeightsRule<C extends ConvConfig>(
   return (inputs, p) => {
     const input = imageInput(inputs);
     // Keras creates no weights when the output shape is invalid.
-    if ('outcome' in input || 'issue' in outputShape(inputs, p)) return [];
+    if (!input.ok || !outputShape(inputs, p).ok) return [];
     const c = config(p);
-    const k = kernels(c, input.channels);
+    const k = kernels(c, input.value.channels);
     return c.use_bias ? [...k.kernels, { name: 'bias', shape: [k.biasSize], trainable: true }] : k.kernels;
   };
 }

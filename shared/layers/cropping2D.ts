@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import { fail, formatShape, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { layerConfig } from './layerConfig';
@@ -24,14 +25,14 @@ export const cropping2D: LayerDef = {
   ...weightlessLayer(params, codec),
   outputShape(inputs, p) {
     const input = singleImageInput(inputs);
-    if ('issue' in input) return input;
-    const shape = input.shape;
+    if (!input.ok) return input;
+    const shape = input.value;
     const [[t, b], [l, r]] = config(p).cropping;
     const [n, h, w, c] = shape;
     if ((typeof h === 'number' && t + b >= h) || (typeof w === 'number' && l + r >= w)) {
       return fail('spatial-size', `crops ((${t}, ${b}), (${l}, ${r})) from a ${formatShape(shape)} input, leaving nothing; crop less than the height and width`, 'cropping');
     }
-    return { shape: [n ?? null, h == null ? null : h - t - b, w == null ? null : w - l - r, c ?? null] };
+    return success([n ?? null, h == null ? null : h - t - b, w == null ? null : w - l - r, c ?? null]);
   },
   describe: (p) => describePadding2d(config(p).cropping),
 };

@@ -61,6 +61,6 @@ describe('core layer shapes and parameter counts', () => {
 
   it('explains a reshape size mismatch with both sizes', () => {
     const r = run('Reshape', [[null, 24]], { target_shape: [5, 5] });
-    expect('issue' in r.out && r.out.issue.message).toBe('cannot reshape (None, 24) (24 values) to 5×5 (25 values); choose a target_shape with the same number of values, or use -1 for one axis');
+    expect(!r.out.ok && r.out.error.message).toBe('cannot reshape (None, 24) (24 values) to 5×5 (25 values); choose a target_shape with the same number of values, or use -1 for one axis');
   });
 });

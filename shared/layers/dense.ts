@@ -1,4 +1,5 @@
-import { formatShape, issue, lastDim, missingInput, requireChannels, singleInput } from './common';
+import { success } from '../api/outcome';
+import { fail, formatShape, issue, missingInput, requireChannels, singleInput } from './common';
 import { makeCodec } from './configCodec';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
@@ -32,17 +33,19 @@ export const dense: LayerDef = {
   outputShape(inputs, p) {
     const shape = singleInput(inputs);
     if (shape === null) return missingInput();
-    if (shape.length < 2) return { issue: issue('input-rank', `expects at least a 2-D input (batch, features) but gets ${formatShape(shape)}`) };
-    const unknown = requireChannels(shape);
-    if (unknown !== null) return unknown;
+    if (shape.length < 2) return fail('input-rank', `expects at least a 2-D input (batch, features) but gets ${formatShape(shape)}`);
+    const channels = requireChannels(shape);
+    if (!channels.ok) return channels;
     // Keras's Dense acts on the last axis of any input: (None, 12, 12, 64) -> (None, 12, 12, units).
-    return { shape: [...shape.slice(0, -1), config(p).units] };
+    return success([...shape.slice(0, -1), config(p).units]);
   },
   weights(inputs, p) {
     const shape = singleInput(inputs);
-    if (shape === null || shape.length < 2 || requireChannels(shape) !== null) return [];
+    if (shape === null || shape.length < 2) return [];
+    const channels = requireChannels(shape);
+    if (!channels.ok) return [];
     const { units: n, use_bias } = config(p);
-    const kernel = { name: 'kernel', shape: [lastDim(shape), n], trainable: true };
+    const kernel = { name: 'kernel', shape: [channels.value, n], trainable: true };
     return use_bias ? [kernel, { name: 'bias', shape: [n], trainable: true }] : [kernel];
   },
   check(inputs, p) {

@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import { missingInput, singleInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import type { LayerDef } from './types';
@@ -18,9 +19,9 @@ export const flatten: LayerDef = {
     const shape = singleInput(inputs);
     if (shape === null) return missingInput();
     const rest = shape.slice(1);
-    if (rest.length === 0) return { shape: [shape[0] ?? null, 1] };
+    if (rest.length === 0) return success([shape[0] ?? null, 1]);
     const size = rest.some((d) => d === null) ? null : rest.reduce<number>((a, d) => a * (d ?? 1), 1);
-    return { shape: [shape[0] ?? null, size] };
+    return success([shape[0] ?? null, size]);
   },
   weights: () => [],
   toConfig: codec.toConfig,

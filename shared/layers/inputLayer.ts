@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import { own, type JsonObject, type JsonValue } from '../json';
 import type { Params } from '../graph/types';
 import { formatDims } from './common';
@@ -36,7 +37,7 @@ export const inputLayer: LayerDef = {
     'Keras adds a batch axis in front, shown as None, because the number of examples per batch can vary.',
   params,
   inputs: { min: 0, max: 0 },
-  outputShape: (_inputs, p) => ({ shape: batchShape(p) }),
+  outputShape: (_inputs, p) => success(batchShape(p)),
   weights: () => [],
   check: (_inputs, p) => paramIssues(params, p),
   toConfig(p): JsonObject {

@@ -76,7 +76,7 @@ describe('layers match real Keras 3.15', () => {
     const { params, unsupported } = def.fromConfig(config);
     expect(unsupported).toEqual([]);
     const out = def.outputShape(c.inputs, params);
-    expect(out).toEqual({ shape: c.output_shape });
+    expect(out).toEqual({ ok: true, value: c.output_shape });
     const weights = def.weights(c.inputs, params);
     expect(weights.map((w) => [w.name, w.shape, w.trainable])).toEqual(c.weights);
     expect(weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0)).toBe(c.count);
@@ -108,7 +108,7 @@ describe('layers match real Keras 3.15', () => {
     const { params, unsupported } = def.fromConfig(c.kwargs ?? {});
     expect(unsupported).toEqual([]);
     const out = def.outputShape(c.inputs, params);
-    const issues = [...('issue' in out ? [out.issue] : []), ...(def.check?.(c.inputs, params) ?? [])];
+    const issues = [...(out.ok ? [] : [out.error]), ...(def.check?.(c.inputs, params) ?? [])];
     const codes = issues.filter((i) => i.severity !== 'warning').map((i) => i.code);
     expect(codes).toContain(expectedCode[id]);
   });
@@ -118,13 +118,13 @@ describe('layers match real Keras 3.15', () => {
     const { params, unsupported } = def.fromConfig(c.kwargs ?? {});
     expect(unsupported).toEqual([]);
     const out = def.outputShape(c.inputs, params);
-    const errors = [...('issue' in out ? [out.issue] : []), ...(def.check?.(c.inputs, params) ?? [])].filter((i) => i.severity !== 'warning');
+    const errors = [...(out.ok ? [] : [out.error]), ...(def.check?.(c.inputs, params) ?? [])].filter((i) => i.severity !== 'warning');
     if (c.error !== undefined) {
       expect(errors.length, `Keras said: ${c.error}`).toBeGreaterThan(0);
       return;
     }
     expect(errors).toEqual([]);
-    expect(out).toEqual({ shape: c.output_shape });
+    expect(out).toEqual({ ok: true, value: c.output_shape });
     expect(def.weights(c.inputs, params).map((w) => [w.name, w.shape, w.trainable])).toEqual(c.weights);
   });
 });

@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import type { Shape } from '../graph/types';
 import { fail, formatShape } from './common';
 import { makeCodec } from './configCodec';
@@ -40,7 +41,7 @@ export function elementwiseShape(inputs: readonly Shape[]): ShapeOutcome {
     }
     out = next;
   }
-  return { shape: [mergedBatch(inputs), ...(out ?? [])] };
+  return success([mergedBatch(inputs), ...(out ?? [])]);
 }
 
 const emptyCodec = makeCodec([], []);

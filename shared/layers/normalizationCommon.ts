@@ -1,7 +1,8 @@
+import { success, type Outcome } from '../api/outcome';
 import type { Params, Shape } from '../graph/types';
 import { fail, formatShape, missingInput, singleInput } from './common';
 import { constraintSpec, initializerSpec, regularizerSpec } from './paramSpecs';
-import type { LayerDef, ParamSpec, ShapeOutcome, WeightSpec } from './types';
+import type { LayerDef, LayerIssue, ParamSpec, WeightSpec } from './types';
 
 /** Specs BatchNormalization and LayerNormalization share (Keras's names, defaults and ranges). */
 export const epsilonSpec = { name: 'epsilon', type: 'float', min: 0, exclusiveMin: true, default: 0.001, help: 'Small number added to the variance so that nothing is divided by zero.' } as const satisfies ParamSpec;
@@ -25,7 +26,7 @@ export function resolveAxis(axis: number, rank: number): number | null {
 }
 
 /** The sizes along the given axes, or the issue when an axis is out of range or its size unknown. */
-export function axisSizes(shape: Shape, axes: readonly number[], param = 'axis'): number[] | ShapeOutcome {
+export function axisSizes(shape: Shape, axes: readonly number[], param = 'axis'): Outcome<number[], LayerIssue> {
   const sizes: number[] = [];
   for (const axis of axes) {
     const a = resolveAxis(axis, shape.length);
@@ -34,7 +35,7 @@ export function axisSizes(shape: Shape, axes: readonly number[], param = 'axis')
     if (typeof size !== 'number') return fail('undefined-dim', `normalises over axis ${axis} of ${formatShape(shape)}, whose size is unknown; give the Input block a full shape`, param);
     sizes.push(size);
   }
-  return sizes;
+  return success(sizes);
 }
 
 /**
@@ -51,17 +52,18 @@ export function normalizationRules(
       const shape = singleInput(inputs);
       if (shape === null) return missingInput();
       const sizes = axisSizes(shape, axesOf(p));
-      return Array.isArray(sizes) ? { shape } : sizes;
+      return sizes.ok ? success(shape) : sizes;
     },
     weights(inputs, p) {
       const shape = singleInput(inputs);
-      const sizes = shape === null ? null : axisSizes(shape, axesOf(p));
-      if (!Array.isArray(sizes)) return [];
+      if (shape === null) return [];
+      const sizes = axisSizes(shape, axesOf(p));
+      if (!sizes.ok) return [];
       const c = config(p);
       const out: WeightSpec[] = [];
-      if (c.scale) out.push({ name: 'gamma', shape: sizes, trainable: true });
-      if (c.center) out.push({ name: 'beta', shape: sizes, trainable: true });
-      for (const name of statistics) out.push({ name, shape: sizes, trainable: false });
+      if (c.scale) out.push({ name: 'gamma', shape: sizes.value, trainable: true });
+      if (c.center) out.push({ name: 'beta', shape: sizes.value, trainable: true });
+      for (const name of statistics) out.push({ name, shape: sizes.value, trainable: false });
       return out;
     },
   };

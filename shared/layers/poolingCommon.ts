@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import type { JsonObject } from '../json';
 import type { Params, Shape } from '../graph/types';
 import { convOutputLength, fail, formatDims, formatShape, issue, pairText, singleImageInput, singleInput } from './common';
@@ -24,8 +25,8 @@ function effectiveStrides(c: LayerConfig<typeof params>): readonly [number, numb
 
 function poolShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const input = singleImageInput(inputs);
-  if ('issue' in input) return input;
-  const shape = input.shape;
+  if (!input.ok) return input;
+  const shape = input.value;
   const c = config(p);
   const pool = c.pool_size;
   const s = effectiveStrides(c);
@@ -35,7 +36,7 @@ function poolShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   if ((h !== null && h <= 0) || (w !== null && w <= 0)) {
     return fail('spatial-size', `has a ${pairText(pool)} window but its input is only ${formatDims([shape[1] ?? null, shape[2] ?? null])}; use a smaller pool_size, padding 'same', or remove this pooling`, 'pool_size');
   }
-  return { shape: [shape[0] ?? null, h, w, shape[3] ?? null] };
+  return success([shape[0] ?? null, h, w, shape[3] ?? null]);
 }
 
 function poolChecks(inputs: readonly Shape[], p: Params): LayerIssue[] {
@@ -96,10 +97,10 @@ export function makeGlobalPoolingDef(className: 'GlobalAveragePooling2D' | 'Glob
     inputs: { min: 1, max: 1 },
     outputShape(inputs, p) {
       const input = singleImageInput(inputs);
-      if ('issue' in input) return input;
-      const shape = input.shape;
+      if (!input.ok) return input;
+      const shape = input.value;
       const c = shape[3] ?? null;
-      return { shape: globalConfig(p).keepdims ? [shape[0] ?? null, 1, 1, c] : [shape[0] ?? null, c] };
+      return success(globalConfig(p).keepdims ? [shape[0] ?? null, 1, 1, c] : [shape[0] ?? null, c]);
     },
     weights: () => [],
     check: (_inputs, p) => paramIssues(globalParams, p),

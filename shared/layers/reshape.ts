@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import type { Params, Shape } from '../graph/types';
 import { fail, formatDims, formatShape, missingInput, singleInput } from './common';
 import { makeCodec } from './configCodec';
@@ -19,14 +20,14 @@ function reshapeShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const target = config(p).target_shape;
   const rest = shape.slice(1);
   const batch = shape[0] ?? null;
-  if (rest.some((d) => d === null)) return { shape: [batch, ...target.map((d) => (d === -1 ? null : d))] };
+  if (rest.some((d) => d === null)) return success([batch, ...target.map((d) => (d === -1 ? null : d))]);
   const size = rest.reduce<number>((a, d) => a * (d ?? 1), 1);
   const known = target.filter((d) => d !== -1).reduce((a, d) => a * d, 1);
   const mismatch = () =>
     fail('reshape-size', `cannot reshape ${formatShape(shape)} (${size.toLocaleString('en-US')} values) to ${formatDims(target.map((d) => (d === -1 ? null : d)))} (${known.toLocaleString('en-US')}${target.includes(-1) ? ' × ?' : ''} values); choose a target_shape with the same number of values, or use -1 for one axis`, 'target_shape');
-  if (!target.includes(-1)) return known === size ? { shape: [batch, ...target] } : mismatch();
+  if (!target.includes(-1)) return known === size ? success([batch, ...target]) : mismatch();
   if (known === 0 || size % known !== 0) return mismatch();
-  return { shape: [batch, ...target.map((d) => (d === -1 ? size / known : d))] };
+  return success([batch, ...target.map((d) => (d === -1 ? size / known : d))]);
 }
 
 export const reshape: LayerDef = {

@@ -17,5 +17,5 @@ export function run(className: string, inputs: Shape[], params: Params) {
   const weights = d.weights(inputs, p);
   const count = (trainable: boolean) => weights.filter((w) => w.trainable === trainable).reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
   const issues = d.check?.(inputs, p) ?? [];
-  return { shape: 'shape' in out ? out.shape : out.issue.code, trainable: count(true), nonTrainable: count(false), issues, out };
+  return { shape: out.ok ? out.value : out.error.code, trainable: count(true), nonTrainable: count(false), issues, out };
 }

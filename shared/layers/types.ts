@@ -1,3 +1,4 @@
+import type { Outcome } from '../api/outcome';
 import type { JsonObject, JsonValue } from '../json';
 import type { Params, Shape } from '../graph/types';
 
@@ -73,7 +74,8 @@ export interface LayerIssue {
   readonly param?: string;
 }
 
-export type ShapeOutcome = { readonly shape: Shape } | { readonly issue: LayerIssue };
+/** A layer's output shape (with the batch dimension), or the issue that stops it. */
+export type ShapeOutcome = Outcome<Shape, LayerIssue>;
 
 export interface FromConfigResult {
   readonly params: Params;

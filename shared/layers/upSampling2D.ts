@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import { pairText, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { pairSpec } from './paramSpecs';
@@ -25,11 +26,11 @@ export const upSampling2D: LayerDef = {
   ...weightlessLayer(params, codec),
   outputShape(inputs, p) {
     const input = singleImageInput(inputs);
-    if ('issue' in input) return input;
-    const shape = input.shape;
+    if (!input.ok) return input;
+    const shape = input.value;
     const [sh, sw] = config(p).size;
     const [n, h, w, c] = shape;
-    return { shape: [n ?? null, h == null ? null : h * sh, w == null ? null : w * sw, c ?? null] };
+    return success([n ?? null, h == null ? null : h * sh, w == null ? null : w * sw, c ?? null]);
   },
   describe(p) {
     const c = config(p);

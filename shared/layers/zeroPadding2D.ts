@@ -1,3 +1,4 @@
+import { success } from '../api/outcome';
 import { singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { layerConfig } from './layerConfig';
@@ -31,11 +32,11 @@ export const zeroPadding2D: LayerDef = {
   ...weightlessLayer(params, codec),
   outputShape(inputs, p) {
     const input = singleImageInput(inputs);
-    if ('issue' in input) return input;
-    const shape = input.shape;
+    if (!input.ok) return input;
+    const shape = input.value;
     const [[t, b], [l, r]] = config(p).padding;
     const [n, h, w, c] = shape;
-    return { shape: [n ?? null, h == null ? null : h + t + b, w == null ? null : w + l + r, c ?? null] };
+    return success([n ?? null, h == null ? null : h + t + b, w == null ? null : w + l + r, c ?? null]);
   },
   describe: (p) => describePadding2d(config(p).padding),
 };
