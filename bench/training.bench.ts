@@ -51,12 +51,12 @@ async function raw(x: tf.Tensor, y: tf.Tensor): Promise<number> {
 async function main(): Promise<void> {
   const started = await startBackend(backend);
   if (!started.ok) {
-    console.log(JSON.stringify({ model: modelId, backend, error: started.message }));
+    console.log(JSON.stringify({ model: modelId, backend, error: started.error.message }));
     return;
   }
   const data = await loadDataset({ kind: 'mnist' }, { inputShape: [28, 28, 1], limit: { train: batches * batchSize, test: 1 } });
-  if (!data.ok) throw new Error(data.message);
-  const train = data.dataset.train;
+  if (!data.ok) throw new Error(data.error.message);
+  const train = data.value.train;
   const x = tf.tensor(toFloat32(train), [train.count, 28, 28, 1]);
   const y = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(train.labels, 'int32'), 10), 'float32'));
   // Warm-up, not timed: the first steps compile kernels and grow the wasm heap.
@@ -74,8 +74,8 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       model: modelId,
-      backend: started.backend,
-      detail: started.detail,
+      backend: started.value.backend,
+      detail: started.value.detail,
       samples_per_second: Math.round(best * 10) / 10,
       raw_tfjs_samples_per_second: Math.round(bestRaw * 10) / 10,
       peak_rss_mb: Math.round(peak),

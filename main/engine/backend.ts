@@ -6,7 +6,7 @@ import '@tensorflow/tfjs-backend-cpu';
 // tfjs's global registry (tfjs-core's own register_all_gradients is ESM-only, unusable from dist/*.cjs).
 import '@tensorflow/tfjs-layers';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { failure, success, type Outcome } from '../../shared/api/outcome';
+import { failure, failureOf, success, type Outcome } from '../../shared/api/outcome';
 import type { BackendChoice, BackendName } from '../../shared/api/training';
 import { registerTierKernels, setActiveTier } from './kernels/register';
 import { loadTier, tierHint } from './kernels/tiers';
@@ -27,20 +27,22 @@ export interface BackendFailure {
   readonly reason: string;
 }
 
-/*
- * Not yet an Outcome: the trainer (main/engine/trainer.ts) reads `backend`, `detail`, `hint` and
- * `message` off it; it becomes `Outcome<StartedBackend, {message, failures}>` when the trainer does.
- */
-export type BackendResult =
-  | {
-      readonly ok: true;
-      readonly backend: BackendName;
-      readonly detail: string;
-      readonly failures: readonly BackendFailure[];
-      /** Why a faster backend is not the one running, in one line (null when the fastest runs). */
-      readonly hint: string | null;
-    }
-  | { readonly ok: false; readonly message: string; readonly failures: readonly BackendFailure[] };
+/** The backend that runs, what it is ('WebAssembly SIMD, 1 thread') and the faster ones that could not start. */
+export interface StartedBackend {
+  readonly backend: BackendName;
+  readonly detail: string;
+  readonly failures: readonly BackendFailure[];
+  /** Why a faster backend is not the one running, in one line (null when the fastest runs). */
+  readonly hint: string | null;
+}
+
+/** No backend started: the sentence for the user, and each backend's reason. */
+export interface BackendStartFailure {
+  readonly message: string;
+  readonly failures: readonly BackendFailure[];
+}
+
+export type BackendResult = Outcome<StartedBackend, BackendStartFailure>;
 
 const message = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e));
 
@@ -134,9 +136,9 @@ export async function startBackend(choice: BackendChoice): Promise<BackendResult
   const failures: BackendFailure[] = [];
   for (const name of order) {
     const started = await starters[name]();
-    if (started.ok) return { ok: true, backend: name, detail: started.value, failures, hint: tierHint(failures, name, started.value) };
+    if (started.ok) return success({ backend: name, detail: started.value, failures, hint: tierHint(failures, name, started.value) });
     failures.push({ backend: name, reason: started.error.message });
   }
   const why = failures.map((f) => `${f.backend}: ${f.reason}`).join('; ');
-  return { ok: false, message: `No backend could start (${why}).${choice === 'tensorflow' ? ' Install @tensorflow/tfjs-node or choose the wasm backend.' : ''}${choice === 'native' ? ' Choose the simd backend (it needs no build).' : ''}`, failures };
+  return failureOf({ message: `No backend could start (${why}).${choice === 'tensorflow' ? ' Install @tensorflow/tfjs-node or choose the wasm backend.' : ''}${choice === 'native' ? ' Choose the simd backend (it needs no build).' : ''}`, failures });
 }

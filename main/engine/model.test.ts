@@ -22,12 +22,12 @@ describe('buildModel', () => {
     const t = getTemplate('fc_tf_mnist');
     if (t === undefined) throw new Error('template missing');
     const built = await buildModel(t.build(), defaultTraining);
-    if (!built.ok) throw new Error(built.message);
+    if (!built.ok) throw new Error(built.error.message);
     // The loss of the first batch is computed with the initial weights, read here before the step.
-    const kernels = built.model.layers.flatMap((l) => l.getWeights().filter((_, i) => i === 0));
+    const kernels = built.value.model.layers.flatMap((l) => l.getWeights().filter((_, i) => i === 0));
     expect(kernels.map((k) => k.shape)).toEqual([[784, 1024], [1024, 10]]);
     const sumSquares = kernels.reduce((acc, k) => acc + (tf.sum(tf.square(k)).dataSync()[0] ?? NaN), 0);
-    const out = await built.model.trainOnBatch(tf.zeros([2, 784]), tf.cast(tf.oneHot([1, 2], 10), 'float32'));
+    const out = await built.value.model.trainOnBatch(tf.zeros([2, 784]), tf.cast(tf.oneHot([1, 2], 10), 'float32'));
     const loss = Array.isArray(out) ? (out[0] ?? NaN) : out;
     // Zero input and zero biases: both Dense layers output 0, the softmax is uniform and the
     // cross-entropy is ln 10 whatever the kernels; Keras's L2(l) adds l·Σw² for each kernel.
@@ -39,11 +39,11 @@ describe('buildModel', () => {
     const t = getTemplate('fc_200_200');
     if (t === undefined) throw new Error('template missing');
     const built = await buildModel(t.build(), { ...defaultTraining, optimizer, loss: 'sparse_categorical_crossentropy', metrics: [{ kind: 'accuracy' }, { kind: 'top_k_accuracy', k: 3 }] });
-    if (!built.ok) throw new Error(built.message);
+    if (!built.ok) throw new Error(built.error.message);
     const x = tf.randomUniform([4, 28, 28, 1], 0, 1, 'float32', 1);
     const y = tf.tensor2d([[1], [2], [3], [4]]);
-    const before = built.model.layers.flatMap((l) => l.getWeights()).map((w) => w.dataSync().slice());
-    const out = await built.model.trainOnBatch(x, y);
+    const before = built.value.model.layers.flatMap((l) => l.getWeights()).map((w) => w.dataSync().slice());
+    const out = await built.value.model.trainOnBatch(x, y);
     const logs = Array.isArray(out) ? out : [out];
     expect(logs).toHaveLength(3);
     const [loss, accuracy, top3] = logs;
@@ -51,7 +51,7 @@ describe('buildModel', () => {
     // Accuracy and top-3 accuracy of 4 samples are multiples of 1/4, top-3 at least top-1.
     expect([accuracy, top3].map((v) => (v ?? NaN) * 4 % 1)).toEqual([0, 0]);
     expect(top3).toBeGreaterThanOrEqual(accuracy ?? NaN);
-    const after = built.model.layers.flatMap((l) => l.getWeights()).map((w) => w.dataSync());
+    const after = built.value.model.layers.flatMap((l) => l.getWeights()).map((w) => w.dataSync());
     expect(after.some((w, i) => w.some((v, j) => v !== before[i]?.[j]))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { failure, success, type Outcome } from '../../shared/api/outcome';
 import type { Graph } from '../../shared/graph/types';
 import type { Metric, Optimizer, TrainingSettings } from '../../shared/project';
 import { tfjsModelFromGraph } from './export/load';
@@ -73,19 +74,19 @@ export function metricNames(metrics: readonly Metric[]): string[] {
   return metrics.map((m) => (m.kind === 'accuracy' ? 'accuracy' : m.k === 5 ? 'top_k_accuracy' : `top_${m.k}_accuracy`));
 }
 
-/** Not yet an Outcome: the trainer (main/engine/trainer.ts) reads `model`, `optimizer` and `message` off it. */
-export type BuiltModel = { ok: true; model: LayersModel; optimizer: tf.Optimizer } | { ok: false; message: string };
+/** A compiled model and the optimizer it trains with, or why the graph does not make one. */
+export type BuiltModel = Outcome<{ readonly model: LayersModel; readonly optimizer: tf.Optimizer }>;
 
 export async function buildModel(graph: Graph, training: TrainingSettings): Promise<BuiltModel> {
   const built = await tfjsModelFromGraph(graph);
-  if (!built.ok) return { ok: false, message: built.error.message };
+  if (!built.ok) return built;
   const optimizer = makeOptimizer(training.optimizer, training.learningRate);
   const sparse = training.loss === 'sparse_categorical_crossentropy';
   const metrics = training.metrics.map((m) => (m.kind === 'accuracy' ? 'accuracy' : topKAccuracy(m.k, sparse)));
   try {
     built.value.compile({ optimizer, loss: tfjsLoss[training.loss], metrics });
   } catch (e) {
-    return { ok: false, message: `TensorFlow.js could not compile the model: ${e instanceof Error ? e.message : String(e)}` };
+    return failure(`TensorFlow.js could not compile the model: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { ok: true, model: built.value, optimizer };
+  return success({ model: built.value, optimizer });
 }

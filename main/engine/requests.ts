@@ -81,7 +81,7 @@ async function ensureBackend(): Promise<string | null> {
   if (current !== undefined && current !== null) return null;
   // Requests arrive together (activations and a prediction at once): they share one start, so none
   // runs ops on a backend that is still initialising. A failed start is retried by the next request.
-  starting ??= startBackend('auto').then((started) => (started.ok ? null : started.message)).finally(() => { starting = null; });
+  starting ??= startBackend('auto').then((started) => (started.ok ? null : started.error.message)).finally(() => { starting = null; });
   return starting;
 }
 

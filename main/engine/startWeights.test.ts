@@ -25,7 +25,7 @@ describe('where a run starts (TrainRequest.weightsFrom)', () => {
     const built = await tfjsModelFromGraph(graph);
     if (!built.ok) throw new Error(built.error.message);
     const r = await applyStartWeights(built.value, { kind: 'file', path: file }, null);
-    expect(r).toEqual({ ok: true, message: null });
+    expect(r).toEqual({ ok: true, value: null });
     expect(Array.from(built.value.getLayer('conv_a').getWeights()[0]?.dataSync() ?? [])).toEqual(kernel);
     built.value.dispose();
   });
@@ -36,7 +36,7 @@ describe('where a run starts (TrainRequest.weightsFrom)', () => {
     const built = await tfjsModelFromGraph(edited);
     if (!built.ok) throw new Error(built.error.message);
     const r = await applyStartWeights(built.value, { kind: 'file', path: file }, null);
-    expect(r).toEqual({ ok: true, message: `Continuing from the weights of ${file}; 'dense_1' changed and starts with fresh weights.` });
+    expect(r).toEqual({ ok: true, value: `Continuing from the weights of ${file}; 'dense_1' changed and starts with fresh weights.` });
     expect(Array.from(built.value.getLayer('conv_a').getWeights()[0]?.dataSync() ?? [])).toEqual(kernel);
     built.value.dispose();
   });
@@ -45,7 +45,7 @@ describe('where a run starts (TrainRequest.weightsFrom)', () => {
     const { graph } = await opened();
     const built = await tfjsModelFromGraph(graph);
     if (!built.ok) throw new Error(built.error.message);
-    expect(await applyStartWeights(built.value, { kind: 'previous' }, null)).toEqual({ ok: false, message: 'There are no trained weights to continue from; start from scratch instead.' });
+    expect(await applyStartWeights(built.value, { kind: 'previous' }, null)).toEqual({ ok: false, error: { message: 'There are no trained weights to continue from; start from scratch instead.' } });
     const noWeights = path.join(__dirname, '../../tests/fixtures/keras/keras_cnn.keras3.json');
     const r = await applyStartWeights(built.value, { kind: 'file', path: noWeights }, null);
     expect(r.ok).toBe(false);

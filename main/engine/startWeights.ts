@@ -1,12 +1,13 @@
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { failure, success, type Outcome } from '../../shared/api/outcome';
 import type { WeightsFrom } from '../../shared/api/training';
 import type { LayerWeights } from '../../shared/modelfile/types';
 import { openModelFile } from '../modelfile/read';
 import { getLayerWeights, setLayerWeights } from './export/setWeights';
 import { latestModel } from './weightStore';
 
-/** Not yet an Outcome: the trainer (main/engine/trainer.ts) reads `message` on both branches. */
-export type StartWeights = { readonly ok: true; readonly message: string | null } | { readonly ok: false; readonly message: string };
+/** The weights are set; the value is the note for the user (which layers start fresh), null when every layer kept its weights. */
+export type StartWeights = Outcome<string | null>;
 
 const sameShape = (a: readonly (number | null)[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
@@ -20,13 +21,13 @@ export async function applyStartWeights(model: LayersModel, source: WeightsFrom,
   let origin: string;
   if (source.kind === 'previous') {
     const newest = latestModel() ?? (previous !== null ? { model: previous, origin: 'the last run' } : null);
-    if (newest === null) return { ok: false, message: 'There are no trained weights to continue from; start from scratch instead.' };
+    if (newest === null) return failure('There are no trained weights to continue from; start from scratch instead.');
     weights = await getLayerWeights(newest.model);
     origin = newest.origin;
   } else {
     const opened = await openModelFile(source.path, source.weights !== undefined ? { weights: source.weights } : {});
-    if (!opened.ok) return { ok: false, message: opened.error.message };
-    if (opened.value.weights === null) return { ok: false, message: `${source.path} holds no weights to continue from; train from scratch instead.` };
+    if (!opened.ok) return opened;
+    if (opened.value.weights === null) return failure(`${source.path} holds no weights to continue from; train from scratch instead.`);
     weights = opened.value.weights;
     origin = source.path;
   }
@@ -42,10 +43,7 @@ export async function applyStartWeights(model: LayersModel, source: WeightsFrom,
     else fresh.push(`'${layer.name}'`);
   }
   const set = setLayerWeights(model, kept);
-  if (!set.ok) return { ok: false, message: set.error.message };
-  if (kept.length === 0) return { ok: true, message: `No layer fits the weights of ${origin}; every layer starts with fresh weights.` };
-  return {
-    ok: true,
-    message: fresh.length === 0 ? null : `Continuing from the weights of ${origin}; ${fresh.join(', ')} ${fresh.length === 1 ? 'changed and starts' : 'changed and start'} with fresh weights.`,
-  };
+  if (!set.ok) return set;
+  if (kept.length === 0) return success(`No layer fits the weights of ${origin}; every layer starts with fresh weights.`);
+  return success(fresh.length === 0 ? null : `Continuing from the weights of ${origin}; ${fresh.join(', ')} ${fresh.length === 1 ? 'changed and starts' : 'changed and start'} with fresh weights.`);
 }

@@ -78,19 +78,19 @@ export async function runTraining(req: TrainRequest, emit: Emit, opts: TrainOpti
   const started = await startBackend(req.backend);
   emit({
     event: 'backend',
-    backend: started.ok ? started.backend : null,
-    ...(started.ok ? { detail: started.detail } : {}),
-    failures: [...started.failures],
-    ...(started.ok && started.hint !== null ? { hint: started.hint } : {}),
+    backend: started.ok ? started.value.backend : null,
+    ...(started.ok ? { detail: started.value.detail } : {}),
+    failures: [...(started.ok ? started.value.failures : started.error.failures)],
+    ...(started.ok && started.value.hint !== null ? { hint: started.value.hint } : {}),
   });
   if (!started.ok) {
-    emit({ event: 'error', code: 'backend', message: started.message });
+    emit({ event: 'error', code: 'backend', message: started.error.message });
     return failed;
   }
   const restoreRandom = Math.random;
   if (training.seed !== null) Math.random = seededRandom(training.seed);
   try {
-    const outcome = await train(req, started.backend, emit, opts);
+    const outcome = await train(req, started.value.backend, emit, opts);
     if (outcome.model !== null) rememberRunModel(outcome.model, outcome.graph);
     return outcome;
   } catch (e) {
@@ -107,10 +107,10 @@ async function train(req: TrainRequest, backend: BackendName, emit: Emit, opts: 
   const outcome = (model: LayersModel | null, dataset: LoadedDataset | null): TrainOutcome => ({ model, dataset, graph, loss: training.loss });
   const built = await buildModel(graph, training);
   if (!built.ok) {
-    emit({ event: 'error', code: 'model', message: built.message });
+    emit({ event: 'error', code: 'model', message: built.error.message });
     return outcome(null, null);
   }
-  const { model, optimizer } = built;
+  const { model, optimizer } = built.value;
   if (!(await modelReady(model, req, emit, opts))) return outcome(model, null);
   const ends = modelEnds(model, graph);
   const data = await loadData(req, ends, emit, opts);
@@ -128,10 +128,10 @@ async function modelReady(model: LayersModel, req: TrainRequest, emit: Emit, opt
   if (req.weightsFrom !== undefined) {
     const start = await applyStartWeights(model, req.weightsFrom, opts.previous ?? null);
     if (!start.ok) {
-      emit({ event: 'error', code: 'weights', message: start.message });
+      emit({ event: 'error', code: 'weights', message: start.error.message });
       return false;
     }
-    if (start.message !== null) emit({ event: 'warning', code: 'weights', message: start.message });
+    if (start.value !== null) emit({ event: 'warning', code: 'weights', message: start.value });
   }
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
     emit({ event: 'error', code: 'model', message: 'Training supports models with one Input and one output; this model has ' + `${model.inputs.length} inputs and ${model.outputs.length} outputs.` });
@@ -154,10 +154,10 @@ async function loadData(req: TrainRequest, ends: ModelEnds, emit: Emit, opts: Tr
     onProgress: datasetProgress(emit),
   });
   if (!loaded.ok) {
-    emit({ event: 'error', code: 'dataset', message: loaded.message });
+    emit({ event: 'error', code: 'dataset', message: loaded.error.message });
     return null;
   }
-  const data = loaded.dataset;
+  const data = loaded.value;
   if (data.skipped.length > 0) emit({ event: 'warning', code: 'skipped-files', message: `${data.skipped.length} unreadable files were skipped (first: ${data.skipped[0]?.path ?? ''}: ${data.skipped[0]?.reason ?? ''}).` });
   return data;
 }

@@ -50,12 +50,12 @@ describe('built-in datasets', () => {
       expect(parsed.ok && parsed.value.dims[0]).toBe(count);
     }
     const r = await loadDataset({ kind: 'mnist' }, { inputShape: [784], limit: { train: 100, test: 20 }, validationSplit: 0.1 });
-    if (!r.ok) throw new Error(r.message);
-    expect(r.dataset.train.count).toBe(90);
-    expect(r.dataset.validation?.count).toBe(10);
-    expect(r.dataset.test.count).toBe(20);
-    expect(r.dataset.sampleShape).toEqual([784]);
-    const x = toFloat32(r.dataset.test, 0, 2);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.train.count).toBe(90);
+    expect(r.value.validation?.count).toBe(10);
+    expect(r.value.test.count).toBe(20);
+    expect(r.value.sampleShape).toEqual([784]);
+    const x = toFloat32(r.value.test, 0, 2);
     expect(x.length).toBe(2 * 784);
     expect(Math.max(...x)).toBeLessThanOrEqual(1);
     expect(Math.max(...x)).toBeGreaterThan(0.9);
@@ -63,21 +63,21 @@ describe('built-in datasets', () => {
   it('MNIST refuses an Input it cannot feed, saying what to change', async () => {
     // A colour Input is made for photos: resizing MNIST to it comes first.
     const colour = await loadDataset({ kind: 'mnist' }, { inputShape: [50, 50, 3], limit: 1 });
-    expect(colour.ok ? '' : colour.message).toBe(
+    expect(colour.ok ? '' : colour.error.message).toBe(
       'Input is 50×50×3, made for larger colour images, but the MNIST images are 28×28×1. Resize MNIST to 50×50×3 (the Train tab\'s "Resize to the model\'s Input" switch), pick an image folder (resized to 50×50×3 too), or use a model made for 28×28×1 images such as the Keras CNN template.',
     );
     const r = await loadDataset({ kind: 'mnist' }, { inputShape: [32, 32, 1], limit: 1 });
-    expect(r.ok ? '' : r.message).toBe(
+    expect(r.ok ? '' : r.error.message).toBe(
       'Input is 32×32×1 but the MNIST images are 28×28×1 — change the Input block to 28×28×1 (or 784 for a fully connected net).',
     );
   });
   it('Fashion-MNIST: class-balanced, interleaved, named', async () => {
     const r = await loadDataset({ kind: 'fashion-mnist' }, { inputShape: [28, 28, 1], limit: { train: 50, test: 10 } });
-    if (!r.ok) throw new Error(r.message);
-    expect(r.dataset.classNames).toEqual(fashionClassNames);
-    expect(r.dataset.train.count).toBe(50);
-    expect(r.dataset.test.count).toBe(10);
-    expect(new Set(r.dataset.train.labels).size).toBeGreaterThan(5);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.classNames).toEqual(fashionClassNames);
+    expect(r.value.train.count).toBe(50);
+    expect(r.value.test.count).toBe(10);
+    expect(new Set(r.value.train.labels).size).toBeGreaterThan(5);
   });
   it('scans the package JSON layout, skipping empty rows', () => {
     const row = (v: number) => `[${new Array(784).fill(v).join(',')}]`;
@@ -96,8 +96,8 @@ describe('image folders', () => {
   it('loads, converts to gray, resizes, splits and lists the skipped files', async () => {
     const progress: number[] = [];
     const r = await loadDataset({ kind: 'folder', path: root }, { inputShape: [8, 8, 1], validationSplit: 0.25, onProgress: (p) => progress.push(p.loaded) });
-    if (!r.ok) throw new Error(r.message);
-    const d = r.dataset;
+    if (!r.ok) throw new Error(r.error.message);
+    const d = r.value;
     expect(d.classNames).toEqual(['cats', 'dogs']);
     expect(d.train.count + d.test.count).toBe(6); // 7 image files, 1 corrupt
     expect(d.test.count).toBeGreaterThanOrEqual(1);
@@ -113,8 +113,8 @@ describe('image folders', () => {
     const a = await loadDataset({ kind: 'folder', path: root }, { inputShape: [5, 5, 3], seed: 7 });
     const b = await loadDataset({ kind: 'folder', path: root }, { inputShape: [5, 5, 3], seed: 7 });
     if (!a.ok || !b.ok) throw new Error('load failed');
-    expect([...a.dataset.train.labels]).toEqual([...b.dataset.train.labels]);
-    const { x, y } = gatherBatch(a.dataset.train, [0]);
+    expect([...a.value.train.labels]).toEqual([...b.value.train.labels]);
+    const { x, y } = gatherBatch(a.value.train, [0]);
     const rgb = [x[0], x[1], x[2]].map((v) => Math.round((v ?? 0) * 255));
     const expected = y[0] === 0 ? [200, 20, 20] : [20, 20, 200];
     rgb.forEach((v, i) => expect(Math.abs(v - (expected[i] ?? 0))).toBeLessThanOrEqual(6)); // JPEG is lossy
@@ -138,7 +138,7 @@ describe('image folders', () => {
   });
   it('says how to lay out a folder without class sub-folders', async () => {
     const r = await loadDataset({ kind: 'folder', path: path.join(root, 'cats') }, { inputShape: [8, 8, 3] });
-    expect(r.ok ? '' : r.message).toMatch(/no sub-folders; put each class's images in its own sub-folder/);
+    expect(r.ok ? '' : r.error.message).toMatch(/no sub-folders; put each class's images in its own sub-folder/);
   });
 });
 

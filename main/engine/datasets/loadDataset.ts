@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { failure, success } from '../../../shared/api/outcome';
 import type { DatasetRef } from '../../../shared/project/schema';
 import { headOf, sliceOf } from './batches';
 import { fashionClassNames, loadFashionMnist, loadMnist, mnistClassNames } from './builtin';
@@ -22,13 +23,13 @@ export async function loadDataset(ref: DatasetRef, opts: LoadOptions): Promise<L
   const classNames = ref.kind === 'mnist' ? mnistClassNames : fashionClassNames;
   const target = ref.resize === true ? resizeTarget(opts.inputShape) : null;
   if (ref.resize === true && target === null) {
-    return { ok: false, message: `${title} can be resized only to an image Input (height × width × 1 or 3); this Input is ${opts.inputShape.map((d) => (d === null ? '?' : String(d))).join('×')}.` };
+    return failure(`${title} can be resized only to an image Input (height × width × 1 or 3); this Input is ${opts.inputShape.map((d) => (d === null ? '?' : String(d))).join('×')}.`);
   }
   const shapeIssue = target !== null ? null : checkInputShape(
     { input: { name: 'input', shape: opts.inputShape }, output: { name: '', kind: '', shape: [] } },
     { title, imageShape: BUILTIN_SHAPE, resizable: false, classNames },
   );
-  if (shapeIssue !== null && shapeIssue.severity === 'error') return { ok: false, message: shapeIssue.message };
+  if (shapeIssue !== null && shapeIssue.severity === 'error') return failure(shapeIssue.message);
   opts.onProgress?.({ phase: 'reading', loaded: 0, total: null });
   const limits = { train: limitFor(opts.limit, 'train'), test: limitFor(opts.limit, 'test') };
   if (target !== null) {
@@ -38,7 +39,7 @@ export async function loadDataset(ref: DatasetRef, opts: LoadOptions): Promise<L
     limits.test = Math.min(limits.test, cap.test);
   }
   const loaded = ref.kind === 'mnist' ? await loadMnist(limits, opts.packageRoot) : await loadFashionMnist(limits, opts.packageRoot);
-  if (!loaded.ok) return { ok: false, message: loaded.error.message };
+  if (!loaded.ok) return loaded;
   const resized = (set: ImageSet) => (target === null ? set : resizeImageSet(set, target.height, target.width, target.channels));
   const train = resized(loaded.value.train);
   const test = resized(loaded.value.test);
@@ -47,19 +48,16 @@ export async function loadDataset(ref: DatasetRef, opts: LoadOptions): Promise<L
   const split = opts.validationSplit ?? 0;
   const valCount = Math.round(train.count * Math.min(Math.max(split, 0), 0.9));
   const sampleShape = opts.inputShape.map((d) => d ?? 0);
-  return {
-    ok: true,
-    dataset: {
-      kind: ref.kind,
-      title,
-      classNames,
-      sampleShape,
-      train: valCount > 0 ? headOf(train, train.count - valCount) : train,
-      validation: valCount > 0 ? sliceOf(train, train.count - valCount, train.count) : null,
-      test,
-      skipped: [],
-    },
-  };
+  return success({
+    kind: ref.kind,
+    title,
+    classNames,
+    sampleShape,
+    train: valCount > 0 ? headOf(train, train.count - valCount) : train,
+    validation: valCount > 0 ? sliceOf(train, train.count - valCount, train.count) : null,
+    test,
+    skipped: [],
+  });
 }
 
 async function loadFolderDataset(root: string, opts: LoadOptions): Promise<LoadResult> {
@@ -69,8 +67,8 @@ async function loadFolderDataset(root: string, opts: LoadOptions): Promise<LoadR
     { input: { name: 'input', shape: opts.inputShape }, output: { name: '', kind: '', shape: [] } },
     { title, imageShape: null, resizable: true, classNames: [] },
   );
-  if (shapeIssue !== null && shapeIssue.severity === 'error') return { ok: false, message: shapeIssue.message };
-  if (typeof h !== 'number' || typeof w !== 'number' || (c !== 1 && c !== 3)) return { ok: false, message: 'Input shape is not an image shape.' };
+  if (shapeIssue !== null && shapeIssue.severity === 'error') return failure(shapeIssue.message);
+  if (typeof h !== 'number' || typeof w !== 'number' || (c !== 1 && c !== 3)) return failure('Input shape is not an image shape.');
   const limit = limitFor(opts.limit, 'train');
   const testLimit = limitFor(opts.limit, 'test');
   const loaded = await loadFolder(root, {
@@ -83,22 +81,19 @@ async function loadFolderDataset(root: string, opts: LoadOptions): Promise<LoadR
     onProgress: opts.onProgress,
     signal: opts.signal,
   });
-  if (!loaded.ok) return { ok: false, message: loaded.error.message };
+  if (!loaded.ok) return loaded;
   const data = loaded.value;
   const held: ImageSet = data.validation;
-  return {
-    ok: true,
-    dataset: {
-      kind: 'folder',
-      title,
-      classNames: data.classNames,
-      sampleShape: [h, w, c],
-      train: data.train,
-      test: held,
-      validation: held.count > 0 ? held : null,
-      skipped: data.skipped,
-    },
-  };
+  return success({
+    kind: 'folder',
+    title,
+    classNames: data.classNames,
+    sampleShape: [h, w, c],
+    train: data.train,
+    test: held,
+    validation: held.count > 0 ? held : null,
+    skipped: data.skipped,
+  });
 }
 
 /** The Input's image size when the built-ins can be resized to it: fixed height and width, 1 or 3 channels. */

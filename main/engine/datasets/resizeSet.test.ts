@@ -51,13 +51,13 @@ describe('loadDataset with { kind: mnist, resize: true }', () => {
   it('without resize a 32×32×3 Input is refused with advice that offers resizing first', async () => {
     const r = await loadDataset({ kind: 'mnist' }, { inputShape: [32, 32, 3], limit: 4 });
     expect(r.ok).toBe(false);
-    expect(r.ok ? '' : r.message).toMatch(/^Input is 32×32×3.*Resize MNIST to 32×32×3/);
+    expect(r.ok ? '' : r.error.message).toMatch(/^Input is 32×32×3.*Resize MNIST to 32×32×3/);
   });
 
   it('a 32×32×3 model trains a batch on MNIST resized to its Input', async () => {
     const r = await loadDataset({ kind: 'mnist', resize: true }, { inputShape: [32, 32, 3], limit: 8 });
-    if (!r.ok) throw new Error(r.message);
-    const { train } = r.dataset;
+    if (!r.ok) throw new Error(r.error.message);
+    const { train } = r.value;
     expect(train.imageShape).toEqual([32, 32, 3]);
     expect(train.count).toBe(8);
     // A digit's ink survives: the image is not blank, and every pixel is grey (R = G = B).
@@ -71,9 +71,9 @@ describe('loadDataset with { kind: mnist, resize: true }', () => {
       { name: 'dense', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
     ]);
     const built = await buildModel(graph, { ...defaultTraining, loss: 'sparse_categorical_crossentropy' });
-    if (!built.ok) throw new Error(built.message);
+    if (!built.ok) throw new Error(built.error.message);
     const batch = gatherBatch(train, [0, 1, 2, 3]);
-    const out = await built.model.trainOnBatch(tf.tensor4d(batch.x, [4, 32, 32, 3]), tf.tensor2d(Array.from(batch.y), [4, 1]));
+    const out = await built.value.model.trainOnBatch(tf.tensor4d(batch.x, [4, 32, 32, 3]), tf.tensor2d(Array.from(batch.y), [4, 1]));
     const loss = Array.isArray(out) ? (out[0] ?? NaN) : out;
     expect(Number.isFinite(loss)).toBe(true);
     expect(loss).toBeGreaterThan(0);
@@ -81,6 +81,6 @@ describe('loadDataset with { kind: mnist, resize: true }', () => {
 
   it('refuses resize to a flat Input, naming the shape', async () => {
     const r = await loadDataset({ kind: 'fashion-mnist', resize: true }, { inputShape: [784], limit: 4 });
-    expect(r.ok ? '' : r.message).toContain('this Input is 784');
+    expect(r.ok ? '' : r.error.message).toContain('this Input is 784');
   });
 });

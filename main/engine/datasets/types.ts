@@ -1,3 +1,5 @@
+import type { Outcome } from '../../../shared/api/outcome';
+
 /**
  * Images as the engine keeps them: 8-bit pixels, NHWC, normalised to [0, 1] only when a batch is
  * made (toFloat32 / gatherBatch). Uint8 storage keeps 25,000 images at 50×50×3 at 188 MB instead
@@ -63,11 +65,8 @@ export interface LoadOptions {
   readonly packageRoot?: string;
 }
 
-/*
- * Not yet an Outcome: the trainer (main/engine/trainer.ts) reads `dataset` and `message`; it becomes
- * `Outcome<LoadedDataset>` when the trainer does.
- */
-export type LoadResult = { readonly ok: true; readonly dataset: LoadedDataset } | { readonly ok: false; readonly message: string };
+/** The dataset shaped for the model's Input, or why it cannot be read or does not fit. */
+export type LoadResult = Outcome<LoadedDataset>;
 
 export function limitFor(limit: LoadOptions['limit'], part: 'train' | 'test'): number {
   if (limit === undefined) return Infinity;

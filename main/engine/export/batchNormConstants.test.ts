@@ -123,7 +123,7 @@ afterAll(async () => {
 describe.each(['cpu', 'wasm'] as const)('BatchNormalization without γ / β on %s', (backend) => {
   it.each(cases)('%o: gradients (inference and training) equal the explicit γ=1 / β=0 twin', async (bn) => {
     const started = await startBackend(backend);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.error.message);
     const model = await load(tiny(bn));
     randomise(model);
     const twin = await explicitTwin(model, bn);
@@ -141,7 +141,7 @@ describe.each(['cpu', 'wasm'] as const)('BatchNormalization without γ / β on %
 
   it('scale=False: the input gradient equals central finite differences of the forward pass', async () => {
     const started = await startBackend(backend);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.error.message);
     const model = await load(tiny({ scale: false }));
     randomise(model);
     const base = values(50, 11, -1, 1);
@@ -195,10 +195,10 @@ describe('BatchNormalization without γ keeps Keras parameters and scale=True mo
 describe.each(['cpu', 'wasm'] as const)('an InceptionV3-style block (BatchNormalization scale=False) on %s', (backend) => {
   it('one training step through the engine-compiled model changes the weights and the moving statistics', async () => {
     const started = await startBackend(backend);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.error.message);
     const built = await buildModel(inceptionStyle(), { ...defaultTraining, optimizer: { kind: 'adam' }, learningRate: 0.01, loss: 'categorical_crossentropy', metrics: [] });
-    if (!built.ok) throw new Error(built.message);
-    const { model } = built;
+    if (!built.ok) throw new Error(built.error.message);
+    const { model } = built.value;
     const before = model.getWeights().map((w) => Float32Array.from(w.dataSync()));
     const x = tf.tensor(values(4 * 12 * 12 * 3, 5, 0, 1), [4, 12, 12, 3]);
     const y = tf.oneHot(tf.tensor1d([0, 1, 2, 1], 'int32'), 3);
@@ -215,7 +215,7 @@ describe.each(['cpu', 'wasm'] as const)('an InceptionV3-style block (BatchNormal
 
   it('saliency and Grad-CAM run, on the mixed block and on a γ-less BatchNormalization (twice: its call survives)', async () => {
     const started = await startBackend(backend);
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(started.error.message);
     const graph = inceptionStyle();
     const model = await load(graph);
     const data = Array.from(values(12 * 12 * 3, 9, 0, 1));

@@ -81,8 +81,8 @@ async function contextFor(session: EngineSession, payload: { graph?: Graph; data
   if (heldOutCache?.key !== key) {
     const folder = payload.dataset.kind === 'folder';
     const loaded = await loadDataset(payload.dataset, { inputShape, limit: folder ? undefined : { train: 0 }, validationSplit: folder ? 0.2 : 0 });
-    if (!loaded.ok) return fail('dataset', loaded.message);
-    heldOutCache = { key, heldOut: loaded.dataset.test, classNames: loaded.dataset.classNames };
+    if (!loaded.ok) return fail('dataset', loaded.error.message);
+    heldOutCache = { key, heldOut: loaded.value.test, classNames: loaded.value.classNames };
   }
   return { ok: true, value: { model: model.value, heldOut: heldOutCache.heldOut, classNames: heldOutCache.classNames, loss, graph } };
 }

@@ -9,7 +9,7 @@ import { saliency } from './saliency';
 
 beforeAll(async () => {
   const started = await startBackend('wasm');
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(started.error.message);
 }, 120_000);
 
 describe('saliency and Grad-CAM on functional models (weights=None)', () => {

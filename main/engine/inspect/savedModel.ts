@@ -25,9 +25,9 @@ export interface SavedModelFailure extends Failure {
 /** Starts the chosen backend (the engine's own selection: tensorflow, then wasm, then cpu for 'auto'). */
 async function readyBackend(choice: BackendChoice): Promise<Outcome<{ backend: string; warnings: string[] }, SavedModelFailure>> {
   const started = await startBackend(choice);
-  if (!started.ok) return failure(started.message);
-  const warnings = choice === 'auto' ? [] : started.failures.map((f) => `backend ${f.backend} did not start: ${f.reason}`);
-  return { ok: true, value: { backend: started.backend, warnings } };
+  if (!started.ok) return failure(started.error.message);
+  const warnings = choice === 'auto' ? [] : started.value.failures.map((f) => `backend ${f.backend} did not start: ${f.reason}`);
+  return { ok: true, value: { backend: started.value.backend, warnings } };
 }
 
 export interface SavedEvaluation {
@@ -58,8 +58,8 @@ export async function evaluateSavedModel(
     validationSplit: 0,
     onProgress: opts.onProgress,
   });
-  if (!data.ok) return failure(data.message);
-  const d = data.dataset;
+  if (!data.ok) return failure(data.error.message);
+  const d = data.value;
   const heldOut = d.kind === 'folder' ? d.train : d.test;
   const ctx: InspectContext = { model, heldOut, classNames: d.classNames.length > 0 ? d.classNames : (classNames ?? []), graph };
   const started = Date.now();
