@@ -5,7 +5,23 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'zlib', 'util', 'events', 'buffer'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'stream',
+  'zlib',
+  'util',
+  'events',
+  'buffer',
+];
 
 // What any renderer file may not import; repeated in every renderer entry below, because a later
 // entry's no-restricted-imports replaces an earlier one's instead of adding to it.
@@ -52,9 +68,11 @@ const rendererLayers = {
 
 function checkRendererLayers() {
   const folders = readdirSync(fileURLToPath(new URL('./renderer/src', import.meta.url)), { withFileTypes: true })
-    .filter((d) => d.isDirectory()).map((d) => d.name);
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   for (const f of folders) {
-    if (!(f in rendererLayers)) throw new Error(`eslint.config.mjs: renderer/src/${f}/ has no row in rendererLayers; add one naming the folders it may import.`);
+    if (!(f in rendererLayers))
+      throw new Error(`eslint.config.mjs: renderer/src/${f}/ has no row in rendererLayers; add one naming the folders it may import.`);
   }
   const marks = new Map();
   const visit = (f, path) => {
@@ -78,10 +96,15 @@ function rendererLayerRules() {
     const banned = folders.filter((f) => f !== folder && !allowed.includes(f));
     // Matches '../x', '../../x/y'... (any depth below renderer/src/), so a sub-folder must not be
     // named like a top-level renderer folder.
-    const layer = banned.length === 0 ? [] : [{
-      regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`,
-      message: `Renderer folders import downward only: ${folder}/ may import ${allowed.length === 0 ? 'no other renderer folder' : allowed.join(', ')} (rendererLayers in eslint.config.mjs).`,
-    }];
+    const layer =
+      banned.length === 0
+        ? []
+        : [
+            {
+              regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`,
+              message: `Renderer folders import downward only: ${folder}/ may import ${allowed.length === 0 ? 'no other renderer folder' : allowed.join(', ')} (rendererLayers in eslint.config.mjs).`,
+            },
+          ];
     return {
       files: [`renderer/src/${folder}/**/*.ts`, `renderer/src/${folder}/**/*.tsx`],
       rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, ...layer] }] },
@@ -104,12 +127,18 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'react', 'react-dom', '@xyflow/*', '@tensorflow/*', 'chart.js', 'node:*', ...nodeBuiltins], message: 'shared/ is pure TypeScript: no Electron, Node built-ins, DOM, React or tfjs.' },
-          { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports nothing from main/ or renderer/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'react', 'react-dom', '@xyflow/*', '@tensorflow/*', 'chart.js', 'node:*', ...nodeBuiltins],
+              message: 'shared/ is pure TypeScript: no Electron, Node built-ins, DOM, React or tfjs.',
+            },
+            { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports nothing from main/ or renderer/.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -121,25 +150,31 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron'], message: 'Only main/electron/ imports electron.' },
-          { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'Only main/electron/ imports electron.' },
+            { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**', 'main/engine/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron'], message: 'Only main/electron/ imports electron.' },
-          { group: ['@tensorflow/*'], message: 'tfjs is imported only by the engine (main/engine/).' },
-          { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'Only main/electron/ imports electron.' },
+            { group: ['@tensorflow/*'], message: 'tfjs is imported only by the engine (main/engine/).' },
+            { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -20,14 +20,14 @@ function timeIt(label: string, fn: () => unknown, minMs = 1500): number {
   return median;
 }
 
-const largest = templates
-  .map((t) => ({ t, graph: t.build() }))
-  .sort((a, b) => b.graph.nodes.length - a.graph.nodes.length)[0];
+const largest = templates.map((t) => ({ t, graph: t.build() })).sort((a, b) => b.graph.nodes.length - a.graph.nodes.length)[0];
 if (!largest) throw new Error('no templates');
 const { t, graph } = largest;
 const result = inferGraph(graph);
 const errors = result.diagnostics.filter((d) => d.severity === 'error');
-console.log(`${t.id}: ${graph.nodes.length} layers, ${graph.edges.length} edges, ${result.totals.total.toLocaleString('en-US')} params, ${errors.length} errors`);
+console.log(
+  `${t.id}: ${graph.nodes.length} layers, ${graph.edges.length} edges, ${result.totals.total.toLocaleString('en-US')} params, ${errors.length} errors`,
+);
 const median = timeIt(`inferGraph(${t.id})`, () => inferGraph(graph));
 timeIt(`summaryJson(${t.id})`, () => summaryJson(graph));
 timeIt(`formatSummary(${t.id})`, () => formatSummary(graph));

@@ -21,12 +21,38 @@ function random(n: number): Float32Array {
 }
 
 const conv = (batch: number, inH: number, inC: number, k: number, outC: number): ConvGeometry => ({
-  batch, inH, inW: inH, inC, outH: inH - k + 1, outW: inH - k + 1, outC, kH: k, kW: k,
-  strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, padTop: 0, padLeft: 0,
+  batch,
+  inH,
+  inW: inH,
+  inC,
+  outH: inH - k + 1,
+  outW: inH - k + 1,
+  outC,
+  kH: k,
+  kW: k,
+  strideH: 1,
+  strideW: 1,
+  dilationH: 1,
+  dilationW: 1,
+  padTop: 0,
+  padLeft: 0,
 });
 const pool = (batch: number, inH: number, c: number): ConvGeometry => ({
-  batch, inH, inW: inH, inC: c, outH: inH / 2, outW: inH / 2, outC: c, kH: 2, kW: 2,
-  strideH: 2, strideW: 2, dilationH: 1, dilationW: 1, padTop: 0, padLeft: 0,
+  batch,
+  inH,
+  inW: inH,
+  inC: c,
+  outH: inH / 2,
+  outW: inH / 2,
+  outC: c,
+  kH: 2,
+  kW: 2,
+  strideH: 2,
+  strideW: 2,
+  dilationH: 1,
+  dilationW: 1,
+  padTop: 0,
+  padLeft: 0,
 });
 const size = (g: ConvGeometry, side: 'in' | 'out'): number => g.batch * (side === 'in' ? g.inH * g.inW * g.inC : g.outH * g.outW * g.outC);
 const convFlops = (g: ConvGeometry): number => 2 * g.batch * g.outH * g.outW * g.kH * g.kW * g.inC * g.outC;
@@ -42,8 +68,13 @@ const conv1 = conv(200, 28, 1, 3, 32);
 const conv2 = conv(200, 26, 32, 3, 64);
 const pool2 = pool(200, 24, 64);
 function convCases(label: string, g: ConvGeometry): Case[] {
-  const x = random(size(g, 'in')), w = random(g.kH * g.kW * g.inC * g.outC), bias = random(g.outC), dy = random(size(g, 'out'));
-  const out = new Float32Array(size(g, 'out')), dx = new Float32Array(size(g, 'in')), dw = new Float32Array(w.length);
+  const x = random(size(g, 'in')),
+    w = random(g.kH * g.kW * g.inC * g.outC),
+    bias = random(g.outC),
+    dy = random(size(g, 'out'));
+  const out = new Float32Array(size(g, 'out')),
+    dx = new Float32Array(size(g, 'in')),
+    dw = new Float32Array(w.length);
   const flops = convFlops(g);
   return [
     { name: `${label} forward (+bias, relu)`, flops, run: (t) => t.conv2d(g, x, w, bias, 'relu', out) },
@@ -52,20 +83,45 @@ function convCases(label: string, g: ConvGeometry): Case[] {
   ];
 }
 function denseCases(): Case[] {
-  const m = 200, k = 9216, n = 128;
-  const x = random(m * k), w = random(k * n), bias = random(n), dy = random(m * n);
-  const out = new Float32Array(m * n), dx = new Float32Array(m * k), dw = new Float32Array(k * n);
+  const m = 200,
+    k = 9216,
+    n = 128;
+  const x = random(m * k),
+    w = random(k * n),
+    bias = random(n),
+    dy = random(m * n);
+  const out = new Float32Array(m * n),
+    dx = new Float32Array(m * k),
+    dw = new Float32Array(k * n);
   const flops = 2 * m * k * n;
   return [
-    { name: 'dense 9216→128 forward', flops, run: (t) => t.matMul({ batch: 1, aBatch: 1, bBatch: 1, m, k, n, transA: false, transB: false }, x, w, bias, 'relu', out) },
-    { name: 'dense input gradient (dy·Wᵀ)', flops, run: (t) => t.matMul({ batch: 1, aBatch: 1, bBatch: 1, m, k: n, n: k, transA: false, transB: true }, dy, w, null, 'linear', dx) },
-    { name: 'dense weight gradient (xᵀ·dy)', flops, run: (t) => t.matMul({ batch: 1, aBatch: 1, bBatch: 1, m: k, k: m, n, transA: true, transB: false }, x, dy, null, 'linear', dw) },
+    {
+      name: 'dense 9216→128 forward',
+      flops,
+      run: (t) => t.matMul({ batch: 1, aBatch: 1, bBatch: 1, m, k, n, transA: false, transB: false }, x, w, bias, 'relu', out),
+    },
+    {
+      name: 'dense input gradient (dy·Wᵀ)',
+      flops,
+      run: (t) => t.matMul({ batch: 1, aBatch: 1, bBatch: 1, m, k: n, n: k, transA: false, transB: true }, dy, w, null, 'linear', dx),
+    },
+    {
+      name: 'dense weight gradient (xᵀ·dy)',
+      flops,
+      run: (t) => t.matMul({ batch: 1, aBatch: 1, bBatch: 1, m: k, k: m, n, transA: true, transB: false }, x, dy, null, 'linear', dw),
+    },
   ];
 }
 function loopCases(): Case[] {
-  const x = random(size(pool2, 'in')), dy = random(size(pool2, 'out'));
-  const out = new Float32Array(size(pool2, 'out')), dx = new Float32Array(size(pool2, 'in'));
-  const n = size(pool2, 'in'), y = random(n), g = random(n), r = new Float32Array(n), sums = new Float32Array(64);
+  const x = random(size(pool2, 'in')),
+    dy = random(size(pool2, 'out'));
+  const out = new Float32Array(size(pool2, 'out')),
+    dx = new Float32Array(size(pool2, 'in'));
+  const n = size(pool2, 'in'),
+    y = random(n),
+    g = random(n),
+    r = new Float32Array(n),
+    sums = new Float32Array(64);
   return [
     { name: 'maxPool 2×2 (Gelem/s)', flops: n, run: (t) => t.maxPool(pool2, x, out) },
     { name: 'maxPoolGrad 2×2 (Gelem/s)', flops: n, run: (t) => t.maxPoolGrad(pool2, x, dy, dx) },
@@ -101,49 +157,52 @@ async function variants(): Promise<{ list: Variant[]; notes: string[]; dispose: 
 }
 
 async function main(): Promise<void> {
-const { list, notes, dispose } = await variants();
-for (const note of notes) console.log(`(${note})`);
-const cases = [...convCases('conv1 3×3 1→32', conv1), ...convCases('conv2 3×3 32→64', conv2), ...denseCases(), ...loopCases()];
-const rows: { kernel: string; tier: string; gflops: number; ms: number; gflops_per_cpu_second: number }[] = [];
-for (const c of cases) {
-  const best = new Map<string, number>();
-  const bestCpu = new Map<string, number>();
-  for (let round = 0; round < rounds; round++) {
+  const { list, notes, dispose } = await variants();
+  for (const note of notes) console.log(`(${note})`);
+  const cases = [...convCases('conv1 3×3 1→32', conv1), ...convCases('conv2 3×3 32→64', conv2), ...denseCases(), ...loopCases()];
+  const rows: { kernel: string; tier: string; gflops: number; ms: number; gflops_per_cpu_second: number }[] = [];
+  for (const c of cases) {
+    const best = new Map<string, number>();
+    const bestCpu = new Map<string, number>();
+    for (let round = 0; round < rounds; round++) {
+      for (const v of list) {
+        v.before();
+        if (round === 0) c.run(v.tier); // warm-up: first-touch pages, packed buffers, JIT
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        c.run(v.tier);
+        const ms = performance.now() - t0;
+        const cpu = process.cpuUsage(cpu0);
+        best.set(v.label, Math.min(best.get(v.label) ?? Infinity, ms));
+        bestCpu.set(v.label, Math.min(bestCpu.get(v.label) ?? Infinity, (cpu.user + cpu.system) / 1000));
+      }
+    }
     for (const v of list) {
-      v.before();
-      if (round === 0) c.run(v.tier); // warm-up: first-touch pages, packed buffers, JIT
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      c.run(v.tier);
-      const ms = performance.now() - t0;
-      const cpu = process.cpuUsage(cpu0);
-      best.set(v.label, Math.min(best.get(v.label) ?? Infinity, ms));
-      bestCpu.set(v.label, Math.min(bestCpu.get(v.label) ?? Infinity, (cpu.user + cpu.system) / 1000));
+      const ms = best.get(v.label) ?? NaN;
+      const cpuMs = bestCpu.get(v.label) ?? NaN;
+      rows.push({
+        kernel: c.name,
+        tier: v.label,
+        ms: Number(ms.toFixed(2)),
+        gflops: Number((c.flops / ms / 1e6).toFixed(1)),
+        gflops_per_cpu_second: Number((c.flops / cpuMs / 1e6).toFixed(1)),
+      });
     }
   }
-  for (const v of list) {
-    const ms = best.get(v.label) ?? NaN;
-    const cpuMs = bestCpu.get(v.label) ?? NaN;
-    rows.push({
-      kernel: c.name, tier: v.label, ms: Number(ms.toFixed(2)), gflops: Number((c.flops / ms / 1e6).toFixed(1)),
-      gflops_per_cpu_second: Number((c.flops / cpuMs / 1e6).toFixed(1)),
-    });
+  if (json) for (const r of rows) console.log(JSON.stringify(r));
+  else {
+    const labels = list.map((v) => v.label);
+    const width = (l: string): number => Math.max(26, l.length + 2);
+    console.log(['GFLOP/s wall | per CPU second (ms)'.padEnd(36), ...labels.map((l) => l.padStart(width(l)))].join(''));
+    for (const c of cases) {
+      const cells = labels.map((l) => {
+        const r = rows.find((x) => x.kernel === c.name && x.tier === l);
+        return `${r?.gflops ?? '—'} | ${r?.gflops_per_cpu_second ?? '—'} (${r?.ms ?? '—'} ms)`.padStart(width(l));
+      });
+      console.log([c.name.padEnd(36), ...cells].join(''));
+    }
   }
-}
-if (json) for (const r of rows) console.log(JSON.stringify(r));
-else {
-  const labels = list.map((v) => v.label);
-  const width = (l: string): number => Math.max(26, l.length + 2);
-  console.log(['GFLOP/s wall | per CPU second (ms)'.padEnd(36), ...labels.map((l) => l.padStart(width(l)))].join(''));
-  for (const c of cases) {
-    const cells = labels.map((l) => {
-      const r = rows.find((x) => x.kernel === c.name && x.tier === l);
-      return `${r?.gflops ?? '—'} | ${r?.gflops_per_cpu_second ?? '—'} (${r?.ms ?? '—'} ms)`.padStart(width(l));
-    });
-    console.log([c.name.padEnd(36), ...cells].join(''));
-  }
-}
-await dispose();
+  await dispose();
 }
 
 void main();

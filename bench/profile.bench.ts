@@ -37,10 +37,14 @@ async function main(): Promise<void> {
     }
   }
   const total = [...perKernel.values()].reduce((a, e) => a + e.ms, 0);
-  console.log(`${modelId} on ${started.value.backend} (${started.value.detail}): ${(wall / steps).toFixed(0)} ms per profiled step, ${(total / steps).toFixed(0)} ms in kernels`);
+  console.log(
+    `${modelId} on ${started.value.backend} (${started.value.detail}): ${(wall / steps).toFixed(0)} ms per profiled step, ${(total / steps).toFixed(0)} ms in kernels`,
+  );
   for (const [name, e] of [...perKernel.entries()].sort((a, b) => b[1].ms - a[1].ms)) {
     if (e.ms / total < 0.005) continue;
-    console.log(`  ${name.padEnd(34)} ${(e.ms / steps).toFixed(1).padStart(8)} ms  ${((100 * e.ms) / total).toFixed(1).padStart(5)} %  ${String(e.calls / steps).padStart(4)} calls`);
+    console.log(
+      `  ${name.padEnd(34)} ${(e.ms / steps).toFixed(1).padStart(8)} ms  ${((100 * e.ms) / total).toFixed(1).padStart(5)} %  ${String(e.calls / steps).padStart(4)} calls`,
+    );
   }
 }
 

@@ -35,7 +35,11 @@ function batchesFor(model, backend) {
 }
 
 function lastJson(stdout) {
-  const line = (stdout ?? '').trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  const line = (stdout ?? '')
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .pop();
   try {
     return JSON.parse(line ?? '');
   } catch {
@@ -53,12 +57,18 @@ function findTorch() {
 }
 
 function blockpropRun(model, backend) {
-  const run = spawnSync(process.execPath, [tsx, path.join(root, 'bench', 'training.bench.ts'), model, backend, String(batchesFor(model, backend)), '1'], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [tsx, path.join(root, 'bench', 'training.bench.ts'), model, backend, String(batchesFor(model, backend)), '1'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return lastJson(run.stdout) ?? { model, backend, error: (run.stderr ?? '').trim().split('\n').slice(-3).join(' ') || `exit ${run.status}` };
 }
 
 function torchRun(torch, model) {
-  const run = spawnSync(torch.python, [path.join(root, 'bench', 'torch_bench.py'), model, String(Math.max(3, defaultBatches[model] ?? 10))], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(torch.python, [path.join(root, 'bench', 'torch_bench.py'), model, String(Math.max(3, defaultBatches[model] ?? 10))], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return lastJson(run.stdout) ?? { model, error: (run.stderr ?? '').trim().split('\n').slice(-1).join(' ') || `exit ${run.status}` };
 }
 
@@ -70,7 +80,12 @@ const median = (xs) => {
 };
 
 const torch = argv.includes('--no-torch') ? null : findTorch();
-if (torch === null) log(argv.includes('--no-torch') ? 'PyTorch skipped (--no-torch).' : 'PyTorch not found (neither `python3` nor /usr/bin/python3 imports torch): no PyTorch column.');
+if (torch === null)
+  log(
+    argv.includes('--no-torch')
+      ? 'PyTorch skipped (--no-torch).'
+      : 'PyTorch not found (neither `python3` nor /usr/bin/python3 imports torch): no PyTorch column.',
+  );
 
 // samples[model][backend] = [{...row}], torchSamples[model] = [sps]
 const samples = {};
@@ -129,10 +144,19 @@ for (const model of models) {
 const order = ['tensorflow', 'native', 'simd', 'wasm', 'cpu'];
 const defaultBackend = order.find((b) => rows.some((r) => r.backend === b && r.error === undefined)) ?? null;
 
-const torchInfo = torch === null ? null : { python: torch.python, version: torch.version, blas: Object.values(torchSamples).flat()[0]?.blas ?? null, threads: os.cpus().length };
+const torchInfo =
+  torch === null
+    ? null
+    : { python: torch.python, version: torch.version, blas: Object.values(torchSamples).flat()[0]?.blas ?? null, threads: os.cpus().length };
 const result = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version, platform: `${process.platform}-${process.arch}` },
+  machine: {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  },
   batch_size: 200,
   rounds,
   default_backend: defaultBackend,
@@ -149,9 +173,13 @@ if (json) {
   for (const r of mine) console.log(JSON.stringify(r));
 } else {
   const fmt = (v) => (v === null || v === undefined ? '—' : String(v));
-  console.log(`\nsamples/s, median of ${rounds} interleaved rounds, batch 200, Adam, float32 · ${result.machine.cpus} × ${result.machine.cpu} · load ${result.machine.loadavg.join(' ')}`);
+  console.log(
+    `\nsamples/s, median of ${rounds} interleaved rounds, batch 200, Adam, float32 · ${result.machine.cpus} × ${result.machine.cpu} · load ${result.machine.loadavg.join(' ')}`,
+  );
   if (torchInfo !== null) console.log(`PyTorch ${torchInfo.version} (${torchInfo.python}), ${torchInfo.threads} threads`);
-  console.log(`${'model'.padEnd(11)} ${'backend'.padEnd(10)} ${'blockprop'.padStart(9)} ${'raw tfjs'.padStart(9)} ${'pytorch'.padStart(9)} ${'×pytorch'.padStart(9)} ${'×raw wasm'.padStart(9)}  detail`);
+  console.log(
+    `${'model'.padEnd(11)} ${'backend'.padEnd(10)} ${'blockprop'.padStart(9)} ${'raw tfjs'.padStart(9)} ${'pytorch'.padStart(9)} ${'×pytorch'.padStart(9)} ${'×raw wasm'.padStart(9)}  detail`,
+  );
   for (const r of rows) {
     if (r.error !== undefined) {
       console.log(`${r.model.padEnd(11)} ${r.backend.padEnd(10)} unavailable: ${r.error}`);

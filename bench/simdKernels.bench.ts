@@ -10,23 +10,50 @@ const repeats = Math.max(1, Number(process.argv[3] ?? 5));
 
 const values = (n: number): Float32Array => Float32Array.from({ length: n }, (_, i) => ((i * 2654435761) % 1000) / 1000 - 0.5);
 const conv = (inH: number, inC: number, outC: number): ConvGeometry => ({
-  batch: 200, inH, inW: inH, inC, outH: inH - 2, outW: inH - 2, outC, kH: 3, kW: 3,
-  strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, padTop: 0, padLeft: 0,
+  batch: 200,
+  inH,
+  inW: inH,
+  inC,
+  outH: inH - 2,
+  outW: inH - 2,
+  outC,
+  kH: 3,
+  kW: 3,
+  strideH: 1,
+  strideW: 1,
+  dilationH: 1,
+  dilationW: 1,
+  padTop: 0,
+  padLeft: 0,
 });
 
 async function main(): Promise<void> {
   const started = await startSimdTier(threads);
   if (!started.ok) throw new Error(started.error.message);
   const t = started.value;
-  const g1 = conv(28, 1, 32), g2 = conv(26, 32, 64), b = 200;
+  const g1 = conv(28, 1, 32),
+    g2 = conv(26, 32, 64),
+    b = 200;
   const pool: ConvGeometry = { ...g2, inH: 24, inW: 24, inC: 64, outH: 12, outW: 12, kH: 2, kW: 2, strideH: 2, strideW: 2 };
-  const x1 = values(b * 28 * 28), w1 = values(9 * 32), y1 = new Float32Array(b * 26 * 26 * 32);
-  const x2 = values(b * 26 * 26 * 32), w2 = values(288 * 64), y2 = new Float32Array(b * 24 * 24 * 64);
-  const dy2 = values(y2.length), dx2 = new Float32Array(x2.length), dw2 = new Float32Array(w2.length), big = new Float32Array(y2.length);
-  const xd = values(b * 9216), wd = values(9216 * 128), yd = new Float32Array(b * 128), dyd = values(b * 128);
-  const yp = new Float32Array(b * 12 * 12 * 64), dyp = values(yp.length);
+  const x1 = values(b * 28 * 28),
+    w1 = values(9 * 32),
+    y1 = new Float32Array(b * 26 * 26 * 32);
+  const x2 = values(b * 26 * 26 * 32),
+    w2 = values(288 * 64),
+    y2 = new Float32Array(b * 24 * 24 * 64);
+  const dy2 = values(y2.length),
+    dx2 = new Float32Array(x2.length),
+    dw2 = new Float32Array(w2.length),
+    big = new Float32Array(y2.length);
+  const xd = values(b * 9216),
+    wd = values(9216 * 128),
+    yd = new Float32Array(b * 128),
+    dyd = values(b * 128);
+  const yp = new Float32Array(b * 12 * 12 * 64),
+    dyp = values(yp.length);
   const mm = (m: number, k: number, n: number, transA: boolean, transB: boolean) => ({ batch: 1, aBatch: 1, bBatch: 1, m, k, n, transA, transB });
-  const conv2 = 2 * b * 576 * 288 * 64, dense = 2 * b * 9216 * 128;
+  const conv2 = 2 * b * 576 * 288 * 64,
+    dense = 2 * b * 9216 * 128;
   const cases: [string, number, () => void][] = [
     ['conv1 forward + bias + relu', 2 * b * 676 * 9 * 32, () => t.conv2d(g1, x1, w1, w1.subarray(0, 32), 'relu', y1)],
     ['conv1 backprop filter', 2 * b * 676 * 9 * 32, () => t.conv2dBackpropFilter(g1, x1, y1, new Float32Array(9 * 32))],
@@ -44,9 +71,11 @@ async function main(): Promise<void> {
   console.log(t.detail);
   for (const [name, flops, run] of cases) {
     run();
-    let wall = Infinity, cpu = Infinity;
+    let wall = Infinity,
+      cpu = Infinity;
     for (let r = 0; r < repeats; r++) {
-      const c0 = process.cpuUsage(), w0 = performance.now();
+      const c0 = process.cpuUsage(),
+        w0 = performance.now();
       run();
       wall = Math.min(wall, performance.now() - w0);
       const c = process.cpuUsage(c0);

@@ -27,7 +27,13 @@ async function blockprop(trainBatches = batches): Promise<number> {
   const events: TrainEvent[] = [];
   await runTraining(
     // Validation on a tiny test set: only the training batches are timed (samples_per_second).
-    { graph: template.build(), training: { ...defaultTraining, epochs: 1, batchSize }, dataset: { kind: 'mnist' }, backend, limit: { train: trainBatches * batchSize, test: 1 } },
+    {
+      graph: template.build(),
+      training: { ...defaultTraining, epochs: 1, batchSize },
+      dataset: { kind: 'mnist' },
+      backend,
+      limit: { train: trainBatches * batchSize, test: 1 },
+    },
     (e) => {
       events.push(e);
       if (e.event === 'done') sps = e.samplesPerSecond;

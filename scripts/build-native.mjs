@@ -29,8 +29,15 @@ function buildCpu() {
   let flags = [];
   if (process.platform === 'linux') {
     try {
-      const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => /^(flags|Features)\s*:/.test(l)) ?? '';
-      flags = line.replace(/^[^:]*:/, '').trim().split(/\s+/).filter((f) => isaFlag.test(f) || process.arch !== 'x64');
+      const line =
+        readFileSync('/proc/cpuinfo', 'utf8')
+          .split('\n')
+          .find((l) => /^(flags|Features)\s*:/.test(l)) ?? '';
+      flags = line
+        .replace(/^[^:]*:/, '')
+        .trim()
+        .split(/\s+/)
+        .filter((f) => isaFlag.test(f) || process.arch !== 'x64');
     } catch {
       // no /proc: the model name below still guards
     }
@@ -55,12 +62,7 @@ function findCompiler() {
 }
 
 function findHeaders() {
-  const candidates = [
-    path.join(process.execPath, '..', '..', 'include', 'node'),
-    '/usr/include/node',
-    '/usr/local/include/node',
-    '/opt/homebrew/include/node',
-  ];
+  const candidates = [path.join(process.execPath, '..', '..', 'include', 'node'), '/usr/include/node', '/usr/local/include/node', '/opt/homebrew/include/node'];
   return candidates.find((dir) => existsSync(path.join(dir, 'node_api.h')));
 }
 
@@ -92,13 +94,27 @@ function findBlas() {
 
 /** Compiles into a temporary file, checks that it loads in a fresh Node, then moves it in place. */
 function build(cxx, headers, blas) {
-  const sources = readdirSync(srcDir).filter((f) => f.endsWith('.cc')).map((f) => path.join(srcDir, f));
+  const sources = readdirSync(srcDir)
+    .filter((f) => f.endsWith('.cc'))
+    .map((f) => path.join(srcDir, f));
   // A .node name: require() loads addons by extension.
   const tmp = path.join(outDir, `blockprop_kernels.tmp-${process.pid}.node`);
   const arch = process.arch === 'arm64' ? ['-mcpu=native'] : ['-march=native'];
   const args = [
-    '-std=c++17', '-O3', ...arch, '-ffp-contract=fast', '-fPIC', '-shared', '-fvisibility=hidden', '-pthread',
-    '-Wall', '-Wno-unknown-pragmas', `-I${headers}`, ...sources, '-o', tmp,
+    '-std=c++17',
+    '-O3',
+    ...arch,
+    '-ffp-contract=fast',
+    '-fPIC',
+    '-shared',
+    '-fvisibility=hidden',
+    '-pthread',
+    '-Wall',
+    '-Wno-unknown-pragmas',
+    `-I${headers}`,
+    ...sources,
+    '-o',
+    tmp,
     ...(process.platform === 'darwin' ? ['-undefined', 'dynamic_lookup'] : []),
     ...(blas ? blas.flags : []),
   ];
@@ -145,7 +161,11 @@ function main() {
   }
   let detail = '';
   try {
-    detail = execFileSync(process.execPath, ['-e', `const i = require(${JSON.stringify(outFile)}).info(); console.log(i.isa + ', ' + i.threads + ' threads')`], { encoding: 'utf8' }).trim();
+    detail = execFileSync(
+      process.execPath,
+      ['-e', `const i = require(${JSON.stringify(outFile)}).info(); console.log(i.isa + ', ' + i.threads + ' threads')`],
+      { encoding: 'utf8' },
+    ).trim();
   } catch {
     detail = 'unknown CPU';
   }
@@ -156,5 +176,9 @@ try {
   main();
 } catch (e) {
   // Whatever went wrong (a folder that cannot be written, a tool that crashed), never fail the install.
-  skip(String(e instanceof Error ? e.message : e).split('\n')[0].slice(0, 200));
+  skip(
+    String(e instanceof Error ? e.message : e)
+      .split('\n')[0]
+      .slice(0, 200),
+  );
 }

@@ -38,7 +38,14 @@ const plain = (key: string): KeyChord => ({ key });
 
 export const actionSpecs = [
   { id: 'new', label: 'New', group: 'File', keys: [mod('n')], nativeKey: true, hint: 'an empty canvas' },
-  { id: 'new-from-template', label: 'New from Template…', group: 'File', keys: [mod('n', { shift: true })], nativeKey: true, hint: 'the chapter’s models, Keras Applications' },
+  {
+    id: 'new-from-template',
+    label: 'New from Template…',
+    group: 'File',
+    keys: [mod('n', { shift: true })],
+    nativeKey: true,
+    hint: 'the chapter’s models, Keras Applications',
+  },
   { id: 'open', label: 'Open…', group: 'File', keys: [mod('o')], inTextFields: true, nativeKey: true },
   { id: 'open-recent', label: 'Open Recent…', group: 'File' },
   { id: 'save', label: 'Save', group: 'File', keys: [mod('s')], inTextFields: true, nativeKey: true },
@@ -57,11 +64,24 @@ export const actionSpecs = [
   { id: 'zoom-in', label: 'Zoom In', group: 'View', keys: [mod('=')] },
   { id: 'zoom-out', label: 'Zoom Out', group: 'View', keys: [mod('-')] },
   { id: 'fit', label: 'Fit', group: 'View', keys: [plain('f')], hint: 'the whole model on screen' },
-  { id: 'toggle-groups', label: 'Collapse / Expand Repeated Blocks', group: 'View', keys: [plain('g')], hint: 'ResNet stages, Inception modules as group blocks' },
+  {
+    id: 'toggle-groups',
+    label: 'Collapse / Expand Repeated Blocks',
+    group: 'View',
+    keys: [plain('g')],
+    hint: 'ResNet stages, Inception modules as group blocks',
+  },
   { id: 'toggle-minimap', label: 'Minimap', group: 'View' },
   { id: 'toggle-dark-mode', label: 'Dark Mode', group: 'View' },
   { id: 'focus-search', label: 'Search Layers', group: 'View', keys: [plain('/')], hint: 'the palette’s search field' },
-  { id: 'command-palette', label: 'Command Palette…', group: 'View', keys: [mod('p', { shift: true }), mod('k')], inTextFields: true, hint: 'every action by name' },
+  {
+    id: 'command-palette',
+    label: 'Command Palette…',
+    group: 'View',
+    keys: [mod('p', { shift: true }), mod('k')],
+    inTextFields: true,
+    hint: 'every action by name',
+  },
   { id: 'show-summary', label: 'Show Summary', group: 'View', hint: 'model.summary()' },
   { id: 'show-problems', label: 'Show Problems', group: 'View' },
   { id: 'show-train', label: 'Show Train', group: 'View' },
@@ -100,10 +120,12 @@ function matches(chord: KeyChord, press: KeyPress): boolean {
   // Shift+letter arrives upper-case and Ctrl+Shift+/ may arrive as '?': compare letters case-free and
   // let a chord without shift ignore a shift that only changed the character of a symbol key.
   const symbol = key.length === 1 && !/[a-z0-9]/.test(key);
-  return key === chord.key
-    && press.ctrl === (chord.mod === true)
-    && press.alt === (chord.alt === true)
-    && (press.shift === (chord.shift === true) || (symbol && chord.shift !== true && !press.ctrl));
+  return (
+    key === chord.key &&
+    press.ctrl === (chord.mod === true) &&
+    press.alt === (chord.alt === true) &&
+    (press.shift === (chord.shift === true) || (symbol && chord.shift !== true && !press.ctrl))
+  );
 }
 
 /**
@@ -126,13 +148,17 @@ const keyNames: Readonly<Record<string, string>> = { Enter: 'Enter', Delete: 'De
 export function chordText(chord: KeyChord, mac: boolean): string {
   const key = keyNames[chord.key] ?? chord.key.toUpperCase();
   if (mac) return `${chord.mod === true ? '⌘' : ''}${chord.alt === true ? '⌥' : ''}${chord.shift === true ? '⇧' : ''}${key}`;
-  return [chord.mod === true ? 'Ctrl' : null, chord.alt === true ? 'Alt' : null, chord.shift === true ? 'Shift' : null, key].filter((p) => p !== null).join('+');
+  return [chord.mod === true ? 'Ctrl' : null, chord.alt === true ? 'Alt' : null, chord.shift === true ? 'Shift' : null, key]
+    .filter((p) => p !== null)
+    .join('+');
 }
 
 /** Electron's accelerator string for a chord ("CmdOrCtrl+Shift+S"). */
 export function electronAccelerator(chord: KeyChord): string {
   const key = chord.key === '=' ? 'Plus' : chord.key === '-' ? '-' : chord.key.length === 1 ? chord.key.toUpperCase() : chord.key;
-  return [chord.mod === true ? 'CmdOrCtrl' : null, chord.alt === true ? 'Alt' : null, chord.shift === true ? 'Shift' : null, key].filter((p) => p !== null).join('+');
+  return [chord.mod === true ? 'CmdOrCtrl' : null, chord.alt === true ? 'Alt' : null, chord.shift === true ? 'Shift' : null, key]
+    .filter((p) => p !== null)
+    .join('+');
 }
 
 /** What a menu lists: actions, separators, and the few items that are not actions (recent files, quit). */
@@ -142,7 +168,10 @@ export type MenuEntry = ActionId | '-' | 'recent-files' | 'quit' | 'fullscreen' 
 export const menuBar: readonly { readonly label: ActionGroup; readonly entries: readonly MenuEntry[] }[] = [
   { label: 'File', entries: ['new', 'new-from-template', '-', 'open', 'recent-files', '-', 'save', 'save-as', '-', 'import', 'export', '-', 'quit'] },
   { label: 'Edit', entries: ['undo', 'redo', '-', 'cut', 'copy', 'paste', 'duplicate', 'delete', '-', 'select-all', 'auto-layout'] },
-  { label: 'View', entries: ['command-palette', '-', 'zoom-in', 'zoom-out', 'fit', 'toggle-groups', '-', 'toggle-minimap', 'toggle-dark-mode', '-', 'fullscreen', 'devtools'] },
+  {
+    label: 'View',
+    entries: ['command-palette', '-', 'zoom-in', 'zoom-out', 'fit', 'toggle-groups', '-', 'toggle-minimap', 'toggle-dark-mode', '-', 'fullscreen', 'devtools'],
+  },
   { label: 'Help', entries: ['lesson', 'shortcuts', 'layers-reference', '-', 'about'] },
 ];
 

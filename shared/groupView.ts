@@ -72,7 +72,11 @@ export function groupedView(graph: Graph, groups: readonly BlockGroup[], expande
     let unit = n.id;
     for (let i = chain.length - 1; i >= 0; i--) {
       const g = chain[i];
-      if (g !== undefined && !expanded.has(g.id)) { unit = g.id; groupOfUnit.set(g.id, g); break; }
+      if (g !== undefined && !expanded.has(g.id)) {
+        unit = g.id;
+        groupOfUnit.set(g.id, g);
+        break;
+      }
     }
     shownAs.set(n.id, unit);
   }
@@ -81,7 +85,10 @@ export function groupedView(graph: Graph, groups: readonly BlockGroup[], expande
   const seen = new Set<string>();
   for (const n of graph.nodes) {
     const u = shownAs.get(n.id) ?? n.id;
-    if (!seen.has(u)) { seen.add(u); unitIds.push(u); }
+    if (!seen.has(u)) {
+      seen.add(u);
+      unitIds.push(u);
+    }
   }
   const edges: ViewEdge[] = [];
   const edgeKeys = new Set<string>();
@@ -100,7 +107,11 @@ export function groupedView(graph: Graph, groups: readonly BlockGroup[], expande
   const nodes: GraphNode[] = unitIds.map((id) => ({ id, kind: 'Unit', name: id, params: {}, position: { x: 0, y: 0 } }));
   const laid = autoLayout({ name: graph.name, nodes, edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target, targetIndex: e.targetIndex })) });
   const rowOf = (y: number) => Math.round(y / (NODE_HEIGHT + 60));
-  const units: ViewUnit[] = laid.nodes.map((n) => ({ id: n.id, group: groupOfUnit.get(n.id) ?? null, position: { x: n.position.x, y: rowOf(n.position.y) * GROUPED_ROW } }));
+  const units: ViewUnit[] = laid.nodes.map((n) => ({
+    id: n.id,
+    group: groupOfUnit.get(n.id) ?? null,
+    position: { x: n.position.x, y: rowOf(n.position.y) * GROUPED_ROW },
+  }));
 
   // Frames around expanded groups: the box of everything drawn for their layers.
   const where = new Map(units.map((u) => [u.id, u.position]));
@@ -110,11 +121,17 @@ export function groupedView(graph: Graph, groups: readonly BlockGroup[], expande
     if (!expanded.has(g.id)) continue;
     const drawn = new Set(g.members.map((m) => shownAs.get(m) ?? m));
     if (drawn.has(g.id)) continue; // inside a collapsed parent
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
     for (const id of drawn) {
       const p = where.get(id);
       if (p === undefined) continue;
-      x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x + NODE_WIDTH); y1 = Math.max(y1, p.y + NODE_HEIGHT);
+      x0 = Math.min(x0, p.x);
+      y0 = Math.min(y0, p.y);
+      x1 = Math.max(x1, p.x + NODE_WIDTH);
+      y1 = Math.max(y1, p.y + NODE_HEIGHT);
     }
     if (!Number.isFinite(x0)) continue;
     // An outer frame (a stage) sits a little further out than the modules inside it.

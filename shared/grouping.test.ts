@@ -18,7 +18,12 @@ describe('findGroups', () => {
   it('ResNet50: a stem, four stages of residual blocks', () => {
     const { graph, groups, name } = groupsOf('resnet50');
     const stages = groups.filter((g) => g.kind === 'stage');
-    expect(stages.map((g) => [g.label, g.children.length])).toEqual([['conv2', 3], ['conv3', 4], ['conv4', 6], ['conv5', 3]]);
+    expect(stages.map((g) => [g.label, g.children.length])).toEqual([
+      ['conv2', 3],
+      ['conv3', 4],
+      ['conv4', 6],
+      ['conv5', 3],
+    ]);
     const stem = groups.find((g) => g.kind === 'stem');
     expect(stem?.members.map((m) => name.get(m))).toEqual(['conv1_pad', 'conv1_conv', 'conv1_bn', 'conv1_relu', 'pool1_pad', 'pool1_pool']);
     const block = groups.find((g) => g.label === 'conv2_block1');
@@ -29,13 +34,17 @@ describe('findGroups', () => {
     // Every layer is in at most one module, and the top level is short: input, stem, 4 stages, pool, predictions.
     const inModule = groups.filter((g) => g.kind !== 'stage').flatMap((g) => g.members);
     expect(new Set(inModule).size).toBe(inModule.length);
-    expect(graph.nodes.length - groups.filter((g) => g.parent === null).reduce((a, g) => a + g.members.length, 0) + groups.filter((g) => g.parent === null).length).toBe(8);
+    expect(
+      graph.nodes.length - groups.filter((g) => g.parent === null).reduce((a, g) => a + g.members.length, 0) + groups.filter((g) => g.parent === null).length,
+    ).toBe(8);
   });
 
   it('InceptionV3: a stem and three stages of mixed modules (35×35, 17×17, 8×8)', () => {
     const { groups } = groupsOf('inception_v3');
     expect(groups.filter((g) => g.kind === 'stage').map((g) => [g.label, g.children.length])).toEqual([
-      ['mixed0–2', 3], ['mixed3–7', 5], ['mixed8–10', 3],
+      ['mixed0–2', 3],
+      ['mixed3–7', 5],
+      ['mixed8–10', 3],
     ]);
     expect(groups.filter((g) => g.kind === 'stem')).toHaveLength(1);
   });

@@ -110,7 +110,10 @@ export function findGroups(graph: Graph, outputShape: (nodeId: string) => Shape 
     const region: GraphNode[] = [];
     while (i < order.length && cut[i] !== true) region.push(order[i++] ?? node);
     const join = order[i];
-    if (join !== undefined) { region.push(join); i++; }
+    if (join !== undefined) {
+      region.push(join);
+      i++;
+    }
     const prefix = commonPrefix(region.map((n) => n.name));
     while (prefix !== '' && i < order.length && cut[i] === true && (order[i]?.name.startsWith(prefix) ?? false)) region.push(order[i++] ?? node);
     units.push({ nodes: region, branched: true });
@@ -124,8 +127,12 @@ export function findGroups(graph: Graph, outputShape: (nodeId: string) => Shape 
     const prev = merged[merged.length - 1];
     const head = prev?.nodes[0];
     const name = u.nodes[0]?.name ?? '';
-    const joins = prev !== undefined && head !== undefined && !prev.branched && !u.branched
-      && ((namePrefix(head.name) !== '' && namePrefix(name) === namePrefix(head.name)) || name.startsWith(`${head.name}_`));
+    const joins =
+      prev !== undefined &&
+      head !== undefined &&
+      !prev.branched &&
+      !u.branched &&
+      ((namePrefix(head.name) !== '' && namePrefix(name) === namePrefix(head.name)) || name.startsWith(`${head.name}_`));
     if (joins) prev.nodes.push(...u.nodes);
     else merged.push({ nodes: [...u.nodes], branched: u.branched });
   }
@@ -150,7 +157,8 @@ export function findGroups(graph: Graph, outputShape: (nodeId: string) => Shape 
   const stemNodes = stemUnits.flatMap((u) => u.nodes);
   if (stemNodes.length >= 3) {
     const lastStem = stemNodes[stemNodes.length - 1];
-    if (lastStem !== undefined) groups.push({ id: idFor('stem'), label: 'stem', kind: 'stem', members: stemNodes.map((n) => n.id), children: [], parent: null, last: lastStem.id });
+    if (lastStem !== undefined)
+      groups.push({ id: idFor('stem'), label: 'stem', kind: 'stem', members: stemNodes.map((n) => n.id), children: [], parent: null, last: lastStem.id });
   }
 
   // Modules, then stages of consecutive modules with the same output size.
@@ -159,7 +167,15 @@ export function findGroups(graph: Graph, outputShape: (nodeId: string) => Shape 
     if (!isModule(u) || (stemNodes.length >= 3 && stemUnits.includes(u))) return;
     const last = u.nodes[u.nodes.length - 1];
     if (last === undefined) return;
-    const group: BlockGroup = { id: idFor(moduleLabel(u)), label: moduleLabel(u), kind: 'module', members: u.nodes.map((n) => n.id), children: [], parent: null, last: last.id };
+    const group: BlockGroup = {
+      id: idFor(moduleLabel(u)),
+      label: moduleLabel(u),
+      kind: 'module',
+      members: u.nodes.map((n) => n.id),
+      children: [],
+      parent: null,
+      last: last.id,
+    };
     modules.push({ group, size: spatial(outputShape(last.id)), index });
   });
   const stages: BlockGroup[] = [];
@@ -169,8 +185,15 @@ export function findGroups(graph: Graph, outputShape: (nodeId: string) => Shape 
     const first = modules[i];
     if (first === undefined) break;
     const branched = (k: number) => merged[modules[k]?.index ?? -1]?.branched === true;
-    while (j < modules.length && branched(i) && branched(j) && first.size !== null && modules[j]?.size === first.size
-      && modules[j]?.index === (modules[j - 1]?.index ?? -2) + 1) j++;
+    while (
+      j < modules.length &&
+      branched(i) &&
+      branched(j) &&
+      first.size !== null &&
+      modules[j]?.size === first.size &&
+      modules[j]?.index === (modules[j - 1]?.index ?? -2) + 1
+    )
+      j++;
     const run = modules.slice(i, j);
     if (run.length >= 2) {
       const labels = run.map((m) => m.group.label);
@@ -180,7 +203,15 @@ export function findGroups(graph: Graph, outputShape: (nodeId: string) => Shape 
       const lastModule = run[run.length - 1]?.group;
       const id = idFor(label);
       if (lastModule !== undefined) {
-        stages.push({ id, label, kind: 'stage', members: run.flatMap((m) => m.group.members), children: run.map((m) => m.group.id), parent: null, last: lastModule.last });
+        stages.push({
+          id,
+          label,
+          kind: 'stage',
+          members: run.flatMap((m) => m.group.members),
+          children: run.map((m) => m.group.id),
+          parent: null,
+          last: lastModule.last,
+        });
         for (const m of run) parentOf.set(m.group.id, id);
       }
     }

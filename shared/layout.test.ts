@@ -22,12 +22,18 @@ describe('autoLayout', () => {
   });
 
   it('stacks a chain in one column, input on top, one row per layer', () => {
-    const g = autoLayout(buildGraph('m', [
-      { name: 'in', kind: 'InputLayer' },
-      { name: 'a', kind: 'Dense', inputs: ['in'] },
-      { name: 'b', kind: 'Dense', inputs: ['a'] },
-    ]));
-    expect(g.nodes.map((n) => n.position)).toEqual([{ x: 0, y: 0 }, { x: 0, y: row }, { x: 0, y: 2 * row }]);
+    const g = autoLayout(
+      buildGraph('m', [
+        { name: 'in', kind: 'InputLayer' },
+        { name: 'a', kind: 'Dense', inputs: ['in'] },
+        { name: 'b', kind: 'Dense', inputs: ['a'] },
+      ]),
+    );
+    expect(g.nodes.map((n) => n.position)).toEqual([
+      { x: 0, y: 0 },
+      { x: 0, y: row },
+      { x: 0, y: 2 * row },
+    ]);
   });
 
   it('ignores old positions and never mutates its input', () => {
@@ -39,7 +45,7 @@ describe('autoLayout', () => {
     expect(JSON.stringify(moved)).toBe(frozen);
   });
 
-  it('puts branches side by side, a merge\'s inputs left to right in input order, the merge centred below', () => {
+  it("puts branches side by side, a merge's inputs left to right in input order, the merge centred below", () => {
     const g = getTemplate('inception_module')?.build();
     if (!g) throw new Error('template');
     const branches = ['b1x1', 'b3x3_reduce', 'b5x5_reduce', 'pool'].map((n) => at(g, n));
@@ -73,26 +79,30 @@ describe('autoLayout', () => {
   });
 
   it('moves an input that only feeds a late merge down next to it', () => {
-    const g = autoLayout(buildGraph('m', [
-      { name: 'in', kind: 'InputLayer' },
-      { name: 'a', kind: 'Dense', inputs: ['in'] },
-      { name: 'b', kind: 'Dense', inputs: ['a'] },
-      { name: 'side', kind: 'InputLayer' },
-      { name: 'sum', kind: 'Add', inputs: ['b', 'side'] },
-    ]));
+    const g = autoLayout(
+      buildGraph('m', [
+        { name: 'in', kind: 'InputLayer' },
+        { name: 'a', kind: 'Dense', inputs: ['in'] },
+        { name: 'b', kind: 'Dense', inputs: ['a'] },
+        { name: 'side', kind: 'InputLayer' },
+        { name: 'sum', kind: 'Add', inputs: ['b', 'side'] },
+      ]),
+    );
     expect(at(g, 'side').position.y).toBe(2 * row);
     expect(at(g, 'sum').position.y).toBe(3 * row);
   });
 
   it('untangles crossing edges', () => {
     // Walking up from s1 puts a, c, b in that order and c -> s1 crosses a -> s2; c, a, b does not.
-    const g = autoLayout(buildGraph('m', [
-      { name: 'a', kind: 'InputLayer' },
-      { name: 'b', kind: 'InputLayer' },
-      { name: 'c', kind: 'InputLayer' },
-      { name: 's1', kind: 'Add', inputs: ['a', 'c'] },
-      { name: 's2', kind: 'Add', inputs: ['b', 'a'] },
-    ]));
+    const g = autoLayout(
+      buildGraph('m', [
+        { name: 'a', kind: 'InputLayer' },
+        { name: 'b', kind: 'InputLayer' },
+        { name: 'c', kind: 'InputLayer' },
+        { name: 's1', kind: 'Add', inputs: ['a', 'c'] },
+        { name: 's2', kind: 'Add', inputs: ['b', 'a'] },
+      ]),
+    );
     const x = (name: string) => at(g, name).position.x;
     expect(x('c')).toBeLessThan(x('a'));
     expect(x('a')).toBeLessThan(x('b'));
@@ -100,11 +110,13 @@ describe('autoLayout', () => {
   });
 
   it('survives a cycle (a wiring mistake the inference reports) and places every node', () => {
-    const g = autoLayout(buildGraph('m', [
-      { name: 'in', kind: 'InputLayer' },
-      { name: 'a', kind: 'Dense', inputs: ['in', 'b'] },
-      { name: 'b', kind: 'Dense', inputs: ['a'] },
-    ]));
+    const g = autoLayout(
+      buildGraph('m', [
+        { name: 'in', kind: 'InputLayer' },
+        { name: 'a', kind: 'Dense', inputs: ['in', 'b'] },
+        { name: 'b', kind: 'Dense', inputs: ['a'] },
+      ]),
+    );
     expect(g.nodes.map((n) => n.position.y)).toEqual([0, row, 2 * row]);
   });
 
@@ -164,7 +176,10 @@ describe('laidOut', () => {
   const unplaced: Graph = { ...chain, nodes: chain.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) };
 
   it('lays out a graph whose blocks all sit at the origin', () => {
-    expect(laidOut(unplaced).nodes.map((n) => n.position)).toEqual([{ x: 0, y: 0 }, { x: 0, y: row }]);
+    expect(laidOut(unplaced).nodes.map((n) => n.position)).toEqual([
+      { x: 0, y: 0 },
+      { x: 0, y: row },
+    ]);
   });
 
   it('keeps a graph that has positions as it is', () => {

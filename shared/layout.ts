@@ -66,7 +66,9 @@ export function autoLayout(graph: Graph): Graph {
         return near.length === 0 ? slot.x : mean(near.map((p) => slotAt(slots, p).x));
       });
       const xs = placeRow(desired, sep);
-      row.forEach((id, i) => { slotAt(slots, id).x = xs[i] ?? 0; });
+      row.forEach((id, i) => {
+        slotAt(slots, id).x = xs[i] ?? 0;
+      });
     }
   }
 

@@ -4,7 +4,10 @@ import { runCli } from './cli';
 import type { CliCommand } from './command';
 
 const spec: ArgSpec = {
-  positionals: [{ name: 'FILE', required: true }, { name: 'EXTRA', required: false }],
+  positionals: [
+    { name: 'FILE', required: true },
+    { name: 'EXTRA', required: false },
+  ],
   options: [
     { name: 'json', kind: 'flag', help: '' },
     { name: 'format', kind: 'value', choices: ['keras3', 'keras2'], help: '' },
@@ -16,8 +19,28 @@ describe('parseArgs', () => {
   it.each<[string[], { positionals: string[]; flags: string[]; values: [string, string][] }]>([
     [['a.json'], { positionals: ['a.json'], flags: [], values: [] }],
     [['a.json', '--json'], { positionals: ['a.json'], flags: ['json'], values: [] }],
-    [['--format', 'keras2', 'a.json', '-o', 'out.json'], { positionals: ['a.json'], flags: [], values: [['format', 'keras2'], ['output', 'out.json']] }],
-    [['a.json', '--format=keras3', '--output=-'], { positionals: ['a.json'], flags: [], values: [['format', 'keras3'], ['output', '-']] }],
+    [
+      ['--format', 'keras2', 'a.json', '-o', 'out.json'],
+      {
+        positionals: ['a.json'],
+        flags: [],
+        values: [
+          ['format', 'keras2'],
+          ['output', 'out.json'],
+        ],
+      },
+    ],
+    [
+      ['a.json', '--format=keras3', '--output=-'],
+      {
+        positionals: ['a.json'],
+        flags: [],
+        values: [
+          ['format', 'keras3'],
+          ['output', '-'],
+        ],
+      },
+    ],
     [['--', '--json', 'b'], { positionals: ['--json', 'b'], flags: [], values: [] }],
     [['a.json', '-o', '-'], { positionals: ['a.json'], flags: [], values: [['output', '-']] }],
     [['-', '--json'], { positionals: ['-'], flags: ['json'], values: [] }],
@@ -63,11 +86,24 @@ describe('runCli with a command table', () => {
       return 0;
     },
   };
-  const boom: CliCommand = { name: 'boom', summary: 'throws', run: () => { throw new Error('kaput'); } };
+  const boom: CliCommand = {
+    name: 'boom',
+    summary: 'throws',
+    run: () => {
+      throw new Error('kaput');
+    },
+  };
   const run = async (...argv: string[]) => {
     let out = '';
     let err = '';
-    const code = await runCli([echo, boom], argv, { out: (t) => { out += t; }, err: (t) => { err += t; } });
+    const code = await runCli([echo, boom], argv, {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t;
+      },
+    });
     return { code, out, err };
   };
 

@@ -42,7 +42,9 @@ function optionLabel(o: OptionSpec): string {
 }
 
 export function parseArgs(argv: readonly string[], spec: ArgSpec): Outcome<ParsedArgs> {
-  const declared = Object.fromEntries(spec.options.map((o) => [o.name, { type: o.kind === 'flag' ? ('boolean' as const) : ('string' as const), ...(o.short ? { short: o.short } : {}) }]));
+  const declared = Object.fromEntries(
+    spec.options.map((o) => [o.name, { type: o.kind === 'flag' ? ('boolean' as const) : ('string' as const), ...(o.short ? { short: o.short } : {}) }]),
+  );
   // Not strict: unknown options and missing values come back as tokens, answered below in our words.
   const { tokens } = splitArgs({ args: [...argv], options: declared, strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];
@@ -82,7 +84,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): Outcome<Parse
 export function synopsis(spec: ArgSpec): string {
   const pos = spec.positionals.map((p) => (p.required ? p.name : `[${p.name}]`));
   const opts = spec.options.map((o) => {
-    const label = o.kind === 'value' ? `${o.short ? `-${o.short}|` : ''}--${o.name} ${o.choices ? o.choices.join('|') : (o.valueName ?? 'VALUE')}` : `--${o.name}`;
+    const label =
+      o.kind === 'value' ? `${o.short ? `-${o.short}|` : ''}--${o.name} ${o.choices ? o.choices.join('|') : (o.valueName ?? 'VALUE')}` : `--${o.name}`;
     return `[${label}]`;
   });
   return [...pos, ...opts].join(' ');

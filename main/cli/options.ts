@@ -5,7 +5,12 @@ import type { OptionSpec, ParsedArgs } from './args';
 /** The options several commands take, declared once so their names, values and help agree. */
 
 /** `--weights FILE`, which every command that takes a model accepts. */
-export const weightsOption: OptionSpec = { name: 'weights', kind: 'value', valueName: 'FILE', help: 'weights for a model JSON: a Keras 3 .weights.h5 or a legacy weights-only .h5' };
+export const weightsOption: OptionSpec = {
+  name: 'weights',
+  kind: 'value',
+  valueName: 'FILE',
+  help: 'weights for a model JSON: a Keras 3 .weights.h5 or a legacy weights-only .h5',
+};
 
 /** `--backend auto|tensorflow|…`: the parser refuses any other value. */
 export const backendOption: OptionSpec = { name: 'backend', kind: 'value', choices: [...backendChoiceSchema.options], help: 'compute backend (default auto)' };

@@ -49,6 +49,12 @@ export function clipMessageLine(line: string): string {
 export function terminalIo(io: CliIo): CliIo {
   return {
     out: (text) => io.out(escapeControls(text)),
-    err: (text) => io.err(text.split('\n').map((line) => clipMessageLine(escapeControls(line))).join('\n')),
+    err: (text) =>
+      io.err(
+        text
+          .split('\n')
+          .map((line) => clipMessageLine(escapeControls(line)))
+          .join('\n'),
+      ),
   };
 }

@@ -5,11 +5,30 @@ import { trainEventJson } from './trainJson';
 describe('trainEventJson', () => {
   const cases: { event: TrainEvent; line: string }[] = [
     {
-      event: { event: 'start', epochs: 2, stepsPerEpoch: 300, batchSize: 200, trainSamples: 54000, validationSamples: 6000, params: 1199882, memoryEstimateMb: 310 },
+      event: {
+        event: 'start',
+        epochs: 2,
+        stepsPerEpoch: 300,
+        batchSize: 200,
+        trainSamples: 54000,
+        validationSamples: 6000,
+        params: 1199882,
+        memoryEstimateMb: 310,
+      },
       line: '{"event":"start","epochs":2,"steps_per_epoch":300,"batch_size":200,"train_samples":54000,"validation_samples":6000,"params":1199882,"memory_estimate_mb":310}',
     },
     {
-      event: { event: 'epoch', epoch: 1, loss: 0.31, metrics: { accuracy: 0.9, top_k_accuracy: 0.99 }, valLoss: 0.25, valMetrics: { val_accuracy: 0.93 }, learningRate: 0.001, durationMs: 5000, etaMs: 5000 },
+      event: {
+        event: 'epoch',
+        epoch: 1,
+        loss: 0.31,
+        metrics: { accuracy: 0.9, top_k_accuracy: 0.99 },
+        valLoss: 0.25,
+        valMetrics: { val_accuracy: 0.93 },
+        learningRate: 0.001,
+        durationMs: 5000,
+        etaMs: 5000,
+      },
       line: '{"event":"epoch","epoch":1,"loss":0.31,"metrics":{"accuracy":0.9,"top_k_accuracy":0.99},"val_loss":0.25,"val_metrics":{"val_accuracy":0.93},"learning_rate":0.001,"duration_ms":5000,"eta_ms":5000}',
     },
     {

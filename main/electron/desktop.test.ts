@@ -75,7 +75,11 @@ const fake = vi.hoisted(() => {
     BrowserWindow,
     ipcMain: { handle: (channel: string, listener: Listener) => on(state.handlers)(channel, listener) },
     Menu: { buildFromTemplate: (template: unknown) => ((state.menuTemplate = template), template), setApplicationMenu: () => undefined },
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }), showMessageBoxSync: () => state.messageBoxChoice },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+      showMessageBoxSync: () => state.messageBoxChoice,
+    },
     nativeTheme: { shouldUseDarkColors: false },
     protocol: { registerSchemesAsPrivileged: () => undefined, handle: (_scheme: string, handler: Listener) => (state.protocolHandler = handler) },
     session: {
@@ -181,7 +185,10 @@ describe('Electron shell (against a stand-in electron module)', () => {
 
   it('refuses calls from any other frame', async () => {
     const { window } = await launch();
-    expect(await invoke(window, 'fs.home', {}, { sender: window.webContents, senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke(window, 'fs.home', {}, { sender: window.webContents, senderFrame: { url: 'https://evil.example/' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await invoke(window, 'fs.home', {}, { sender: {}, senderFrame: { url: APP_URL } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await invoke(window, 'fs.home', {})).toMatchObject({ ok: true });
   });
@@ -230,7 +237,10 @@ describe('Electron shell (against a stand-in electron module)', () => {
     const template = fake.state.menuTemplate;
     if (!Array.isArray(template)) throw new Error('no menu');
     const menus: MenuItem[] = template;
-    menus.find((m) => m.label === '&Edit')?.submenu?.find((i) => i.label === 'Undo')?.click?.();
+    menus
+      .find((m) => m.label === '&Edit')
+      ?.submenu?.find((i) => i.label === 'Undo')
+      ?.click?.();
     expect(window.webContents.sent).toContainEqual(['menu.command', { command: 'undo' }]);
   });
 

@@ -50,13 +50,20 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       : options.recent.map((file) => ({ label: file.name, toolTip: file.path, click: () => options.send('open-recent', file.path) }));
   const entry = (e: MenuEntry): MenuItemConstructorOptions => {
     switch (e) {
-      case '-': return { type: 'separator' };
-      case 'recent-files': return { label: 'Open Recent', submenu: recent };
-      case 'quit': return { label: 'Quit', accelerator: options.platform === 'darwin' ? 'Cmd+Q' : 'Ctrl+Q', click: () => options.quit() };
-      case 'fullscreen': return { label: 'Toggle Full Screen', role: 'togglefullscreen' };
-      case 'devtools': return { label: 'Developer Tools', role: 'toggleDevTools' };
-      case 'layers-reference': return { label: 'Keras Layers Reference', click: () => options.openExternal('https://keras.io/api/layers/') };
-      default: return action(e);
+      case '-':
+        return { type: 'separator' };
+      case 'recent-files':
+        return { label: 'Open Recent', submenu: recent };
+      case 'quit':
+        return { label: 'Quit', accelerator: options.platform === 'darwin' ? 'Cmd+Q' : 'Ctrl+Q', click: () => options.quit() };
+      case 'fullscreen':
+        return { label: 'Toggle Full Screen', role: 'togglefullscreen' };
+      case 'devtools':
+        return { label: 'Developer Tools', role: 'toggleDevTools' };
+      case 'layers-reference':
+        return { label: 'Keras Layers Reference', click: () => options.openExternal('https://keras.io/api/layers/') };
+      default:
+        return action(e);
     }
   };
   const menus: MenuItemConstructorOptions[] = menuBar.map((m) => ({

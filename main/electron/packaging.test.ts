@@ -27,7 +27,15 @@ describe('the packaged app', () => {
   });
 
   it('has no Developer Tools: not in the menu, not in the window', () => {
-    const options = { platform: 'linux' as const, recent: [], darkMode: false, minimap: true, send: () => undefined, quit: () => undefined, openExternal: () => undefined };
+    const options = {
+      platform: 'linux' as const,
+      recent: [],
+      darkMode: false,
+      minimap: true,
+      send: () => undefined,
+      quit: () => undefined,
+      openExternal: () => undefined,
+    };
     expect(labels(buildMenuTemplate(options))).toContain('Developer Tools');
     const packaged = buildMenuTemplate({ ...options, packaged: true });
     expect(labels(packaged)).not.toContain('Developer Tools');

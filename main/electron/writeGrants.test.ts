@@ -51,7 +51,7 @@ describe('desktop writes only where the user chose', () => {
     expect(writes).toEqual([]);
   });
 
-  it('allows the dialog\'s answer, with the format\'s extension only', async () => {
+  it("allows the dialog's answer, with the format's extension only", async () => {
     const { h, dir, writes } = await handlers(() => path.join(dir, 'cnn.py'));
     await h['dialog.save']({});
     const exported = await h['export.write']({ format: 'python', path: path.join(dir, 'cnn.py'), overwrite: true, graph: graph() });

@@ -45,7 +45,10 @@ export function guardWrites(handlers: Handlers): Handlers {
     return format === 'tfjs' && granted.has(path.dirname(target));
   };
   const notChosen = (file: string) =>
-    fail('not-allowed', `Blockprop writes only where you chose in a Save dialog in this session; ${path.basename(file)} was not chosen there. Use Save As… or Export… and pick the place again.`);
+    fail(
+      'not-allowed',
+      `Blockprop writes only where you chose in a Save dialog in this session; ${path.basename(file)} was not chosen there. Use Save As… or Export… and pick the place again.`,
+    );
 
   return {
     ...handlers,

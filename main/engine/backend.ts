@@ -44,7 +44,7 @@ export interface BackendStartFailure {
 
 export type BackendResult = Outcome<StartedBackend, BackendStartFailure>;
 
-const message = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e));
+const message = (e: unknown): string => (e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e));
 
 /** `require` of the running bundle (dist/*.cjs) or, under tsx/vitest (ESM), one rooted at the working directory. */
 function nodeRequire(): NodeJS.Require {
@@ -140,5 +140,8 @@ export async function startBackend(choice: BackendChoice): Promise<BackendResult
     failures.push({ backend: name, reason: started.error.message });
   }
   const why = failures.map((f) => `${f.backend}: ${f.reason}`).join('; ');
-  return failureOf({ message: `No backend could start (${why}).${choice === 'tensorflow' ? ' Install @tensorflow/tfjs-node or choose the wasm backend.' : ''}${choice === 'native' ? ' Choose the simd backend (it needs no build).' : ''}`, failures });
+  return failureOf({
+    message: `No backend could start (${why}).${choice === 'tensorflow' ? ' Install @tensorflow/tfjs-node or choose the wasm backend.' : ''}${choice === 'native' ? ' Choose the simd backend (it needs no build).' : ''}`,
+    failures,
+  });
 }

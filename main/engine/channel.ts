@@ -61,7 +61,9 @@ export function threadChannel(spec: WorkerSpec, maxHeapMb?: number): EngineChann
     ...(maxHeapMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } } : {}),
   });
   const exit = exitReport();
-  worker.on('error', (err: Error) => exit.report({ reason: outOfMemory.test(`${String(Reflect.get(err, 'code'))} ${err.message}`) ? 'out-of-memory' : 'crash', detail: err.message }));
+  worker.on('error', (err: Error) =>
+    exit.report({ reason: outOfMemory.test(`${String(Reflect.get(err, 'code'))} ${err.message}`) ? 'out-of-memory' : 'crash', detail: err.message }),
+  );
   worker.on('exit', (code) => exit.report({ reason: 'exit', detail: `exit code ${code}` }));
   return {
     pid: null,
@@ -79,7 +81,10 @@ export function threadChannel(spec: WorkerSpec, maxHeapMb?: number): EngineChann
 export function describeExit(code: number | null, signal: string | null): EngineExit {
   if (signal !== null) {
     const native = signal === 'SIGSEGV' || signal === 'SIGABRT' || signal === 'SIGBUS' || signal === 'SIGILL' || signal === 'SIGFPE';
-    return { reason: signal === 'SIGKILL' ? 'out-of-memory' : 'crash', detail: `signal ${signal}${native ? ' (a native crash, e.g. in TensorFlow or CUDA)' : signal === 'SIGKILL' ? ' (killed, often by the system when memory runs out)' : ''}` };
+    return {
+      reason: signal === 'SIGKILL' ? 'out-of-memory' : 'crash',
+      detail: `signal ${signal}${native ? ' (a native crash, e.g. in TensorFlow or CUDA)' : signal === 'SIGKILL' ? ' (killed, often by the system when memory runs out)' : ''}`,
+    };
   }
   // An uncaught error exits 1; V8's own out-of-memory abort 134. A clean 0 means it was told to stop.
   return { reason: code !== 0 ? 'crash' : 'exit', detail: `exit code ${code ?? 'unknown'}` };

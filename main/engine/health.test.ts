@@ -11,7 +11,13 @@ async function epochs(id: string, limit: number, health?: boolean, healthBudget?
   if (graph === undefined) throw new Error(id);
   const events: TrainEvent[] = [];
   await runTraining(
-    { graph, training: { ...defaultTraining, epochs: 2, batchSize: 64, seed: 3 }, dataset: { kind: 'mnist' }, backend: 'wasm', limit: { train: limit, test: 64 } },
+    {
+      graph,
+      training: { ...defaultTraining, epochs: 2, batchSize: 64, seed: 3 },
+      dataset: { kind: 'mnist' },
+      backend: 'wasm',
+      limit: { train: limit, test: 64 },
+    },
     (e) => events.push(e),
     { shouldStop: () => false, batchEventIntervalMs: 0, ...(health === undefined ? {} : { health }), ...(healthBudget === undefined ? {} : { healthBudget }) },
   );
@@ -42,7 +48,9 @@ describe('training health', () => {
     // Cost: one probe pass per epoch against a full 60,000-image epoch at the measured speed.
     const fullEpochMs = (60_000 / run.samplesPerSecond) * 1000;
     const share = h.costMs / fullEpochMs;
-    console.log(`health: ${h.costMs} ms per epoch; subset epoch ${run.epochs[1]?.durationMs} ms; full MNIST epoch ≈ ${Math.round(fullEpochMs)} ms → ${(share * 100).toFixed(2)} %`);
+    console.log(
+      `health: ${h.costMs} ms per epoch; subset epoch ${run.epochs[1]?.durationMs} ms; full MNIST epoch ≈ ${Math.round(fullEpochMs)} ms → ${(share * 100).toFixed(2)} %`,
+    );
     expect(share).toBeLessThan(0.05);
   }, 240_000);
 

@@ -73,29 +73,34 @@ export async function measureHealth(model: LayersModel, probe: HealthProbe, epoc
     const ys = p.model.predict(probe.x);
     return Array.isArray(ys) ? ys : [ys];
   });
-  const stats = await Promise.all(outs.map(async (t, i) => {
-    const name = p.layers[i] ?? '';
-    const data = await t.data();
-    const channels = t.shape[t.shape.length - 1] ?? 1;
-    let s = 0;
-    let s2 = 0;
-    const alive = new Uint8Array(channels);
-    for (let k = 0; k < data.length; k++) {
-      const v = data[k] ?? 0;
-      s += v;
-      s2 += v * v;
-      if (v > 0) alive[k % channels] = 1;
-    }
-    const n = Math.max(1, data.length);
-    const mean = s / n;
-    const layer = model.getLayer(name);
-    const dead = usesRelu(layer) ? alive.reduce((a, v) => a + (v === 0 ? 1 : 0), 0) / channels : null;
-    return { name, mean, std: Math.sqrt(Math.max(0, s2 / n - mean * mean)), dead };
-  }));
+  const stats = await Promise.all(
+    outs.map(async (t, i) => {
+      const name = p.layers[i] ?? '';
+      const data = await t.data();
+      const channels = t.shape[t.shape.length - 1] ?? 1;
+      let s = 0;
+      let s2 = 0;
+      const alive = new Uint8Array(channels);
+      for (let k = 0; k < data.length; k++) {
+        const v = data[k] ?? 0;
+        s += v;
+        s2 += v * v;
+        if (v > 0) alive[k % channels] = 1;
+      }
+      const n = Math.max(1, data.length);
+      const mean = s / n;
+      const layer = model.getLayer(name);
+      const dead = usesRelu(layer) ? alive.reduce((a, v) => a + (v === 0 ? 1 : 0), 0) / channels : null;
+      return { name, mean, std: Math.sqrt(Math.max(0, s2 / n - mean * mean)), dead };
+    }),
+  );
   tf.dispose(outs);
 
   const kernels = model.layers.flatMap((l) => l.trainableWeights.filter((w) => /kernel/.test(w.originalName)).map((w) => ({ layer: l.name, w })));
-  const { grads } = tf.variableGrads(() => tf.mean<tf.Scalar>(lossFn(probe.y, single(model.apply(probe.x, { training: false })))), kernels.map((k) => k.w.read()).filter((v): v is tf.Variable => v instanceof tf.Variable));
+  const { grads } = tf.variableGrads(
+    () => tf.mean<tf.Scalar>(lossFn(probe.y, single(model.apply(probe.x, { training: false })))),
+    kernels.map((k) => k.w.read()).filter((v): v is tf.Variable => v instanceof tf.Variable),
+  );
   const layers: LayerHealth[] = [];
   for (const st of stats) {
     const k = kernels.find((q) => q.layer === st.name);

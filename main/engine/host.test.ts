@@ -11,7 +11,13 @@ if (template === undefined) throw new Error('fc_200_200 template missing');
 const graph = template.build();
 
 function request(over: Partial<TrainRequest['training']> = {}, limit = 256): TrainRequest {
-  return { graph, training: { ...defaultTraining, epochs: 1, batchSize: 16, seed: 3, ...over }, dataset: { kind: 'mnist' }, backend: 'wasm', limit: { train: limit, test: 64 } };
+  return {
+    graph,
+    training: { ...defaultTraining, epochs: 1, batchSize: 16, seed: 3, ...over },
+    dataset: { kind: 'mnist' },
+    backend: 'wasm',
+    limit: { train: limit, test: 64 },
+  };
 }
 
 const engine = new Engine();
@@ -81,7 +87,8 @@ describe('Engine (own process)', () => {
       expect(pid).not.toBeNull();
       expect(pid).not.toBe(process.pid);
       expect(last).toMatchObject({ event: 'error', code: 'worker-crash' });
-      if (last?.event === 'error') expect(last.message).toMatch(/signal SIGSEGV \(a native crash, e\.g\. in TensorFlow or CUDA\).*a fresh engine starts with the next run/);
+      if (last?.event === 'error')
+        expect(last.message).toMatch(/signal SIGSEGV \(a native crash, e\.g\. in TensorFlow or CUDA\).*a fresh engine starts with the next run/);
       const again = await isolated.startTraining(request({}, 64), () => undefined).done;
       expect(again?.event).toBe('done');
       expect(isolated.enginePid).not.toBe(pid);

@@ -25,7 +25,10 @@ describe('buildModel', () => {
     if (!built.ok) throw new Error(built.error.message);
     // The loss of the first batch is computed with the initial weights, read here before the step.
     const kernels = built.value.model.layers.flatMap((l) => l.getWeights().filter((_, i) => i === 0));
-    expect(kernels.map((k) => k.shape)).toEqual([[784, 1024], [1024, 10]]);
+    expect(kernels.map((k) => k.shape)).toEqual([
+      [784, 1024],
+      [1024, 10],
+    ]);
     const sumSquares = kernels.reduce((acc, k) => acc + (tf.sum(tf.square(k)).dataSync()[0] ?? NaN), 0);
     const out = await built.value.model.trainOnBatch(tf.zeros([2, 784]), tf.cast(tf.oneHot([1, 2], 10), 'float32'));
     const loss = Array.isArray(out) ? (out[0] ?? NaN) : out;
@@ -38,7 +41,12 @@ describe('buildModel', () => {
     const optimizer: Optimizer = kind === 'sgd' ? { kind, momentum: 0.9, nesterov: true } : { kind };
     const t = getTemplate('fc_200_200');
     if (t === undefined) throw new Error('template missing');
-    const built = await buildModel(t.build(), { ...defaultTraining, optimizer, loss: 'sparse_categorical_crossentropy', metrics: [{ kind: 'accuracy' }, { kind: 'top_k_accuracy', k: 3 }] });
+    const built = await buildModel(t.build(), {
+      ...defaultTraining,
+      optimizer,
+      loss: 'sparse_categorical_crossentropy',
+      metrics: [{ kind: 'accuracy' }, { kind: 'top_k_accuracy', k: 3 }],
+    });
     if (!built.ok) throw new Error(built.error.message);
     const x = tf.randomUniform([4, 28, 28, 1], 0, 1, 'float32', 1);
     const y = tf.tensor2d([[1], [2], [3], [4]]);
@@ -49,7 +57,7 @@ describe('buildModel', () => {
     const [loss, accuracy, top3] = logs;
     expect(loss).toBeGreaterThan(0);
     // Accuracy and top-3 accuracy of 4 samples are multiples of 1/4, top-3 at least top-1.
-    expect([accuracy, top3].map((v) => (v ?? NaN) * 4 % 1)).toEqual([0, 0]);
+    expect([accuracy, top3].map((v) => ((v ?? NaN) * 4) % 1)).toEqual([0, 0]);
     expect(top3).toBeGreaterThanOrEqual(accuracy ?? NaN);
     const after = built.value.model.layers.flatMap((l) => l.getWeights()).map((w) => w.dataSync());
     expect(after.some((w, i) => w.some((v, j) => v !== before[i]?.[j]))).toBe(true);
@@ -62,7 +70,13 @@ describe('top-k accuracy', () => {
       [0.1, 0.5, 0.4],
       [0.6, 0.3, 0.1],
     ]);
-    const acc = topKAccuracy(2, false)(tf.tensor2d([[0, 0, 1], [0, 0, 1]]), pred);
+    const acc = topKAccuracy(2, false)(
+      tf.tensor2d([
+        [0, 0, 1],
+        [0, 0, 1],
+      ]),
+      pred,
+    );
     expect(Array.from(acc.dataSync())).toEqual([1, 0]);
     const sparse = topKAccuracy(1, true)(tf.tensor2d([[1], [0]]), pred);
     expect(Array.from(sparse.dataSync())).toEqual([1, 1]);

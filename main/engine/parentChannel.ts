@@ -51,7 +51,10 @@ export function parentChannel(): ParentChannel | null {
  * host starts a fresh one (the memory it held is given back to the system).
  */
 export function isFatalEngineError(message: string): boolean {
-  return /memory access out of bounds|out of memory|Cannot allocate Wasm memory|Array buffer allocation failed|Aborted\(|RuntimeError: unreachable|WebAssembly\.Memory/i.test(message);
+  return /memory access out of bounds|out of memory|Cannot allocate Wasm memory|Array buffer allocation failed|Aborted\(|RuntimeError: unreachable|WebAssembly\.Memory/i.test(
+    message,
+  );
 }
 
-export const restartNote = ' The engine ran out of memory and was restarted, so the next run or look starts fresh; lower the batch size or use a smaller model.';
+export const restartNote =
+  ' The engine ran out of memory and was restarted, so the next run or look starts fresh; lower the batch size or use a smaller model.';

@@ -9,7 +9,13 @@ import { preflightTraining } from './preflight';
 function huge(backend: TrainRequest['backend']): TrainRequest {
   const r = importModel({
     class_name: 'Sequential',
-    config: { name: 'huge', layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 17_720] } }, { class_name: 'Dense', config: { name: 'd', units: 17_720 } }] },
+    config: {
+      name: 'huge',
+      layers: [
+        { class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 17_720] } },
+        { class_name: 'Dense', config: { name: 'd', units: 17_720 } },
+      ],
+    },
   });
   if (!r.ok) throw new Error(r.error.message);
   return { graph: r.value.graph, training: { ...defaultTraining }, dataset: { kind: 'mnist' }, backend };
@@ -17,7 +23,9 @@ function huge(backend: TrainRequest['backend']): TrainRequest {
 
 describe('training preflight', () => {
   it('refuses a 314 M-parameter model on wasm up front, naming the 4 GB address space', () => {
-    expect(preflightTraining(huge('wasm'))).toMatch(/^The model has 314,016,120 parameters: training needs at least 4\.7 GB .*WebAssembly can address only 4 GB/);
+    expect(preflightTraining(huge('wasm'))).toMatch(
+      /^The model has 314,016,120 parameters: training needs at least 4\.7 GB .*WebAssembly can address only 4 GB/,
+    );
     expect(preflightTraining(huge('auto'), () => false)).toMatch(/WebAssembly can address only 4 GB/);
   });
 
@@ -27,7 +35,16 @@ describe('training preflight', () => {
 
   it('lets ordinary models through', () => {
     const small = huge('wasm');
-    const r = importModel({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 784] } }, { class_name: 'Dense', config: { name: 'd', units: 10 } }] } });
+    const r = importModel({
+      class_name: 'Sequential',
+      config: {
+        name: 's',
+        layers: [
+          { class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 784] } },
+          { class_name: 'Dense', config: { name: 'd', units: 10 } },
+        ],
+      },
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect(preflightTraining({ ...small, graph: r.value.graph })).toBeNull();
   });

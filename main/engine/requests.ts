@@ -81,14 +81,19 @@ async function ensureBackend(): Promise<string | null> {
   if (current !== undefined && current !== null) return null;
   // Requests arrive together (activations and a prediction at once): they share one start, so none
   // runs ops on a backend that is still initialising. A failed start is retried by the next request.
-  starting ??= startBackend('auto').then((started) => (started.ok ? null : started.error.message)).finally(() => { starting = null; });
+  starting ??= startBackend('auto')
+    .then((started) => (started.ok ? null : started.error.message))
+    .finally(() => {
+      starting = null;
+    });
   return starting;
 }
 
 /** Runs one request against the session; unknown types and thrown errors come back as values. */
 export async function handleRequest(session: EngineSession, req: WorkerRequest): Promise<WorkerResponse> {
   const handler = requestHandlers[req.type];
-  if (handler === undefined) return { kind: 'response', id: req.id, ok: false, error: { code: 'unknown-request', message: `The engine has no request '${req.type}'.` } };
+  if (handler === undefined)
+    return { kind: 'response', id: req.id, ok: false, error: { code: 'unknown-request', message: `The engine has no request '${req.type}'.` } };
   try {
     const backendProblem = req.type === 'ping' ? null : await ensureBackend();
     if (backendProblem !== null) return { kind: 'response', id: req.id, ok: false, error: { code: 'backend', message: backendProblem } };

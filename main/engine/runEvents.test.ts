@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { trainEventSchema, type TrainEvent } from '../../shared/api/training';
 import {
-  batchDue, batchEvent, divergedEvent, doneEvent, epochEvent, etaMs, healthAffordable, named, newTally, samplesPerSecond, userStopEvent,
+  batchDue,
+  batchEvent,
+  divergedEvent,
+  doneEvent,
+  epochEvent,
+  etaMs,
+  healthAffordable,
+  named,
+  newTally,
+  samplesPerSecond,
+  userStopEvent,
   type RunTally,
 } from './runEvents';
 
@@ -47,7 +57,13 @@ describe('batchEvent', () => {
 
 describe('stop events', () => {
   it('a stop by the person says where, counting from the batch that did not run', () => {
-    expect(valid(userStopEvent(2, 0))).toEqual({ event: 'stopped', reason: 'user', message: 'Stopped at epoch 2, batch 0; the weights trained so far are kept.', epoch: 2, batch: 0 });
+    expect(valid(userStopEvent(2, 0))).toEqual({
+      event: 'stopped',
+      reason: 'user',
+      message: 'Stopped at epoch 2, batch 0; the weights trained so far are kept.',
+      epoch: 2,
+      batch: 0,
+    });
   });
 
   it('a diverged loss names the batch it happened in and the learning rate to lower', () => {
@@ -71,13 +87,29 @@ describe('etaMs', () => {
 });
 
 describe('epochEvent', () => {
-  const base = { epoch: 2, epochs: 4, avg: [0.3, 0.9], names: ['accuracy'], learningRate: 0.001, durationMs: 1500, epochDurations: [1000, 1500], health: null } as const;
+  const base = {
+    epoch: 2,
+    epochs: 4,
+    avg: [0.3, 0.9],
+    names: ['accuracy'],
+    learningRate: 0.001,
+    durationMs: 1500,
+    epochDurations: [1000, 1500],
+    health: null,
+  } as const;
 
   it('with validation: loss, metrics, val_ metrics and the time left', () => {
     const e = valid(epochEvent({ ...base, validation: { valLoss: 0.35, valMetrics: { val_accuracy: 0.88 } } }));
     expect(e).toEqual({
-      event: 'epoch', epoch: 2, loss: 0.3, metrics: { accuracy: 0.9 }, valLoss: 0.35, valMetrics: { val_accuracy: 0.88 },
-      learningRate: 0.001, durationMs: 1500, etaMs: 2500,
+      event: 'epoch',
+      epoch: 2,
+      loss: 0.3,
+      metrics: { accuracy: 0.9 },
+      valLoss: 0.35,
+      valMetrics: { val_accuracy: 0.88 },
+      learningRate: 0.001,
+      durationMs: 1500,
+      etaMs: 2500,
     });
   });
 
@@ -90,13 +122,55 @@ describe('epochEvent', () => {
 describe('healthAffordable', () => {
   const cases: { name: string; tally: Partial<RunTally>; epoch: number; epochs: number; budget: number; affordable: boolean }[] = [
     // First estimate: four probe batches at training speed, at least 150 ms.
-    { name: 'first epoch of a long run: 150 ms fits 5 % of 4 s', tally: { trainMs: 4000, trainedSamples: 20_000 }, epoch: 1, epochs: 10, budget: 0.05, affordable: true },
-    { name: 'first epoch of a short run: 150 ms does not fit 5 % of 2 s', tally: { trainMs: 2000, trainedSamples: 20_000 }, epoch: 1, epochs: 10, budget: 0.05, affordable: false },
-    { name: 'a slow model: four probe batches at 10 ms an image cost 1.28 s', tally: { trainMs: 20_000, trainedSamples: 2000 }, epoch: 1, epochs: 10, budget: 0.05, affordable: false },
-    { name: 'after a measurement its cost is the estimate', tally: { trainMs: 4000, trainedSamples: 20_000, healthMs: 100, lastHealthMs: 100 }, epoch: 2, epochs: 10, budget: 0.05, affordable: true },
-    { name: 'the spent share counts', tally: { trainMs: 4000, trainedSamples: 20_000, healthMs: 150, lastHealthMs: 100 }, epoch: 2, epochs: 10, budget: 0.05, affordable: false },
+    {
+      name: 'first epoch of a long run: 150 ms fits 5 % of 4 s',
+      tally: { trainMs: 4000, trainedSamples: 20_000 },
+      epoch: 1,
+      epochs: 10,
+      budget: 0.05,
+      affordable: true,
+    },
+    {
+      name: 'first epoch of a short run: 150 ms does not fit 5 % of 2 s',
+      tally: { trainMs: 2000, trainedSamples: 20_000 },
+      epoch: 1,
+      epochs: 10,
+      budget: 0.05,
+      affordable: false,
+    },
+    {
+      name: 'a slow model: four probe batches at 10 ms an image cost 1.28 s',
+      tally: { trainMs: 20_000, trainedSamples: 2000 },
+      epoch: 1,
+      epochs: 10,
+      budget: 0.05,
+      affordable: false,
+    },
+    {
+      name: 'after a measurement its cost is the estimate',
+      tally: { trainMs: 4000, trainedSamples: 20_000, healthMs: 100, lastHealthMs: 100 },
+      epoch: 2,
+      epochs: 10,
+      budget: 0.05,
+      affordable: true,
+    },
+    {
+      name: 'the spent share counts',
+      tally: { trainMs: 4000, trainedSamples: 20_000, healthMs: 150, lastHealthMs: 100 },
+      epoch: 2,
+      epochs: 10,
+      budget: 0.05,
+      affordable: false,
+    },
     { name: 'the last epoch of a run never measured gets one', tally: { trainMs: 100, trainedSamples: 64 }, epoch: 3, epochs: 3, budget: 0, affordable: true },
-    { name: 'the last epoch of a run measured before keeps to the budget', tally: { trainMs: 100, trainedSamples: 64, healthMs: 50, lastHealthMs: 50 }, epoch: 3, epochs: 3, budget: 0.05, affordable: false },
+    {
+      name: 'the last epoch of a run measured before keeps to the budget',
+      tally: { trainMs: 100, trainedSamples: 64, healthMs: 50, lastHealthMs: 50 },
+      epoch: 3,
+      epochs: 3,
+      budget: 0.05,
+      affordable: false,
+    },
   ];
   for (const c of cases) it(c.name, () => expect(healthAffordable(tally(c.tally), c.epoch, c.epochs, c.budget)).toBe(c.affordable));
 });

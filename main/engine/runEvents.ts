@@ -48,7 +48,14 @@ export function batchDue(now: number, lastEmit: number, intervalMs: number, batc
  * The epoch's running averages after 0-based batch `batch`. `sums` are the loss and metrics
  * summed over the epoch's images so far, each weighted by its batch's size.
  */
-export function batchEvent(epoch: number, batch: number, sums: readonly number[], seen: number, names: readonly string[], tally: RunTally): TrainEventOf<'batch'> {
+export function batchEvent(
+  epoch: number,
+  batch: number,
+  sums: readonly number[],
+  seen: number,
+  names: readonly string[],
+  tally: RunTally,
+): TrainEventOf<'batch'> {
   const avg = sums.map((s) => s / seen);
   return { event: 'batch', epoch, batch: batch + 1, loss: avg[0] ?? NaN, metrics: named(names, avg), samplesPerSecond: samplesPerSecond(tally) };
 }

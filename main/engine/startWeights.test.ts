@@ -45,7 +45,10 @@ describe('where a run starts (TrainRequest.weightsFrom)', () => {
     const { graph } = await opened();
     const built = await tfjsModelFromGraph(graph);
     if (!built.ok) throw new Error(built.error.message);
-    expect(await applyStartWeights(built.value, { kind: 'previous' }, null)).toEqual({ ok: false, error: { message: 'There are no trained weights to continue from; start from scratch instead.' } });
+    expect(await applyStartWeights(built.value, { kind: 'previous' }, null)).toEqual({
+      ok: false,
+      error: { message: 'There are no trained weights to continue from; start from scratch instead.' },
+    });
     const noWeights = path.join(__dirname, '../../tests/fixtures/keras/keras_cnn.keras3.json');
     const r = await applyStartWeights(built.value, { kind: 'file', path: noWeights }, null);
     expect(r.ok).toBe(false);

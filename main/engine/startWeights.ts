@@ -38,12 +38,17 @@ export async function applyStartWeights(model: LayersModel, source: WeightsFrom,
     if (layer.weights.length === 0) continue;
     const entry = byName.get(layer.name);
     const ours = layer.weights.map((w) => w.shape);
-    const fits = entry !== undefined && entry.vars.length === ours.length && [...entry.vars].map((v) => v.shape).every((s) => ours.some((o) => sameShape(o, s)));
+    const fits =
+      entry !== undefined && entry.vars.length === ours.length && [...entry.vars].map((v) => v.shape).every((s) => ours.some((o) => sameShape(o, s)));
     if (fits) kept.push(entry);
     else fresh.push(`'${layer.name}'`);
   }
   const set = setLayerWeights(model, kept);
   if (!set.ok) return set;
   if (kept.length === 0) return success(`No layer fits the weights of ${origin}; every layer starts with fresh weights.`);
-  return success(fresh.length === 0 ? null : `Continuing from the weights of ${origin}; ${fresh.join(', ')} ${fresh.length === 1 ? 'changed and starts' : 'changed and start'} with fresh weights.`);
+  return success(
+    fresh.length === 0
+      ? null
+      : `Continuing from the weights of ${origin}; ${fresh.join(', ')} ${fresh.length === 1 ? 'changed and starts' : 'changed and start'} with fresh weights.`,
+  );
 }

@@ -11,13 +11,26 @@ export function labelTensor(y: Int32Array, encoding: Encoding, classes: number):
   return tf.tensor2d(Float32Array.from(y), [y.length, 1]);
 }
 
-export function batchTensors(set: ImageSet, indices: ArrayLike<number>, sampleShape: readonly number[], encoding: Encoding, classes: number): { x: tf.Tensor; y: tf.Tensor } {
+export function batchTensors(
+  set: ImageSet,
+  indices: ArrayLike<number>,
+  sampleShape: readonly number[],
+  encoding: Encoding,
+  classes: number,
+): { x: tf.Tensor; y: tf.Tensor } {
   const { x, y } = gatherBatch(set, indices);
   return { x: tf.tensor(x, [indices.length, ...sampleShape], 'float32'), y: labelTensor(y, encoding, classes) };
 }
 
 /** Loss and metrics (model.evaluate's order) over a whole set, in chunks, weighted by chunk size. */
-export async function evaluateSet(model: LayersModel, set: ImageSet, sampleShape: readonly number[], encoding: Encoding, classes: number, chunk = 500): Promise<number[]> {
+export async function evaluateSet(
+  model: LayersModel,
+  set: ImageSet,
+  sampleShape: readonly number[],
+  encoding: Encoding,
+  classes: number,
+  chunk = 500,
+): Promise<number[]> {
   const sums: number[] = [];
   for (let start = 0; start < set.count; start += chunk) {
     const end = Math.min(set.count, start + chunk);

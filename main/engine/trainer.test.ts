@@ -16,7 +16,13 @@ function template(id: string): Graph {
 async function train(graph: Graph, training: Partial<TrainingSettings>, limit = 256, backend: 'wasm' | 'cpu' = 'wasm'): Promise<TrainEvent[]> {
   const events: TrainEvent[] = [];
   await runTraining(
-    { graph, training: { ...defaultTraining, epochs: 1, batchSize: 32, seed: 7, ...training }, dataset: { kind: 'mnist' }, backend, limit: { train: limit, test: 128 } },
+    {
+      graph,
+      training: { ...defaultTraining, epochs: 1, batchSize: 32, seed: 7, ...training },
+      dataset: { kind: 'mnist' },
+      backend,
+      limit: { train: limit, test: 128 },
+    },
     (e) => events.push(e),
     { shouldStop: () => false, batchEventIntervalMs: 0 },
   );

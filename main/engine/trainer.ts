@@ -17,7 +17,17 @@ import { batchTensors, evaluateSet, type Encoding } from './trainData';
 import { applyStartWeights } from './startWeights';
 import { rememberRunModel } from './weightStore';
 import {
-  batchDue, batchEvent, divergedEvent, doneEvent, epochEvent, HEALTH_BUDGET, healthAffordable, named, newTally, PROBE, userStopEvent,
+  batchDue,
+  batchEvent,
+  divergedEvent,
+  doneEvent,
+  epochEvent,
+  HEALTH_BUDGET,
+  healthAffordable,
+  named,
+  newTally,
+  PROBE,
+  userStopEvent,
   type RunTally,
 } from './runEvents';
 
@@ -134,7 +144,11 @@ async function modelReady(model: LayersModel, req: TrainRequest, emit: Emit, opt
     if (start.value !== null) emit({ event: 'warning', code: 'weights', message: start.value });
   }
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    emit({ event: 'error', code: 'model', message: 'Training supports models with one Input and one output; this model has ' + `${model.inputs.length} inputs and ${model.outputs.length} outputs.` });
+    emit({
+      event: 'error',
+      code: 'model',
+      message: 'Training supports models with one Input and one output; this model has ' + `${model.inputs.length} inputs and ${model.outputs.length} outputs.`,
+    });
     return false;
   }
   return true;
@@ -158,7 +172,12 @@ async function loadData(req: TrainRequest, ends: ModelEnds, emit: Emit, opts: Tr
     return null;
   }
   const data = loaded.value;
-  if (data.skipped.length > 0) emit({ event: 'warning', code: 'skipped-files', message: `${data.skipped.length} unreadable files were skipped (first: ${data.skipped[0]?.path ?? ''}: ${data.skipped[0]?.reason ?? ''}).` });
+  if (data.skipped.length > 0)
+    emit({
+      event: 'warning',
+      code: 'skipped-files',
+      message: `${data.skipped.length} unreadable files were skipped (first: ${data.skipped[0]?.path ?? ''}: ${data.skipped[0]?.reason ?? ''}).`,
+    });
   return data;
 }
 
@@ -243,7 +262,16 @@ async function runEpochs(plan: RunPlan, optimizer: tf.Optimizer, backend: Backen
   const tally = newTally();
   const baseSeed = training.seed ?? Math.floor(Math.random() * 2 ** 31);
   // The same images every epoch, so the health histograms compare like with like.
-  const probe = opts.health === false ? null : batchTensors(data.train, Uint32Array.from({ length: Math.min(PROBE, data.train.count) }, (_, i) => i), data.sampleShape, plan.encoding, plan.classes);
+  const probe =
+    opts.health === false
+      ? null
+      : batchTensors(
+          data.train,
+          Uint32Array.from({ length: Math.min(PROBE, data.train.count) }, (_, i) => i),
+          data.sampleShape,
+          plan.encoding,
+          plan.classes,
+        );
   const loop: Loop = { ...plan, tally, probe, emit, opts };
   try {
     for (let epoch = 1; epoch <= training.epochs; epoch++) {
@@ -327,7 +355,9 @@ async function endEpoch(loop: Loop, epoch: number, epochStart: number, epochSums
   const durationMs = Date.now() - epochStart;
   tally.epochDurations.push(durationMs);
   tally.epochsDone = epoch;
-  loop.emit(epochEvent({ epoch, epochs: loop.training.epochs, avg, names, validation, learningRate, durationMs, epochDurations: tally.epochDurations, health }));
+  loop.emit(
+    epochEvent({ epoch, epochs: loop.training.epochs, avg, names, validation, learningRate, durationMs, epochDurations: tally.epochDurations, health }),
+  );
   return logs;
 }
 

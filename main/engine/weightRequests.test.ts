@@ -51,7 +51,9 @@ describe('weights.save / weights.load: trained weights kept beside a project', (
     const original = await openModelFile(source);
     const again = await openModelFile(path.join(fixtures, 'cnn.json'), { weights: target });
     if (!original.ok || !again.ok) throw new Error('reopen failed');
-    expect(again.value.weights?.map((w) => [w.layer, w.vars.map((v) => Array.from(v.data))])).toEqual(original.value.weights?.map((w) => [w.layer, w.vars.map((v) => Array.from(v.data))]));
+    expect(again.value.weights?.map((w) => [w.layer, w.vars.map((v) => Array.from(v.data))])).toEqual(
+      original.value.weights?.map((w) => [w.layer, w.vars.map((v) => Array.from(v.data))]),
+    );
   });
 
   it('an edited block loses only its own weights, and the save says which', async () => {

@@ -53,7 +53,11 @@ function emit(event: TrainEvent): void {
 async function train(request: unknown, stopFlag: SharedArrayBuffer): Promise<void> {
   const parsed = trainRequestSchema.safeParse(request);
   if (!parsed.success) {
-    emit({ event: 'error', code: 'request', message: `Invalid training request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` });
+    emit({
+      event: 'error',
+      code: 'request',
+      message: `Invalid training request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    });
     post({ kind: 'ended' });
     return;
   }
@@ -83,9 +87,14 @@ async function train(request: unknown, stopFlag: SharedArrayBuffer): Promise<voi
 channel?.onMessage((raw: unknown) => {
   // Across a process boundary the train message comes without its SharedArrayBuffer (it cannot
   // be cloned there); this engine then stops on the host's 'stop' message, with a flag of its own.
-  const message = channel.isProcess && typeof raw === 'object' && raw !== null && Reflect.get(raw, 'kind') === 'train' && !(Reflect.get(raw, 'stopFlag') instanceof SharedArrayBuffer)
-    ? { ...raw, stopFlag: new SharedArrayBuffer(4) }
-    : raw;
+  const message =
+    channel.isProcess &&
+    typeof raw === 'object' &&
+    raw !== null &&
+    Reflect.get(raw, 'kind') === 'train' &&
+    !(Reflect.get(raw, 'stopFlag') instanceof SharedArrayBuffer)
+      ? { ...raw, stopFlag: new SharedArrayBuffer(4) }
+      : raw;
   const parsed = hostToWorkerSchema.safeParse(message);
   if (!parsed.success) return;
   const msg = parsed.data;

@@ -5,7 +5,6 @@ import { failure, success, type Outcome } from '../../shared/api/outcome';
 import type { H5Attr, H5DatasetInfo, H5GroupInfo } from '../../shared/modelfile/h5layout';
 import { h5wasm, type H5 } from './h5wasm';
 
-
 /** Bounds on walking a file's structure: a crafted file must not make us list millions of objects. */
 const MAX_OBJECTS = 100_000;
 const MAX_DEPTH = 24;

@@ -103,7 +103,13 @@ const kerasArchive: ModelReader = {
   name: 'keras',
   match: (s) => s.kind === 'zip',
   async open(s) {
-    const head = unzipBounded(s.bytes, new Map([['config.json', MAX_CONFIG_BYTES], ['metadata.json', MAX_METADATA_BYTES]]));
+    const head = unzipBounded(
+      s.bytes,
+      new Map([
+        ['config.json', MAX_CONFIG_BYTES],
+        ['metadata.json', MAX_METADATA_BYTES],
+      ]),
+    );
     if (!head.ok) return head;
     const configBytes = head.value.get('config.json');
     if (configBytes === undefined) return failure('the zip archive has no config.json, so it is not a .keras model');
@@ -272,7 +278,9 @@ export async function openModelFile(file: string, options: OpenOptions = {}): Pr
   const source: Source = { file, bytes, kind, json, options };
   const reader = readers.find((r) => r.match(source));
   if (reader === undefined) {
-    return failure(`${file}: it is ${describeContent(kind)}, not a model: expected a .keras archive, an .h5 model, Keras JSON, a TF.js model.json or a Blockprop project`);
+    return failure(
+      `${file}: it is ${describeContent(kind)}, not a model: expected a .keras archive, an .h5 model, Keras JSON, a TF.js model.json or a Blockprop project`,
+    );
   }
   const opened = await reader.open(source);
   return opened.ok ? opened : failure(`${file}: ${opened.error.message}`);

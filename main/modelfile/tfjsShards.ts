@@ -38,7 +38,12 @@ function shardPath(dir: string, p: string): string | null {
  * model's parameter count allows. Weights come back per layer in Keras's variable order; null when
  * the model.json lists none.
  */
-export async function readTfjsShards(modelJsonFile: string, manifest: JsonValue | undefined, params: number, layerCount: number): Promise<Outcome<readonly LayerWeights[] | null>> {
+export async function readTfjsShards(
+  modelJsonFile: string,
+  manifest: JsonValue | undefined,
+  params: number,
+  layerCount: number,
+): Promise<Outcome<readonly LayerWeights[] | null>> {
   if (manifest === undefined) return success(null);
   if (!Array.isArray(manifest)) return failure('"weightsManifest" is not a list');
   if (manifest.length === 0) return success(null);
@@ -78,7 +83,7 @@ export async function readTfjsShards(modelJsonFile: string, manifest: JsonValue 
       new Uint8Array(data.buffer).set(all.subarray(at, at + n * 4));
       at += n * 4;
       const slash = s.name.lastIndexOf('/');
-      const layer = slash < 0 ? s.name : s.name.slice(0, slash).split('/').pop() ?? s.name;
+      const layer = slash < 0 ? s.name : (s.name.slice(0, slash).split('/').pop() ?? s.name);
       const list = byLayer.get(layer) ?? [];
       list.push({ name: s.name, v: { name: variableBaseName(s.name), shape: s.shape, data } });
       byLayer.set(layer, list);

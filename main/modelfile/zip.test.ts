@@ -16,7 +16,9 @@ describe('unzipBounded', () => {
     const zip = zipSync({ 'model.weights.h5': new Uint8Array(16 * 1024 * 1024) }, { level: 1 });
     expect(zip.length).toBeLessThan(256 * 1024);
     const r = unzipBounded(zip, new Map([['model.weights.h5', 512 * 1024]]));
-    expect(r.ok ? '' : r.error.message).toBe('model.weights.h5 in the archive inflates to more than 512.0 KiB, more than a model of this size needs; the file is damaged or not a model');
+    expect(r.ok ? '' : r.error.message).toBe(
+      'model.weights.h5 in the archive inflates to more than 512.0 KiB, more than a model of this size needs; the file is damaged or not a model',
+    );
   });
 
   it('refuses bytes that are not a zip', () => {

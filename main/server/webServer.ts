@@ -118,7 +118,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       payload = undefined;
     }
-    const result = payload === undefined ? fail('invalid-request', 'The request body is not JSON.') : await invokeSafely(url.pathname.slice('/api/'.length), payload);
+    const result =
+      payload === undefined ? fail('invalid-request', 'The request body is not JSON.') : await invokeSafely(url.pathname.slice('/api/'.length), payload);
     let body: string;
     try {
       body = JSON.stringify(result);
@@ -142,7 +143,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return refuse(res, 404, 'Not found.');
     }
     const isHtml = path.extname(found.file) === '.html';
-    res.writeHead(200, { ...headers, 'Content-Type': mimeType(found.file), 'Content-Length': found.body.length, 'Cache-Control': isHtml ? 'no-store' : 'no-cache' });
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': mimeType(found.file),
+      'Content-Length': found.body.length,
+      'Cache-Control': isHtml ? 'no-store' : 'no-cache',
+    });
     res.end(req.method === 'HEAD' ? undefined : found.body);
   }
 
@@ -169,7 +175,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const denied = url.pathname !== WS_PATH ? 'Not found.' : guard(req, url);
     if (denied !== null) {
-      socket.end(`HTTP/1.1 ${url.pathname !== WS_PATH ? '404 Not Found' : '403 Forbidden'}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${denied}\n`);
+      socket.end(
+        `HTTP/1.1 ${url.pathname !== WS_PATH ? '404 Not Found' : '403 Forbidden'}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${denied}\n`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));

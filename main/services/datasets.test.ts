@@ -14,7 +14,10 @@ function png(size: number, value: number): Buffer {
 describe('dataset preview', () => {
   it('previews an image folder: classes, counts, thumbnails and skipped files', async () => {
     const dir = await tempDir();
-    for (const [cls, n] of [['cats', 3], ['dogs', 2]] as const) {
+    for (const [cls, n] of [
+      ['cats', 3],
+      ['dogs', 2],
+    ] as const) {
       await mkdir(path.join(dir, cls));
       for (let i = 0; i < n; i++) await writeFile(path.join(dir, cls, `${i}.png`), png(8, 40 * i));
     }

@@ -8,7 +8,14 @@ describe('dispatcher', () => {
   it('refuses a payload nested 100,000 levels deep as a request error, not a stack overflow', async () => {
     const dir = await tempDir();
     const dispatcher = createDispatcher(
-      createHandlers({ mode: 'web', configDir: dir, version: '0', versions: { node: process.versions.node, electron: null, chrome: null }, engine: () => null, emit: () => undefined }),
+      createHandlers({
+        mode: 'web',
+        configDir: dir,
+        version: '0',
+        versions: { node: process.versions.node, electron: null, chrome: null },
+        engine: () => null,
+        emit: () => undefined,
+      }),
     );
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];

@@ -22,6 +22,11 @@ describe('detectBackends', () => {
   });
 
   it('prefers tfjs-node when it is installed', () => {
-    expect(detectBackends((id) => id, () => true).default).toBe('tensorflow');
+    expect(
+      detectBackends(
+        (id) => id,
+        () => true,
+      ).default,
+    ).toBe('tensorflow');
   });
 });

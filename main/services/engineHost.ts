@@ -97,7 +97,9 @@ export function detectBackends(
       tensorflow
         ? { name: 'tensorflow', available: true }
         : { name: 'tensorflow', available: false, reason: '@tensorflow/tfjs-node is not installed (its libtensorflow download failed or was skipped)' },
-      native ? { name: 'native', available: true } : { name: 'native', available: false, reason: 'native kernels not built (no C++ compiler at install): run `npm run build:native`' },
+      native
+        ? { name: 'native', available: true }
+        : { name: 'native', available: false, reason: 'native kernels not built (no C++ compiler at install): run `npm run build:native`' },
       { name: 'simd', available: true },
       { name: 'wasm', available: true },
       { name: 'cpu', available: true },

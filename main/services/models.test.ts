@@ -42,17 +42,30 @@ describe('model import and export', () => {
 
   it('writes PNG and SVG content from the renderer, refusing content of the wrong kind', async () => {
     const dir = await tempDir();
-    expect(await service.exportWrite({ format: 'png', path: path.join(dir, 'a.png'), overwrite: false, content: PNG_1x1 })).toMatchObject({ ok: true, value: { bytes: 70 } });
-    expect(await service.exportWrite({ format: 'png', path: path.join(dir, 'b.png'), overwrite: false, content: Buffer.from('<svg/>').toString('base64') })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await service.exportWrite({ format: 'svg', path: path.join(dir, 'a.svg'), overwrite: false, content: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' })).toMatchObject({ ok: true });
-    expect(await service.exportWrite({ format: 'svg', path: path.join(dir, 'b.svg'), overwrite: false, content: '<script>alert(1)</script>' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await service.exportWrite({ format: 'png', path: path.join(dir, 'a.png'), overwrite: false, content: PNG_1x1 })).toMatchObject({
+      ok: true,
+      value: { bytes: 70 },
+    });
+    expect(
+      await service.exportWrite({ format: 'png', path: path.join(dir, 'b.png'), overwrite: false, content: Buffer.from('<svg/>').toString('base64') }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(
+      await service.exportWrite({ format: 'svg', path: path.join(dir, 'a.svg'), overwrite: false, content: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' }),
+    ).toMatchObject({ ok: true });
+    expect(await service.exportWrite({ format: 'svg', path: path.join(dir, 'b.svg'), overwrite: false, content: '<script>alert(1)</script>' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('never overwrites an existing file unless asked', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'model.json');
     await writeFile(file, 'keep me');
-    expect(await service.exportWrite({ format: 'keras3', path: file, overwrite: false, graph: kerasCnn() })).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect(await service.exportWrite({ format: 'keras3', path: file, overwrite: false, graph: kerasCnn() })).toMatchObject({
+      ok: false,
+      error: { code: 'exists' },
+    });
     expect(await readFile(file, 'utf8')).toBe('keep me');
     expect(await service.exportWrite({ format: 'keras3', path: file, overwrite: true, graph: kerasCnn() })).toMatchObject({ ok: true });
   });
@@ -62,12 +75,19 @@ describe('model import and export', () => {
     const broken = { name: 'm', nodes: [{ id: 'a', kind: 'Dense', name: 'dense', params: { units: 4 }, position: { x: 0, y: 0 } }], edges: [] };
     const result = await service.exportWrite({ format: 'keras3', path: path.join(dir, 'x.json'), overwrite: false, graph: broken });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-model' } });
-    expect(await service.exportWrite({ format: 'keras', path: path.join(dir, 'x.keras'), overwrite: false })).toMatchObject({ ok: false, error: { code: 'not-ready' } });
+    expect(await service.exportWrite({ format: 'keras', path: path.join(dir, 'x.keras'), overwrite: false })).toMatchObject({
+      ok: false,
+      error: { code: 'not-ready' },
+    });
   });
 
   it.each([
     ['truncated JSON', '{"class_name": "Sequ', /it looks truncated/],
-    ['pasted text that is not JSON (never quoted back)', 'root:x:0:0:root:/root:/bin/bash', /^model\.json: the file is not JSON: it looks like plain text\. Export the model/],
+    [
+      'pasted text that is not JSON (never quoted back)',
+      'root:x:0:0:root:/root:/bin/bash',
+      /^model\.json: the file is not JSON: it looks like plain text\. Export the model/,
+    ],
     ['a non-model', '{"hello": 1}', /.+/],
   ])('import of %s answers a message', async (_label, text, message) => {
     const result = await service.importModel({ text, name: 'model.json' });

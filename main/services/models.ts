@@ -39,7 +39,9 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
       if (loaded === null) warnings.push('The file holds trained weights, but the training engine is not available; the model starts with fresh weights.');
       else if (!loaded.ok) warnings.push(`The file's weights could not be loaded (${loaded.error.message}); the model starts with fresh weights.`);
       else {
-        warnings.push(`Trained weights loaded for ${loaded.value.kept.length} ${loaded.value.kept.length === 1 ? 'layer' : 'layers'}: Inspect, export and training use them.`);
+        warnings.push(
+          `Trained weights loaded for ${loaded.value.kept.length} ${loaded.value.kept.length === 1 ? 'layer' : 'layers'}: Inspect, export and training use them.`,
+        );
         return ok({ graph, format, warnings, weights: path.basename(file) });
       }
     }
@@ -95,11 +97,13 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
         const { name, ...rest } = request;
         const written = await this.exportWrite({ ...rest, path: path.join(scratch, path.basename(name)), overwrite: true });
         if (!written.ok) return written;
-        const files = await Promise.all(written.value.files.map(async (f) => ({
-          // Base names: a TF.js model.json names its weights.bin beside it.
-          name: path.basename(f),
-          base64: (await readFile(f)).toString('base64'),
-        })));
+        const files = await Promise.all(
+          written.value.files.map(async (f) => ({
+            // Base names: a TF.js model.json names its weights.bin beside it.
+            name: path.basename(f),
+            base64: (await readFile(f)).toString('base64'),
+          })),
+        );
         return ok({ files });
       } catch (error) {
         return fail('io-error', describeFsError(error, 'write', scratch));
@@ -135,7 +139,8 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
         }
       } else if (format === 'png') {
         const bytes = Buffer.from(request.content ?? '', 'base64');
-        if (bytes.length < 8 || !PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return fail('invalid-request', 'The PNG export carries no PNG image (content must be base64 PNG data).');
+        if (bytes.length < 8 || !PNG_SIGNATURE.every((b, i) => bytes[i] === b))
+          return fail('invalid-request', 'The PNG export carries no PNG image (content must be base64 PNG data).');
         data = bytes;
       } else {
         const svg = request.content ?? '';

@@ -91,6 +91,8 @@ describe('a project keeps its trained weights', () => {
     await copyFile(path.join(fixtures, 'bn.png'), path.join(dir, 'bn.weights.h5'));
     const reopened = await projects.open({ path: file });
     if (!reopened.ok) throw new Error(reopened.error.message);
-    expect(reopened.value.warnings[0]).toMatch(/^The trained weights in bn\.weights\.h5 could not be loaded \(.*it looks like a PNG image\.\); the model starts with fresh weights\.$/);
+    expect(reopened.value.warnings[0]).toMatch(
+      /^The trained weights in bn\.weights\.h5 could not be loaded \(.*it looks like a PNG image\.\); the model starts with fresh weights\.$/,
+    );
   });
 });

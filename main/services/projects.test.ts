@@ -52,7 +52,12 @@ describe('project service', () => {
 
   it.each([
     ['cut-off JSON', '{"format": "blockprop-project", "vers', 'bad-file', /it looks truncated/],
-    ['a passwd file (never quoted back)', 'root:x:0:0:root:/root:/bin/bash', 'bad-file', /^broken\.blockprop\.json is not a Blockprop project: the file is not JSON: it looks like plain text\. The file was left untouched\.$/],
+    [
+      'a passwd file (never quoted back)',
+      'root:x:0:0:root:/root:/bin/bash',
+      'bad-file',
+      /^broken\.blockprop\.json is not a Blockprop project: the file is not JSON: it looks like plain text\. The file was left untouched\.$/,
+    ],
     ['a PNG image', '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR', 'bad-file', /the file is not JSON: it looks like a PNG image\./],
     ['another JSON', '{"hello": 1}', 'bad-file', /not a Blockprop project/],
     ['a newer version', '{"format": "blockprop-project", "version": 7}', 'newer-version', /newer Blockprop/],

@@ -109,9 +109,15 @@ export function createProjectService(deps: { recent: RecentFiles; now?: () => Da
       const engine = deps.engine?.() ?? null;
       if (engine?.loadWeights && (await mtimeOf(weightsFile).catch(() => null)) !== null) {
         const loaded = await engine.loadWeights(parsed.value.project.graph, weightsFile);
-        if (!loaded.ok) warnings.push(`The trained weights in ${path.basename(weightsFile)} could not be loaded (${loaded.error.message}); the model starts with fresh weights.`);
+        if (!loaded.ok)
+          warnings.push(
+            `The trained weights in ${path.basename(weightsFile)} could not be loaded (${loaded.error.message}); the model starts with fresh weights.`,
+          );
         else if (loaded.value.loaded) restored = path.basename(weightsFile);
-        if (loaded.ok && loaded.value.fresh.length > 0) warnings.push(`Trained weights restored from ${path.basename(weightsFile)}; ${loaded.value.fresh.join(', ')} ${loaded.value.fresh.length === 1 ? 'has' : 'have'} none saved and start fresh.`);
+        if (loaded.ok && loaded.value.fresh.length > 0)
+          warnings.push(
+            `Trained weights restored from ${path.basename(weightsFile)}; ${loaded.value.fresh.join(', ')} ${loaded.value.fresh.length === 1 ? 'has' : 'have'} none saved and start fresh.`,
+          );
         else if (loaded.ok) warnings.push(`Trained weights restored from ${path.basename(weightsFile)}.`);
       }
       return ok({ project: parsed.value.project, path: file, warnings, ...(restored !== undefined ? { weights: restored } : {}) });

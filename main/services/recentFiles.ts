@@ -28,7 +28,13 @@ export function createRecentFiles(configDir: string, now: () => Date = () => new
     async list(): Promise<RecentFile[]> {
       const files = await load();
       return Promise.all(
-        files.map(async (f) => ({ ...f, exists: await stat(f.path).then((s) => s.isFile(), () => false) })),
+        files.map(async (f) => ({
+          ...f,
+          exists: await stat(f.path).then(
+            (s) => s.isFile(),
+            () => false,
+          ),
+        })),
       );
     },
     async add(filePath: string): Promise<void> {

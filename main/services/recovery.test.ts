@@ -10,9 +10,18 @@ describe('recovery service', () => {
     const now = () => new Date('2026-01-02T03:04:05Z');
     const recovery = createRecoveryService({ configDir: dir, now });
     expect(await recovery.check()).toEqual({ ok: true, value: { available: false } });
-    expect(await recovery.autosave({ project: sampleProject, path: '/home/u/net.blockprop.json' })).toEqual({ ok: true, value: { savedAt: '2026-01-02T03:04:05.000Z' } });
-    expect(await recovery.check()).toEqual({ ok: true, value: { available: true, savedAt: '2026-01-02T03:04:05.000Z', path: '/home/u/net.blockprop.json', name: 'net.blockprop.json' } });
-    expect(await recovery.restore()).toEqual({ ok: true, value: { project: sampleProject, path: '/home/u/net.blockprop.json', savedAt: '2026-01-02T03:04:05.000Z', warnings: [] } });
+    expect(await recovery.autosave({ project: sampleProject, path: '/home/u/net.blockprop.json' })).toEqual({
+      ok: true,
+      value: { savedAt: '2026-01-02T03:04:05.000Z' },
+    });
+    expect(await recovery.check()).toEqual({
+      ok: true,
+      value: { available: true, savedAt: '2026-01-02T03:04:05.000Z', path: '/home/u/net.blockprop.json', name: 'net.blockprop.json' },
+    });
+    expect(await recovery.restore()).toEqual({
+      ok: true,
+      value: { project: sampleProject, path: '/home/u/net.blockprop.json', savedAt: '2026-01-02T03:04:05.000Z', warnings: [] },
+    });
     expect(await recovery.discard()).toEqual({ ok: true, value: {} });
     expect(await recovery.check()).toEqual({ ok: true, value: { available: false } });
     expect(await recovery.restore()).toMatchObject({ ok: false, error: { code: 'not-found' } });

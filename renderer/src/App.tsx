@@ -34,7 +34,11 @@ export function App() {
     const stopAutosave = startAutosave();
     const stopLesson = startLesson();
     const offMenu = api().on('menu.command', (m) => runMenuCommand(m.command, m.arg));
-    return () => { stopAutosave(); stopLesson(); offMenu(); };
+    return () => {
+      stopAutosave();
+      stopLesson();
+      offMenu();
+    };
   }, []);
   return (
     <div className="app">

@@ -97,7 +97,12 @@ export const methods = {
   'window.close': method(empty, empty),
   /** Native dialogs (Electron only; in the browser they answer 'unsupported': use fs.list). */
   'dialog.open': method(
-    z.object({ title: z.string().optional(), filters: z.array(fileFilter).optional(), directory: z.boolean().default(false), defaultPath: z.string().optional() }),
+    z.object({
+      title: z.string().optional(),
+      filters: z.array(fileFilter).optional(),
+      directory: z.boolean().default(false),
+      defaultPath: z.string().optional(),
+    }),
     z.object({ path: z.string().nullable() }),
   ),
   'dialog.save': method(
@@ -135,10 +140,20 @@ export const methods = {
       z.object({ text: z.string(), name: z.string().optional() }),
       // Files dropped onto the window, as bytes (a browser has no paths): the model first, then
       // what sits beside it (a TF.js model.json's .bin shards, a project's .weights.h5).
-      z.object({ files: z.array(z.object({ name: z.string().min(1).max(255), base64: z.string() })).min(1).max(64) }),
+      z.object({
+        files: z
+          .array(z.object({ name: z.string().min(1).max(255), base64: z.string() }))
+          .min(1)
+          .max(64),
+      }),
     ]),
     // weights: the file whose trained weights the engine now holds for this graph, when it had any.
-    z.object({ graph: graphSchema, format: z.enum(['keras3', 'keras2', 'tfjs', 'keras', 'h5', 'project']), warnings: z.array(z.string()), weights: z.string().optional() }),
+    z.object({
+      graph: graphSchema,
+      format: z.enum(['keras3', 'keras2', 'tfjs', 'keras', 'h5', 'project']),
+      warnings: z.array(z.string()),
+      weights: z.string().optional(),
+    }),
   ),
   /**
    * Write an export. keras3/keras2/python are computed in shared/ from `graph` (+ training and
@@ -165,7 +180,11 @@ export const methods = {
   'export.download': method(
     z.object({
       format: exportFormatSchema,
-      name: z.string().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, not a path'),
+      name: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[^/\\]+$/, 'a file name, not a path'),
       graph: graphSchema.optional(),
       training: trainingSettingsSchema.optional(),
       dataset: datasetRefSchema.optional(),

@@ -44,12 +44,24 @@ export function healthWarnings(h: Pick<TrainingHealth, 'layers'>): TrainingHealt
     const g = l.gradientRms;
     const w = l.weightRms;
     if (g !== null && (!Number.isFinite(g) || g > 1e2 || (w !== null && w > 0 && g / w > 10))) {
-      out.push({ layer: l.layer, kind: 'exploding', message: `Gradients into '${l.layer}' are exploding (RMS ${g.toPrecision(2)}): lower the learning rate, add BatchNormalization, or scale the inputs to [0, 1].` });
+      out.push({
+        layer: l.layer,
+        kind: 'exploding',
+        message: `Gradients into '${l.layer}' are exploding (RMS ${g.toPrecision(2)}): lower the learning rate, add BatchNormalization, or scale the inputs to [0, 1].`,
+      });
     } else if (g !== null && top > 0 && g < top * 1e-3) {
-      out.push({ layer: l.layer, kind: 'vanishing', message: `Gradients into '${l.layer}' are over 1,000× smaller than the largest layer's: it barely learns. Try ReLU instead of sigmoid/tanh, BatchNormalization, or fewer layers before it.` });
+      out.push({
+        layer: l.layer,
+        kind: 'vanishing',
+        message: `Gradients into '${l.layer}' are over 1,000× smaller than the largest layer's: it barely learns. Try ReLU instead of sigmoid/tanh, BatchNormalization, or fewer layers before it.`,
+      });
     }
     if (l.deadFraction !== null && l.deadFraction > 0.5) {
-      out.push({ layer: l.layer, kind: 'dead-relu', message: `${Math.round(l.deadFraction * 100)} % of the ReLU units of '${l.layer}' never fire on the probe images: lower the learning rate, or use LeakyReLU, or He initialisation.` });
+      out.push({
+        layer: l.layer,
+        kind: 'dead-relu',
+        message: `${Math.round(l.deadFraction * 100)} % of the ReLU units of '${l.layer}' never fire on the probe images: lower the learning rate, or use LeakyReLU, or He initialisation.`,
+      });
     }
   }
   return out;

@@ -37,4 +37,9 @@ export { computeSchemas } from './inspectCompute';
 // --- datasets -------------------------------------------------------------------------------
 export { datasetPreviewRequestSchema };
 export const datasetPreviewSchema = datasetPreviewResultSchema;
-export const datasetProgressSchema = z.object({ phase: z.enum(['reading', 'decoding', 'done']), loaded: z.number(), total: z.number().nullable(), skipped: z.number().optional() });
+export const datasetProgressSchema = z.object({
+  phase: z.enum(['reading', 'decoding', 'done']),
+  loaded: z.number(),
+  total: z.number().nullable(),
+  skipped: z.number().optional(),
+});

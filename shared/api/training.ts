@@ -54,7 +54,13 @@ export const trainEventSchema = z.discriminatedUnion('event', [
     /** Why a faster backend of ours is not the one running, as a hint (not a failure): "native kernels not built (…): using SIMD128 wasm kernels, 2 threads". */
     hint: z.string().optional(),
   }),
-  z.object({ event: z.literal('dataset'), phase: z.enum(['reading', 'decoding', 'done']), loaded: z.number(), total: z.number().nullable(), skipped: z.number().optional() }),
+  z.object({
+    event: z.literal('dataset'),
+    phase: z.enum(['reading', 'decoding', 'done']),
+    loaded: z.number(),
+    total: z.number().nullable(),
+    skipped: z.number().optional(),
+  }),
   /** Something the user should know that does not stop the run (a model-vs-data warning, skipped files). */
   z.object({ event: z.literal('warning'), code: z.string(), message: z.string() }),
   z.object({
@@ -67,7 +73,14 @@ export const trainEventSchema = z.discriminatedUnion('event', [
     params: z.number().int(),
     memoryEstimateMb: z.number(),
   }),
-  z.object({ event: z.literal('batch'), epoch: z.number().int(), batch: z.number().int(), loss: z.number(), metrics: metricsSchema, samplesPerSecond: z.number() }),
+  z.object({
+    event: z.literal('batch'),
+    epoch: z.number().int(),
+    batch: z.number().int(),
+    loss: z.number(),
+    metrics: metricsSchema,
+    samplesPerSecond: z.number(),
+  }),
   z.object({
     event: z.literal('epoch'),
     epoch: z.number().int(),
@@ -82,7 +95,13 @@ export const trainEventSchema = z.discriminatedUnion('event', [
     health: trainingHealthSchema.optional(),
   }),
   /** The run ended early; the weights trained so far are kept in the engine. */
-  z.object({ event: z.literal('stopped'), reason: z.enum(['user', 'nan', 'early_stopping']), message: z.string(), epoch: z.number().int(), batch: z.number().int() }),
+  z.object({
+    event: z.literal('stopped'),
+    reason: z.enum(['user', 'nan', 'early_stopping']),
+    message: z.string(),
+    epoch: z.number().int(),
+    batch: z.number().int(),
+  }),
   /** The run could not start or broke (model/data mismatch, backend, crash, out of memory). */
   z.object({ event: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({

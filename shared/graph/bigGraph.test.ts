@@ -42,9 +42,16 @@ describe('big graphs: no recursion, no quadratic steps', () => {
 
   it('a 10,000-layer Functional chain: its Keras order and cycle search walk without recursion', () => {
     const graph = imported(chainJson(10_000, true));
-    expect(kerasLayerOrder(graph).map((n) => n.name).slice(0, 2)).toEqual(['in', 'd0']);
+    expect(
+      kerasLayerOrder(graph)
+        .map((n) => n.name)
+        .slice(0, 2),
+    ).toEqual(['in', 'd0']);
     expect(findCycle(graph)).toBeNull();
-    const looped: Graph = { ...graph, edges: [...graph.edges, { id: 'back', source: graph.nodes[graph.nodes.length - 1]?.id ?? '', target: graph.nodes[1]?.id ?? '', targetIndex: 1 }] };
+    const looped: Graph = {
+      ...graph,
+      edges: [...graph.edges, { id: 'back', source: graph.nodes[graph.nodes.length - 1]?.id ?? '', target: graph.nodes[1]?.id ?? '', targetIndex: 1 }],
+    };
     expect(findCycle(looped)?.length).toBe(10_000);
   });
 
@@ -64,5 +71,4 @@ describe('big graphs: no recursion, no quadratic steps', () => {
     // Before: inputsOf filtered every wire once per layer (4,000+ walks for 2,000 layers).
     expect(walks).toBeLessThan(200);
   });
-
 });

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../api/outcome';
-import { addNode, connect, copyFragment, disconnect, duplicateNodes, moveNodes, pasteGroup, removeNodes, renameNode, setModelClass, setOutputs, setParam } from './commands';
+import {
+  addNode,
+  connect,
+  copyFragment,
+  disconnect,
+  duplicateNodes,
+  moveNodes,
+  pasteGroup,
+  removeNodes,
+  renameNode,
+  setModelClass,
+  setOutputs,
+  setParam,
+} from './commands';
 import { canConnect } from './connections';
 import { buildGraph } from './fromSpec';
 import { emptyGraph, type Graph } from './types';
@@ -32,7 +45,10 @@ describe('edit commands', () => {
   it('connect / disconnect', () => {
     const g = must(connect(base, 'dense', 'add'));
     const g2 = must(connect(g, 'conv2d', 'add'));
-    expect(g2.edges.filter((e) => e.target === 'add').map((e) => [e.source, e.targetIndex])).toEqual([['dense', 0], ['conv2d', 1]]);
+    expect(g2.edges.filter((e) => e.target === 'add').map((e) => [e.source, e.targetIndex])).toEqual([
+      ['dense', 0],
+      ['conv2d', 1],
+    ]);
     const edge = g2.edges.find((e) => e.source === 'dense' && e.target === 'add');
     expect(edge).toBeDefined();
     const g3 = disconnect(g2, edge?.id ?? '');
@@ -65,7 +81,10 @@ describe('edit commands', () => {
   });
 
   it('setParam, renameNode, moveNodes', () => {
-    const g = moveNodes(renameNode(setParam(base, 'dense', 'units', 64), 'dense', 'fc'), [{ id: 'fc', position: { x: 9, y: 9 } }, { id: 'dense', position: { x: 5, y: 6 } }]);
+    const g = moveNodes(renameNode(setParam(base, 'dense', 'units', 64), 'dense', 'fc'), [
+      { id: 'fc', position: { x: 9, y: 9 } },
+      { id: 'dense', position: { x: 5, y: 6 } },
+    ]);
     expect(g.nodes[2]).toMatchObject({ name: 'fc', params: { units: 64 }, position: { x: 5, y: 6 } });
     expect(base.nodes[2]).toMatchObject({ name: 'dense', params: {} });
   });
@@ -87,7 +106,14 @@ describe('edit commands', () => {
     const inner = g.edges.filter((e) => copies.some((c) => c.id === e.target));
     expect(inner).toHaveLength(1);
     expect(new Set(g.edges.map((e) => e.id)).size).toBe(g.edges.length);
-    const pasted = pasteGroup(g, copyFragment(g, ['conv2d_1'].map((n) => g.nodes.find((x) => x.name === n)?.id ?? '')), { x: 0, y: 0 });
+    const pasted = pasteGroup(
+      g,
+      copyFragment(
+        g,
+        ['conv2d_1'].map((n) => g.nodes.find((x) => x.name === n)?.id ?? ''),
+      ),
+      { x: 0, y: 0 },
+    );
     expect(pasted.nodeIds).toEqual(['n3']);
     expect(pasted.graph.nodes.at(-1)?.name).toBe('conv2d_2');
   });

@@ -67,7 +67,15 @@ export function connect(graph: Graph, source: string, target: string, targetInde
   const index = targetIndex ?? freeInputIndex(graph, target);
   const reason = canConnect(graph, source, target, index);
   if (reason !== null) return failure(reason);
-  const edge: GraphEdge = { id: nextId(graph.edges.map((e) => e.id), 'e'), source, target, targetIndex: index };
+  const edge: GraphEdge = {
+    id: nextId(
+      graph.edges.map((e) => e.id),
+      'e',
+    ),
+    source,
+    target,
+    targetIndex: index,
+  };
   return success({ ...graph, edges: [...graph.edges, edge] });
 }
 
@@ -104,10 +112,13 @@ export function setModelClass(graph: Graph, modelClass: ModelClass | undefined):
 
 export function moveNodes(graph: Graph, moves: readonly { id: string; position: Position }[]): Graph {
   const to = new Map(moves.map((m) => [m.id, m.position]));
-  return { ...graph, nodes: graph.nodes.map((n) => {
-    const p = to.get(n.id);
-    return p ? { ...n, position: p } : n;
-  }) };
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      const p = to.get(n.id);
+      return p ? { ...n, position: p } : n;
+    }),
+  };
 }
 
 /** Which nodes and wires a copy of `ids` takes: the nodes and the wires between them. */
@@ -135,7 +146,10 @@ export function pasteGroup(
   fragment: { readonly nodes: readonly GraphNode[]; readonly edges: readonly GraphEdge[] },
   offset: Position,
 ): { graph: Graph; nodeIds: string[] } {
-  const freshNodeId = idSequence(graph.nodes.map((n) => n.id), 'n');
+  const freshNodeId = idSequence(
+    graph.nodes.map((n) => n.id),
+    'n',
+  );
   const names = new Set(graph.nodes.map((n) => n.name));
   const newId = new Map<string, string>();
   const nodes: GraphNode[] = [];
@@ -146,7 +160,10 @@ export function pasteGroup(
     names.add(name);
     nodes.push({ ...n, id, name, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } });
   }
-  const freshEdgeId = idSequence(graph.edges.map((e) => e.id), 'e');
+  const freshEdgeId = idSequence(
+    graph.edges.map((e) => e.id),
+    'e',
+  );
   const edges: GraphEdge[] = [];
   for (const e of fragment.edges) {
     const source = newId.get(e.source);

@@ -34,8 +34,12 @@ export function buildGraph(name: string, layers: readonly LayerSpec[], opts: { m
 
 /** A chain: each layer feeds the next. */
 export function buildChain(name: string, layers: readonly Omit<LayerSpec, 'inputs'>[], opts: { modelClass?: ModelClass } = {}): Graph {
-  return buildGraph(name, layers.map((l, i) => {
-    const prev = layers[i - 1];
-    return prev ? { ...l, inputs: [prev.name] } : l;
-  }), opts);
+  return buildGraph(
+    name,
+    layers.map((l, i) => {
+      const prev = layers[i - 1];
+      return prev ? { ...l, inputs: [prev.name] } : l;
+    }),
+    opts,
+  );
 }

@@ -8,7 +8,9 @@ import { kerasLayerOrder, kerasMap } from './kerasOrder';
 import { outputNodes } from './topology';
 
 // model.layers as real Keras 3.15 lists them for the same module (tests/fixtures/keras/inception_module.summary.json).
-const kerasInceptionOrder = (JSON.parse(readFileSync(path.join(__dirname, '../../tests/fixtures/keras/inception_module.summary.json'), 'utf8')) as { layers: { name: string }[] }).layers.map((l) => l.name);
+const kerasInceptionOrder = (
+  JSON.parse(readFileSync(path.join(__dirname, '../../tests/fixtures/keras/inception_module.summary.json'), 'utf8')) as { layers: { name: string }[] }
+).layers.map((l) => l.name);
 
 describe('kerasLayerOrder (Keras 3 map_graph)', () => {
   it.each([
@@ -37,12 +39,16 @@ describe('kerasLayerOrder (Keras 3 map_graph)', () => {
   });
 
   it('two outputs are walked in output order; an unused input comes last', () => {
-    const g = buildGraph('two', [
-      { name: 'a', kind: 'InputLayer' },
-      { name: 'unused', kind: 'InputLayer' },
-      { name: 'd1', kind: 'Dense', inputs: ['a'] },
-      { name: 'd2', kind: 'Dense', inputs: ['a'] },
-    ], { outputs: ['d2', 'd1'] });
+    const g = buildGraph(
+      'two',
+      [
+        { name: 'a', kind: 'InputLayer' },
+        { name: 'unused', kind: 'InputLayer' },
+        { name: 'd1', kind: 'Dense', inputs: ['a'] },
+        { name: 'd2', kind: 'Dense', inputs: ['a'] },
+      ],
+      { outputs: ['d2', 'd1'] },
+    );
     expect(names(kerasLayerOrder(g))).toEqual(['a', 'unused', 'd2', 'd1']);
   });
 });

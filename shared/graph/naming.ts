@@ -18,7 +18,10 @@ export function kerasBaseName(className: string): string {
  * rather than refilling gaps, so names stay stable while a learner deletes and re-adds blocks.
  */
 export function uniqueLayerName(graph: Graph, className: string): string {
-  return uniqueName(graph.nodes.map((n) => n.name), kerasBaseName(className));
+  return uniqueName(
+    graph.nodes.map((n) => n.name),
+    kerasBaseName(className),
+  );
 }
 
 /** `base`, or `base_N` with N one past the highest suffix already used among `taken`. */

@@ -46,7 +46,12 @@ export function replaceHead(graph: Graph, nodeId: string, classes: number, pooli
   const frozenNodes: GraphNode[] = graph.nodes
     .filter((n) => keep.has(n.id))
     .map((n) => (n.kind === 'InputLayer' || (inference.nodes.get(n.id)?.weights.length ?? 0) === 0 ? n : { ...n, params: { ...n.params, trainable: false } }));
-  let g: Graph = { name: graph.name, nodes: frozenNodes, edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)), ...(graph.modelClass ? { modelClass: graph.modelClass } : {}) };
+  let g: Graph = {
+    name: graph.name,
+    nodes: frozenNodes,
+    edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+    ...(graph.modelClass ? { modelClass: graph.modelClass } : {}),
+  };
   const at = { x: base.position.x, y: base.position.y };
   const head: string[] = [];
   let last = nodeId;

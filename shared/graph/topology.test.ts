@@ -5,7 +5,9 @@ import { findCycle, inputNodes, inputsOf, isSequentialChain, modelClassOf, outpu
 
 describe('topology helpers', () => {
   const chain = buildChain('c', [
-    { name: 'in', kind: 'InputLayer' }, { name: 'f', kind: 'Flatten' }, { name: 'd', kind: 'Dense' },
+    { name: 'in', kind: 'InputLayer' },
+    { name: 'f', kind: 'Flatten' },
+    { name: 'd', kind: 'Dense' },
   ]);
 
   it('topological order keeps creation order among ready nodes', () => {
@@ -32,9 +34,31 @@ describe('topology helpers', () => {
   it.each([
     ['chain', chain, true],
     ['inception', buildGraph('m', inception), false],
-    ['two inputs', buildGraph('t', [{ name: 'a', kind: 'InputLayer' }, { name: 'b', kind: 'InputLayer' }]), false],
-    ['no input', buildChain('n', [{ name: 'f', kind: 'Flatten' }, { name: 'd', kind: 'Dense' }]), false],
-    ['chain plus a loose block', buildGraph('l', [{ name: 'in', kind: 'InputLayer' }, { name: 'd', kind: 'Dense', inputs: ['in'] }, { name: 'x', kind: 'Dense' }]), false],
+    [
+      'two inputs',
+      buildGraph('t', [
+        { name: 'a', kind: 'InputLayer' },
+        { name: 'b', kind: 'InputLayer' },
+      ]),
+      false,
+    ],
+    [
+      'no input',
+      buildChain('n', [
+        { name: 'f', kind: 'Flatten' },
+        { name: 'd', kind: 'Dense' },
+      ]),
+      false,
+    ],
+    [
+      'chain plus a loose block',
+      buildGraph('l', [
+        { name: 'in', kind: 'InputLayer' },
+        { name: 'd', kind: 'Dense', inputs: ['in'] },
+        { name: 'x', kind: 'Dense' },
+      ]),
+      false,
+    ],
     ['empty', buildGraph('e', []), false],
   ])('isSequentialChain: %s -> %s', (_l, g, expected) => {
     expect(isSequentialChain(g)).toBe(expected);

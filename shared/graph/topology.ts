@@ -59,7 +59,9 @@ export function topologicalOrder(graph: Graph): GraphNode[] | null {
   for (const n of graph.nodes) pending.set(n.id, (adj.incoming.get(n.id) ?? []).filter((e) => index.has(e.source)).length);
   // Ready nodes kept sorted by creation index; graphs are small enough for a sorted array.
   const ready: number[] = [];
-  graph.nodes.forEach((n, i) => { if (pending.get(n.id) === 0) ready.push(i); });
+  graph.nodes.forEach((n, i) => {
+    if (pending.get(n.id) === 0) ready.push(i);
+  });
   const order: GraphNode[] = [];
   while (ready.length > 0) {
     const i = ready.shift();

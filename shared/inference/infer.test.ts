@@ -50,60 +50,161 @@ describe('inferGraph', () => {
   });
 
   it.each<[string, LayerSpec[], string[]]>([
-    ['missing input', [{ name: 'in', kind: 'InputLayer' }, { name: 'd', kind: 'Dense' }], ['error:missing-input@d', 'warning:disconnected@d']],
+    [
+      'missing input',
+      [
+        { name: 'in', kind: 'InputLayer' },
+        { name: 'd', kind: 'Dense' },
+      ],
+      ['error:missing-input@d', 'warning:disconnected@d'],
+    ],
     ['no InputLayer', [{ name: 'd', kind: 'Dense' }], ['error:no-input-layer', 'error:missing-input@d']],
     ['empty model', [], ['error:empty-model']],
-    ['extra input', [{ name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } }, { name: 'a', kind: 'Dense', inputs: ['in'] }, { name: 'd', kind: 'Dense', inputs: ['in', 'a'] }], ['error:extra-input@d']],
-    ['input into InputLayer', [{ name: 'in', kind: 'InputLayer' }, { name: 'in2', kind: 'InputLayer', inputs: ['in'] }], ['error:extra-input@in2']],
-    ['merge needs two', [{ name: 'in', kind: 'InputLayer' }, { name: 'add', kind: 'Add', inputs: ['in'] }], ['error:missing-input@add']],
-    ['merge shapes', [
-      { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
-      { name: 'a', kind: 'Dense', params: { units: 3 }, inputs: ['in'] },
-      { name: 'add', kind: 'Add', inputs: ['in', 'a'] },
-      { name: 'out', kind: 'Dense', inputs: ['add'] },
-    ], ['error:merge-shape@add']],
-    ['duplicate names', [{ name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } }, { name: 'd', kind: 'Dense', inputs: ['in'] }], []],
-    ['unknown class', [{ name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } }, { name: 'x', kind: 'Frobnicate', inputs: ['in'] }], ['error:unknown-layer@x']],
-    ['invalid parameter', [{ name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } }, { name: 'd', kind: 'Dense', params: { units: 0 }, inputs: ['in'] }, { name: 'e', kind: 'Dense', inputs: ['d'] }], ['error:invalid-param@d']],
-    ['cycle', [
-      { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
-      { name: 'add', kind: 'Add', inputs: ['in', 'b'] },
-      { name: 'a', kind: 'Dense', params: { units: 4 }, inputs: ['add'] },
-      { name: 'b', kind: 'Dense', params: { units: 4 }, inputs: ['a'] },
-    ], ['error:cycle@add', 'error:cycle@a', 'error:cycle@b']],
+    [
+      'extra input',
+      [
+        { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
+        { name: 'a', kind: 'Dense', inputs: ['in'] },
+        { name: 'd', kind: 'Dense', inputs: ['in', 'a'] },
+      ],
+      ['error:extra-input@d'],
+    ],
+    [
+      'input into InputLayer',
+      [
+        { name: 'in', kind: 'InputLayer' },
+        { name: 'in2', kind: 'InputLayer', inputs: ['in'] },
+      ],
+      ['error:extra-input@in2'],
+    ],
+    [
+      'merge needs two',
+      [
+        { name: 'in', kind: 'InputLayer' },
+        { name: 'add', kind: 'Add', inputs: ['in'] },
+      ],
+      ['error:missing-input@add'],
+    ],
+    [
+      'merge shapes',
+      [
+        { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
+        { name: 'a', kind: 'Dense', params: { units: 3 }, inputs: ['in'] },
+        { name: 'add', kind: 'Add', inputs: ['in', 'a'] },
+        { name: 'out', kind: 'Dense', inputs: ['add'] },
+      ],
+      ['error:merge-shape@add'],
+    ],
+    [
+      'duplicate names',
+      [
+        { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
+        { name: 'd', kind: 'Dense', inputs: ['in'] },
+      ],
+      [],
+    ],
+    [
+      'unknown class',
+      [
+        { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
+        { name: 'x', kind: 'Frobnicate', inputs: ['in'] },
+      ],
+      ['error:unknown-layer@x'],
+    ],
+    [
+      'invalid parameter',
+      [
+        { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
+        { name: 'd', kind: 'Dense', params: { units: 0 }, inputs: ['in'] },
+        { name: 'e', kind: 'Dense', inputs: ['d'] },
+      ],
+      ['error:invalid-param@d'],
+    ],
+    [
+      'cycle',
+      [
+        { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
+        { name: 'add', kind: 'Add', inputs: ['in', 'b'] },
+        { name: 'a', kind: 'Dense', params: { units: 4 }, inputs: ['add'] },
+        { name: 'b', kind: 'Dense', params: { units: 4 }, inputs: ['a'] },
+      ],
+      ['error:cycle@add', 'error:cycle@a', 'error:cycle@b'],
+    ],
   ])('%s', (_l, specs, expected) => {
     expect(codes(buildGraph('m', specs))).toEqual(expected);
   });
 
   it('duplicate names: one error on the second block, with a suggestion', () => {
-    const g = buildGraph('m', [{ name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } }, { name: 'd', kind: 'Dense', inputs: ['in'] }, { name: 'e', kind: 'Dense', inputs: ['d'] }]);
+    const g = buildGraph('m', [
+      { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
+      { name: 'd', kind: 'Dense', inputs: ['in'] },
+      { name: 'e', kind: 'Dense', inputs: ['d'] },
+    ]);
     const renamed = { ...g, nodes: g.nodes.map((n) => (n.id === 'e' ? { ...n, name: 'dense' } : n.id === 'd' ? { ...n, name: 'dense' } : n)) };
     const r = infer(renamed);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['duplicate-name']);
-    expect(r.diagnostics[0]?.message).toBe("Dense 'dense' has the same name as another block; Keras needs every layer name to be unique — rename it (e.g. 'dense_1').");
+    expect(r.diagnostics[0]?.message).toBe(
+      "Dense 'dense' has the same name as another block; Keras needs every layer name to be unique — rename it (e.g. 'dense_1').",
+    );
   });
 
   it('messages name the block and the fix', () => {
     const m = (specs: LayerSpec[]) => infer(buildGraph('m', specs)).diagnostics.map((d) => d.message);
-    expect(m([{ name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } }, { name: 'd', kind: 'Dense', params: { units: 0 }, inputs: ['in'] }]))
-      .toEqual(["Dense 'd' has units = 0, which must be 1 or more; change it in the inspector."]);
-    expect(m([{ name: 'in', kind: 'InputLayer' }, { name: 'x', kind: 'Dense', inputs: ['y'] }, { name: 'y', kind: 'Dense', inputs: ['x'] }]).filter((t) => t.includes('cycle')))
-      .toEqual([
-        "Dense 'x' is part of a cycle (x → y → x); data must flow one way — remove one of these wires.",
-        "Dense 'y' is part of a cycle (x → y → x); data must flow one way — remove one of these wires.",
-      ]);
+    expect(
+      m([
+        { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
+        { name: 'd', kind: 'Dense', params: { units: 0 }, inputs: ['in'] },
+      ]),
+    ).toEqual(["Dense 'd' has units = 0, which must be 1 or more; change it in the inspector."]);
+    expect(
+      m([
+        { name: 'in', kind: 'InputLayer' },
+        { name: 'x', kind: 'Dense', inputs: ['y'] },
+        { name: 'y', kind: 'Dense', inputs: ['x'] },
+      ]).filter((t) => t.includes('cycle')),
+    ).toEqual([
+      "Dense 'x' is part of a cycle (x → y → x); data must flow one way — remove one of these wires.",
+      "Dense 'y' is part of a cycle (x → y → x); data must flow one way — remove one of these wires.",
+    ]);
   });
 
   it.each<[string, Graph, string, string]>([
-    ['Dense on an image tensor', buildChain('m', [
-      { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 12, 12, 64] } }, { name: 'dense_1', kind: 'Dense', params: { units: 10 } },
-    ]), 'dense-on-image', "Dense 'dense_1' gets a 4-D tensor (None, 12, 12, 64); add a Flatten (or GlobalAveragePooling2D) before it."],
-    ['softmax in the middle', edit(kerasCnn, 'dense', { activation: 'softmax' }), 'softmax-not-last', "Dense 'dense' applies softmax but feeds Dropout 'dropout_1'; softmax belongs on the last layer of a classifier — use 'relu' here."],
-    ['dropout above 0.9', edit(kerasCnn, 'dropout', { rate: 0.95 }), 'dropout-rate-high', "Dropout 'dropout' drops 95% of its inputs (rate 0.95); that leaves too little signal to learn from — try 0.2 to 0.5."],
-    ['pool window larger than input', buildChain('m', [
-      { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 3, 3, 8] } }, { name: 'p', kind: 'MaxPooling2D', params: { pool_size: [4, 4], padding: 'same' } },
-    ]), 'pool-larger-than-input', "MaxPooling2D 'p' has a 4×4 window but its input is only 3×3; use a smaller pool_size or remove the pooling."],
-    ['loose block', { ...kerasCnn, nodes: [...kerasCnn.nodes, { id: 'loose', kind: 'Dense', name: 'loose', params: {}, position: { x: 0, y: 0 } }] }, 'disconnected', "Dense 'loose' is not connected to the rest of the model; wire it in or delete it."],
+    [
+      'Dense on an image tensor',
+      buildChain('m', [
+        { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 12, 12, 64] } },
+        { name: 'dense_1', kind: 'Dense', params: { units: 10 } },
+      ]),
+      'dense-on-image',
+      "Dense 'dense_1' gets a 4-D tensor (None, 12, 12, 64); add a Flatten (or GlobalAveragePooling2D) before it.",
+    ],
+    [
+      'softmax in the middle',
+      edit(kerasCnn, 'dense', { activation: 'softmax' }),
+      'softmax-not-last',
+      "Dense 'dense' applies softmax but feeds Dropout 'dropout_1'; softmax belongs on the last layer of a classifier — use 'relu' here.",
+    ],
+    [
+      'dropout above 0.9',
+      edit(kerasCnn, 'dropout', { rate: 0.95 }),
+      'dropout-rate-high',
+      "Dropout 'dropout' drops 95% of its inputs (rate 0.95); that leaves too little signal to learn from — try 0.2 to 0.5.",
+    ],
+    [
+      'pool window larger than input',
+      buildChain('m', [
+        { name: 'in', kind: 'InputLayer', params: { batch_shape: [null, 3, 3, 8] } },
+        { name: 'p', kind: 'MaxPooling2D', params: { pool_size: [4, 4], padding: 'same' } },
+      ]),
+      'pool-larger-than-input',
+      "MaxPooling2D 'p' has a 4×4 window but its input is only 3×3; use a smaller pool_size or remove the pooling.",
+    ],
+    [
+      'loose block',
+      { ...kerasCnn, nodes: [...kerasCnn.nodes, { id: 'loose', kind: 'Dense', name: 'loose', params: {}, position: { x: 0, y: 0 } }] },
+      'disconnected',
+      "Dense 'loose' is not connected to the rest of the model; wire it in or delete it.",
+    ],
   ])('warning: %s', (_l, g, code, message) => {
     const r = infer(g);
     const d = r.diagnostics.find((x) => x.code === code);

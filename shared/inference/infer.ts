@@ -55,7 +55,14 @@ export function inferGraph(graph: Graph, opts: InferOptions = {}): Inference {
   if (infos.size < graph.nodes.length) {
     reportCycle(graph, byId, diagnostics);
     for (const n of graph.nodes) {
-      if (!infos.has(n.id)) infos.set(n.id, blank(n, (adj.incoming.get(n.id) ?? []).map(() => null)));
+      if (!infos.has(n.id))
+        infos.set(
+          n.id,
+          blank(
+            n,
+            (adj.incoming.get(n.id) ?? []).map(() => null),
+          ),
+        );
     }
   }
 
@@ -97,7 +104,11 @@ function structuralChecks(graph: Graph, byId: Map<string, GraphNode>, out: Diagn
   if (graph.nodes.length === 0) {
     out.push({ severity: 'error', code: 'empty-model', message: 'The model is empty; add an Input block and at least one layer.' });
   } else if (!graph.nodes.some((n) => n.kind === 'InputLayer')) {
-    out.push({ severity: 'error', code: 'no-input-layer', message: 'The model has no InputLayer; add an Input block, set its shape and wire it into the first layer.' });
+    out.push({
+      severity: 'error',
+      code: 'no-input-layer',
+      message: 'The model has no InputLayer; add an Input block, set its shape and wire it into the first layer.',
+    });
   }
   const byName = new Map<string, GraphNode[]>();
   for (const n of graph.nodes) {
@@ -105,7 +116,12 @@ function structuralChecks(graph: Graph, byId: Map<string, GraphNode>, out: Diagn
     if (list) list.push(n);
     else byName.set(n.name, [n]);
     if (n.name.trim() === '' || n.name.includes('/')) {
-      out.push({ severity: 'error', code: 'invalid-name', nodeId: n.id, message: `${n.kind} block has the name '${n.name}'; Keras layer names must be non-empty and cannot contain '/' — rename it.` });
+      out.push({
+        severity: 'error',
+        code: 'invalid-name',
+        nodeId: n.id,
+        message: `${n.kind} block has the name '${n.name}'; Keras layer names must be non-empty and cannot contain '/' — rename it.`,
+      });
     }
   }
   for (const [name, list] of byName) {
@@ -114,12 +130,21 @@ function structuralChecks(graph: Graph, byId: Map<string, GraphNode>, out: Diagn
     for (const n of list.slice(1)) {
       const suggestion = uniqueName(taken, name);
       taken.push(suggestion);
-      out.push({ severity: 'error', code: 'duplicate-name', nodeId: n.id, message: `${blockLabel(n)} has the same name as another block; Keras needs every layer name to be unique — rename it (e.g. '${suggestion}').` });
+      out.push({
+        severity: 'error',
+        code: 'duplicate-name',
+        nodeId: n.id,
+        message: `${blockLabel(n)} has the same name as another block; Keras needs every layer name to be unique — rename it (e.g. '${suggestion}').`,
+      });
     }
   }
   for (const e of graph.edges) {
     if (!byId.has(e.source) || !byId.has(e.target)) {
-      out.push({ severity: 'error', code: 'dangling-edge', message: `A wire connects to a block that no longer exists (${e.source} -> ${e.target}); delete the wire.` });
+      out.push({
+        severity: 'error',
+        code: 'dangling-edge',
+        message: `A wire connects to a block that no longer exists (${e.source} -> ${e.target}); delete the wire.`,
+      });
     }
   }
 }
@@ -131,7 +156,12 @@ function reportCycle(graph: Graph, byId: Map<string, GraphNode>, out: Diagnostic
   for (const id of cycle) {
     const n = byId.get(id);
     if (!n) continue;
-    out.push({ severity: 'error', code: 'cycle', nodeId: id, message: `${blockLabel(n)} is part of a cycle (${loop}); data must flow one way — remove one of these wires.` });
+    out.push({
+      severity: 'error',
+      code: 'cycle',
+      nodeId: id,
+      message: `${blockLabel(n)} is part of a cycle (${loop}); data must flow one way — remove one of these wires.`,
+    });
   }
 }
 
@@ -196,7 +226,12 @@ function inferNode(
   const inputShapes = incoming.map((e) => infos.get(e.source)?.outputShape ?? null);
   const def = getDef(node.kind);
   if (!def) {
-    out.push({ severity: 'error', code: 'unknown-layer', nodeId: node.id, message: `${blockLabel(node)} is a layer class Blockprop does not know; replace it with a supported block.` });
+    out.push({
+      severity: 'error',
+      code: 'unknown-layer',
+      nodeId: node.id,
+      message: `${blockLabel(node)} is a layer class Blockprop does not know; replace it with a supported block.`,
+    });
     return blank(node, inputShapes);
   }
   const inputs = inputProblem(node, def, incoming);
@@ -235,8 +270,12 @@ function inferNode(
     // A layer rule that throws is a bug in Blockprop; keep the editor alive and say so.
     const detail = err instanceof Error ? err.message : String(err);
     const shapes = known.map(formatShape).join(', ');
-    out.push({ severity: 'error', code: 'internal', nodeId: node.id, message: `${blockLabel(node)} could not be computed for input ${shapes} (${detail}); this is a Blockprop bug — please report it.` });
+    out.push({
+      severity: 'error',
+      code: 'internal',
+      nodeId: node.id,
+      message: `${blockLabel(node)} could not be computed for input ${shapes} (${detail}); this is a Blockprop bug — please report it.`,
+    });
     return blank(node, inputShapes);
   }
 }
-

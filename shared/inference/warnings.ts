@@ -44,16 +44,30 @@ export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap
       push(warn(node, 'dense-on-image', `gets a ${input.length}-D tensor ${formatShape(input)}; add a Flatten (or GlobalAveragePooling2D) before it.`));
     }
 
-    const softmax = node.kind === 'Softmax' || (node.params['activation'] === 'softmax');
+    const softmax = node.kind === 'Softmax' || node.params['activation'] === 'softmax';
     const consumers = adj.outgoing.get(node.id) ?? [];
     if (softmax && consumers.length > 0) {
       const next = byId.get(consumers[0]?.target ?? '');
-      push(warn(node, 'softmax-not-last', `applies softmax but feeds ${next ? blockLabel(next) : 'another block'}; softmax belongs on the last layer of a classifier — ${node.kind === 'Softmax' || node.kind === 'Activation' ? 'move it to the end or remove it' : "use 'relu' here"}.`, node.kind === 'Softmax' ? undefined : 'activation'));
+      push(
+        warn(
+          node,
+          'softmax-not-last',
+          `applies softmax but feeds ${next ? blockLabel(next) : 'another block'}; softmax belongs on the last layer of a classifier — ${node.kind === 'Softmax' || node.kind === 'Activation' ? 'move it to the end or remove it' : "use 'relu' here"}.`,
+          node.kind === 'Softmax' ? undefined : 'activation',
+        ),
+      );
     }
 
     const rate = node.params['rate'];
     if (dropoutKinds.has(node.kind) && typeof rate === 'number' && rate > 0.9 && rate < 1) {
-      push(warn(node, 'dropout-rate-high', `drops ${Math.round(rate * 100)}% of its inputs (rate ${rate}); that leaves too little signal to learn from — try 0.2 to 0.5.`, 'rate'));
+      push(
+        warn(
+          node,
+          'dropout-rate-high',
+          `drops ${Math.round(rate * 100)}% of its inputs (rate ${rate}); that leaves too little signal to learn from — try 0.2 to 0.5.`,
+          'rate',
+        ),
+      );
     }
 
     if (poolingKinds.has(node.kind) && input && input.length === 4 && info?.outputShape) {
@@ -61,7 +75,14 @@ export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap
       const h = input[1];
       const w = input[2];
       if (pool && ((h != null && pool[0] > h) || (w != null && pool[1] > w))) {
-        push(warn(node, 'pool-larger-than-input', `has a ${pool[0]}×${pool[1]} window but its input is only ${h ?? '?'}×${w ?? '?'}; use a smaller pool_size or remove the pooling.`, 'pool_size'));
+        push(
+          warn(
+            node,
+            'pool-larger-than-input',
+            `has a ${pool[0]}×${pool[1]} window but its input is only ${h ?? '?'}×${w ?? '?'}; use a smaller pool_size or remove the pooling.`,
+            'pool_size',
+          ),
+        );
       }
     }
   }
@@ -97,7 +118,9 @@ function disconnectedWarnings(graph: Graph, adj: Adjacency): Diagnostic[] {
   }
   if (sizes.length < 2) return [];
   let main = 0;
-  sizes.forEach((s, i) => { if (s > (sizes[main] ?? 0)) main = i; });
+  sizes.forEach((s, i) => {
+    if (s > (sizes[main] ?? 0)) main = i;
+  });
   return graph.nodes
     .filter((n) => component.get(n.id) !== main)
     .map((n) => warn(n, 'disconnected', 'is not connected to the rest of the model; wire it in or delete it.'));

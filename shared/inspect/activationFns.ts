@@ -35,7 +35,10 @@ const table: Readonly<Record<string, ActivationFn>> = {
   tanh: { formula: 'f(z) = tanh(z)', apply: Math.tanh },
   softmax: { formula: 'f(z_i) = e^(z_i − max z) / Σ_j e^(z_j − max z)', apply: softmax },
   elu: { formula: 'f(z) = z if z > 0, else e^z − 1', apply: (x) => (x > 0 ? x : Math.expm1(x)) },
-  selu: { formula: 'f(z) = 1.0507 · (z if z > 0, else 1.67326 · (e^z − 1))', apply: (x) => 1.0507009873554805 * (x > 0 ? x : 1.6732632423543772 * Math.expm1(x)) },
+  selu: {
+    formula: 'f(z) = 1.0507 · (z if z > 0, else 1.67326 · (e^z − 1))',
+    apply: (x) => 1.0507009873554805 * (x > 0 ? x : 1.6732632423543772 * Math.expm1(x)),
+  },
   softplus: { formula: 'f(z) = ln(1 + e^z)', apply: softplus },
   softsign: { formula: 'f(z) = z / (1 + |z|)', apply: (x) => x / (1 + Math.abs(x)) },
   silu: { formula: 'f(z) = z · sigmoid(z)', apply: (x) => x * sigmoid(x) },

@@ -19,12 +19,33 @@ export interface Term {
 }
 
 export type Steps =
-  | { readonly kind: 'conv'; readonly terms: readonly Term[]; readonly perChannel: readonly { channel: number; sum: number }[];
+  | {
+      readonly kind: 'conv';
+      readonly terms: readonly Term[];
+      readonly perChannel: readonly { channel: number; sum: number }[];
       /** SeparableConv2D: the depthwise results and their pointwise weights. */
       readonly pointwise: readonly { index: number; d: number; w: number; product: number }[] | null;
-      readonly sum: number; readonly bias: number | null; readonly z: number }
-  | { readonly kind: 'pool'; readonly op: 'max' | 'avg'; readonly window: readonly (number | null)[]; readonly winner: number | null; readonly count: number; readonly z: number }
-  | { readonly kind: 'dense'; readonly count: number; readonly positive: readonly Term[]; readonly negative: readonly Term[]; readonly sum: number; readonly bias: number | null; readonly z: number }
+      readonly sum: number;
+      readonly bias: number | null;
+      readonly z: number;
+    }
+  | {
+      readonly kind: 'pool';
+      readonly op: 'max' | 'avg';
+      readonly window: readonly (number | null)[];
+      readonly winner: number | null;
+      readonly count: number;
+      readonly z: number;
+    }
+  | {
+      readonly kind: 'dense';
+      readonly count: number;
+      readonly positive: readonly Term[];
+      readonly negative: readonly Term[];
+      readonly sum: number;
+      readonly bias: number | null;
+      readonly z: number;
+    }
   | { readonly kind: 'batchnorm'; readonly normalised: number; readonly z: number }
   | { readonly kind: 'activation'; readonly z: number }
   | { readonly kind: 'merge'; readonly z: number }
@@ -40,7 +61,6 @@ export interface Computation {
   readonly modelValue: number;
   readonly difference: number;
 }
-
 
 function convSteps(d: Extract<CellDetail, { kind: 'conv' }>): Extract<Steps, { kind: 'conv' }> {
   const [kh, kw] = d.kernel;
@@ -81,7 +101,15 @@ function convSteps(d: Extract<CellDetail, { kind: 'conv' }>): Extract<Steps, { k
     }
   }
   const sum = sums.reduce((s, v) => s + v, 0);
-  return { kind: 'conv', terms, perChannel: sums.map((s, k) => ({ channel: d.channels[k] ?? k, sum: s })), pointwise, sum, bias: d.bias, z: sum + (d.bias ?? 0) };
+  return {
+    kind: 'conv',
+    terms,
+    perChannel: sums.map((s, k) => ({ channel: d.channels[k] ?? k, sum: s })),
+    pointwise,
+    sum,
+    bias: d.bias,
+    z: sum + (d.bias ?? 0),
+  };
 }
 
 function poolSteps(d: Extract<CellDetail, { kind: 'pool' }>): Extract<Steps, { kind: 'pool' }> {
@@ -95,15 +123,28 @@ function poolSteps(d: Extract<CellDetail, { kind: 'pool' }>): Extract<Steps, { k
     const best = winner === null ? undefined : d.window[winner];
     if (best === undefined || best === null || v > best) winner = i;
   });
-  const best = winner === null ? 0 : d.window[winner] ?? 0;
-  return { kind: 'pool', op: d.op, window: d.window, winner: d.op === 'max' ? winner : null, count, z: d.op === 'max' ? best : count === 0 ? 0 : total / count };
+  const best = winner === null ? 0 : (d.window[winner] ?? 0);
+  return {
+    kind: 'pool',
+    op: d.op,
+    window: d.window,
+    winner: d.op === 'max' ? winner : null,
+    count,
+    z: d.op === 'max' ? best : count === 0 ? 0 : total / count,
+  };
 }
 
 function denseSteps(d: Extract<CellDetail, { kind: 'dense' }>): Extract<Steps, { kind: 'dense' }> {
   const terms: Term[] = d.inputs.map((x, i) => ({ a: 0, b: 0, channel: i, x, w: d.weights[i] ?? 0, product: x * (d.weights[i] ?? 0) }));
   const sum = terms.reduce((s, t) => s + t.product, 0);
-  const positive = terms.filter((t) => t.product > 0).sort((p, q) => q.product - p.product).slice(0, 10);
-  const negative = terms.filter((t) => t.product < 0).sort((p, q) => p.product - q.product).slice(0, 10);
+  const positive = terms
+    .filter((t) => t.product > 0)
+    .sort((p, q) => q.product - p.product)
+    .slice(0, 10);
+  const negative = terms
+    .filter((t) => t.product < 0)
+    .sort((p, q) => p.product - q.product)
+    .slice(0, 10);
   return { kind: 'dense', count: terms.length, positive, negative, sum, bias: d.bias, z: sum + (d.bias ?? 0) };
 }
 
@@ -145,7 +186,14 @@ export function computeCell(result: CellResult): Outcome<Computation> {
       const fn = d.fn;
       const found = activationFn(fn);
       if (found === null) return failure(`The activation '${fn}' is not one the detail view can redo.`);
-      return success({ steps: { kind: 'activation', z: d.x }, activation: fn, formula: found.formula, value: found.apply(d.x, d.vector), modelValue: result.value, difference: Math.abs(found.apply(d.x, d.vector) - result.value) });
+      return success({
+        steps: { kind: 'activation', z: d.x },
+        activation: fn,
+        formula: found.formula,
+        value: found.apply(d.x, d.vector),
+        modelValue: result.value,
+        difference: Math.abs(found.apply(d.x, d.vector) - result.value),
+      });
     }
     case 'merge': {
       const v = d.inputs.map((i) => i.value);

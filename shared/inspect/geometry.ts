@@ -42,20 +42,42 @@ export function numberOf(params: Params, key: string, fallback: number): number 
 /** ((top, bottom), (left, right)) of ZeroPadding2D / Cropping2D; a single number or a pair also as Keras accepts. */
 export function sidesOf(params: Params, key: string): [[number, number], [number, number]] {
   const v = params[key];
-  if (typeof v === 'number') return [[v, v], [v, v]];
+  if (typeof v === 'number')
+    return [
+      [v, v],
+      [v, v],
+    ];
   if (Array.isArray(v)) {
     const [h, w] = v;
-    if (typeof h === 'number' && typeof w === 'number') return [[h, h], [w, w]];
+    if (typeof h === 'number' && typeof w === 'number')
+      return [
+        [h, h],
+        [w, w],
+      ];
     if (Array.isArray(h) && Array.isArray(w)) {
       const n = (x: JsonValue | undefined) => (typeof x === 'number' ? x : 0);
-      return [[n(h[0]), n(h[1])], [n(w[0]), n(w[1])]];
+      return [
+        [n(h[0]), n(h[1])],
+        [n(w[0]), n(w[1])],
+      ];
     }
   }
-  return key === 'padding' ? [[1, 1], [1, 1]] : [[0, 0], [0, 0]];
+  return key === 'padding'
+    ? [
+        [1, 1],
+        [1, 1],
+      ]
+    : [
+        [0, 0],
+        [0, 0],
+      ];
 }
 
 /** The kernel / pool geometry of a windowed layer, or null for other layers. */
-export function windowOf(kind: string, params: Params): { kernel: [number, number]; strides: [number, number]; dilation: [number, number]; padding: string } | null {
+export function windowOf(
+  kind: string,
+  params: Params,
+): { kernel: [number, number]; strides: [number, number]; dilation: [number, number]; padding: string } | null {
   if (kind === 'Conv2D' || kind === 'DepthwiseConv2D' || kind === 'SeparableConv2D' || kind === 'Conv2DTranspose') {
     return {
       kernel: pairOf(params, 'kernel_size', [3, 3]),

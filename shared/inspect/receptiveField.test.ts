@@ -62,7 +62,17 @@ describe('receptiveField', () => {
     const a = b.layer('Conv2D', { filters: 2, kernel_size: [1, 1] }, x, 'a');
     const wide = b.layer('Conv2D', { filters: 2, kernel_size: [5, 5], padding: 'same' }, x, 'wide');
     const c = b.layer('Concatenate', {}, [a, wide], 'cat');
-    b.layer('Cropping2D', { cropping: [[1, 1], [1, 1]] }, c, 'crop');
+    b.layer(
+      'Cropping2D',
+      {
+        cropping: [
+          [1, 1],
+          [1, 1],
+        ],
+      },
+      c,
+      'crop',
+    );
     const g = b.build();
     expect(fieldOf(g, 'cat', 5, 5).box).toEqual({ top: 3, left: 3, bottom: 7, right: 7 });
     // Cropping shifts: output (0, 0) is (1, 1) of the concatenation, whose 5×5 same window is clipped at the border

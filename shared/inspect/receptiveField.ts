@@ -25,7 +25,6 @@ export interface ReceptiveField {
   readonly box: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number } | null;
 }
 
-
 interface Tensor2 {
   readonly h: number;
   readonly w: number;
@@ -35,7 +34,7 @@ interface Tensor2 {
 
 function dims(shape: Shape): Tensor2 {
   const pos = positionDims(shape);
-  const c = shape.length > 1 ? shape[shape.length - 1] ?? 1 : 1;
+  const c = shape.length > 1 ? (shape[shape.length - 1] ?? 1) : 1;
   if (pos.length === 0) return { h: 1, w: 1, c };
   if (pos.length === 1) return { h: pos[0] ?? 1, w: 1, c };
   // Rank > 4 does not occur in the catalog; fold extra dims into the width.
@@ -146,7 +145,8 @@ export function backMask(kind: string, params: Params, inShape: Shape, outShape:
     const [[t], [l]] = sidesOf(params, 'cropping');
     return mapped(out, o, i, (y, x) => [[y - t, x - l]]);
   }
-  if (kind === 'UpSampling2D') return mapped(out, o, i, upsampledSources(pairOf(params, 'size', [2, 2]), stringOf(params, 'interpolation', 'nearest') === 'bilinear', i));
+  if (kind === 'UpSampling2D')
+    return mapped(out, o, i, upsampledSources(pairOf(params, 'size', [2, 2]), stringOf(params, 'interpolation', 'nearest') === 'bilinear', i));
   if (kind === 'Flatten' || kind === 'Reshape') return flat(out, o, i);
   const any = out.some((v) => v === 1);
   if (i.h * i.w === o.h * o.w && i.h === o.h) return Uint8Array.from(out);
@@ -163,7 +163,8 @@ export function receptiveField(graph: Graph, inference: Inference, nodeId: strin
   if (order === null) return failure('The model has a cycle, so no receptive field can be traced; remove the wire that loops back.');
   const input = inputNodes(graph)[0];
   const target = inference.nodes.get(nodeId);
-  if (input === undefined || target?.outputShape == null) return failure('The model has no Input block with a known shape; fix the problems listed on the blocks first.');
+  if (input === undefined || target?.outputShape == null)
+    return failure('The model has no Input block with a known shape; fix the problems listed on the blocks first.');
   const t = dims(target.outputShape);
   if (y < 0 || x < 0 || y >= t.h || x >= t.w) return failure(`Position (${y}, ${x}) is outside ${target.name}'s ${t.h}×${t.w} output.`);
   const masks = new Map<string, Uint8Array>();

@@ -39,11 +39,18 @@ export function buildGraph(spec: ModelSpec): Outcome<{ graph: Graph; warnings: s
   const cycle = findCycle(graph);
   if (cycle) {
     const names = cycle.map((id) => nodes.find((n) => n.id === id)?.name ?? id);
-    return failure(`The model's layers feed each other in a cycle (${[...names, names[0] ?? ''].join(' → ')}); a Keras model must flow one way from inputs to outputs.`);
+    return failure(
+      `The model's layers feed each other in a cycle (${[...names, names[0] ?? ''].join(' → ')}); a Keras model must flow one way from inputs to outputs.`,
+    );
   }
   // Keep what the file says where the graph's defaults would say otherwise.
   const outputIds = outputs.map((n) => ids.get(n) ?? '');
-  if (outputNodes(graph).map((n) => n.id).join('\n') !== outputIds.join('\n')) graph = { ...graph, outputs: outputIds };
+  if (
+    outputNodes(graph)
+      .map((n) => n.id)
+      .join('\n') !== outputIds.join('\n')
+  )
+    graph = { ...graph, outputs: outputIds };
   // A functional model that happens to be a chain is exported as the Functional it was.
   if (spec.kind === 'Functional' && isSequentialChain(graph)) graph = { ...graph, modelClass: 'Functional' };
   return success({ graph: autoLayout(graph), warnings });
@@ -78,9 +85,14 @@ function sequentialLayers(layers: readonly RawLayer[], warnings: string[], model
     const inputShape = c.input_shape ?? c.inputShape;
     if (batchShape === undefined && Array.isArray(inputShape)) batchShape = [null, ...inputShape];
     if (!Array.isArray(batchShape)) {
-      return failure(`The Sequential model has no InputLayer and its first layer '${first.name}' (${first.className}) has no batch_input_shape, so its input shape is unknown. Add an InputLayer (keras.Input(shape=…)) and export again.`);
+      return failure(
+        `The Sequential model has no InputLayer and its first layer '${first.name}' (${first.className}) has no batch_input_shape, so its input shape is unknown. Add an InputLayer (keras.Input(shape=…)) and export again.`,
+      );
     }
-    const name = uniqueName(layers.map((l) => l.name), 'input_layer');
+    const name = uniqueName(
+      layers.map((l) => l.name),
+      'input_layer',
+    );
     warnings.push(`Added InputLayer '${name}' in front of '${first.name}' from its batch_input_shape, as Keras 3 requires an explicit input.`);
     all = [{ className: 'InputLayer', name, config: { batch_shape: batchShape }, inputs: [] }, ...layers];
   }

@@ -14,7 +14,10 @@ export function snakeToCamel(key: string): string {
 
 /** 'kernelSize' -> 'kernel_size', 'batchInputShape' -> 'batch_input_shape'. Already snake: unchanged. */
 export function camelToSnake(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /** Whether a key looks camelCase (has an upper-case letter after the first character). */

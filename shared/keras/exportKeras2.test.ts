@@ -35,7 +35,10 @@ describe('Keras 2 export, as real Keras read it', () => {
   it.each(cases)('$id: the export is the file Keras read', ({ graph, built }) => {
     const ours = exportKeras2(graph);
     if (!ours.ok) throw new Error(JSON.stringify(ours.error.diagnostics));
-    expect(createHash('sha256').update(toKerasJsonString(ours.value), 'utf8').digest('hex'), `the Keras 2 export changed since Keras last read it: ${regenerate}`).toBe(built.sha256);
+    expect(
+      createHash('sha256').update(toKerasJsonString(ours.value), 'utf8').digest('hex'),
+      `the Keras 2 export changed since Keras last read it: ${regenerate}`,
+    ).toBe(built.sha256);
   });
 
   it.each(cases)('$id: Keras read the same model our Keras 3 export describes', ({ graph, built }) => {

@@ -50,7 +50,11 @@ export function planExport(graph: Graph): Outcome<ExportPlan, ExportFailure> {
   for (const node of graph.nodes) {
     for (const [key, value] of Object.entries(node.params)) {
       if (hasNonFinite(value)) {
-        return fail('not-finite', `Block '${node.name}' has ${key} = ${previewJson(value, 60)}, which is not a finite number; JSON cannot hold it — fix it before exporting.`, node.id);
+        return fail(
+          'not-finite',
+          `Block '${node.name}' has ${key} = ${previewJson(value, 60)}, which is not a finite number; JSON cannot hold it — fix it before exporting.`,
+          node.id,
+        );
       }
     }
   }

@@ -5,7 +5,10 @@ import { getTemplate } from '../templates';
 import { importModel } from './importModel';
 
 const dense = (config: Record<string, unknown>, className = 'Dense') => ({ class_name: className, config: { name: 'd', units: 2, ...config } });
-const sequential = (...layers: unknown[]) => ({ class_name: 'Sequential', config: { name: 'm', layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 4] } }, ...layers] } });
+const sequential = (...layers: unknown[]) => ({
+  class_name: 'Sequential',
+  config: { name: 'm', layers: [{ class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 4] } }, ...layers] },
+});
 
 describe('names that are Object.prototype members are unknown names like any other', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('layer class %s', (name) => {
@@ -23,10 +26,13 @@ describe('names that are Object.prototype members are unknown names like any oth
   });
 
   it('a config key __proto__ or constructor is a setting Blockprop does not know, not a prototype', () => {
-    const text = '{"class_name":"Sequential","config":{"name":"m","layers":[{"class_name":"InputLayer","config":{"name":"in","batch_shape":[null,4]}},{"class_name":"Dense","config":{"name":"d","units":2,"__proto__":{"units":"polluted"},"constructor":1,"kernel_initializer":{"class_name":"GlorotUniform","config":{"constructor":1}}}}]}}';
+    const text =
+      '{"class_name":"Sequential","config":{"name":"m","layers":[{"class_name":"InputLayer","config":{"name":"in","batch_shape":[null,4]}},{"class_name":"Dense","config":{"name":"d","units":2,"__proto__":{"units":"polluted"},"constructor":1,"kernel_initializer":{"class_name":"GlorotUniform","config":{"constructor":1}}}}]}}';
     const r = importModel(JSON.parse(text));
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error.message).toMatch(/^Layer 'd' \(Dense\): 'kernel_initializer' is \{"class_name":"GlorotUniform","config":\{"constructor":1\}\}, which Blockprop does not support yet/);
+    expect(!r.ok && r.error.message).toMatch(
+      /^Layer 'd' \(Dense\): 'kernel_initializer' is \{"class_name":"GlorotUniform","config":\{"constructor":1\}\}, which Blockprop does not support yet/,
+    );
     const withoutBadInit = JSON.parse(text.replace('{"constructor":1}}', '{}}'));
     const ok = importModel(withoutBadInit);
     if (!ok.ok) throw new Error(ok.error.message);
@@ -51,7 +57,13 @@ describe('nesting', () => {
   it('a file nested 100,000 levels deep is refused in one line, not a stack overflow', () => {
     const deep = JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`);
     const r = importModel({ class_name: 'Sequential', config: { name: 'm', layers: [dense({ units: deep })] } });
-    expect(r).toEqual({ ok: false, error: { message: 'This is not a model Blockprop can read: it nests more than 100 levels deep, which no model or project file does; it is damaged or not a model file.' } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        message:
+          'This is not a model Blockprop can read: it nests more than 100 levels deep, which no model or project file does; it is damaged or not a model file.',
+      },
+    });
     const p = parseProject({ format: 'blockprop-project', version: 1, graph: { nodes: deep } });
     expect(p.ok).toBe(false);
     expect(!p.ok && p.error.message).toMatch(/nests more than 100 levels deep/);

@@ -26,7 +26,18 @@ describe('importModel: format detection', () => {
   it('reads Keras 3 JSON', () => {
     const r = importModel(readFixture('keras_cnn.keras3.json'));
     expect(r).toMatchObject({ ok: true, value: { format: 'keras3' } });
-    if (r.ok) expect(r.value.graph.nodes.map((n) => n.name)).toEqual(['input_layer', 'conv2d', 'conv2d_1', 'max_pooling2d', 'dropout', 'flatten', 'dense', 'dropout_1', 'dense_1']);
+    if (r.ok)
+      expect(r.value.graph.nodes.map((n) => n.name)).toEqual([
+        'input_layer',
+        'conv2d',
+        'conv2d_1',
+        'max_pooling2d',
+        'dropout',
+        'flatten',
+        'dense',
+        'dropout_1',
+        'dense_1',
+      ]);
   });
 
   it('reads tf.keras 2 JSON and TF.js model.json (modelTopology, model_config wrapper)', () => {
@@ -44,13 +55,16 @@ describe('importModel: format detection', () => {
       keras_version: '2.4.0',
     });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.graph.nodes.map((n) => [n.kind, n.name])).toEqual([['InputLayer', 'input_layer'], ['Dense', 'dense']]);
+    expect(r.value.graph.nodes.map((n) => [n.kind, n.name])).toEqual([
+      ['InputLayer', 'input_layer'],
+      ['Dense', 'dense'],
+    ]);
     expect(r.value.graph.nodes[0]?.params.shape).toEqual([8]);
     expect(r.value.graph.edges).toHaveLength(1);
     expect(r.value.warnings[0]).toMatch(/Added InputLayer 'input_layer'/);
   });
 
-  it('takes a Keras 3 Sequential\'s build_input_shape when it lists no InputLayer', () => {
+  it("takes a Keras 3 Sequential's build_input_shape when it lists no InputLayer", () => {
     const r = importModel({
       module: 'keras',
       class_name: 'Sequential',
@@ -79,19 +93,70 @@ describe('importModel: malformed input names the problem', () => {
     ['no class_name', () => importModel({ config: {} }), /no "class_name"/],
     ['not a model class', () => importModel({ class_name: 'Dense', config: {} }), /holds a 'Dense', not a model/],
     ['layers is not a list', () => importModel({ class_name: 'Sequential', config: { layers: 'x' } }), /"layers" should be a list/],
-    ['layer without config', () => importModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense' }] } }), /Layer #1 \(Dense\) has no "config"/],
-    ['unknown layer class', () => importModel(keras2Functional([input1, { class_name: 'LSTM', config: { name: 'lstm' }, name: 'lstm', inbound_nodes: [[['input_1', 0, 0, {}]]] }], [['lstm', 0, 0]])),
-      /Layer 'lstm' has class 'LSTM', which Blockprop does not support yet; supported: .*Conv2D/],
-    ['missing inbound layer', () => importModel(keras2Functional([input1, dense('dense', 'ghost')])), /Layer 'dense' takes its input from 'ghost', which is not in the model/],
-    ['cycle', () => importModel(keras2Functional([input1, { ...dense('a', 'b'), inbound_nodes: [[['b', 0, 0, {}]]] }, dense('b', 'a'), dense('dense', 'input_1')])), /cycle \((a → b → a|b → a → b)\)/],
-    ['nested model', () => importModel(keras2Functional([input1, { class_name: 'Sequential', config: { name: 'inner', layers: [] }, name: 'inner', inbound_nodes: [[['input_1', 0, 0, {}]]] }])), /'inner' is a nested model \(Sequential\).*not support/],
-    ['shared layer', () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), inbound_nodes: [[['input_1', 0, 0, {}]], [['input_1', 0, 0, {}]]] }])), /called 2 times \(a shared layer\)/],
-    ['wrong types in inbound nodes', () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), inbound_nodes: 'input_1' }])), /"inbound_nodes" that is the text "input_1", not a list/],
+    [
+      'layer without config',
+      () => importModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense' }] } }),
+      /Layer #1 \(Dense\) has no "config"/,
+    ],
+    [
+      'unknown layer class',
+      () =>
+        importModel(
+          keras2Functional(
+            [input1, { class_name: 'LSTM', config: { name: 'lstm' }, name: 'lstm', inbound_nodes: [[['input_1', 0, 0, {}]]] }],
+            [['lstm', 0, 0]],
+          ),
+        ),
+      /Layer 'lstm' has class 'LSTM', which Blockprop does not support yet; supported: .*Conv2D/,
+    ],
+    [
+      'missing inbound layer',
+      () => importModel(keras2Functional([input1, dense('dense', 'ghost')])),
+      /Layer 'dense' takes its input from 'ghost', which is not in the model/,
+    ],
+    [
+      'cycle',
+      () => importModel(keras2Functional([input1, { ...dense('a', 'b'), inbound_nodes: [[['b', 0, 0, {}]]] }, dense('b', 'a'), dense('dense', 'input_1')])),
+      /cycle \((a → b → a|b → a → b)\)/,
+    ],
+    [
+      'nested model',
+      () =>
+        importModel(
+          keras2Functional([
+            input1,
+            { class_name: 'Sequential', config: { name: 'inner', layers: [] }, name: 'inner', inbound_nodes: [[['input_1', 0, 0, {}]]] },
+          ]),
+        ),
+      /'inner' is a nested model \(Sequential\).*not support/,
+    ],
+    [
+      'shared layer',
+      () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), inbound_nodes: [[['input_1', 0, 0, {}]], [['input_1', 0, 0, {}]]] }])),
+      /called 2 times \(a shared layer\)/,
+    ],
+    [
+      'wrong types in inbound nodes',
+      () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), inbound_nodes: 'input_1' }])),
+      /"inbound_nodes" that is the text "input_1", not a list/,
+    ],
     ['duplicate names', () => importModel(keras2Functional([input1, dense('dense', 'input_1'), dense('dense', 'input_1')])), /Two layers are named 'dense'/],
     ['missing output', () => importModel(keras2Functional([input1, dense('dense', 'input_1')], [['nope', 0, 0]])), /output 'nope' is not in its layer list/],
-    ['Sequential without any input shape', () => importModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 1 } }] } }), /first layer 'd' \(Dense\) has no batch_input_shape/],
-    ['wrong value type', () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 'many' } }])), /Layer 'dense' \(Dense\): 'units' is "many", which is not a valid units \(expected a whole number\)/],
-    ['unsupported activation', () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 2, activation: 'exponential' } }])), /Layer 'dense' \(Dense\): 'activation' is "exponential", which Blockprop does not support yet/],
+    [
+      'Sequential without any input shape',
+      () => importModel({ class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 1 } }] } }),
+      /first layer 'd' \(Dense\) has no batch_input_shape/,
+    ],
+    [
+      'wrong value type',
+      () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 'many' } }])),
+      /Layer 'dense' \(Dense\): 'units' is "many", which is not a valid units \(expected a whole number\)/,
+    ],
+    [
+      'unsupported activation',
+      () => importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 2, activation: 'exponential' } }])),
+      /Layer 'dense' \(Dense\): 'activation' is "exponential", which Blockprop does not support yet/,
+    ],
     ['TF.js graph model', () => importModel({ format: 'graph-model', modelTopology: { node: [] } }), /graph model/],
   ];
   it.each(cases)('%s', (_label, run, message) => {
@@ -101,7 +166,9 @@ describe('importModel: malformed input names the problem', () => {
   });
 
   it('names settings it cannot represent instead of dropping them silently', () => {
-    const r = importModel(keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 2, trainable: false, dtype: 'float16', fancy: 1 } }]));
+    const r = importModel(
+      keras2Functional([input1, { ...dense('dense', 'input_1'), config: { name: 'dense', units: 2, trainable: false, dtype: 'float16', fancy: 1 } }]),
+    );
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.graph.nodes.find((n) => n.name === 'dense')?.params.trainable).toBe(false);
     expect(r.value.warnings).toEqual([
@@ -113,7 +180,20 @@ describe('importModel: malformed input names the problem', () => {
 
 describe('importModel: files written by TensorFlow.js 4.22 (tests/fixtures/keras/tfjs_*.model.json)', () => {
   it.each([
-    ['tfjs_cnn.model.json', 13642, ['input_layer', 'conv2d_Conv2D1', 'batch_normalization_BatchNormalization1', 'max_pooling2d_MaxPooling2D1', 'leaky_re_lu_LeakyReLU1', 'dropout_Dropout1', 'flatten_Flatten1', 'dense_Dense1']],
+    [
+      'tfjs_cnn.model.json',
+      13642,
+      [
+        'input_layer',
+        'conv2d_Conv2D1',
+        'batch_normalization_BatchNormalization1',
+        'max_pooling2d_MaxPooling2D1',
+        'leaky_re_lu_LeakyReLU1',
+        'dropout_Dropout1',
+        'flatten_Flatten1',
+        'dense_Dense1',
+      ],
+    ],
     ['tfjs_functional.model.json', 138, ['img', 'c1', 'c2', 'sum', 'gap', 'out']],
   ] as const)('%s', (file, params, names) => {
     const r = importModel(readFixture(file));

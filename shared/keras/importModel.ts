@@ -44,7 +44,7 @@ export function importModel(json: unknown): ImportResult {
   const { model, format } = found.value;
   const warnings: string[] = [];
   if (isJsonObject(json) && Array.isArray(json.weightsManifest) && json.weightsManifest.length > 0) {
-    warnings.push('The file\'s weights (weightsManifest) were not imported: Blockprop imports the architecture, with fresh initial weights.');
+    warnings.push("The file's weights (weightsManifest) were not imported: Blockprop imports the architecture, with fresh initial weights.");
   }
   const spec = readModelConfig(model);
   if (!spec.ok) return spec;
@@ -62,9 +62,13 @@ export function unwrapModel(json: unknown): Outcome<KerasModel> {
     return failure(`Expected a Keras model: a JSON object with "class_name" and "config", but the file holds ${describe(json)}.`);
   }
   switch (sniffJson(json)) {
-    case 'tfjs': return tfjsModel(json);
-    case 'keras-h5': return h5ConfigModel(json);
-    case 'keras3': return keras3Model(json);
-    case 'keras2': return keras2Model(json);
+    case 'tfjs':
+      return tfjsModel(json);
+    case 'keras-h5':
+      return h5ConfigModel(json);
+    case 'keras3':
+      return keras3Model(json);
+    case 'keras2':
+      return keras2Model(json);
   }
 }

@@ -28,7 +28,9 @@ export function readInbound(value: JsonValue | undefined, layer: string): Outcom
     if (!history.ok) return failure(`Layer '${layer}': ${history.error.message}`);
     const [name, nodeIndex, tensorIndex] = history.value;
     if (nodeIndex !== 0 || tensorIndex !== 0) {
-      return failure(`Layer '${layer}' uses output ${tensorIndex} of call ${nodeIndex} of '${name}' (a shared or multi-output layer); Blockprop does not support that yet.`);
+      return failure(
+        `Layer '${layer}' uses output ${tensorIndex} of call ${nodeIndex} of '${name}' (a shared or multi-output layer); Blockprop does not support that yet.`,
+      );
     }
     names.push(name);
   }
@@ -46,7 +48,9 @@ function nodeRefs(node: JsonValue, layer: string): Outcome<JsonValue[]> {
   // Keras records `mask=None` (BatchNormalization, Softmax) and `training=False` (Dropout) by
   // itself; only other arguments change what the layer does.
   const used = isJsonObject(kwargs)
-    ? Object.entries(kwargs).filter(([k, v]) => v !== null && !(k === 'training' && v === false)).map(([k]) => k)
+    ? Object.entries(kwargs)
+        .filter(([k, v]) => v !== null && !(k === 'training' && v === false))
+        .map(([k]) => k)
     : [];
   if (used.length > 0) {
     return failure(`Layer '${layer}' is called with arguments (${used.join(', ')}); Blockprop does not support call arguments yet.`);

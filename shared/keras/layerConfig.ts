@@ -16,8 +16,18 @@ export const float32Policy: JsonObject = {
  * write no `build_config`. Checked against real Keras 3.15 output (tests/fixtures/keras).
  */
 const builtAtInit = new Set([
-  'InputLayer', 'Dropout', 'SpatialDropout2D', 'LeakyReLU', 'ReLU', 'Softmax', 'Activation',
-  'MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D', 'Reshape',
+  'InputLayer',
+  'Dropout',
+  'SpatialDropout2D',
+  'LeakyReLU',
+  'ReLU',
+  'Softmax',
+  'Activation',
+  'MaxPooling2D',
+  'AveragePooling2D',
+  'GlobalAveragePooling2D',
+  'GlobalMaxPooling2D',
+  'Reshape',
 ]);
 
 /** `{input_shape}` as Keras records it when the layer is built (a list of shapes for merges). */
@@ -129,14 +139,32 @@ export function keras2Entry(layer: ExportLayer, flavour: Keras2Flavour): { class
   if (kind === 'Reshape' && layer.outputShape.slice(1).every((d) => typeof d === 'number')) fixed.target_shape = layer.outputShape.slice(1);
   if (kind === 'SpatialDropout2D') {
     const channels = layer.inputShapes[0]?.[3] ?? null;
-    return { className: 'Dropout', config: { name: config.name ?? null, trainable: config.trainable ?? true, dtype: 'float32', rate: config.rate ?? 0.5, noise_shape: [null, 1, 1, channels], seed: config.seed ?? null } };
+    return {
+      className: 'Dropout',
+      config: {
+        name: config.name ?? null,
+        trainable: config.trainable ?? true,
+        dtype: 'float32',
+        rate: config.rate ?? 0.5,
+        noise_shape: [null, 1, 1, channels],
+        seed: config.seed ?? null,
+      },
+    };
   }
   if ((kind === 'GlobalAveragePooling2D' || kind === 'GlobalMaxPooling2D') && config.keepdims === true) {
     const input = layer.inputShapes[0] ?? [];
     const window = [input[1] ?? 1, input[2] ?? 1];
     return {
       className: kind === 'GlobalAveragePooling2D' ? 'AveragePooling2D' : 'MaxPooling2D',
-      config: { name: config.name ?? null, trainable: config.trainable ?? true, dtype: 'float32', pool_size: window, padding: 'valid', strides: window, data_format: 'channels_last' },
+      config: {
+        name: config.name ?? null,
+        trainable: config.trainable ?? true,
+        dtype: 'float32',
+        pool_size: window,
+        padding: 'valid',
+        strides: window,
+        data_format: 'channels_last',
+      },
     };
   }
   return { className: kind, config: fixed };

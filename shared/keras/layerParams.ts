@@ -97,10 +97,20 @@ function refusedSetting(layer: RawLayer, def: LayerDef, label: string, key: stri
 
 function expectedType(type: string): string {
   const words: Readonly<Record<string, string>> = {
-    int: 'a whole number', float: 'a number', bool: 'true or false', enum: 'one of its options', string: 'text',
-    tuple: 'a list of whole numbers', ints: 'a list of whole numbers', shape: 'a shape', axis: 'an axis number',
-    padding2d: '((top, bottom), (left, right))', activation: 'an activation name', initializer: 'a Keras initializer',
-    regularizer: 'a Keras regularizer or null', constraint: 'a Keras constraint or null',
+    int: 'a whole number',
+    float: 'a number',
+    bool: 'true or false',
+    enum: 'one of its options',
+    string: 'text',
+    tuple: 'a list of whole numbers',
+    ints: 'a list of whole numbers',
+    shape: 'a shape',
+    axis: 'an axis number',
+    padding2d: '((top, bottom), (left, right))',
+    activation: 'an activation name',
+    initializer: 'a Keras initializer',
+    regularizer: 'a Keras regularizer or null',
+    constraint: 'a Keras constraint or null',
   };
   return own(words, type) ?? type;
 }

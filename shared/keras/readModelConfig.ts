@@ -78,7 +78,9 @@ function readLayer(entry: JsonValue, where: string, functional: boolean): Outcom
   if (typeof name !== 'string' || name === '') return failure(`${where} (${className}) has no "name"; every Keras layer needs one.`);
   // A layer that is itself a model (a model class) would need a graph inside a block.
   if (modelClasses.has(className)) {
-    return failure(`Layer '${name}' is a nested model (${className}); Blockprop does not support models inside models yet. Flatten it into one model (add its layers directly) and import again.`);
+    return failure(
+      `Layer '${name}' is a nested model (${className}); Blockprop does not support models inside models yet. Flatten it into one model (add its layers directly) and import again.`,
+    );
   }
   if (!functional) return success({ className, name, config, inputs: [] });
   const inputs = readInbound(entry.inbound_nodes, name);

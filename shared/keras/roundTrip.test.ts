@@ -22,7 +22,11 @@ function graphForKind(kind: string, minInputs: number): Graph | null {
   if (!def) return null;
   for (const shape of inputShapes) {
     const count = Math.max(1, minInputs);
-    const inputs = Array.from({ length: count }, (_, i) => ({ name: i === 0 ? 'input_layer' : `input_layer_${i}`, kind: 'InputLayer', params: { shape, batch_size: null } }));
+    const inputs = Array.from({ length: count }, (_, i) => ({
+      name: i === 0 ? 'input_layer' : `input_layer_${i}`,
+      kind: 'InputLayer',
+      params: { shape, batch_size: null },
+    }));
     const graph = buildGraph(`one_${kind}`, [...inputs, { name: 'block', kind, params: defaultParams(def), inputs: inputs.map((i) => i.name) }]);
     if (!inferGraph(graph).diagnostics.some((d) => d.severity === 'error')) return graph;
   }
@@ -41,7 +45,10 @@ function roundTrip(graph: Graph, exporter: Exporter, format: string): void {
   expect(essence(back.value.graph)).toEqual(essence(graph));
 }
 
-const formats: [string, Exporter][] = [['keras3', exportKeras3], ['keras2', exportKeras2]];
+const formats: [string, Exporter][] = [
+  ['keras3', exportKeras3],
+  ['keras2', exportKeras2],
+];
 
 describe('round trip graph -> JSON -> graph, every layer kind with default params', () => {
   const kinds = layerDefs.map((d) => [d.className, d.inputs.min] as const);

@@ -13,7 +13,9 @@ import { getLayerDef } from './registry';
  * parameter count for every layer.
  */
 const dir = join(__dirname, '..', '..', 'tests', 'fixtures', 'applications');
-const ids = readdirSync(dir).filter((f) => f.endsWith('.layers.json')).map((f) => f.replace('.layers.json', ''));
+const ids = readdirSync(dir)
+  .filter((f) => f.endsWith('.layers.json'))
+  .map((f) => f.replace('.layers.json', ''));
 
 function read(file: string): JsonObject {
   const v: unknown = JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -32,7 +34,8 @@ describe.each(ids)('%s', (id) => {
   const rows = Array.isArray(model['layers']) ? model['layers'] : [];
   const expected = new Map<string, { shape: Shape; params: number }>();
   for (const l of Array.isArray(summary['layers']) ? summary['layers'] : []) {
-    if (isJsonObject(l) && typeof l['name'] === 'string') expected.set(l['name'], { shape: shapeOf(l['output_shape']), params: typeof l['params'] === 'number' ? l['params'] : -1 });
+    if (isJsonObject(l) && typeof l['name'] === 'string')
+      expected.set(l['name'], { shape: shapeOf(l['output_shape']), params: typeof l['params'] === 'number' ? l['params'] : -1 });
   }
 
   it('every layer: complete import, Keras 3 config, output shape and parameter count', () => {

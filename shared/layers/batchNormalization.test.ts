@@ -29,7 +29,10 @@ describe('normalization shapes and parameter counts', () => {
   it('orders the weights as Keras does: gamma, beta, then the non-trainable moving statistics', () => {
     const weights = def('BatchNormalization').weights([[null, 4]], defaultParams(def('BatchNormalization')));
     expect(weights.map((w) => [w.name, w.shape, w.trainable])).toEqual([
-      ['gamma', [4], true], ['beta', [4], true], ['moving_mean', [4], false], ['moving_variance', [4], false],
+      ['gamma', [4], true],
+      ['beta', [4], true],
+      ['moving_mean', [4], false],
+      ['moving_variance', [4], false],
     ]);
   });
 });

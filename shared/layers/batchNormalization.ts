@@ -5,11 +5,27 @@ import { initializerSpec } from './paramSpecs';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const axis = { name: 'axis', type: 'int', default: -1, advanced: true, help: 'The axis that is normalised per feature: -1, the channels, for images.' } as const satisfies ParamSpec;
-const momentum = { name: 'momentum', type: 'float', min: 0, max: 1, default: 0.99, key: true, help: 'How slowly the running mean and variance (used when predicting) follow each batch; closer to 1 is smoother.' } as const satisfies ParamSpec;
+const axis = {
+  name: 'axis',
+  type: 'int',
+  default: -1,
+  advanced: true,
+  help: 'The axis that is normalised per feature: -1, the channels, for images.',
+} as const satisfies ParamSpec;
+const momentum = {
+  name: 'momentum',
+  type: 'float',
+  min: 0,
+  max: 1,
+  default: 0.99,
+  key: true,
+  help: 'How slowly the running mean and variance (used when predicting) follow each batch; closer to 1 is smoother.',
+} as const satisfies ParamSpec;
 
 const params = [
-  momentum, epsilonSpec, centerSpec,
+  momentum,
+  epsilonSpec,
+  centerSpec,
   { ...scaleSpec, help: 'Learn a factor (gamma) multiplied after normalising; can be off when a linear layer or ReLU follows.' },
   axis,
   ...betaGammaInitializers,
@@ -19,13 +35,30 @@ const params = [
 ] as const;
 const config = layerConfig(params);
 
-const codec = makeCodec(params, [
-  'axis', 'momentum', 'epsilon', 'center', 'scale', 'beta_initializer', 'gamma_initializer', 'moving_mean_initializer',
-  'moving_variance_initializer', 'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint',
-  { key: 'synchronized', value: false },
-  // Batch renormalisation adds three more weights; not offered.
-  { key: 'renorm', value: false }, { key: 'renorm_clipping', value: null }, { key: 'renorm_momentum', value: 0.99 },
-], { legacy: { fused: [null, true, false], virtual_batch_size: [null], adjustment: [null] } });
+const codec = makeCodec(
+  params,
+  [
+    'axis',
+    'momentum',
+    'epsilon',
+    'center',
+    'scale',
+    'beta_initializer',
+    'gamma_initializer',
+    'moving_mean_initializer',
+    'moving_variance_initializer',
+    'beta_regularizer',
+    'gamma_regularizer',
+    'beta_constraint',
+    'gamma_constraint',
+    { key: 'synchronized', value: false },
+    // Batch renormalisation adds three more weights; not offered.
+    { key: 'renorm', value: false },
+    { key: 'renorm_clipping', value: null },
+    { key: 'renorm_momentum', value: 0.99 },
+  ],
+  { legacy: { fused: [null, true, false], virtual_batch_size: [null], adjustment: [null] } },
+);
 
 export const batchNormalization: LayerDef = {
   className: 'BatchNormalization',

@@ -24,7 +24,14 @@ export function convOutputLength(input: number | null, kernel: number, stride: n
 }
 
 /** Transposed-convolution output length along one axis, with Keras's default output padding. */
-export function convTransposeOutputLength(input: number | null, kernel: number, stride: number, padding: string, outputPadding: number | null, dilation = 1): number | null {
+export function convTransposeOutputLength(
+  input: number | null,
+  kernel: number,
+  stride: number,
+  padding: string,
+  outputPadding: number | null,
+  dilation = 1,
+): number | null {
   if (input === null) return null;
   const k = (kernel - 1) * dilation + 1;
   if (padding === 'valid') return (input - 1) * stride + k + (outputPadding ?? Math.max(k, stride) - k);
@@ -56,7 +63,10 @@ export function singleImageInput(inputs: readonly Shape[]): ShapeOutcome {
   const shape = singleInput(inputs);
   if (shape === null) return missingInput();
   if (shape.length === 4) return success(shape);
-  return fail('input-rank', `expects a 4-D input (batch, height, width, channels) but gets ${formatShape(shape)}; ${shape.length < 4 ? 'add a Reshape before it, e.g. to (28, 28, 1)' : 'reduce the input to 4-D first'}`);
+  return fail(
+    'input-rank',
+    `expects a 4-D input (batch, height, width, channels) but gets ${formatShape(shape)}; ${shape.length < 4 ? 'add a Reshape before it, e.g. to (28, 28, 1)' : 'reduce the input to 4-D first'}`,
+  );
 }
 
 /**

@@ -6,7 +6,13 @@ import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const axis = { name: 'axis', type: 'int', default: -1, key: true, help: 'The axis along which the inputs are joined: -1, the channels, for images.' } as const satisfies ParamSpec;
+const axis = {
+  name: 'axis',
+  type: 'int',
+  default: -1,
+  key: true,
+  help: 'The axis along which the inputs are joined: -1, the channels, for images.',
+} as const satisfies ParamSpec;
 const params = [axis] as const;
 const config = layerConfig(params);
 const codec = makeCodec(params, ['axis']);
@@ -28,7 +34,11 @@ export const concatenate: LayerDef = {
     if (first === undefined) return fail('missing-input', 'has no input; connect at least two blocks to it');
     const rank = first.length;
     const resolved = a < 0 ? a + rank : a;
-    const bad = () => fail('merge-shape-mismatch', `gets inputs of shapes ${inputs.map(formatShape).join(', ')}, which differ in more than the joining axis ${a}; make the other sizes equal (same padding and strides on each branch)`);
+    const bad = () =>
+      fail(
+        'merge-shape-mismatch',
+        `gets inputs of shapes ${inputs.map(formatShape).join(', ')}, which differ in more than the joining axis ${a}; make the other sizes equal (same padding and strides on each branch)`,
+      );
     if (inputs.some((s) => s.length !== rank)) return bad();
     if (resolveAxis(a, rank) === null) {
       return fail('bad-axis', `joins along axis ${a}, which its ${rank}-D inputs do not have; use -1 for the channels`, 'axis');
@@ -54,7 +64,9 @@ export const concatenate: LayerDef = {
     const first = inputs[0];
     const a = config(p).axis;
     if (first !== undefined && resolveAxis(a, first.length) === null) {
-      issues.push(issue('bad-axis', `joins along axis ${a}, which is the batch axis or not an axis of its ${first.length}-D inputs; use -1 for the channels`, 'axis'));
+      issues.push(
+        issue('bad-axis', `joins along axis ${a}, which is the batch axis or not an axis of its ${first.length}-D inputs; use -1 for the channels`, 'axis'),
+      );
     }
     return issues;
   },

@@ -86,10 +86,24 @@ export function decodeParam(spec: ParamSpec, raw: JsonValue | undefined): Normal
       if (isInt(raw)) return { ok: true, value: raw };
       return Array.isArray(raw) && raw.every(isInt) ? { ok: true, value: [...raw] } : bad('is not an axis');
     case 'padding2d': {
-      if (isInt(raw)) return { ok: true, value: [[raw, raw], [raw, raw]] };
+      if (isInt(raw))
+        return {
+          ok: true,
+          value: [
+            [raw, raw],
+            [raw, raw],
+          ],
+        };
       if (Array.isArray(raw) && raw.length === 2) {
         const [h, w] = raw;
-        if (isInt(h) && isInt(w)) return { ok: true, value: [[h, h], [w, w]] };
+        if (isInt(h) && isInt(w))
+          return {
+            ok: true,
+            value: [
+              [h, h],
+              [w, w],
+            ],
+          };
         const pair = (p: JsonValue | undefined): number[] | null => (isInt(p) ? [p, p] : Array.isArray(p) && p.length === 2 && p.every(isInt) ? [...p] : null);
         const ph = pair(h);
         const pw = pair(w);

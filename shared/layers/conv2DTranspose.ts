@@ -2,28 +2,59 @@ import { success } from '../api/outcome';
 import { convTransposeOutputLength, issue, pairText } from './common';
 import { makeCodec } from './configCodec';
 import {
-  convChecks, convGeometry, convWeightsRule, dataFormat, describeFilters, dilationSpec, filtersSpec, imageInput, kernelSizeSpec, paddingSpec, stridesSpec,
+  convChecks,
+  convGeometry,
+  convWeightsRule,
+  dataFormat,
+  describeFilters,
+  dilationSpec,
+  filtersSpec,
+  imageInput,
+  kernelSizeSpec,
+  paddingSpec,
+  stridesSpec,
 } from './convCommon';
 import { activationSpec, kernelBiasSpecs, nullablePairSpec, useBiasSpec } from './paramSpecs';
 import type { Params, Shape } from '../graph/types';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ShapeOutcome } from './types';
 
-const outputPadding = nullablePairSpec('output_padding',
+const outputPadding = nullablePairSpec(
+  'output_padding',
   'Extra rows/columns added to one side of the output (each must be less than the stride); empty lets Keras choose.',
-  { min: 0, advanced: true });
+  { min: 0, advanced: true },
+);
 
 const params = [
-  filtersSpec, kernelSizeSpec, activationSpec(),
+  filtersSpec,
+  kernelSizeSpec,
+  activationSpec(),
   { ...stridesSpec, help: 'How much the layer enlarges its input: strides 2 doubles the height and width.' },
-  paddingSpec, outputPadding, dilationSpec, useBiasSpec, ...kernelBiasSpecs('kernel'),
+  paddingSpec,
+  outputPadding,
+  dilationSpec,
+  useBiasSpec,
+  ...kernelBiasSpecs('kernel'),
 ] as const;
 const config = layerConfig(params);
 
 const codec = makeCodec(params, [
-  'filters', 'kernel_size', 'strides', 'padding', 'output_padding', dataFormat, 'dilation_rate', 'activation', 'use_bias',
-  'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer', 'activity_regularizer',
-  'kernel_constraint', 'bias_constraint',
+  'filters',
+  'kernel_size',
+  'strides',
+  'padding',
+  'output_padding',
+  dataFormat,
+  'dilation_rate',
+  'activation',
+  'use_bias',
+  'kernel_initializer',
+  'bias_initializer',
+  'kernel_regularizer',
+  'bias_regularizer',
+  'activity_regularizer',
+  'kernel_constraint',
+  'bias_constraint',
 ]);
 
 function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
@@ -60,7 +91,13 @@ export const conv2DTranspose: LayerDef = {
     const op = c.output_padding;
     const s = c.strides;
     if (op !== null && (op[0] >= s[0] || op[1] >= s[1])) {
-      issues.push(issue('output-padding', `has output_padding ${pairText(op)} but strides ${pairText(s)}; each output_padding value must be less than its stride (Keras refuses it), so lower it or clear it`, 'output_padding'));
+      issues.push(
+        issue(
+          'output-padding',
+          `has output_padding ${pairText(op)} but strides ${pairText(s)}; each output_padding value must be less than its stride (Keras refuses it), so lower it or clear it`,
+          'output_padding',
+        ),
+      );
     }
     return issues;
   },

@@ -30,13 +30,48 @@ const rows: readonly Row[] = [
   ['depthwise stride 2 valid', 'DepthwiseConv2D', [null, 15, 15, 32], { kernel_size: [3, 3], strides: [2, 2], use_bias: false }, [null, 7, 7, 32], 288],
   // separable
   ['separable 64 3x3 same', 'SeparableConv2D', [null, 20, 20, 32], { filters: 64, kernel_size: [3, 3], padding: 'same' }, [null, 20, 20, 64], 2400],
-  ['separable depth_multiplier 2 stride 2', 'SeparableConv2D', [null, 21, 21, 3], { filters: 16, kernel_size: [5, 5], depth_multiplier: 2, strides: [2, 2] }, [null, 9, 9, 16], 262],
+  [
+    'separable depth_multiplier 2 stride 2',
+    'SeparableConv2D',
+    [null, 21, 21, 3],
+    { filters: 16, kernel_size: [5, 5], depth_multiplier: 2, strides: [2, 2] },
+    [null, 9, 9, 16],
+    262,
+  ],
   // transposed
-  ['transpose same stride 2', 'Conv2DTranspose', [null, 7, 7, 32], { filters: 16, kernel_size: [3, 3], strides: [2, 2], padding: 'same' }, [null, 14, 14, 16], 4624],
+  [
+    'transpose same stride 2',
+    'Conv2DTranspose',
+    [null, 7, 7, 32],
+    { filters: 16, kernel_size: [3, 3], strides: [2, 2], padding: 'same' },
+    [null, 14, 14, 16],
+    4624,
+  ],
   ['transpose valid 4x4 stride 2', 'Conv2DTranspose', [null, 7, 7, 3], { filters: 8, kernel_size: [4, 4], strides: [2, 2] }, [null, 16, 16, 8], 392],
-  ['transpose output_padding same', 'Conv2DTranspose', [null, 7, 7, 3], { filters: 8, kernel_size: [3, 3], strides: [2, 2], padding: 'same', output_padding: [1, 1] }, [null, 14, 14, 8], 224],
-  ['transpose output_padding valid', 'Conv2DTranspose', [null, 5, 6, 3], { filters: 8, kernel_size: [3, 2], strides: [3, 2], output_padding: [2, 1], use_bias: false }, [null, 17, 13, 8], 144],
-  ['transpose dilation, unknown width', 'Conv2DTranspose', [null, 5, null, 3], { filters: 2, kernel_size: [3, 3], dilation_rate: [2, 2] }, [null, 9, null, 2], 56],
+  [
+    'transpose output_padding same',
+    'Conv2DTranspose',
+    [null, 7, 7, 3],
+    { filters: 8, kernel_size: [3, 3], strides: [2, 2], padding: 'same', output_padding: [1, 1] },
+    [null, 14, 14, 8],
+    224,
+  ],
+  [
+    'transpose output_padding valid',
+    'Conv2DTranspose',
+    [null, 5, 6, 3],
+    { filters: 8, kernel_size: [3, 2], strides: [3, 2], output_padding: [2, 1], use_bias: false },
+    [null, 17, 13, 8],
+    144,
+  ],
+  [
+    'transpose dilation, unknown width',
+    'Conv2DTranspose',
+    [null, 5, null, 3],
+    { filters: 2, kernel_size: [3, 3], dilation_rate: [2, 2] },
+    [null, 9, null, 2],
+    56,
+  ],
   ['transpose stride 1 valid grows by k-1', 'Conv2DTranspose', [null, 1, 1, 4], { filters: 1, kernel_size: [3, 3] }, [null, 3, 3, 1], 37],
 ];
 
@@ -57,7 +92,9 @@ describe('convolution checks', () => {
   });
 
   it('refuses depth_multiplier < 1 and filters < 1', () => {
-    expect(run('DepthwiseConv2D', [[null, 9, 9, 1]], { depth_multiplier: 0 }).issues.map((i) => [i.code, i.param])).toEqual([['invalid-param', 'depth_multiplier']]);
+    expect(run('DepthwiseConv2D', [[null, 9, 9, 1]], { depth_multiplier: 0 }).issues.map((i) => [i.code, i.param])).toEqual([
+      ['invalid-param', 'depth_multiplier'],
+    ]);
     expect(run('Conv2D', [[null, 9, 9, 1]], { filters: -3 }).issues.map((i) => [i.code, i.param])).toEqual([['invalid-param', 'filters']]);
   });
 
@@ -68,6 +105,8 @@ describe('convolution checks', () => {
 
   it('names the kernel and input sizes when the output would vanish', () => {
     const r = run('Conv2D', [[null, 3, 3, 1]], { filters: 4, kernel_size: [5, 5] });
-    expect(!r.out.ok && r.out.error.message).toBe("has a 5×5 kernel but its input is only 3×3, so its output would be -1×-1; use padding 'same', a smaller kernel or stride, or a larger input");
+    expect(!r.out.ok && r.out.error.message).toBe(
+      "has a 5×5 kernel but its input is only 3×3, so its output would be -1×-1; use padding 'same', a smaller kernel or stride, or a larger input",
+    );
   });
 });

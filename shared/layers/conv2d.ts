@@ -1,21 +1,41 @@
 import { makeCodec } from './configCodec';
 import {
-  convChecks, convGeometry, convShapeRule, convWeightsRule, dataFormat, describeFilters, dilationSpec, filtersSpec, kernelSizeSpec, paddingSpec, stridesSpec,
+  convChecks,
+  convGeometry,
+  convShapeRule,
+  convWeightsRule,
+  dataFormat,
+  describeFilters,
+  dilationSpec,
+  filtersSpec,
+  kernelSizeSpec,
+  paddingSpec,
+  stridesSpec,
 } from './convCommon';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef } from './types';
 
-const params = [
-  filtersSpec, kernelSizeSpec, activationSpec(), stridesSpec, paddingSpec, dilationSpec, useBiasSpec, ...kernelBiasSpecs('kernel'),
-] as const;
+const params = [filtersSpec, kernelSizeSpec, activationSpec(), stridesSpec, paddingSpec, dilationSpec, useBiasSpec, ...kernelBiasSpecs('kernel')] as const;
 const config = layerConfig(params);
 
 const codec = makeCodec(params, [
-  'filters', 'kernel_size', 'strides', 'padding', dataFormat, 'dilation_rate',
+  'filters',
+  'kernel_size',
+  'strides',
+  'padding',
+  dataFormat,
+  'dilation_rate',
   { key: 'groups', value: 1 }, // grouped convolution is not offered (TensorFlow.js lacks it)
-  'activation', 'use_bias', 'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer',
-  'activity_regularizer', 'kernel_constraint', 'bias_constraint',
+  'activation',
+  'use_bias',
+  'kernel_initializer',
+  'bias_initializer',
+  'kernel_regularizer',
+  'bias_regularizer',
+  'activity_regularizer',
+  'kernel_constraint',
+  'bias_constraint',
 ]);
 
 const outputShape = convShapeRule(config, (c) => c.filters);
@@ -27,7 +47,7 @@ export const conv2d: LayerDef = {
   explanation:
     'A 2-D convolution slides small learned filters (for example 3×3) over the image and writes, for each position, how strongly each filter matches there: one output channel per filter. ' +
     'Stack several to go from edges to textures to object parts. ' +
-    'More filters detect more kinds of patterns; a larger kernel sees more at once; strides of 2 halve the height and width; padding \'same\' keeps the size.',
+    "More filters detect more kinds of patterns; a larger kernel sees more at once; strides of 2 halve the height and width; padding 'same' keeps the size.",
   params,
   inputs: { min: 1, max: 1 },
   outputShape,

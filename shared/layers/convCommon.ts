@@ -8,11 +8,29 @@ import { paramIssues } from './validateParam';
 
 /** Specs and shape rules shared by the convolution family (Conv2D, DepthwiseConv2D, SeparableConv2D, Conv2DTranspose). */
 
-export const filtersSpec = { name: 'filters', type: 'int', min: 1, default: 32, key: true, help: 'How many filters (feature maps) the layer learns: the number of output channels.' } as const satisfies ParamSpec;
+export const filtersSpec = {
+  name: 'filters',
+  type: 'int',
+  min: 1,
+  default: 32,
+  key: true,
+  help: 'How many filters (feature maps) the layer learns: the number of output channels.',
+} as const satisfies ParamSpec;
 export const kernelSizeSpec = pairSpec('kernel_size', [3, 3], 'Height and width of each filter window, e.g. 3×3.', { key: true });
 export const stridesSpec = pairSpec('strides', [1, 1], 'How far the window moves each step; 2 halves the height and width.');
-export const dilationSpec = pairSpec('dilation_rate', [1, 1], 'Spacing between the kernel taps (atrous convolution); widens the view without more weights. Cannot be combined with strides > 1.', { advanced: true });
-export const depthMultiplierSpec = { name: 'depth_multiplier', type: 'int', min: 1, default: 1, help: 'How many filters each input channel gets in the depthwise step; output channels = input channels × this.' } as const satisfies ParamSpec;
+export const dilationSpec = pairSpec(
+  'dilation_rate',
+  [1, 1],
+  'Spacing between the kernel taps (atrous convolution); widens the view without more weights. Cannot be combined with strides > 1.',
+  { advanced: true },
+);
+export const depthMultiplierSpec = {
+  name: 'depth_multiplier',
+  type: 'int',
+  min: 1,
+  default: 1,
+  help: 'How many filters each input channel gets in the depthwise step; output channels = input channels × this.',
+} as const satisfies ParamSpec;
 export { paddingSpec };
 
 /** Keras's fixed data_format entry; exported for layouts. */
@@ -61,9 +79,11 @@ export function convOutputShape(shape: Shape, g: ConvGeometry, outChannels: numb
   if ((h !== null && h <= 0) || (w !== null && w <= 0)) {
     const eff: [number, number] = [g.dilation[0] * (g.kernel[0] - 1) + 1, g.dilation[1] * (g.kernel[1] - 1) + 1];
     const dilated = g.dilation[0] > 1 || g.dilation[1] > 1 ? ` (${pairText(eff)} with dilation)` : '';
-    return fail('spatial-size',
+    return fail(
+      'spatial-size',
       `has a ${pairText(g.kernel)} kernel${dilated} but its input is only ${formatDims([shape[1] ?? null, shape[2] ?? null])}, so its output would be ${formatDims([h, w])}; use padding 'same', a smaller kernel or stride, or a larger input`,
-      'kernel_size');
+      'kernel_size',
+    );
   }
   return success([shape[0] ?? null, h, w, outChannels]);
 }
@@ -72,7 +92,13 @@ export function convOutputShape(shape: Shape, g: ConvGeometry, outChannels: numb
 export function convChecks(specs: readonly ParamSpec[], params: Params, g: ConvGeometry): LayerIssue[] {
   const issues = paramIssues(specs, params);
   if (Math.max(...g.strides) > 1 && Math.max(...g.dilation) > 1) {
-    issues.push(issue('strides-with-dilation', `has strides ${pairText(g.strides)} together with dilation_rate ${pairText(g.dilation)}, which Keras and TensorFlow do not support; set strides to 1×1 or dilation_rate to 1×1`, 'dilation_rate'));
+    issues.push(
+      issue(
+        'strides-with-dilation',
+        `has strides ${pairText(g.strides)} together with dilation_rate ${pairText(g.dilation)}, which Keras and TensorFlow do not support; set strides to 1×1 or dilation_rate to 1×1`,
+        'dilation_rate',
+      ),
+    );
   }
   return issues;
 }
@@ -110,7 +136,9 @@ export function convWeightsRule<C extends ConvConfig>(
 }
 
 /** The block face of a convolution with filters: "32 × 3×3, stride 2, relu". */
-export function describeFilters<C extends ConvWindowConfig & { readonly filters: number; readonly activation: string }>(config: (p: Params) => C): LayerDef['describe'] {
+export function describeFilters<C extends ConvWindowConfig & { readonly filters: number; readonly activation: string }>(
+  config: (p: Params) => C,
+): LayerDef['describe'] {
   return (p) => {
     const c = config(p);
     return describeConv(String(c.filters), convGeometry(c), c.activation);

@@ -7,7 +7,13 @@ import { weightlessLayer } from './weightless';
 import { describePadding2d } from './zeroPadding2D';
 
 const cropping = {
-  name: 'cropping', type: 'padding2d', default: [[0, 0], [0, 0]], key: true,
+  name: 'cropping',
+  type: 'padding2d',
+  default: [
+    [0, 0],
+    [0, 0],
+  ],
+  key: true,
   help: 'Rows removed at the top and bottom, and columns at the left and right: ((top, bottom), (left, right)).',
 } as const satisfies ParamSpec;
 const params = [cropping] as const;
@@ -30,7 +36,11 @@ export const cropping2D: LayerDef = {
     const [[t, b], [l, r]] = config(p).cropping;
     const [n, h, w, c] = shape;
     if ((typeof h === 'number' && t + b >= h) || (typeof w === 'number' && l + r >= w)) {
-      return fail('spatial-size', `crops ((${t}, ${b}), (${l}, ${r})) from a ${formatShape(shape)} input, leaving nothing; crop less than the height and width`, 'cropping');
+      return fail(
+        'spatial-size',
+        `crops ((${t}, ${b}), (${l}, ${r})) from a ${formatShape(shape)} input, leaving nothing; crop less than the height and width`,
+        'cropping',
+      );
     }
     return success([n ?? null, h == null ? null : h - t - b, w == null ? null : w - l - r, c ?? null]);
   },

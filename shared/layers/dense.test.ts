@@ -24,10 +24,58 @@ const rows: readonly Row[] = [
   ['Reshape size mismatch', 'Reshape', [null, 24], { target_shape: [5, 5] }, 'reshape-size', 0],
   ['Reshape -1 that does not divide', 'Reshape', [null, 25], { target_shape: [2, -1] }, 'reshape-size', 0],
   ['Reshape of an unknown size keeps -1 unknown', 'Reshape', [null, null, 4], { target_shape: [-1, 2] }, [null, null, 2], 0],
-  ['ZeroPadding2D 3 for ResNet', 'ZeroPadding2D', [null, 224, 224, 3], { padding: [[3, 3], [3, 3]] }, [null, 230, 230, 3], 0],
-  ['ZeroPadding2D asymmetric, unknown width', 'ZeroPadding2D', [null, 10, null, 3], { padding: [[1, 2], [3, 4]] }, [null, 13, null, 3], 0],
-  ['Cropping2D', 'Cropping2D', [null, 10, 10, 3], { cropping: [[2, 2], [1, 0]] }, [null, 6, 9, 3], 0],
-  ['Cropping2D too much', 'Cropping2D', [null, 4, 4, 1], { cropping: [[2, 2], [0, 0]] }, 'spatial-size', 0],
+  [
+    'ZeroPadding2D 3 for ResNet',
+    'ZeroPadding2D',
+    [null, 224, 224, 3],
+    {
+      padding: [
+        [3, 3],
+        [3, 3],
+      ],
+    },
+    [null, 230, 230, 3],
+    0,
+  ],
+  [
+    'ZeroPadding2D asymmetric, unknown width',
+    'ZeroPadding2D',
+    [null, 10, null, 3],
+    {
+      padding: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+    [null, 13, null, 3],
+    0,
+  ],
+  [
+    'Cropping2D',
+    'Cropping2D',
+    [null, 10, 10, 3],
+    {
+      cropping: [
+        [2, 2],
+        [1, 0],
+      ],
+    },
+    [null, 6, 9, 3],
+    0,
+  ],
+  [
+    'Cropping2D too much',
+    'Cropping2D',
+    [null, 4, 4, 1],
+    {
+      cropping: [
+        [2, 2],
+        [0, 0],
+      ],
+    },
+    'spatial-size',
+    0,
+  ],
   ['UpSampling2D 2x3', 'UpSampling2D', [null, 4, 5, 6], { size: [2, 3] }, [null, 8, 15, 6], 0],
   ['Rescaling keeps the shape', 'Rescaling', [null, 28, 28, 1], {}, [null, 28, 28, 1], 0],
   ['Dropout keeps the shape', 'Dropout', [null, 12, 12, 64], { rate: 0.25 }, [null, 12, 12, 64], 0],
@@ -49,7 +97,9 @@ describe('core layer shapes and parameter counts', () => {
   it('warns about Dense on a 4-D tensor and suggests a Flatten', () => {
     const r = run('Dense', [[null, 12, 12, 64]], { units: 10 });
     expect(r.issues.map((i) => [i.code, i.severity])).toEqual([['dense-on-4d', 'warning']]);
-    expect(r.issues[0]?.message).toBe('gets a 4-D tensor (None, 12, 12, 64) and acts only on its last axis; add a Flatten (or GlobalAveragePooling2D) before it');
+    expect(r.issues[0]?.message).toBe(
+      'gets a 4-D tensor (None, 12, 12, 64) and acts only on its last axis; add a Flatten (or GlobalAveragePooling2D) before it',
+    );
     expect(run('Dense', [[null, 9216]], { units: 10 }).issues).toEqual([]);
   });
 
@@ -61,6 +111,8 @@ describe('core layer shapes and parameter counts', () => {
 
   it('explains a reshape size mismatch with both sizes', () => {
     const r = run('Reshape', [[null, 24]], { target_shape: [5, 5] });
-    expect(!r.out.ok && r.out.error.message).toBe('cannot reshape (None, 24) (24 values) to 5×5 (25 values); choose a target_shape with the same number of values, or use -1 for one axis');
+    expect(!r.out.ok && r.out.error.message).toBe(
+      'cannot reshape (None, 24) (24 values) to 5×5 (25 values); choose a target_shape with the same number of values, or use -1 for one axis',
+    );
   });
 });

@@ -6,19 +6,37 @@ import { layerConfig } from './layerConfig';
 import type { LayerDef, LayerIssue, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const units = { name: 'units', type: 'int', min: 1, default: 128, key: true, help: 'How many neurons: the size of the output vector (the number of classes on a classifier output).' } as const satisfies ParamSpec;
+const units = {
+  name: 'units',
+  type: 'int',
+  min: 1,
+  default: 128,
+  key: true,
+  help: 'How many neurons: the size of the output vector (the number of classes on a classifier output).',
+} as const satisfies ParamSpec;
 
 const params = [units, activationSpec(), useBiasSpec, ...kernelBiasSpecs('kernel')] as const;
 const config = layerConfig(params);
 
-const codec = makeCodec(params, [
-  'units', 'activation', 'use_bias', 'kernel_initializer', 'bias_initializer', 'kernel_regularizer', 'bias_regularizer',
-  // Keras 3 Dense leaves activity_regularizer out of its own config; the base Layer writes it
-  // (right after dtype) only when set.
-  'activity_regularizer',
-  'kernel_constraint', 'bias_constraint',
-  { key: 'quantization_config', value: null },
-], { omitNull: ['activity_regularizer'] });
+const codec = makeCodec(
+  params,
+  [
+    'units',
+    'activation',
+    'use_bias',
+    'kernel_initializer',
+    'bias_initializer',
+    'kernel_regularizer',
+    'bias_regularizer',
+    // Keras 3 Dense leaves activity_regularizer out of its own config; the base Layer writes it
+    // (right after dtype) only when set.
+    'activity_regularizer',
+    'kernel_constraint',
+    'bias_constraint',
+    { key: 'quantization_config', value: null },
+  ],
+  { omitNull: ['activity_regularizer'] },
+);
 
 export const dense: LayerDef = {
   className: 'Dense',
@@ -52,7 +70,14 @@ export const dense: LayerDef = {
     const issues: LayerIssue[] = paramIssues(params, p);
     const shape = singleInput(inputs);
     if (shape !== null && shape.length >= 4) {
-      issues.push(issue('dense-on-4d', `gets a ${shape.length}-D tensor ${formatShape(shape)} and acts only on its last axis; add a Flatten (or GlobalAveragePooling2D) before it`, undefined, 'warning'));
+      issues.push(
+        issue(
+          'dense-on-4d',
+          `gets a ${shape.length}-D tensor ${formatShape(shape)} and acts only on its last axis; add a Flatten (or GlobalAveragePooling2D) before it`,
+          undefined,
+          'warning',
+        ),
+      );
     }
     return issues;
   },

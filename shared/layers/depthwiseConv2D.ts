@@ -1,21 +1,49 @@
 import { makeCodec } from './configCodec';
 import {
-  convChecks, convGeometry, convShapeRule, convWeightsRule, dataFormat, depthMultiplierSpec, describeConv, dilationSpec, kernelSizeSpec, paddingSpec, stridesSpec,
+  convChecks,
+  convGeometry,
+  convShapeRule,
+  convWeightsRule,
+  dataFormat,
+  depthMultiplierSpec,
+  describeConv,
+  dilationSpec,
+  kernelSizeSpec,
+  paddingSpec,
+  stridesSpec,
 } from './convCommon';
 import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef } from './types';
 
 const params = [
-  kernelSizeSpec, { ...depthMultiplierSpec, key: true }, activationSpec(), stridesSpec, paddingSpec, dilationSpec, useBiasSpec,
+  kernelSizeSpec,
+  { ...depthMultiplierSpec, key: true },
+  activationSpec(),
+  stridesSpec,
+  paddingSpec,
+  dilationSpec,
+  useBiasSpec,
   ...kernelBiasSpecs('depthwise'),
 ] as const;
 const config = layerConfig(params);
 
 const codec = makeCodec(params, [
-  'depth_multiplier', 'kernel_size', 'strides', 'padding', dataFormat, 'dilation_rate', 'activation', 'use_bias',
-  'depthwise_initializer', 'bias_initializer', 'depthwise_regularizer', 'bias_regularizer', 'activity_regularizer',
-  'depthwise_constraint', 'bias_constraint',
+  'depth_multiplier',
+  'kernel_size',
+  'strides',
+  'padding',
+  dataFormat,
+  'dilation_rate',
+  'activation',
+  'use_bias',
+  'depthwise_initializer',
+  'bias_initializer',
+  'depthwise_regularizer',
+  'bias_regularizer',
+  'activity_regularizer',
+  'depthwise_constraint',
+  'bias_constraint',
 ]);
 
 const outputShape = convShapeRule(config, (c, channels) => channels * c.depth_multiplier);

@@ -28,9 +28,36 @@ const rows: readonly Row[] = [
   ['InputLayer', { shape: [null, null, 3] }, '?×?×3'],
   ['Flatten', {}, ''],
   ['Reshape', { target_shape: [7, 7, -1] }, '7×7×-1'],
-  ['ZeroPadding2D', { padding: [[3, 3], [3, 3]] }, '3'],
-  ['ZeroPadding2D', { padding: [[0, 1], [0, 1]] }, '(0, 1), (0, 1)'],
-  ['Cropping2D', { cropping: [[1, 1], [2, 2]] }, '1, 2'],
+  [
+    'ZeroPadding2D',
+    {
+      padding: [
+        [3, 3],
+        [3, 3],
+      ],
+    },
+    '3',
+  ],
+  [
+    'ZeroPadding2D',
+    {
+      padding: [
+        [0, 1],
+        [0, 1],
+      ],
+    },
+    '(0, 1), (0, 1)',
+  ],
+  [
+    'Cropping2D',
+    {
+      cropping: [
+        [1, 1],
+        [2, 2],
+      ],
+    },
+    '1, 2',
+  ],
   ['UpSampling2D', {}, '2×2'],
   ['UpSampling2D', { interpolation: 'bilinear' }, '2×2, bilinear'],
   ['Rescaling', {}, '×1/255'],

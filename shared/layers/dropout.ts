@@ -9,11 +9,21 @@ import { paramIssues } from './validateParam';
 import { weightlessLayer } from './weightless';
 
 export const rateSpec = {
-  name: 'rate', type: 'float', min: 0, max: 1, default: 0.5, key: true,
+  name: 'rate',
+  type: 'float',
+  min: 0,
+  max: 1,
+  default: 0.5,
+  key: true,
   help: 'Fraction of the inputs set to zero at each training step (0.25 drops a quarter); no effect when predicting.',
 } as const satisfies ParamSpec;
 const noiseShape = {
-  name: 'noise_shape', type: 'shape', nullable: true, withBatch: true, default: null, advanced: true,
+  name: 'noise_shape',
+  type: 'shape',
+  nullable: true,
+  withBatch: true,
+  default: null,
+  advanced: true,
   help: 'Shape of the dropout mask including the batch axis, e.g. None, 1, 1, 64 to drop whole channels; empty: drop values independently.',
 } as const satisfies ParamSpec;
 const params = [rateSpec, noiseShape, seedSpec] as const;
@@ -27,7 +37,14 @@ export function dropoutChecks(specs: readonly ParamSpec[], p: Params): LayerIssu
   const issues = paramIssues(specs, p);
   const { rate } = rateConfig(p);
   if (rate > 0.9) {
-    issues.push(issue('dropout-rate-high', `drops ${Math.round(rate * 100)}% of its inputs during training, which leaves too little signal to learn from; use a rate between 0.1 and 0.5`, 'rate', 'warning'));
+    issues.push(
+      issue(
+        'dropout-rate-high',
+        `drops ${Math.round(rate * 100)}% of its inputs during training, which leaves too little signal to learn from; use a rate between 0.1 and 0.5`,
+        'rate',
+        'warning',
+      ),
+    );
   }
   return issues;
 }
@@ -47,7 +64,13 @@ export const dropout: LayerDef = {
     const shape = singleInput(inputs);
     const ns = config(p).noise_shape;
     if (shape !== null && ns !== null && ns.length !== shape.length) {
-      issues.push(issue('noise-shape', `has noise_shape of ${ns.length} axes but its input ${formatShape(shape)} has ${shape.length}; give one entry per axis, batch included`, 'noise_shape'));
+      issues.push(
+        issue(
+          'noise-shape',
+          `has noise_shape of ${ns.length} axes but its input ${formatShape(shape)} has ${shape.length}; give one entry per axis, batch included`,
+          'noise_shape',
+        ),
+      );
     }
     return issues;
   },

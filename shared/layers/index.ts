@@ -6,7 +6,14 @@ export { defaultParams, paramIssues, validateParam, withDefaults } from './valid
 export { keras3LayerConfig, float32Policy } from './keras3Config';
 export { decodeParam, encodeParam, jsonEqual, serializerKeys } from './configCodec';
 export {
-  activationNames, encodeKerasObject, kerasObjectClasses, kerasObjectDefaults, normalizeActivation, normalizeKerasObject,
-  shortestFloat32, validateKerasObject, type ObjectKind,
+  activationNames,
+  encodeKerasObject,
+  kerasObjectClasses,
+  kerasObjectDefaults,
+  normalizeActivation,
+  normalizeKerasObject,
+  shortestFloat32,
+  validateKerasObject,
+  type ObjectKind,
 } from './kerasObjects';
 export { convOutputLength, convTransposeOutputLength, formatDims, formatShape } from './common';

@@ -8,11 +8,19 @@ import type { FromConfigResult, LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
 const shape = {
-  name: 'shape', type: 'shape', default: [28, 28, 1], key: true,
+  name: 'shape',
+  type: 'shape',
+  default: [28, 28, 1],
+  key: true,
   help: 'The size of one example without the batch axis: height, width, channels for images (28, 28, 1 for MNIST); leave a size empty for "any".',
 } as const satisfies ParamSpec;
 const batchSize = {
-  name: 'batch_size', type: 'int', min: 1, nullable: true, default: null, advanced: true,
+  name: 'batch_size',
+  type: 'int',
+  min: 1,
+  nullable: true,
+  default: null,
+  advanced: true,
   help: 'A fixed batch size; empty (the usual) accepts any batch size.',
 } as const satisfies ParamSpec;
 const params = [shape, batchSize] as const;
@@ -50,7 +58,9 @@ export const inputLayer: LayerDef = {
     const batchShape = config['batch_shape'] ?? config['batch_input_shape'];
     const plainShape = config['shape'] ?? config['input_shape'];
     const readDims = (v: JsonValue | undefined): (number | null)[] | null =>
-      Array.isArray(v) && v.every((d) => d === null || (typeof d === 'number' && Number.isSafeInteger(d) && d > 0)) ? v.map((d) => (typeof d === 'number' ? d : null)) : null;
+      Array.isArray(v) && v.every((d) => d === null || (typeof d === 'number' && Number.isSafeInteger(d) && d > 0))
+        ? v.map((d) => (typeof d === 'number' ? d : null))
+        : null;
     const full = readDims(batchShape);
     const rest = readDims(plainShape);
     if (full !== null && full.length >= 2) out = { shape: full.slice(1), batch_size: full[0] ?? null };
@@ -67,4 +77,3 @@ export const inputLayer: LayerDef = {
   },
   describe: (p) => formatDims(config(p).shape),
 };
-

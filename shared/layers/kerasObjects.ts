@@ -12,8 +12,20 @@ import { isJsonObject, own, previewJson, type JsonObject, type JsonValue } from 
 
 /** Activation names offered for layers (Keras 3 names that TensorFlow.js can also train). */
 export const activationNames: readonly string[] = [
-  'linear', 'relu', 'sigmoid', 'softmax', 'tanh', 'elu', 'selu', 'softplus', 'softsign',
-  'relu6', 'silu', 'gelu', 'hard_sigmoid', 'mish',
+  'linear',
+  'relu',
+  'sigmoid',
+  'softmax',
+  'tanh',
+  'elu',
+  'selu',
+  'softplus',
+  'softsign',
+  'relu6',
+  'silu',
+  'gelu',
+  'hard_sigmoid',
+  'mish',
 ];
 
 /** Names other Keras / TF.js versions write for the same activation. */
@@ -71,14 +83,36 @@ const catalogs: Readonly<Record<ObjectKind, Readonly<Record<string, ClassInfo>>>
 /** snake_case / legacy names Keras accepts for each class. */
 const classAliases: Readonly<Record<ObjectKind, Readonly<Record<string, string>>>> = {
   initializer: {
-    zeros: 'Zeros', zero: 'Zeros', ones: 'Ones', one: 'Ones', constant: 'Constant',
-    random_normal: 'RandomNormal', normal: 'RandomNormal', random_uniform: 'RandomUniform', uniform: 'RandomUniform',
-    truncated_normal: 'TruncatedNormal', glorot_uniform: 'GlorotUniform', glorot_normal: 'GlorotNormal',
-    he_normal: 'HeNormal', he_uniform: 'HeUniform', lecun_normal: 'LecunNormal', lecun_uniform: 'LecunUniform',
-    variance_scaling: 'VarianceScaling', orthogonal: 'Orthogonal',
+    zeros: 'Zeros',
+    zero: 'Zeros',
+    ones: 'Ones',
+    one: 'Ones',
+    constant: 'Constant',
+    random_normal: 'RandomNormal',
+    normal: 'RandomNormal',
+    random_uniform: 'RandomUniform',
+    uniform: 'RandomUniform',
+    truncated_normal: 'TruncatedNormal',
+    glorot_uniform: 'GlorotUniform',
+    glorot_normal: 'GlorotNormal',
+    he_normal: 'HeNormal',
+    he_uniform: 'HeUniform',
+    lecun_normal: 'LecunNormal',
+    lecun_uniform: 'LecunUniform',
+    variance_scaling: 'VarianceScaling',
+    orthogonal: 'Orthogonal',
   },
   regularizer: { l1: 'L1', l2: 'L2', l1_l2: 'L1L2', L1L2Regularizer: 'L1L2' },
-  constraint: { max_norm: 'MaxNorm', maxnorm: 'MaxNorm', non_neg: 'NonNeg', nonneg: 'NonNeg', unit_norm: 'UnitNorm', unitnorm: 'UnitNorm', min_max_norm: 'MinMaxNorm', minmaxnorm: 'MinMaxNorm' },
+  constraint: {
+    max_norm: 'MaxNorm',
+    maxnorm: 'MaxNorm',
+    non_neg: 'NonNeg',
+    nonneg: 'NonNeg',
+    unit_norm: 'UnitNorm',
+    unitnorm: 'UnitNorm',
+    min_max_norm: 'MinMaxNorm',
+    minmaxnorm: 'MinMaxNorm',
+  },
 };
 
 /** The Keras 3 class names Blockprop offers for a kind (initializers, regularizers, constraints). */

@@ -46,7 +46,11 @@ function parseCases(raw: unknown): Case[] {
       ...(Array.isArray(c['keys']) ? { keys: c['keys'].map(String) } : {}),
       ...(c['output_shape'] !== undefined ? { output_shape: parseShape(c['output_shape']) } : {}),
       ...(Array.isArray(weights)
-        ? { weights: weights.map((w): [string, number[], boolean] => (Array.isArray(w) ? [String(w[0]), parseShape(w[1]).map(Number), w[2] === true] : ['', [], false])) }
+        ? {
+            weights: weights.map((w): [string, number[], boolean] =>
+              Array.isArray(w) ? [String(w[0]), parseShape(w[1]).map(Number), w[2] === true] : ['', [], false],
+            ),
+          }
         : {}),
       ...(typeof c['count'] === 'number' ? { count: c['count'] } : {}),
       ...(typeof c['error'] === 'string' ? { error: c['error'] } : {}),
@@ -113,18 +117,21 @@ describe('layers match real Keras 3.15', () => {
     expect(codes).toContain(expectedCode[id]);
   });
 
-  it.each(fuzz.map((c) => [`${c.id} ${c.class} ${JSON.stringify(c.kwargs)} on ${c.inputs.map((s) => JSON.stringify(s)).join(' + ')}`, c] as const))('%s', (_label, c) => {
-    const def = defOf(c);
-    const { params, unsupported } = def.fromConfig(c.kwargs ?? {});
-    expect(unsupported).toEqual([]);
-    const out = def.outputShape(c.inputs, params);
-    const errors = [...(out.ok ? [] : [out.error]), ...(def.check?.(c.inputs, params) ?? [])].filter((i) => i.severity !== 'warning');
-    if (c.error !== undefined) {
-      expect(errors.length, `Keras said: ${c.error}`).toBeGreaterThan(0);
-      return;
-    }
-    expect(errors).toEqual([]);
-    expect(out).toEqual({ ok: true, value: c.output_shape });
-    expect(def.weights(c.inputs, params).map((w) => [w.name, w.shape, w.trainable])).toEqual(c.weights);
-  });
+  it.each(fuzz.map((c) => [`${c.id} ${c.class} ${JSON.stringify(c.kwargs)} on ${c.inputs.map((s) => JSON.stringify(s)).join(' + ')}`, c] as const))(
+    '%s',
+    (_label, c) => {
+      const def = defOf(c);
+      const { params, unsupported } = def.fromConfig(c.kwargs ?? {});
+      expect(unsupported).toEqual([]);
+      const out = def.outputShape(c.inputs, params);
+      const errors = [...(out.ok ? [] : [out.error]), ...(def.check?.(c.inputs, params) ?? [])].filter((i) => i.severity !== 'warning');
+      if (c.error !== undefined) {
+        expect(errors.length, `Keras said: ${c.error}`).toBeGreaterThan(0);
+        return;
+      }
+      expect(errors).toEqual([]);
+      expect(out).toEqual({ ok: true, value: c.output_shape });
+      expect(def.weights(c.inputs, params).map((w) => [w.name, w.shape, w.trainable])).toEqual(c.weights);
+    },
+  );
 });

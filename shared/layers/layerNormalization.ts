@@ -6,14 +6,29 @@ import { betaGammaInitializers, betaGammaPenalties, centerSpec, epsilonSpec, nor
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const axis = { name: 'axis', type: 'axis', default: -1, key: true, help: 'The axis (or list of axes) each example is normalised over: -1, the features.' } as const satisfies ParamSpec;
+const axis = {
+  name: 'axis',
+  type: 'axis',
+  default: -1,
+  key: true,
+  help: 'The axis (or list of axes) each example is normalised over: -1, the features.',
+} as const satisfies ParamSpec;
 
 const params = [axis, epsilonSpec, centerSpec, scaleSpec, ...betaGammaInitializers, ...betaGammaPenalties] as const;
 const config = layerConfig(params);
 
 const codec = makeCodec(params, [
-  'axis', 'epsilon', 'center', 'scale', { key: 'rms_scaling', value: false }, 'beta_initializer', 'gamma_initializer',
-  'beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint',
+  'axis',
+  'epsilon',
+  'center',
+  'scale',
+  { key: 'rms_scaling', value: false },
+  'beta_initializer',
+  'gamma_initializer',
+  'beta_regularizer',
+  'gamma_regularizer',
+  'beta_constraint',
+  'gamma_constraint',
 ]);
 
 function axes(p: Params): number[] {

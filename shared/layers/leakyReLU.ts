@@ -4,7 +4,14 @@ import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { weightlessLayer } from './weightless';
 
-const negativeSlope = { name: 'negative_slope', type: 'float', min: 0, default: 0.3, key: true, help: 'How much of a negative value passes through (0.3 keeps 30%); Keras 2 called it alpha.' } as const satisfies ParamSpec;
+const negativeSlope = {
+  name: 'negative_slope',
+  type: 'float',
+  min: 0,
+  default: 0.3,
+  key: true,
+  help: 'How much of a negative value passes through (0.3 keeps 30%); Keras 2 called it alpha.',
+} as const satisfies ParamSpec;
 const params = [negativeSlope] as const;
 const config = layerConfig(params);
 // Keras 2, tf.keras and TensorFlow.js write the slope as `alpha`.

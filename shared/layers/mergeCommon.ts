@@ -53,7 +53,10 @@ export function makeElementwiseDef(className: string, text: Pick<LayerDef, 'summ
     ...text,
     params: [],
     inputs: { min: 2, max: maxInputs },
-    outputShape: (inputs) => (inputs.length > maxInputs ? fail('extra-input', `takes exactly ${maxInputs} inputs but has ${inputs.length}; remove the extra connections`) : elementwiseShape(inputs)),
+    outputShape: (inputs) =>
+      inputs.length > maxInputs
+        ? fail('extra-input', `takes exactly ${maxInputs} inputs but has ${inputs.length}; remove the extra connections`)
+        : elementwiseShape(inputs),
     weights: () => [],
     toConfig: emptyCodec.toConfig,
     fromConfig: emptyCodec.fromConfig,

@@ -5,9 +5,21 @@ import { constraintSpec, initializerSpec, regularizerSpec } from './paramSpecs';
 import type { LayerDef, LayerIssue, ParamSpec, WeightSpec } from './types';
 
 /** Specs BatchNormalization and LayerNormalization share (Keras's names, defaults and ranges). */
-export const epsilonSpec = { name: 'epsilon', type: 'float', min: 0, exclusiveMin: true, default: 0.001, help: 'Small number added to the variance so that nothing is divided by zero.' } as const satisfies ParamSpec;
+export const epsilonSpec = {
+  name: 'epsilon',
+  type: 'float',
+  min: 0,
+  exclusiveMin: true,
+  default: 0.001,
+  help: 'Small number added to the variance so that nothing is divided by zero.',
+} as const satisfies ParamSpec;
 export const centerSpec = { name: 'center', type: 'bool', default: true, help: 'Learn an offset (beta) added after normalising.' } as const satisfies ParamSpec;
-export const scaleSpec = { name: 'scale', type: 'bool', default: true, help: 'Learn a factor (gamma) multiplied after normalising.' } as const satisfies ParamSpec;
+export const scaleSpec = {
+  name: 'scale',
+  type: 'bool',
+  default: true,
+  help: 'Learn a factor (gamma) multiplied after normalising.',
+} as const satisfies ParamSpec;
 export const betaGammaInitializers = [
   initializerSpec('beta_initializer', 'Zeros', 'Starting value of the learned offset.'),
   initializerSpec('gamma_initializer', 'Ones', 'Starting value of the learned factor.'),
@@ -30,9 +42,11 @@ export function axisSizes(shape: Shape, axes: readonly number[], param = 'axis')
   const sizes: number[] = [];
   for (const axis of axes) {
     const a = resolveAxis(axis, shape.length);
-    if (a === null) return fail('bad-axis', `normalises over axis ${axis}, which its input ${formatShape(shape)} does not have; use -1 for the channels`, param);
+    if (a === null)
+      return fail('bad-axis', `normalises over axis ${axis}, which its input ${formatShape(shape)} does not have; use -1 for the channels`, param);
     const size = shape[a];
-    if (typeof size !== 'number') return fail('undefined-dim', `normalises over axis ${axis} of ${formatShape(shape)}, whose size is unknown; give the Input block a full shape`, param);
+    if (typeof size !== 'number')
+      return fail('undefined-dim', `normalises over axis ${axis} of ${formatShape(shape)}, whose size is unknown; give the Input block a full shape`, param);
     sizes.push(size);
   }
   return success(sizes);

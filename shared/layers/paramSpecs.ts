@@ -7,14 +7,25 @@ import type { ParamSpec } from './types';
 // config (layerConfig.ts) knows every key it has.
 
 export function activationSpec(defaultName = 'linear', key = true) {
-  return { name: 'activation', type: 'activation', default: defaultName, key, help: 'Function applied to the output (linear = none); relu is the usual choice inside a network, softmax on a classifier output.' } as const satisfies ParamSpec;
+  return {
+    name: 'activation',
+    type: 'activation',
+    default: defaultName,
+    key,
+    help: 'Function applied to the output (linear = none); relu is the usual choice inside a network, softmax on a classifier output.',
+  } as const satisfies ParamSpec;
 }
 
-export const useBiasSpec = { name: 'use_bias', type: 'bool', default: true, advanced: true, help: 'Add a learned bias to every output; turn off when a BatchNormalization follows.' } as const satisfies ParamSpec;
+export const useBiasSpec = {
+  name: 'use_bias',
+  type: 'bool',
+  default: true,
+  advanced: true,
+  help: 'Add a learned bias to every output; turn off when a BatchNormalization follows.',
+} as const satisfies ParamSpec;
 
 export function initializerSpec<const N extends string>(name: N, className: string, help: string) {
-  const config: { [key: string]: JsonValue } =
-    className === 'Zeros' || className === 'Ones' ? {} : { seed: null, input_axes: null, output_axes: null };
+  const config: { [key: string]: JsonValue } = className === 'Zeros' || className === 'Ones' ? {} : { seed: null, input_axes: null, output_axes: null };
   return { name, type: 'initializer', default: { class_name: className, config }, advanced: true, help } as const satisfies ParamSpec;
 }
 
@@ -35,7 +46,12 @@ interface PairOptions {
 /** A (height, width) pair of whole numbers, 1 or more unless `min` says otherwise. */
 export function pairSpec<const N extends string>(name: N, defaultValue: readonly [number, number], help: string, opts: PairOptions = {}) {
   return {
-    name, type: 'tuple', length: 2, min: opts.min ?? 1, default: defaultValue, help,
+    name,
+    type: 'tuple',
+    length: 2,
+    min: opts.min ?? 1,
+    default: defaultValue,
+    help,
     ...(opts.key ? { key: true } : {}),
     ...(opts.advanced ? { advanced: true } : {}),
   } as const satisfies ParamSpec;
@@ -47,11 +63,22 @@ export function nullablePairSpec<const N extends string>(name: N, help: string, 
 }
 
 export const paddingSpec = {
-  name: 'padding', type: 'enum', options: ['valid', 'same'], default: 'valid',
+  name: 'padding',
+  type: 'enum',
+  options: ['valid', 'same'],
+  default: 'valid',
   help: "'valid' uses no padding, so the output shrinks; 'same' pads the edges so that with stride 1 the output keeps the input's size.",
 } as const satisfies ParamSpec;
 
-export const seedSpec = { name: 'seed', type: 'int', nullable: true, min: 0, default: null, advanced: true, help: 'Random seed for the dropout mask (empty: a different mask every run).' } as const satisfies ParamSpec;
+export const seedSpec = {
+  name: 'seed',
+  type: 'int',
+  nullable: true,
+  min: 0,
+  default: null,
+  advanced: true,
+  help: 'Random seed for the dropout mask (empty: a different mask every run).',
+} as const satisfies ParamSpec;
 
 /** Kernel / bias specs of a convolution or Dense layer (kernel_* and bias_*). */
 export function kernelBiasSpecs<const K extends string>(kernel: K) {

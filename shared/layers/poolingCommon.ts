@@ -34,7 +34,11 @@ function poolShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const h = convOutputLength(shape[1] ?? null, pool[0], s[0], padding);
   const w = convOutputLength(shape[2] ?? null, pool[1], s[1], padding);
   if ((h !== null && h <= 0) || (w !== null && w <= 0)) {
-    return fail('spatial-size', `has a ${pairText(pool)} window but its input is only ${formatDims([shape[1] ?? null, shape[2] ?? null])}; use a smaller pool_size, padding 'same', or remove this pooling`, 'pool_size');
+    return fail(
+      'spatial-size',
+      `has a ${pairText(pool)} window but its input is only ${formatDims([shape[1] ?? null, shape[2] ?? null])}; use a smaller pool_size, padding 'same', or remove this pooling`,
+      'pool_size',
+    );
   }
   return success([shape[0] ?? null, h, w, shape[3] ?? null]);
 }
@@ -46,7 +50,14 @@ function poolChecks(inputs: readonly Shape[], p: Params): LayerIssue[] {
   if (shape !== null && shape.length === 4 && padding === 'same') {
     const [, h, w] = shape;
     if ((typeof h === 'number' && pool[0] > h) || (typeof w === 'number' && pool[1] > w)) {
-      issues.push(issue('pool-larger-than-input', `has a ${pairText(pool)} window, larger than its ${formatShape(shape)} input; the pooling then mostly sees padding, so use a smaller pool_size or a GlobalPooling layer`, 'pool_size', 'warning'));
+      issues.push(
+        issue(
+          'pool-larger-than-input',
+          `has a ${pairText(pool)} window, larger than its ${formatShape(shape)} input; the pooling then mostly sees padding, so use a smaller pool_size or a GlobalPooling layer`,
+          'pool_size',
+          'warning',
+        ),
+      );
     }
   }
   return issues;
@@ -83,7 +94,13 @@ export function makePoolingDef(className: 'MaxPooling2D' | 'AveragePooling2D', t
 }
 
 /** GlobalAveragePooling2D and GlobalMaxPooling2D (Keras 3 BaseGlobalPooling). */
-const keepdims = { name: 'keepdims', type: 'bool', default: false, advanced: true, help: 'Keep the height and width as size-1 axes: output (None, 1, 1, C) instead of (None, C).' } as const satisfies ParamSpec;
+const keepdims = {
+  name: 'keepdims',
+  type: 'bool',
+  default: false,
+  advanced: true,
+  help: 'Keep the height and width as size-1 axes: output (None, 1, 1, C) instead of (None, C).',
+} as const satisfies ParamSpec;
 const globalParams = [keepdims] as const;
 const globalConfig = layerConfig(globalParams);
 const globalCodec = makeCodec(globalParams, [channelsLast, 'keepdims']);

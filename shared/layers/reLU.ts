@@ -4,8 +4,22 @@ import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { weightlessLayer } from './weightless';
 
-const maxValue = { name: 'max_value', type: 'float', min: 0, nullable: true, default: null, key: true, help: 'Upper limit of the output (6 gives ReLU6, as in MobileNet); empty for no limit.' } as const satisfies ParamSpec;
-const negativeSlope = { name: 'negative_slope', type: 'float', min: 0, default: 0.0, help: 'Slope for values below the threshold (0 = plain ReLU; small values make it leaky).' } as const satisfies ParamSpec;
+const maxValue = {
+  name: 'max_value',
+  type: 'float',
+  min: 0,
+  nullable: true,
+  default: null,
+  key: true,
+  help: 'Upper limit of the output (6 gives ReLU6, as in MobileNet); empty for no limit.',
+} as const satisfies ParamSpec;
+const negativeSlope = {
+  name: 'negative_slope',
+  type: 'float',
+  min: 0,
+  default: 0.0,
+  help: 'Slope for values below the threshold (0 = plain ReLU; small values make it leaky).',
+} as const satisfies ParamSpec;
 const threshold = { name: 'threshold', type: 'float', min: 0, default: 0.0, help: 'Values below this count as "negative".' } as const satisfies ParamSpec;
 const params = [maxValue, negativeSlope, threshold] as const;
 const config = layerConfig(params);

@@ -4,8 +4,20 @@ import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { weightlessLayer } from './weightless';
 
-const scale = { name: 'scale', type: 'float', default: 1 / 255, key: true, help: 'Every value is multiplied by this; 1/255 maps pixels 0–255 to 0–1.' } as const satisfies ParamSpec;
-const offset = { name: 'offset', type: 'float', default: 0.0, key: true, help: 'Added after scaling; scale 1/127.5 with offset -1 maps pixels to -1…1.' } as const satisfies ParamSpec;
+const scale = {
+  name: 'scale',
+  type: 'float',
+  default: 1 / 255,
+  key: true,
+  help: 'Every value is multiplied by this; 1/255 maps pixels 0–255 to 0–1.',
+} as const satisfies ParamSpec;
+const offset = {
+  name: 'offset',
+  type: 'float',
+  default: 0.0,
+  key: true,
+  help: 'Added after scaling; scale 1/127.5 with offset -1 maps pixels to -1…1.',
+} as const satisfies ParamSpec;
 const params = [scale, offset] as const;
 const config = layerConfig(params);
 const codec = makeCodec(params, ['scale', 'offset']);

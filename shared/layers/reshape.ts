@@ -7,7 +7,12 @@ import type { LayerDef, ParamSpec, ShapeOutcome } from './types';
 import { weightlessLayer } from './weightless';
 
 const targetShape = {
-  name: 'target_shape', type: 'ints', min: 1, allowMinusOne: true, default: [-1], key: true,
+  name: 'target_shape',
+  type: 'ints',
+  min: 1,
+  allowMinusOne: true,
+  default: [-1],
+  key: true,
   help: 'The new shape without the batch axis, e.g. 28, 28, 1; one entry may be -1 to be worked out from the others.',
 } as const satisfies ParamSpec;
 const params = [targetShape] as const;
@@ -24,7 +29,11 @@ function reshapeShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const size = rest.reduce<number>((a, d) => a * (d ?? 1), 1);
   const known = target.filter((d) => d !== -1).reduce((a, d) => a * d, 1);
   const mismatch = () =>
-    fail('reshape-size', `cannot reshape ${formatShape(shape)} (${size.toLocaleString('en-US')} values) to ${formatDims(target.map((d) => (d === -1 ? null : d)))} (${known.toLocaleString('en-US')}${target.includes(-1) ? ' × ?' : ''} values); choose a target_shape with the same number of values, or use -1 for one axis`, 'target_shape');
+    fail(
+      'reshape-size',
+      `cannot reshape ${formatShape(shape)} (${size.toLocaleString('en-US')} values) to ${formatDims(target.map((d) => (d === -1 ? null : d)))} (${known.toLocaleString('en-US')}${target.includes(-1) ? ' × ?' : ''} values); choose a target_shape with the same number of values, or use -1 for one axis`,
+      'target_shape',
+    );
   if (!target.includes(-1)) return known === size ? success([batch, ...target]) : mismatch();
   if (known === 0 || size % known !== 0) return mismatch();
   return success([batch, ...target.map((d) => (d === -1 ? size / known : d))]);
@@ -40,5 +49,8 @@ export const reshape: LayerDef = {
     'It has no weights.',
   ...weightlessLayer(params, codec),
   outputShape: reshapeShape,
-  describe: (p) => config(p).target_shape.map((d) => (d === -1 ? '-1' : String(d))).join('×'),
+  describe: (p) =>
+    config(p)
+      .target_shape.map((d) => (d === -1 ? '-1' : String(d)))
+      .join('×'),
 };

@@ -1,14 +1,31 @@
 import { makeCodec } from './configCodec';
 import {
-  convChecks, convGeometry, convShapeRule, convWeightsRule, dataFormat, depthMultiplierSpec, describeFilters, dilationSpec, filtersSpec, kernelSizeSpec,
-  paddingSpec, stridesSpec,
+  convChecks,
+  convGeometry,
+  convShapeRule,
+  convWeightsRule,
+  dataFormat,
+  depthMultiplierSpec,
+  describeFilters,
+  dilationSpec,
+  filtersSpec,
+  kernelSizeSpec,
+  paddingSpec,
+  stridesSpec,
 } from './convCommon';
 import { activationSpec, constraintSpec, initializerSpec, regularizerSpec, useBiasSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef } from './types';
 
 const params = [
-  filtersSpec, kernelSizeSpec, activationSpec(), stridesSpec, paddingSpec, depthMultiplierSpec, dilationSpec, useBiasSpec,
+  filtersSpec,
+  kernelSizeSpec,
+  activationSpec(),
+  stridesSpec,
+  paddingSpec,
+  depthMultiplierSpec,
+  dilationSpec,
+  useBiasSpec,
   initializerSpec('depthwise_initializer', 'GlorotUniform', 'How the depthwise (per-channel) filters start before training.'),
   initializerSpec('pointwise_initializer', 'GlorotUniform', 'How the 1×1 pointwise filters start before training.'),
   initializerSpec('bias_initializer', 'Zeros', 'How the biases start before training.'),
@@ -23,9 +40,25 @@ const params = [
 const config = layerConfig(params);
 
 const codec = makeCodec(params, [
-  'depth_multiplier', 'filters', 'kernel_size', 'strides', 'padding', dataFormat, 'dilation_rate', 'activation', 'use_bias',
-  'depthwise_initializer', 'pointwise_initializer', 'bias_initializer', 'depthwise_regularizer', 'pointwise_regularizer',
-  'bias_regularizer', 'activity_regularizer', 'depthwise_constraint', 'pointwise_constraint', 'bias_constraint',
+  'depth_multiplier',
+  'filters',
+  'kernel_size',
+  'strides',
+  'padding',
+  dataFormat,
+  'dilation_rate',
+  'activation',
+  'use_bias',
+  'depthwise_initializer',
+  'pointwise_initializer',
+  'bias_initializer',
+  'depthwise_regularizer',
+  'pointwise_regularizer',
+  'bias_regularizer',
+  'activity_regularizer',
+  'depthwise_constraint',
+  'pointwise_constraint',
+  'bias_constraint',
 ]);
 
 const outputShape = convShapeRule(config, (c) => c.filters);

@@ -6,7 +6,13 @@ import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
 
-const axis = { name: 'axis', type: 'axis', default: -1, key: true, help: 'The axis whose values become probabilities summing to 1: -1, the last (the classes).' } as const satisfies ParamSpec;
+const axis = {
+  name: 'axis',
+  type: 'axis',
+  default: -1,
+  key: true,
+  help: 'The axis whose values become probabilities summing to 1: -1, the last (the classes).',
+} as const satisfies ParamSpec;
 const params = [axis] as const;
 const config = layerConfig(params);
 

@@ -3,24 +3,21 @@ import type { JsonObject, JsonValue } from '../json';
 import type { Params, Shape } from '../graph/types';
 
 /** Palette families, in palette order: one colour each, so a block's kind reads at a glance. */
-export type Family =
-  | 'input'
-  | 'convolution'
-  | 'pooling'
-  | 'core'
-  | 'regularization'
-  | 'normalization'
-  | 'activation'
-  | 'merge';
+export type Family = 'input' | 'convolution' | 'pooling' | 'core' | 'regularization' | 'normalization' | 'activation' | 'merge';
 
-export const families: readonly Family[] = [
-  'input', 'convolution', 'pooling', 'core', 'regularization', 'normalization', 'activation', 'merge',
-];
+export const families: readonly Family[] = ['input', 'convolution', 'pooling', 'core', 'regularization', 'normalization', 'activation', 'merge'];
 
 /** How a parameter is typed, edited in the inspector and validated. */
 export type ParamType =
   | { readonly type: 'int'; readonly min?: number; readonly max?: number; readonly nullable?: boolean }
-  | { readonly type: 'float'; readonly min?: number; readonly max?: number; readonly exclusiveMin?: boolean; readonly exclusiveMax?: boolean; readonly nullable?: boolean }
+  | {
+      readonly type: 'float';
+      readonly min?: number;
+      readonly max?: number;
+      readonly exclusiveMin?: boolean;
+      readonly exclusiveMax?: boolean;
+      readonly nullable?: boolean;
+    }
   | { readonly type: 'bool' }
   | { readonly type: 'enum'; readonly options: readonly string[] }
   | { readonly type: 'string'; readonly nullable?: boolean }

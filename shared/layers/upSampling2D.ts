@@ -8,7 +8,10 @@ import { weightlessLayer } from './weightless';
 
 const size = pairSpec('size', [2, 2], 'How many times the rows and columns are repeated: 2×2 doubles the height and width.', { key: true });
 const interpolation = {
-  name: 'interpolation', type: 'enum', options: ['nearest', 'bilinear'], default: 'nearest',
+  name: 'interpolation',
+  type: 'enum',
+  options: ['nearest', 'bilinear'],
+  default: 'nearest',
   help: "'nearest' copies each pixel; 'bilinear' blends neighbouring pixels for a smoother result.",
 } as const satisfies ParamSpec;
 const params = [size, interpolation] as const;

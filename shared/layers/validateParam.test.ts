@@ -25,7 +25,12 @@ const rows: readonly Row[] = [
   ['Conv2D', 'padding', 'same', null],
   ['Conv2D', 'padding', 'causal', "must be one of 'valid', 'same'"],
   ['Conv2D', 'activation', 'relu', null],
-  ['Conv2D', 'activation', 'relux', 'must be one of linear, relu, sigmoid, softmax, tanh, elu, selu, softplus, softsign, relu6, silu, gelu, hard_sigmoid, mish'],
+  [
+    'Conv2D',
+    'activation',
+    'relux',
+    'must be one of linear, relu, sigmoid, softmax, tanh, elu, selu, softplus, softsign, relu6, silu, gelu, hard_sigmoid, mish',
+  ],
   ['Conv2D', 'kernel_regularizer', null, null],
   ['Conv2D', 'kernel_regularizer', { class_name: 'L2', config: { l2: 0.01 } }, null],
   ['Conv2D', 'kernel_regularizer', { class_name: 'L2', config: { l2: -1 } }, 'l2 must be 0 or more'],
@@ -47,9 +52,25 @@ const rows: readonly Row[] = [
   ['InputLayer', 'shape', [null, null, 3], null],
   ['InputLayer', 'shape', [28, 0], 'sizes must be whole numbers of 1 or more (or empty for any size)'],
   ['InputLayer', 'shape', [], 'must be a list of sizes'],
-  ['ZeroPadding2D', 'padding', [[1, 1], [2, 2]], null],
+  [
+    'ZeroPadding2D',
+    'padding',
+    [
+      [1, 1],
+      [2, 2],
+    ],
+    null,
+  ],
   ['ZeroPadding2D', 'padding', [1, 1], 'must be ((top, bottom), (left, right))'],
-  ['Cropping2D', 'cropping', [[-1, 0], [0, 0]], 'must not be negative'],
+  [
+    'Cropping2D',
+    'cropping',
+    [
+      [-1, 0],
+      [0, 0],
+    ],
+    'must not be negative',
+  ],
   ['LayerNormalization', 'axis', [1, 2], null],
   ['LayerNormalization', 'axis', 'last', 'must be an axis number or a list of them'],
   ['ReLU', 'max_value', null, null],
@@ -75,20 +96,45 @@ describe('validateParam', () => {
 describe('Keras helper objects', () => {
   it('writes initializers, regularizers and constraints the way Keras 3 does', () => {
     expect(encodeKerasObject('initializer', { class_name: 'GlorotUniform', config: { seed: null, input_axes: null, output_axes: null } })).toEqual({
-      module: 'keras.initializers', class_name: 'GlorotUniform', config: { seed: null, input_axes: null, output_axes: null }, registered_name: null,
+      module: 'keras.initializers',
+      class_name: 'GlorotUniform',
+      config: { seed: null, input_axes: null, output_axes: null },
+      registered_name: null,
     });
-    expect(encodeKerasObject('regularizer', { class_name: 'L2', config: { l2: 0.01 } })).toEqual({ module: 'keras.regularizers', class_name: 'L2', config: { l2: 0.01 }, registered_name: null });
+    expect(encodeKerasObject('regularizer', { class_name: 'L2', config: { l2: 0.01 } })).toEqual({
+      module: 'keras.regularizers',
+      class_name: 'L2',
+      config: { l2: 0.01 },
+      registered_name: null,
+    });
     // Keras 3 keeps L1's factor as float32.
-    expect(encodeKerasObject('regularizer', { class_name: 'L1', config: { l1: 0.01 } })).toEqual({ module: 'keras.regularizers', class_name: 'L1', config: { l1: 0.009999999776482582 }, registered_name: null });
+    expect(encodeKerasObject('regularizer', { class_name: 'L1', config: { l1: 0.01 } })).toEqual({
+      module: 'keras.regularizers',
+      class_name: 'L1',
+      config: { l1: 0.009999999776482582 },
+      registered_name: null,
+    });
     expect(encodeKerasObject('regularizer', null)).toBeNull();
   });
 
   it('reads names and Keras 2 forms', () => {
-    expect(normalizeKerasObject('initializer', 'he_uniform')).toEqual({ ok: true, value: { class_name: 'HeUniform', config: { seed: null, input_axes: null, output_axes: null } } });
-    expect(normalizeKerasObject('regularizer', { class_name: 'l2', config: { l2: 0.5 } })).toEqual({ ok: true, value: { class_name: 'L2', config: { l2: 0.5 } } });
+    expect(normalizeKerasObject('initializer', 'he_uniform')).toEqual({
+      ok: true,
+      value: { class_name: 'HeUniform', config: { seed: null, input_axes: null, output_axes: null } },
+    });
+    expect(normalizeKerasObject('regularizer', { class_name: 'l2', config: { l2: 0.5 } })).toEqual({
+      ok: true,
+      value: { class_name: 'L2', config: { l2: 0.5 } },
+    });
     expect(normalizeKerasObject('constraint', 'max_norm')).toEqual({ ok: true, value: { class_name: 'MaxNorm', config: { max_value: 2, axis: 0 } } });
-    expect(normalizeKerasObject('initializer', { class_name: 'VarianceScaling', config: { scale: 2, mode: 'fan_in', distribution: 'normal', seed: null } })).toEqual({
-      ok: true, value: { class_name: 'VarianceScaling', config: { seed: null, scale: 2, mode: 'fan_in', distribution: 'truncated_normal', input_axes: null, output_axes: null } },
+    expect(
+      normalizeKerasObject('initializer', { class_name: 'VarianceScaling', config: { scale: 2, mode: 'fan_in', distribution: 'normal', seed: null } }),
+    ).toEqual({
+      ok: true,
+      value: {
+        class_name: 'VarianceScaling',
+        config: { seed: null, scale: 2, mode: 'fan_in', distribution: 'truncated_normal', input_axes: null, output_axes: null },
+      },
     });
     expect(normalizeKerasObject('constraint', { class_name: 'MaxNorm', config: { max_value: 2, axis: 0, extra: 1 } }).ok).toBe(false);
   });

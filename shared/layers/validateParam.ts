@@ -27,7 +27,8 @@ export function validateParam(spec: ParamSpec, value: JsonValue | undefined): st
   switch (spec.type) {
     case 'int': {
       if (value === null) return spec.nullable ? null : 'needs a value';
-      if (!isInt(value)) return typeof value === 'number' && Number.isInteger(value) ? 'is too large to be exact (the limit is 2^53)' : 'must be a whole number';
+      if (!isInt(value))
+        return typeof value === 'number' && Number.isInteger(value) ? 'is too large to be exact (the limit is 2^53)' : 'must be a whole number';
       if (spec.min !== undefined && value < spec.min) return `must be ${spec.min} or more`;
       if (spec.max !== undefined && value > spec.max) return `must be ${spec.max} or less`;
       return null;
@@ -120,7 +121,12 @@ export function paramIssues(specs: readonly ParamSpec[], params: Params): LayerI
     if (value === undefined) continue; // missing means default
     const problem = validateParam(spec, value);
     if (problem !== null) {
-      issues.push({ code: 'invalid-param', severity: 'error', param: spec.name, message: `has ${spec.name} = ${previewJson(value, 60)}, which ${problem}; change it in the inspector` });
+      issues.push({
+        code: 'invalid-param',
+        severity: 'error',
+        param: spec.name,
+        message: `has ${spec.name} = ${previewJson(value, 60)}, which ${problem}; change it in the inspector`,
+      });
     }
   }
   return issues;

@@ -7,7 +7,10 @@ import { paramIssues } from './validateParam';
  * parameter's own validation as its check, and Keras's config layout through its codec.
  * A layer spreads this and adds its shape rule and block face (and may replace `check`).
  */
-export function weightlessLayer(params: readonly ParamSpec[], codec: Codec): Pick<LayerDef, 'params' | 'inputs' | 'weights' | 'check' | 'toConfig' | 'fromConfig'> {
+export function weightlessLayer(
+  params: readonly ParamSpec[],
+  codec: Codec,
+): Pick<LayerDef, 'params' | 'inputs' | 'weights' | 'check' | 'toConfig' | 'fromConfig'> {
   return {
     params,
     inputs: { min: 1, max: 1 },

@@ -6,7 +6,13 @@ import type { LayerDef, ParamSpec } from './types';
 import { weightlessLayer } from './weightless';
 
 const padding = {
-  name: 'padding', type: 'padding2d', default: [[1, 1], [1, 1]], key: true,
+  name: 'padding',
+  type: 'padding2d',
+  default: [
+    [1, 1],
+    [1, 1],
+  ],
+  key: true,
   help: 'Rows of zeros added at the top and bottom, and columns at the left and right: ((top, bottom), (left, right)).',
 } as const satisfies ParamSpec;
 const params = [padding] as const;
@@ -27,7 +33,7 @@ export const zeroPadding2D: LayerDef = {
   summary: 'Adds a border of zeros around each image.',
   explanation:
     'ZeroPadding2D adds rows and columns of zeros around every feature map, making the image larger without changing its content. ' +
-    'Use it before a convolution or pooling with \'valid\' padding to keep the size, or to control padding exactly as ResNet and MobileNet do. ' +
+    "Use it before a convolution or pooling with 'valid' padding to keep the size, or to control padding exactly as ResNet and MobileNet do. " +
     'padding sets how many rows/columns are added on each side.',
   ...weightlessLayer(params, codec),
   outputShape(inputs, p) {

@@ -36,7 +36,9 @@ function group(path: string, children: Record<string, H5GroupInfo | H5DatasetInf
 describe('HDF5 layouts', () => {
   const keras3 = group('/', {
     layers: group('/layers', {
-      conv2d: group('/layers/conv2d', { vars: group('/layers/conv2d/vars', { 1: ds('/layers/conv2d/vars/1', [4]), 0: ds('/layers/conv2d/vars/0', [3, 3, 1, 4]) }) }),
+      conv2d: group('/layers/conv2d', {
+        vars: group('/layers/conv2d/vars', { 1: ds('/layers/conv2d/vars/1', [4]), 0: ds('/layers/conv2d/vars/0', [3, 3, 1, 4]) }),
+      }),
       flatten: group('/layers/flatten', { vars: group('/layers/flatten/vars', {}) }),
       dense_9: group('/layers/dense_9', { vars: group('/layers/dense_9/vars', { 0: ds('/layers/dense_9/vars/0', [2, 2]) }) }),
     }),
@@ -54,17 +56,37 @@ describe('HDF5 layouts', () => {
   });
 
   it('legacy: layer_names and weight_names, matched by layer name; a listed weight that is missing is an error', () => {
-    const legacy = group('/', {
-      model_weights: group('/model_weights', {
-        dense: group('/model_weights/dense', { dense: group('/model_weights/dense/dense', { 'kernel:0': ds('k', [2, 3]), 'bias:0': ds('b', [3]) }) }, { weight_names: ['dense/kernel:0', 'dense/bias:0'] }),
-        drop: group('/model_weights/drop', {}, { weight_names: [] }),
-      }, { layer_names: ['dense', 'drop'] }),
-    }, { model_config: '{"class_name": "Sequential"}' });
+    const legacy = group(
+      '/',
+      {
+        model_weights: group(
+          '/model_weights',
+          {
+            dense: group(
+              '/model_weights/dense',
+              { dense: group('/model_weights/dense/dense', { 'kernel:0': ds('k', [2, 3]), 'bias:0': ds('b', [3]) }) },
+              { weight_names: ['dense/kernel:0', 'dense/bias:0'] },
+            ),
+            drop: group('/model_weights/drop', {}, { weight_names: [] }),
+          },
+          { layer_names: ['dense', 'drop'] },
+        ),
+      },
+      { model_config: '{"class_name": "Sequential"}' },
+    );
     const layout = h5Layout(legacy);
     if (layout?.kind !== 'legacy-model' || layout.weights === null) throw new Error('expected a legacy model');
     const planned = planLegacyWeights(layout.weights);
     if (!planned.ok) throw new Error(planned.error.message);
-    expect(planned.value.layers).toEqual([{ layer: 'dense', vars: [{ name: 'kernel', dataset: ds('k', [2, 3]) }, { name: 'bias', dataset: ds('b', [3]) }] }]);
+    expect(planned.value.layers).toEqual([
+      {
+        layer: 'dense',
+        vars: [
+          { name: 'kernel', dataset: ds('k', [2, 3]) },
+          { name: 'bias', dataset: ds('b', [3]) },
+        ],
+      },
+    ]);
     const broken = group('/', { dense: group('/dense', {}, { weight_names: ['dense/kernel:0'] }) }, { layer_names: ['dense'] });
     const r = planLegacyWeights(broken);
     expect(r.ok ? '' : r.error.message).toBe("layer 'dense' lists weight 'dense/kernel:0' but the file has no such dataset");
@@ -78,19 +100,31 @@ const graph: Graph = {
     { id: 'd', kind: 'Dense', name: 'dense', params: { units: 2 }, position: { x: 0, y: 0 } },
     { id: 'e', kind: 'Dense', name: 'out', params: { units: 1 }, position: { x: 0, y: 0 } },
   ],
-  edges: [{ id: 'a', source: 'i', target: 'd', targetIndex: 0 }, { id: 'b', source: 'd', target: 'e', targetIndex: 0 }],
+  edges: [
+    { id: 'a', source: 'i', target: 'd', targetIndex: 0 },
+    { id: 'b', source: 'd', target: 'e', targetIndex: 0 },
+  ],
 };
 const v = (shape: number[]) => ({ name: '', shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
 
 describe('matchWeights: nothing silently dropped', () => {
   it('accepts weights of exactly the shapes Keras builds, in graph order with Keras names', () => {
-    const r = matchWeights(graph, [{ layer: 'out', vars: [v([2, 1]), v([1])] }, { layer: 'dense', vars: [v([3, 2]), v([2])] }]);
+    const r = matchWeights(graph, [
+      { layer: 'out', vars: [v([2, 1]), v([1])] },
+      { layer: 'dense', vars: [v([3, 2]), v([2])] },
+    ]);
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.weights.map((w) => [w.layer, w.vars.map((x) => x.name)])).toEqual([['dense', ['kernel', 'bias']], ['out', ['kernel', 'bias']]]);
+    expect(r.value.weights.map((w) => [w.layer, w.vars.map((x) => x.name)])).toEqual([
+      ['dense', ['kernel', 'bias']],
+      ['out', ['kernel', 'bias']],
+    ]);
   });
 
   it('names the layer and both shapes, the missing layers and the extra ones', () => {
-    const r = matchWeights(graph, [{ layer: 'dense', vars: [v([4, 2]), v([2])] }, { layer: 'head', vars: [v([2, 5])] }]);
+    const r = matchWeights(graph, [
+      { layer: 'dense', vars: [v([4, 2]), v([2])] },
+      { layer: 'head', vars: [v([2, 5])] },
+    ]);
     expect(r.ok ? '' : r.error.message).toBe(
       "the weights do not fit the model: Dense 'dense' kernel has shape (3, 2) in the model but (4, 2) in the file; no weights for layer 'out' (Dense); weights for a layer the model does not have: 'head'.",
     );

@@ -36,21 +36,30 @@ export function sniff(bytes: Uint8Array): ContentKind {
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   if (bytes[i] === 0x7b || bytes[i] === 0x5b) return 'json';
   const head = bytes.subarray(0, 512);
-  return head.some((b) => b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20)) ? 'binary' : 'text';
+  return head.some((b) => b === 0 || b < 0x09 || (b > 0x0d && b < 0x20)) ? 'binary' : 'text';
 }
 
 /** Words for a file that holds no model, never its raw bytes: "a PNG image", "binary data". */
 export function describeContent(kind: ContentKind): string {
   switch (kind) {
-    case 'zip': return 'a zip archive';
-    case 'hdf5': return 'an HDF5 file';
-    case 'json': return 'JSON';
-    case 'png': return 'a PNG image';
-    case 'jpeg': return 'a JPEG image';
-    case 'gzip': return 'gzip-compressed data';
-    case 'text': return 'plain text, not JSON';
-    case 'binary': return 'binary data';
-    case 'empty': return 'nothing (the file is empty)';
+    case 'zip':
+      return 'a zip archive';
+    case 'hdf5':
+      return 'an HDF5 file';
+    case 'json':
+      return 'JSON';
+    case 'png':
+      return 'a PNG image';
+    case 'jpeg':
+      return 'a JPEG image';
+    case 'gzip':
+      return 'gzip-compressed data';
+    case 'text':
+      return 'plain text, not JSON';
+    case 'binary':
+      return 'binary data';
+    case 'empty':
+      return 'nothing (the file is empty)';
   }
 }
 

@@ -40,7 +40,11 @@ describe('project file', () => {
     ['binary data, in one clean line', '\x89PNG\r\n\x1a\n\x00\x00', /^Cannot open the project: the file is not JSON: it looks like a PNG image\.$/],
     ['a passwd file, never echoed', 'root:x:0:0:root:/root:/bin/bash', /^Cannot open the project: the file is not JSON: it looks like plain text\.$/],
     ['bad JSON: where, not what', '{"a": 1 "root:x:0:0"}', /^Cannot open the project: the file is not valid JSON \(a syntax error at line 1, column 9\)\.$/],
-    ['newer version', JSON.stringify({ ...good, version: PROJECT_VERSION + 4 }), new RegExp(`made by a newer Blockprop \\(version ${PROJECT_VERSION + 4}\\); update Blockprop to open it`)],
+    [
+      'newer version',
+      JSON.stringify({ ...good, version: PROJECT_VERSION + 4 }),
+      new RegExp(`made by a newer Blockprop \\(version ${PROJECT_VERSION + 4}\\); update Blockprop to open it`),
+    ],
     ['another format', JSON.stringify({ ...good, format: 'something-else' }), /not a Blockprop project file \(format "something-else"/],
     ['a JSON array', '[1, 2]', /holds no JSON object/],
     ['graph of the wrong type', JSON.stringify({ ...good, graph: 'oops' }), /no model graph/],
@@ -68,7 +72,18 @@ describe('project file', () => {
 
   it('migrates an early, version-less file with snake_case settings', () => {
     const old = {
-      graph: { name: 'old', nodes: [{ id: 'a', kind: 'InputLayer', params: { batch_shape: [null, 4] } }, { kind: 'Dense', name: 'fc', position: { x: 1, y: 2 } }, { name: 'nokind' }], edges: [{ source: 'a', target: 'n1' }, { source: 'a', target: 'ghost' }] },
+      graph: {
+        name: 'old',
+        nodes: [
+          { id: 'a', kind: 'InputLayer', params: { batch_shape: [null, 4] } },
+          { kind: 'Dense', name: 'fc', position: { x: 1, y: 2 } },
+          { name: 'nokind' },
+        ],
+        edges: [
+          { source: 'a', target: 'n1' },
+          { source: 'a', target: 'ghost' },
+        ],
+      },
       training: { optimizer: 'SGD', lr: 0.01, batch_size: 32, metrics: ['acc'], loss: 'mean_squared_error' },
     };
     const r = parseProject(old);
@@ -76,8 +91,17 @@ describe('project file', () => {
     if (!r.ok) return;
     const { project: migrated, warnings } = r.value;
     expect(migrated.version).toBe(PROJECT_VERSION);
-    expect(migrated.training).toMatchObject({ optimizer: { kind: 'sgd', momentum: 0, nesterov: false }, learningRate: 0.01, batchSize: 32, metrics: [{ kind: 'accuracy' }], loss: 'mse' });
-    expect(migrated.graph.nodes.map((n) => [n.id, n.kind, n.name])).toEqual([['a', 'InputLayer', 'input_layer'], ['n1', 'Dense', 'fc']]);
+    expect(migrated.training).toMatchObject({
+      optimizer: { kind: 'sgd', momentum: 0, nesterov: false },
+      learningRate: 0.01,
+      batchSize: 32,
+      metrics: [{ kind: 'accuracy' }],
+      loss: 'mse',
+    });
+    expect(migrated.graph.nodes.map((n) => [n.id, n.kind, n.name])).toEqual([
+      ['a', 'InputLayer', 'input_layer'],
+      ['n1', 'Dense', 'fc'],
+    ]);
     expect(migrated.graph.edges).toEqual([{ id: 'e1', source: 'a', target: 'n1', targetIndex: 0 }]);
     expect(warnings).toEqual([
       "The file has no 'format' marker; read it as a Blockprop project.",

@@ -5,8 +5,15 @@ import { snakeToCamel } from '../keras/case';
 import { repairGraph } from './repairGraph';
 import { repairRuns } from './runs';
 import {
-  datasetRefSchema, defaultDataset, defaultTraining, PROJECT_FORMAT, PROJECT_VERSION, trainingFields,
-  type DatasetRef, type Project, type TrainingSettings,
+  datasetRefSchema,
+  defaultDataset,
+  defaultTraining,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  trainingFields,
+  type DatasetRef,
+  type Project,
+  type TrainingSettings,
 } from './schema';
 
 /** A project read from a file, and what was repaired or upgraded on the way (for a notice). */
@@ -48,7 +55,9 @@ function legacyTraining(raw: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-interface SafeParser<T> { safeParse(v: unknown): { success: true; data: T } | { success: false } }
+interface SafeParser<T> {
+  safeParse(v: unknown): { success: true; data: T } | { success: false };
+}
 
 function repairTraining(raw: unknown, warnings: string[]): TrainingSettings {
   if (raw === undefined) return defaultTraining;

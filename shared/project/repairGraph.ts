@@ -70,7 +70,8 @@ export function repairGraph(raw: unknown, warnings: string[]): Outcome<Graph> {
     edgeIds.add(id);
     edges.push({ id, source: String(e['source']), target: String(e['target']), targetIndex });
   });
-  if (rawEdges !== undefined && !Array.isArray(rawEdges)) warnings.push("The model's wires were unreadable ('graph.edges' is not a list); the blocks were kept without wires.");
+  if (rawEdges !== undefined && !Array.isArray(rawEdges))
+    warnings.push("The model's wires were unreadable ('graph.edges' is not a list); the blocks were kept without wires.");
 
   const graph: Graph = { name, nodes, edges };
   const outputs = raw['outputs'];

@@ -4,10 +4,25 @@ import { parseProject } from './project';
 import { repairRuns, thinPoints, type RunRecord } from './runs';
 
 const run: RunRecord = {
-  id: 'r1', startedAt: '2026-11-28T17:00:00.000Z', model: 'keras_cnn', totalParams: 1_199_882, training: defaultTraining,
-  dataset: { kind: 'mnist' }, limit: 2000, backend: 'wasm', status: 'done', message: null, stepsPerEpoch: 10,
+  id: 'r1',
+  startedAt: '2026-11-28T17:00:00.000Z',
+  model: 'keras_cnn',
+  totalParams: 1_199_882,
+  training: defaultTraining,
+  dataset: { kind: 'mnist' },
+  limit: 2000,
+  backend: 'wasm',
+  status: 'done',
+  message: null,
+  stepsPerEpoch: 10,
   epochs: [{ epoch: 0, step: 10, loss: 0.5, accuracy: 0.85, valLoss: 0.4, valAccuracy: 0.88, durationMs: 1200 }],
-  batches: [[1, 2.3, 0.1], [10, 0.5, null]], testAccuracy: 0.88, testLoss: 0.4, samplesPerSecond: 1500,
+  batches: [
+    [1, 2.3, 0.1],
+    [10, 0.5, null],
+  ],
+  testAccuracy: 0.88,
+  testLoss: 0.4,
+  samplesPerSecond: 1500,
 };
 
 describe('repairRuns', () => {
@@ -26,13 +41,24 @@ describe('repairRuns', () => {
   }
 
   it('a project keeps its runs through parseProject', () => {
-    const parsed = parseProject({ format: 'blockprop-project', version: 1, graph: { name: 'm', nodes: [], edges: [] }, training: defaultTraining, dataset: { kind: 'mnist' }, runs: [run] });
+    const parsed = parseProject({
+      format: 'blockprop-project',
+      version: 1,
+      graph: { name: 'm', nodes: [], edges: [] },
+      training: defaultTraining,
+      dataset: { kind: 'mnist' },
+      runs: [run],
+    });
     expect(parsed.ok && parsed.value.project.runs).toEqual([run]);
   });
 });
 
 describe('thinPoints', () => {
-  const cases: [number, number, number][] = [[10, 400, 10], [1000, 400, 400], [401, 400, 400]];
+  const cases: [number, number, number][] = [
+    [10, 400, 10],
+    [1000, 400, 400],
+    [401, 400, 400],
+  ];
   for (const [n, max, expected] of cases) {
     it(`${n} points -> at most ${max}`, () => {
       const pts = Array.from({ length: n }, (_, i) => i);

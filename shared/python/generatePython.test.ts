@@ -29,7 +29,7 @@ describe('generatePython: model', () => {
     expect(code).toContain('MODEL_NAME = "inception_module"');
   });
 
-  it('writes regularizers as Keras objects (the chapter\'s L2)', () => {
+  it("writes regularizers as Keras objects (the chapter's L2)", () => {
     expect(generatePython(template('fc_tf_mnist'))).toMatch(/kernel_regularizer=keras\.regularizers\.L2\(l2=0\.025\)/);
   });
 });

@@ -98,7 +98,8 @@ describe('generatePython: user text never becomes code', () => {
       for (const [j, graph] of graphs.entries()) {
         const file = path.join(dir, `s${i}_${j}.py`);
         writeFileSync(file, generatePython(renamed(graph, name), defaultTraining, { kind: 'folder', path: name }));
-        const check = 'import ast,sys,json; t=ast.parse(open(sys.argv[1],encoding="utf-8").read()); print(json.dumps([n.value.value for n in t.body if isinstance(n, ast.Assign) and n.targets[0].id=="MODEL_NAME"]))';
+        const check =
+          'import ast,sys,json; t=ast.parse(open(sys.argv[1],encoding="utf-8").read()); print(json.dumps([n.value.value for n in t.body if isinstance(n, ast.Assign) and n.targets[0].id=="MODEL_NAME"]))';
         expect(JSON.parse(execFileSync('python3', ['-c', check, file], { encoding: 'utf8' }))).toEqual([name]);
       }
     });

@@ -23,7 +23,7 @@ describe('generated Python, as real Keras built it', () => {
     expect(createHash('sha256').update(model, 'utf8').digest('hex'), `the model code changed since Keras last ran it: ${regenerate}`).toBe(built.sha256);
   });
 
-  it.each(cases)("$id: build_model() is our Keras 3 export, parameter for parameter", ({ graph, built }) => {
+  it.each(cases)('$id: build_model() is our Keras 3 export, parameter for parameter', ({ graph, built }) => {
     const ours = exportKeras3(graph);
     if (!ours.ok) throw new Error(JSON.stringify(ours.error.diagnostics));
     expect(ours.value).toEqual(built.toJson);

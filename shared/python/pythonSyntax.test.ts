@@ -18,15 +18,26 @@ const variants: { label: string; training: TrainingSettings; dataset: DatasetRef
   {
     label: 'SGD, top-3, callbacks, folder data, mirrored',
     training: {
-      ...defaultTraining, optimizer: { kind: 'sgd', momentum: 0.9, nesterov: true }, loss: 'sparse_categorical_crossentropy',
-      metrics: [{ kind: 'accuracy' }, { kind: 'top_k_accuracy', k: 3 }], seed: 7, validation: 'split', validationSplit: 0.2,
-      earlyStopping: { monitor: 'val_loss', patience: 2 }, lrSchedule: { kind: 'plateau', patience: 1, factor: 0.5 },
+      ...defaultTraining,
+      optimizer: { kind: 'sgd', momentum: 0.9, nesterov: true },
+      loss: 'sparse_categorical_crossentropy',
+      metrics: [{ kind: 'accuracy' }, { kind: 'top_k_accuracy', k: 3 }],
+      seed: 7,
+      validation: 'split',
+      validationSplit: 0.2,
+      earlyStopping: { monitor: 'val_loss', patience: 2 },
+      lrSchedule: { kind: 'plateau', patience: 1, factor: 0.5 },
     },
     dataset: { kind: 'folder', path: '/data/cats "and" dogs\\' },
     opts: { strategy: 'mirrored' },
   },
   { label: 'Fashion-MNIST resized to the Input', training: defaultTraining, dataset: { kind: 'fashion-mnist', resize: true }, opts: {} },
-  { label: 'Fashion-MNIST, multi-worker', training: { ...defaultTraining, optimizer: { kind: 'rmsprop' } }, dataset: { kind: 'fashion-mnist' }, opts: { strategy: 'multiworker' } },
+  {
+    label: 'Fashion-MNIST, multi-worker',
+    training: { ...defaultTraining, optimizer: { kind: 'rmsprop' } },
+    dataset: { kind: 'fashion-mnist' },
+    opts: { strategy: 'multiworker' },
+  },
 ];
 
 const checker = [
@@ -42,7 +53,9 @@ const checker = [
 
 describe('generated Python scripts', () => {
   it.skipIf(!hasPython)(`parse with CPython's ast.parse${reason}`, () => {
-    const scripts = templateAndFixtureGraphs().flatMap(({ id, graph }) => variants.map((v) => [`${id} (${v.label})`, generatePython(graph, v.training, v.dataset, v.opts)]));
+    const scripts = templateAndFixtureGraphs().flatMap(({ id, graph }) =>
+      variants.map((v) => [`${id} (${v.label})`, generatePython(graph, v.training, v.dataset, v.opts)]),
+    );
     expect(scripts.length).toBeGreaterThan(40);
     const run = spawnSync('python3', ['-c', checker], { input: JSON.stringify(scripts), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(run.stderr).toBe('');

@@ -4,11 +4,12 @@ import { defaultTraining } from '../project/schema';
 import { resizedLimits } from '../project/resizeBudget';
 import { generatePython } from './generatePython';
 
-const net = (shape: number[]) => buildChain('sequential', [
-  { name: 'input_layer', kind: 'InputLayer', params: { shape } },
-  { name: 'flatten', kind: 'Flatten' },
-  { name: 'dense', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
-]);
+const net = (shape: number[]) =>
+  buildChain('sequential', [
+    { name: 'input_layer', kind: 'InputLayer', params: { shape } },
+    { name: 'flatten', kind: 'Flatten' },
+    { name: 'dense', kind: 'Dense', params: { units: 10, activation: 'softmax' } },
+  ]);
 
 describe('the exported script resizes MNIST as the app does', () => {
   it('resizes to the Input, copies grey to 3 channels and keeps the same number of images', () => {

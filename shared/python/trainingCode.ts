@@ -4,7 +4,12 @@ import type { DatasetRef, Metric, Optimizer, TrainingSettings } from '../project
 import { pyFloat, pyString } from './pythonLiteral';
 
 const optimizerClass: Readonly<Record<Optimizer['kind'], string>> = {
-  sgd: 'SGD', adam: 'Adam', rmsprop: 'RMSprop', adagrad: 'Adagrad', adadelta: 'Adadelta', adamax: 'Adamax',
+  sgd: 'SGD',
+  adam: 'Adam',
+  rmsprop: 'RMSprop',
+  adagrad: 'Adagrad',
+  adadelta: 'Adadelta',
+  adamax: 'Adamax',
 };
 
 export function optimizerCode(t: TrainingSettings): string {
@@ -127,7 +132,9 @@ function resizeCode(module: string, height: number, width: number, channels: 1 |
 function callbacksCode(t: TrainingSettings): string[] {
   const lines: string[] = [];
   if (t.earlyStopping) {
-    lines.push(`    keras.callbacks.EarlyStopping(monitor=${pyString(t.earlyStopping.monitor)}, patience=${t.earlyStopping.patience}, restore_best_weights=True),`);
+    lines.push(
+      `    keras.callbacks.EarlyStopping(monitor=${pyString(t.earlyStopping.monitor)}, patience=${t.earlyStopping.patience}, restore_best_weights=True),`,
+    );
   }
   if (t.lrSchedule.kind === 'step') {
     const { every, factor } = t.lrSchedule;
@@ -147,9 +154,7 @@ export function fitCode(dataset: DatasetRef, t: TrainingSettings): string[] {
       'scores = model.evaluate(val_ds, verbose=0, return_dict=True)',
     );
   } else {
-    const validation = t.validation === 'test'
-      ? 'validation_data=(x_test, y_test)'
-      : `validation_split=${pyFloat(t.validationSplit)}`;
+    const validation = t.validation === 'test' ? 'validation_data=(x_test, y_test)' : `validation_split=${pyFloat(t.validationSplit)}`;
     lines.push(
       'history = model.fit(',
       '    x_train, y_train,',

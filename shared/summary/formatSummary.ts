@@ -10,7 +10,11 @@ import { summaryModel, type SummaryModel } from './summaryJson';
  */
 
 type Justify = 'left' | 'right';
-interface Column { readonly header: string; readonly width: number; readonly justify: Justify }
+interface Column {
+  readonly header: string;
+  readonly width: number;
+  readonly justify: Justify;
+}
 
 // rich shrinks Keras's requested widths (positions × line length, plus cell padding) to fit the
 // table width; these are the content widths it ends up with.
@@ -69,7 +73,13 @@ export function renderSummary(model: SummaryModel): string {
   const columns = model.sequentialLike ? sequentialColumns : functionalColumns;
   const lines: string[] = [`Model: "${model.name}"`];
   lines.push(rule(columns, '┏', '━', '┳', '┓'));
-  lines.push(...rowLines(columns, columns.map((c) => c.header), '┃'));
+  lines.push(
+    ...rowLines(
+      columns,
+      columns.map((c) => c.header),
+      '┃',
+    ),
+  );
   lines.push(rule(columns, '┡', '━', '╇', '┩'));
   model.rows.forEach((row, i) => {
     if (i > 0) lines.push(rule(columns, '├', '─', '┼', '┤'));

@@ -11,8 +11,12 @@ const opts = { getDef: fakeGetDef };
 const fixture = (name: string): string => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8').replace(/\n$/, '');
 const example = (name: string): unknown => JSON.parse(readFileSync(path.join(__dirname, 'fixtures', name), 'utf8'));
 
-const conv = (name: string, filters: number, k: number, input: string): LayerSpec =>
-  ({ name, kind: 'Conv2D', params: { filters, kernel_size: [k, k], padding: 'same', activation: 'relu' }, inputs: [input] });
+const conv = (name: string, filters: number, k: number, input: string): LayerSpec => ({
+  name,
+  kind: 'Conv2D',
+  params: { filters, kernel_size: [k, k], padding: 'same', activation: 'relu' },
+  inputs: [input],
+});
 // Built in "drawing" order; Keras lists it differently (map_graph order).
 const inception = buildGraph('inception_module', [
   { name: 'features', kind: 'InputLayer', params: { batch_shape: [null, 28, 28, 192] } },

@@ -77,9 +77,7 @@ export function summaryModel(graph: Graph, opts: SummaryOptions = {}): SummaryMo
     const info = inference.nodes.get(node.id);
     trainable += info?.params.trainable ?? 0;
     nonTrainable += info?.params.nonTrainable ?? 0;
-    const connectedTo = (adj.incoming.get(node.id) ?? [])
-      .filter((e) => inModel.has(e.source))
-      .map((e) => `${byId.get(e.source)?.name ?? e.source}[0][0]`);
+    const connectedTo = (adj.incoming.get(node.id) ?? []).filter((e) => inModel.has(e.source)).map((e) => `${byId.get(e.source)?.name ?? e.source}[0][0]`);
     return {
       node,
       outputShape: info?.outputShape ?? null,

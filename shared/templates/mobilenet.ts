@@ -12,16 +12,42 @@ const relu6 = { max_value: 6 };
 
 /** (pointwise filters, strides) of depthwise-separable blocks 1..13. */
 const blocks: readonly (readonly [number, number])[] = [
-  [64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2],
-  [512, 1], [512, 1], [512, 1], [512, 1], [512, 1], [1024, 2], [1024, 1],
+  [64, 1],
+  [128, 2],
+  [128, 1],
+  [256, 2],
+  [256, 1],
+  [512, 2],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [1024, 2],
+  [1024, 1],
 ];
 
 function depthwiseBlock(b: GraphBuilder, x: string, filters: number, stride: number, id: number): string {
   let y = x;
   // Strided blocks pad bottom/right by one and convolve 'valid', as TF's original weights expect.
-  if (stride !== 1) y = b.layer('ZeroPadding2D', { padding: [[0, 1], [0, 1]] }, y, `conv_pad_${id}`);
+  if (stride !== 1)
+    y = b.layer(
+      'ZeroPadding2D',
+      {
+        padding: [
+          [0, 1],
+          [0, 1],
+        ],
+      },
+      y,
+      `conv_pad_${id}`,
+    );
   return b.chain(y, [
-    ['DepthwiseConv2D', { kernel_size: [3, 3], padding: stride === 1 ? 'same' : 'valid', depth_multiplier: 1, strides: [stride, stride], use_bias: false }, `conv_dw_${id}`],
+    [
+      'DepthwiseConv2D',
+      { kernel_size: [3, 3], padding: stride === 1 ? 'same' : 'valid', depth_multiplier: 1, strides: [stride, stride], use_bias: false },
+      `conv_dw_${id}`,
+    ],
     ['BatchNormalization', { axis: -1 }, `conv_dw_${id}_bn`],
     ['ReLU', relu6, `conv_dw_${id}_relu`],
     ['Conv2D', { filters, kernel_size: [1, 1], padding: 'same', use_bias: false, strides: [1, 1] }, `conv_pw_${id}`],

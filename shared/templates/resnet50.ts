@@ -36,11 +36,29 @@ export function buildResNet50(): Graph {
   const b = new GraphBuilder('resnet50', 'Functional');
   let x = b.input([224, 224, 3]);
   x = b.chain(x, [
-    ['ZeroPadding2D', { padding: [[3, 3], [3, 3]] }, 'conv1_pad'],
+    [
+      'ZeroPadding2D',
+      {
+        padding: [
+          [3, 3],
+          [3, 3],
+        ],
+      },
+      'conv1_pad',
+    ],
     ['Conv2D', { filters: 64, kernel_size: [7, 7], strides: [2, 2] }, 'conv1_conv'],
     ['BatchNormalization', bn, 'conv1_bn'],
     ['Activation', { activation: 'relu' }, 'conv1_relu'],
-    ['ZeroPadding2D', { padding: [[1, 1], [1, 1]] }, 'pool1_pad'],
+    [
+      'ZeroPadding2D',
+      {
+        padding: [
+          [1, 1],
+          [1, 1],
+        ],
+      },
+      'pool1_pad',
+    ],
     ['MaxPooling2D', { pool_size: [3, 3], strides: [2, 2] }, 'pool1_pool'],
   ]);
   x = stack(b, x, 64, 3, 1, 'conv2');

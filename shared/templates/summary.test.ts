@@ -44,13 +44,13 @@ describe.each(cases)('summary text of template $id', ({ id }) => {
   });
 });
 
-describe('the chapter\'s printed summaries', () => {
+describe("the chapter's printed summaries", () => {
   // Keras 2 in the chapter, so names differ (conv2d_1 …) but shapes and counts must not.
   it.each([
     ['keras_cnn', [320, 18496, 0, 0, 0, 1179776, 0, 1290], 1_199_882],
     ['cnn_64_5x5', [1664, 0, 0, 921700, 1010], 924_374],
     ['fc_200_200', [0, 157000, 0, 40200, 2010], 199_210],
-  ] as const)('%s has the chapter\'s per-layer counts', (id, counts, total) => {
+  ] as const)("%s has the chapter's per-layer counts", (id, counts, total) => {
     expect(fixture(id).layers.map((l) => l.params)).toEqual(counts);
     expect(getTemplate(id)?.expectedTotalParams).toBe(total);
   });

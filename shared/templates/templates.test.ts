@@ -55,8 +55,19 @@ const ids = templates.map((t) => t.id);
 describe('template list', () => {
   it('has the 13 contract ids, each once, with a one-line description', () => {
     expect([...ids].sort()).toEqual([
-      'cnn_64_5x5', 'fc_200_200', 'fc_tf_mnist', 'inception_module', 'inception_v3', 'keras_cnn', 'lenet5',
-      'mobilenet', 'residual_block', 'resnet50', 'vgg16', 'vgg16_cats_dogs', 'vgg19',
+      'cnn_64_5x5',
+      'fc_200_200',
+      'fc_tf_mnist',
+      'inception_module',
+      'inception_v3',
+      'keras_cnn',
+      'lenet5',
+      'mobilenet',
+      'residual_block',
+      'resnet50',
+      'vgg16',
+      'vgg16_cats_dogs',
+      'vgg19',
     ]);
     for (const t of templates) {
       expect(t.description.length, t.id).toBeGreaterThan(20);
@@ -67,7 +78,7 @@ describe('template list', () => {
     expect(getTemplate('nope')).toBeUndefined();
   });
 
-  it('carries the chapter\'s reported accuracies for its five models', () => {
+  it("carries the chapter's reported accuracies for its five models", () => {
     const reported = Object.fromEntries(templates.flatMap((t) => (t.chapter ? [[t.id, t.chapter.reportedAccuracy]] : [])));
     expect(reported).toEqual({ fc_tf_mnist: 92.0, keras_cnn: 99.06, cnn_64_5x5: 98.9, fc_200_200: 98.26, vgg16_cats_dogs: 78.38 });
     expect(getTemplate('fc_200_200')?.chapter?.note).toContain('98.04');
@@ -101,9 +112,7 @@ describe.each(ids)('template %s matches real Keras', (id) => {
   });
 
   it('lists them in Keras model.layers order', () => {
-    const order = keras.modelClass === 'Sequential'
-      ? graph.nodes.filter((n) => n.kind !== 'InputLayer')
-      : kerasLayerOrder(graph);
+    const order = keras.modelClass === 'Sequential' ? graph.nodes.filter((n) => n.kind !== 'InputLayer') : kerasLayerOrder(graph);
     expect(order.map((n) => n.name)).toEqual(summary.layers.map((l) => l.name));
   });
 
@@ -171,10 +180,15 @@ function countParams(node: GraphNode, inShape: readonly (number | null)[]): numb
   const kernel = Array.isArray(p.kernel_size) ? p.kernel_size.reduce<number>((a, b) => a * Number(b), 1) : 0;
   const bias = p.use_bias === false ? 0 : 1;
   switch (node.kind) {
-    case 'Conv2D': return kernel * channels * num('filters') + bias * num('filters');
-    case 'DepthwiseConv2D': return kernel * channels * num('depth_multiplier') + bias * channels * num('depth_multiplier');
-    case 'Dense': return channels * num('units') + bias * num('units');
-    case 'BatchNormalization': return channels * (2 + (p.scale === false ? 0 : 1) + (p.center === false ? 0 : 1));
-    default: return 0;
+    case 'Conv2D':
+      return kernel * channels * num('filters') + bias * num('filters');
+    case 'DepthwiseConv2D':
+      return kernel * channels * num('depth_multiplier') + bias * channels * num('depth_multiplier');
+    case 'Dense':
+      return channels * num('units') + bias * num('units');
+    case 'BatchNormalization':
+      return channels * (2 + (p.scale === false ? 0 : 1) + (p.center === false ? 0 : 1));
+    default:
+      return 0;
   }
 }

@@ -46,7 +46,14 @@ test('a learner builds the chapter’s Keras CNN by hand, trains it on a subset 
     const script = path.join(home, 'chapter_cnn.py');
     expect(existsSync(script)).toBe(true);
     const python = readFileSync(script, 'utf8');
-    for (const line of ['layers.Conv2D(32, (3, 3), activation="relu", name="conv2d")', 'layers.Conv2D(64, (3, 3)', 'MaxPooling2D', 'layers.Dropout(0.25', 'layers.Dense(128, activation="relu"', 'layers.Dense(10, activation="softmax"']) {
+    for (const line of [
+      'layers.Conv2D(32, (3, 3), activation="relu", name="conv2d")',
+      'layers.Conv2D(64, (3, 3)',
+      'MaxPooling2D',
+      'layers.Dropout(0.25',
+      'layers.Dense(128, activation="relu"',
+      'layers.Dense(10, activation="softmax"',
+    ]) {
       expect(python).toContain(line);
     }
   } catch (error) {

@@ -35,7 +35,10 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-test('click a feature-map pixel: receptive field, arithmetic equal to the model, sliding kernel; Dense contributions; saliency and Grad-CAM; PNG at 2x', async ({ page, blockprop: app }) => {
+test('click a feature-map pixel: receptive field, arithmetic equal to the model, sliding kernel; Dense contributions; saliency and Grad-CAM; PNG at 2x', async ({
+  page,
+  blockprop: app,
+}) => {
   test.setTimeout(240_000);
   await page.goto(app.url);
   await openTemplate(page, 'keras_cnn');
@@ -121,7 +124,10 @@ test('click a feature-map pixel: receptive field, arithmetic equal to the model,
   await page.screenshot({ path: `${shots}/computes-look.png` });
 });
 
-test('the lesson: step 1 checks the model against the chapter, trains briefly, Next asks nothing; the card covers neither inspector nor dock', async ({ page, blockprop: app }) => {
+test('the lesson: step 1 checks the model against the chapter, trains briefly, Next asks nothing; the card covers neither inspector nor dock', async ({
+  page,
+  blockprop: app,
+}) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(app.url);

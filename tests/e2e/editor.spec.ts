@@ -102,7 +102,9 @@ test('build the Keras CNN by hand, check shapes and totals, mistakes, undo, save
   await expect(page.getByTestId('toast').last()).toContainText('Exported');
   await expect(page.getByTestId('export-dialog')).toHaveCount(0);
   const fromUi = readFileSync(exportPath, 'utf8');
-  const fromCli = execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'blockprop.cjs'), 'export', projectPath, '--format', 'keras3'], { encoding: 'utf8' });
+  const fromCli = execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'blockprop.cjs'), 'export', projectPath, '--format', 'keras3'], {
+    encoding: 'utf8',
+  });
   expect(JSON.parse(fromUi)).toEqual(JSON.parse(fromCli));
   expect(fromUi.trim()).toBe(fromCli.trim());
 });
@@ -234,7 +236,10 @@ test('autosave offers to restore after a crash; newer and broken files are refus
   const broken = path.join(app.dir, 'broken.blockprop.json');
   writeFileSync(newer, JSON.stringify({ format: 'blockprop-project', version: 99, graph: { name: 'x', nodes: [], edges: [] } }));
   writeFileSync(broken, '{"format": "blockprop-project", "graph": ');
-  for (const [file, words] of [[newer, 'newer Blockprop'], [broken, 'broken']] as const) {
+  for (const [file, words] of [
+    [newer, 'newer Blockprop'],
+    [broken, 'broken'],
+  ] as const) {
     await page.getByTestId('file-menu').click();
     await page.getByTestId('menu-open').click();
     // The restored work is unsaved: the app's own dialog asks before opening another file.

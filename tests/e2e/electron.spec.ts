@@ -39,11 +39,14 @@ test('the desktop app opens a secure window with the typed bridge only', async (
     // contextIsolation + sandbox + no nodeIntegration: the page sees the two-function bridge and no Node.
     expect(surface).toEqual({ bridge: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
     const call = (channel: string, payload: unknown) =>
-      window.evaluate(async ([c, p]) => {
-        const bridge: unknown = Reflect.get(globalThis, 'blockprop');
-        const invoke: unknown = typeof bridge === 'object' && bridge !== null ? Reflect.get(bridge, 'invoke') : undefined;
-        return typeof invoke === 'function' ? ((await Reflect.apply(invoke, bridge, [c, p])) as unknown) : null;
-      }, [channel, payload] as const);
+      window.evaluate(
+        async ([c, p]) => {
+          const bridge: unknown = Reflect.get(globalThis, 'blockprop');
+          const invoke: unknown = typeof bridge === 'object' && bridge !== null ? Reflect.get(bridge, 'invoke') : undefined;
+          return typeof invoke === 'function' ? ((await Reflect.apply(invoke, bridge, [c, p])) as unknown) : null;
+        },
+        [channel, payload] as const,
+      );
     expect(await call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'electron', nativeDialogs: true } });
     expect(await call('project.open', { path: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await call('shell.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });

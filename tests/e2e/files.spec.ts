@@ -45,7 +45,11 @@ test('the file dialog starts at home, then in the last folder used; shows sizes 
 test('Export offers Download for every format: the Python script and the .keras model arrive as files', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await openTemplate(page, 'keras_cnn');
-  for (const [format, suffix] of [['python', '.py'], ['keras', '.keras'], ['keras3', '.keras3.json']] as const) {
+  for (const [format, suffix] of [
+    ['python', '.py'],
+    ['keras', '.keras'],
+    ['keras3', '.keras3.json'],
+  ] as const) {
     await page.keyboard.press('Control+e');
     await page.getByTestId(`export-${format}`).click();
     await expect(page.getByTestId('export-download')).toBeVisible();

@@ -23,7 +23,10 @@ async function pickFolder(page: Page, parts: readonly string[]): Promise<void> {
   await picker.getByTestId('use-folder').click();
 }
 
-test('open a trained .keras, see its feature maps, replace the head, fine-tune on a folder, save and reopen with the weights', async ({ page, blockprop: app }) => {
+test('open a trained .keras, see its feature maps, replace the head, fine-tune on a folder, save and reopen with the weights', async ({
+  page,
+  blockprop: app,
+}) => {
   test.setTimeout(240_000);
   const model = path.join(app.dir, 'cnn.keras');
   copyFileSync(path.join(fixtures, 'cnn.keras'), model);
@@ -52,7 +55,7 @@ test('open a trained .keras, see its feature maps, replace the head, fine-tune o
 
   // Replace the head on the last Conv2D: everything up to it frozen, a new 2-class classifier on top.
   await block(page, 'conv2d').click();
-  await expect(page.getByTestId('head-classes')).toHaveAttribute('placeholder', '2 (the dataset\'s)');
+  await expect(page.getByTestId('head-classes')).toHaveAttribute('placeholder', "2 (the dataset's)");
   await page.getByTestId('replace-head').click();
   await expect(page.getByTestId('toast').filter({ hasText: '2 classes; 2 layers frozen' })).toBeVisible();
   // The layer list has the new head (the canvas draws only the blocks in view).

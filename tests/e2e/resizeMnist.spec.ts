@@ -12,11 +12,13 @@ test('ResNet50 on MNIST: the data check offers resizing MNIST to 224×224×3, an
   // Inspect first: its advice puts resizing MNIST before picking an image folder.
   await page.getByTestId('tab-inspect').click();
   const advice = page.getByTestId('activations-error').or(page.getByTestId('predict-error')).first();
-  await expect(advice).toContainText('Resize MNIST to 224×224×3 (the Train tab\'s "Resize to the model\'s Input" switch), pick an image folder', { timeout: 60_000 });
+  await expect(advice).toContainText('Resize MNIST to 224×224×3 (the Train tab\'s "Resize to the model\'s Input" switch), pick an image folder', {
+    timeout: 60_000,
+  });
   await page.getByTestId('tab-train').click();
   await page.getByTestId('dataset-mnist').click();
   const check = page.getByTestId('data-check');
-  await expect(check).toContainText('Input is 224×224×3, made for larger colour images; MNIST\'s are 28×28×1. Resize MNIST to 224×224×3, pick an image folder');
+  await expect(check).toContainText("Input is 224×224×3, made for larger colour images; MNIST's are 28×28×1. Resize MNIST to 224×224×3, pick an image folder");
   await expect(page.getByTestId('dataset-resize')).not.toBeChecked();
   const fix = page.getByTestId('data-fix');
   await expect(fix).toHaveText('Resize MNIST to 224×224×3');

@@ -19,13 +19,19 @@ for (const style of ['--port N', '--port=N'] as const) {
     const portArgs = style === '--port N' ? ['--port', String(port)] : [`--port=${port}`];
     // No display: npm start falls back to browser mode, as on a server or in CI.
     const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', BLOCKPROP_CONFIG_DIR: path.join(repoRoot, 'test-results', `start-${port}`) };
-    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.mjs'), ...portArgs, '--no-open'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.mjs'), ...portArgs, '--no-open'], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     try {
-      await expect.poll(() => output, { timeout: 30_000, message: 'npm start printed its URL' }).toMatch(new RegExp(`http://127\\.0\\.0\\.1:${port}/\\?token=`));
+      await expect
+        .poll(() => output, { timeout: 30_000, message: 'npm start printed its URL' })
+        .toMatch(new RegExp(`http://127\\.0\\.0\\.1:${port}/\\?token=`));
       const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output)?.[1] ?? '';
       await page.goto(url);
       await expect(page.getByTestId('file-title')).toBeVisible();

@@ -14,7 +14,10 @@ async function points(page: Page): Promise<number> {
 
 test.use({ viewport: { width: 1600, height: 1000 } });
 
-test('train the chapter FC net for one epoch on a 2,000-image MNIST subset: curves move, accuracy appears, the run is kept', async ({ page, blockprop: app }) => {
+test('train the chapter FC net for one epoch on a 2,000-image MNIST subset: curves move, accuracy appears, the run is kept', async ({
+  page,
+  blockprop: app,
+}) => {
   await page.goto(app.url);
   await openTemplate(page, 'fc_tf_mnist');
   await page.getByTestId('tab-train').click();

@@ -10,7 +10,9 @@ async function blocksOnScreen(page: Page): Promise<number> {
   const canvas = await page.getByTestId('canvas').boundingBox();
   if (canvas === null) return 0;
   const boxes = await Promise.all((await page.getByTestId('block').all()).map((b: Locator) => b.boundingBox()));
-  return boxes.filter((b) => b !== null && b.x >= canvas.x && b.x + b.width <= canvas.x + canvas.width && b.y >= canvas.y && b.y + b.height <= canvas.y + canvas.height).length;
+  return boxes.filter(
+    (b) => b !== null && b.x >= canvas.x && b.x + b.width <= canvas.x + canvas.width && b.y >= canvas.y && b.y + b.height <= canvas.y + canvas.height,
+  ).length;
 }
 
 // Bug 8: undoing an auto-layout left the view where the layout had been: an empty-looking canvas.

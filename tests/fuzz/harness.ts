@@ -79,7 +79,14 @@ export async function fuzz(opts: { count: number; seed: number; big?: boolean; o
   const failures: Failure[] = [];
   // The same files through the API the app and browser mode use (project.open, model.import).
   const dispatcher = createDispatcher(
-    createHandlers({ mode: 'web', configDir: path.join(dir, 'config'), version: '0', versions: { node: process.versions.node, electron: null, chrome: null }, engine: () => null, emit: () => undefined }),
+    createHandlers({
+      mode: 'web',
+      configDir: path.join(dir, 'config'),
+      version: '0',
+      versions: { node: process.versions.node, electron: null, chrome: null },
+      engine: () => null,
+      emit: () => undefined,
+    }),
   );
   const byExit: Record<string, number> = {};
   let runs = 0;

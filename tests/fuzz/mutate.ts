@@ -9,8 +9,19 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const hostileNumbers = ['1e309', '-1e309', '1.8e308', '-1e308', '1e-300', '3.7', '-1', '0', '1e20', '9007199254740993', '-0', '2.5'];
 const hostileStrings = [
-  'constructor', '__proto__', 'prototype', 'toString', 'hasOwnProperty', '',
-  '\u001b[2J\u001b]0;pwned\u0007', 'a"""b\'\'\'c\\d\ne', '\u0000nul', '\u202eevil', '名前', '😀'.repeat(3), 'x'.repeat(5000),
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '',
+  '\u001b[2J\u001b]0;pwned\u0007',
+  'a"""b\'\'\'c\\d\ne',
+  '\u0000nul',
+  '\u202eevil',
+  '名前',
+  '😀'.repeat(3),
+  'x'.repeat(5000),
 ];
 const hostileKeys = ['__proto__', 'constructor', 'prototype', 'class_name', 'config', 'name', 'layers', 'inbound_nodes'];
 
@@ -88,13 +99,21 @@ const mutators: readonly ((r: () => number, root: Json) => Json)[] = [
     if (objects.length === 0) return root;
     const target = getAt(root, pick(r, objects));
     if (target !== null && typeof target === 'object' && !Array.isArray(target)) {
-      Object.defineProperty(target, pick(r, hostileKeys), { value: pick(r, [{ polluted: true }, 'x', 1, null]), enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(target, pick(r, hostileKeys), {
+        value: pick(r, [{ polluted: true }, 'x', 1, null]),
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     }
     return root;
   },
   // a removed field
   (r, root) => {
-    const p = pick(r, paths(root).filter((q) => q.length > 0));
+    const p = pick(
+      r,
+      paths(root).filter((q) => q.length > 0),
+    );
     const parent = getAt(root, p.slice(0, -1));
     const key = p[p.length - 1];
     if (Array.isArray(parent)) parent.splice(Number(key), 1);

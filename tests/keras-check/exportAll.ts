@@ -21,7 +21,11 @@ for (const file of readdirSync(fixtures).filter((f) => f.endsWith('.keras3.json'
   if (r.ok) graphs.push([`fixture_${file.replace(/\.(keras3|model)\.json$/, '')}`, r.value.graph]);
 }
 for (const [id, graph] of graphs) {
-  for (const [format, exporter] of [['keras3', exportKeras3], ['keras2', exportKeras2], ['tfjs', exportTfjsTopology]] as const) {
+  for (const [format, exporter] of [
+    ['keras3', exportKeras3],
+    ['keras2', exportKeras2],
+    ['tfjs', exportTfjsTopology],
+  ] as const) {
     const r = exporter(graph);
     if (!r.ok) {
       // A refusal is a result too (TF.js cannot run activity regularizers): compare.py reports it.

@@ -32,7 +32,13 @@ function randomDag(seed: number, size = 14): { specs: LayerSpec[]; outputs: stri
     specs.push({ name: `m${i}`, kind: ['Add', 'Average', 'Maximum'][Math.floor(r() * 3)] ?? 'Add', inputs: [...inputs] });
   }
   const consumed = new Set(specs.flatMap((s) => s.inputs ?? []));
-  return { specs, outputs: shuffled(specs.filter((s) => s.kind !== 'InputLayer' && !consumed.has(s.name)).map((s) => s.name), r) };
+  return {
+    specs,
+    outputs: shuffled(
+      specs.filter((s) => s.kind !== 'InputLayer' && !consumed.has(s.name)).map((s) => s.name),
+      r,
+    ),
+  };
 }
 
 const [out = '/tmp/blockprop-random-dags', ...seedArgs] = process.argv.slice(2);

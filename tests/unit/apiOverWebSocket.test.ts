@@ -10,14 +10,16 @@ import { newProject } from '../../shared/project';
 import { getTemplate } from '../../shared/templates';
 
 /** The renderer's client against the real browser-mode server, with Node's ws as the socket. */
-const nodeSocket = (origin: string): SocketFactory => (url, handlers) => {
-  const ws = new WebSocket(url, { origin });
-  ws.on('open', () => handlers.onOpen());
-  ws.on('close', () => handlers.onClose());
-  ws.on('error', () => undefined);
-  ws.on('message', (data) => handlers.onMessage(data.toString()));
-  return ws;
-};
+const nodeSocket =
+  (origin: string): SocketFactory =>
+  (url, handlers) => {
+    const ws = new WebSocket(url, { origin });
+    ws.on('open', () => handlers.onOpen());
+    ws.on('close', () => handlers.onClose());
+    ws.on('error', () => undefined);
+    ws.on('message', (data) => handlers.onMessage(data.toString()));
+    return ws;
+  };
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -104,7 +106,10 @@ describe('renderer client <-> browser-mode server', () => {
       limit: { train: 1000, test: 200 },
     });
     expect(started.ok).toBe(true);
-    expect(await api.invoke('train.start', { graph, training: project.training, dataset: { kind: 'mnist' } })).toMatchObject({ ok: false, error: { code: 'busy' } });
+    expect(await api.invoke('train.start', { graph, training: project.training, dataset: { kind: 'mnist' } })).toMatchObject({
+      ok: false,
+      error: { code: 'busy' },
+    });
     const last = await done;
     expect(last).toMatchObject({ event: 'done', backend: 'cpu', epochs: 1 });
     expect(events).toContain('batch');

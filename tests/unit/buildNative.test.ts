@@ -19,7 +19,9 @@ describe('build-native never fails the install', () => {
     const { CXX: _cxx, ...env } = process.env;
     const r = runScript({ ...env, PATH: path.join(root, 'no-such-folder') });
     expect(r.status).toBe(0);
-    expect(r.lines).toEqual(['blockprop: native kernels skipped (no C++ compiler found: install g++ or clang++ and run `npm run build:native`); training uses the wasm tier']);
+    expect(r.lines).toEqual([
+      'blockprop: native kernels skipped (no C++ compiler found: install g++ or clang++ and run `npm run build:native`); training uses the wasm tier',
+    ]);
   });
 
   it('when asked to skip (BLOCKPROP_NATIVE=0)', () => {

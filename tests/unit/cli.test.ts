@@ -25,7 +25,8 @@ describe('blockprop CLI', () => {
   it('--help, --version, no arguments, unknown command', () => {
     const help = cli('--help');
     expect(help.code).toBe(0);
-    for (const c of ['summary FILE [--json]', 'validate FILE', 'export FILE', 'templates [--names]', 'new TEMPLATE']) expect(help.stdout).toContain(`blockprop ${c}`);
+    for (const c of ['summary FILE [--json]', 'validate FILE', 'export FILE', 'templates [--names]', 'new TEMPLATE'])
+      expect(help.stdout).toContain(`blockprop ${c}`);
     const version = cli('--version');
     expect(version).toMatchObject({ code: 0 });
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
@@ -58,7 +59,12 @@ describe('blockprop CLI', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^blockprop new: unknown template 'alexnet'; choose one of: fc_tf_mnist, /);
     const stdout = cli('new', 'keras_cnn');
-    expect(JSON.parse(stdout.stdout)).toMatchObject({ format: 'blockprop-project', version: 1, dataset: { kind: 'mnist' }, training: { batchSize: 200, epochs: 10 } });
+    expect(JSON.parse(stdout.stdout)).toMatchObject({
+      format: 'blockprop-project',
+      version: 1,
+      dataset: { kind: 'mnist' },
+      training: { batchSize: 200, epochs: 10 },
+    });
     expect(cli('new', 'keras_cnn', '-o', 'cnn.blockprop.json').code).toBe(0);
     const again = cli('new', 'keras_cnn', '-o', 'cnn.blockprop.json');
     expect(again.code).toBe(2);
@@ -93,7 +99,10 @@ describe('blockprop CLI', () => {
     expect(k2json).toHaveProperty('keras_version');
     const original = JSON.parse(cli('summary', project, '--json').stdout) as unknown;
     expect(JSON.parse(cli('summary', k2path, '--json').stdout)).toEqual(original);
-    const tfjs = file('model.json', JSON.stringify({ format: 'layers-model', generatedBy: 'keras', convertedBy: 'TensorFlow.js Converter', modelTopology: k2json, weightsManifest: [] }));
+    const tfjs = file(
+      'model.json',
+      JSON.stringify({ format: 'layers-model', generatedBy: 'keras', convertedBy: 'TensorFlow.js Converter', modelTopology: k2json, weightsManifest: [] }),
+    );
     expect(JSON.parse(cli('summary', tfjs, '--json').stdout)).toEqual(original);
     const py = cli('export', project, '--format', 'python', '--strategy', 'mirrored');
     expect(py.code).toBe(0);
@@ -119,7 +128,9 @@ describe('blockprop CLI', () => {
   });
 
   it('a cycle is an invalid model (exit 1)', () => {
-    const project = JSON.parse(cli('new', 'fc_200_200').stdout) as { graph: { nodes: { id: string }[]; edges: { id: string; source: string; target: string; targetIndex: number }[] } };
+    const project = JSON.parse(cli('new', 'fc_200_200').stdout) as {
+      graph: { nodes: { id: string }[]; edges: { id: string; source: string; target: string; targetIndex: number }[] };
+    };
     const first = project.graph.nodes[1];
     const last = project.graph.nodes.at(-1);
     if (first && last) project.graph.edges.push({ id: 'loop', source: last.id, target: first.id, targetIndex: 1 });
@@ -132,11 +143,27 @@ describe('blockprop CLI', () => {
     ['a missing file', () => path.join(h.dir, 'nope.json'), /^blockprop summary: cannot read .*nope\.json: no such file\n$/],
     ['a folder', () => h.dir, /^blockprop summary: cannot read .*: it is a folder, not a file\n$/],
     ['an empty file', () => file('empty.json', ''), /^blockprop summary: cannot read .*empty\.json: the file is empty\.\n$/],
-    ['truncated JSON', () => file('cut.json', exampleText('keras_cnn.keras3.json').slice(0, 300)), /^blockprop summary: cannot read .*cut\.json: the file ends in the middle of the JSON — it looks truncated/],
+    [
+      'truncated JSON',
+      () => file('cut.json', exampleText('keras_cnn.keras3.json').slice(0, 300)),
+      /^blockprop summary: cannot read .*cut\.json: the file ends in the middle of the JSON — it looks truncated/,
+    ],
     ['not a model', () => file('other.json', '{"hello": 1}'), /^blockprop summary: cannot read .*other\.json: .+/],
-    ['a binary file', () => file('image.png', '\x89PNG\r\n\x1a\n\x00\x00'), /^blockprop summary: cannot read .*image\.png: the file is not JSON: it looks like a PNG image\.$/m],
-    ['an unknown layer class', () => file('unknown.json', exampleText('keras_cnn.keras3.json').replace('"class_name": "Flatten"', '"class_name": "Frobnicate"')), /Frobnicate/],
-    ['a project from a newer Blockprop', () => file('newer.blockprop.json', JSON.stringify({ format: 'blockprop-project', version: 99, graph: { name: 'm', nodes: [], edges: [] } })), /made by a newer Blockprop \(version 99\); update Blockprop to open it/],
+    [
+      'a binary file',
+      () => file('image.png', '\x89PNG\r\n\x1a\n\x00\x00'),
+      /^blockprop summary: cannot read .*image\.png: the file is not JSON: it looks like a PNG image\.$/m,
+    ],
+    [
+      'an unknown layer class',
+      () => file('unknown.json', exampleText('keras_cnn.keras3.json').replace('"class_name": "Flatten"', '"class_name": "Frobnicate"')),
+      /Frobnicate/,
+    ],
+    [
+      'a project from a newer Blockprop',
+      () => file('newer.blockprop.json', JSON.stringify({ format: 'blockprop-project', version: 99, graph: { name: 'm', nodes: [], edges: [] } })),
+      /made by a newer Blockprop \(version 99\); update Blockprop to open it/,
+    ],
   ])('summary of %s: exit 2, one line', (_l, make, message) => {
     const r = cli('summary', make());
     expect(r.code).toBe(2);

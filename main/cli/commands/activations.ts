@@ -13,7 +13,10 @@ export const activationsCommand: CliCommand = {
   name: 'activations',
   summary: "one layer's output for an image (the feature maps the app draws), as text or --json",
   args: {
-    positionals: [{ name: 'MODEL', required: true }, { name: 'IMAGE', required: true }],
+    positionals: [
+      { name: 'MODEL', required: true },
+      { name: 'IMAGE', required: true },
+    ],
     options: [
       { name: 'layer', kind: 'value', valueName: 'NAME', help: 'the layer whose output to print (required)' },
       { name: 'json', kind: 'flag', help: 'print one line {"layer", "class", "shape": [1, h, w, c], "values": […]} (row-major)' },

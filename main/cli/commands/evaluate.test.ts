@@ -9,7 +9,10 @@ describe('blockprop evaluate', () => {
         accuracy: 0.75,
         count: 4,
         classNames: ['cats', 'dogs'],
-        confusion: [[2, 0], [1, 1]],
+        confusion: [
+          [2, 0],
+          [1, 1],
+        ],
         perClassAccuracy: [1, 0.5],
         worst: [{ index: 3, label: 1, predicted: 0, probabilities: [0.9, 0.1], image: { width: 1, height: 1, channels: 1, data: '' } }],
         labels: [0, 0, 1, 1],

@@ -18,7 +18,9 @@ export function formatEvaluation(r: EvaluateResult, title: string): string {
   if (r.worst.length > 0) {
     lines.push('', 'Worst mistakes (index: true -> predicted, p(true), p(predicted)):');
     for (const m of r.worst) {
-      lines.push(`  #${m.index}: ${r.classNames[m.label] ?? m.label} -> ${r.classNames[m.predicted] ?? m.predicted}, ${(m.probabilities[m.label] ?? 0).toFixed(4)}, ${(m.probabilities[m.predicted] ?? 0).toFixed(4)}`);
+      lines.push(
+        `  #${m.index}: ${r.classNames[m.label] ?? m.label} -> ${r.classNames[m.predicted] ?? m.predicted}, ${(m.probabilities[m.label] ?? 0).toFixed(4)}, ${(m.probabilities[m.predicted] ?? 0).toFixed(4)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -21,7 +21,12 @@ export const exportCommand: CliCommand = {
   args: {
     positionals: [{ name: 'FILE', required: true }],
     options: [
-      { name: 'format', kind: 'value', choices: formats, help: 'keras3 (model.to_json of Keras 3), keras2 (tf.keras / TF.js topology), python (runnable script); with weights: keras (.keras), tfjs (folder: model.json + weights.bin), keras-json (STEM.json + STEM.weights.h5)' },
+      {
+        name: 'format',
+        kind: 'value',
+        choices: formats,
+        help: 'keras3 (model.to_json of Keras 3), keras2 (tf.keras / TF.js topology), python (runnable script); with weights: keras (.keras), tfjs (folder: model.json + weights.bin), keras-json (STEM.json + STEM.weights.h5)',
+      },
       { name: 'output', short: 'o', kind: 'value', valueName: 'OUT', help: 'write here instead of stdout' },
       { name: 'strategy', kind: 'value', choices: strategies, help: 'python only: build the model inside a tf.distribute strategy' },
       weightsOption,
@@ -45,16 +50,23 @@ export const exportCommand: CliCommand = {
     if (withWeights.has(format)) {
       const target = args.values.get('output');
       if (target === undefined || target === '-') {
-        io.err(`blockprop export: --format ${format} writes files; give -o OUT (${format === 'tfjs' ? 'a folder' : format === 'keras' ? 'a .keras file' : 'a path stem'})\n`);
+        io.err(
+          `blockprop export: --format ${format} writes files; give -o OUT (${format === 'tfjs' ? 'a folder' : format === 'keras' ? 'a .keras file' : 'a path stem'})\n`,
+        );
         return exitUsage;
       }
       const weights = args.values.get('weights');
-      const converted = await convertSavedModel(file, format === 'keras' ? 'keras' : format === 'tfjs' ? 'tfjs' : 'keras-json', target, weights !== undefined ? { weights } : {});
+      const converted = await convertSavedModel(
+        file,
+        format === 'keras' ? 'keras' : format === 'tfjs' ? 'tfjs' : 'keras-json',
+        target,
+        weights !== undefined ? { weights } : {},
+      );
       if (!converted.ok) {
         io.err(`blockprop export: ${converted.error.message}\n`);
         return converted.error.usage === true ? exitUsage : exitInvalid;
       }
-      const note = model.weights === null ? ' with freshly initialised weights (the file holds none)' : ' with the file\'s weights';
+      const note = model.weights === null ? ' with freshly initialised weights (the file holds none)' : " with the file's weights";
       io.err(`Wrote ${converted.value.saved.files.join(', ')} (${format}${note}).\n`);
       return exitOk;
     }

@@ -27,7 +27,10 @@ export const predictCommand: CliCommand = {
       return exitUsage;
     }
     const [model = '', ...images] = parsed.value.positionals;
-    const classes = parsed.value.values.get('classes')?.split(',').map((s) => s.trim());
+    const classes = parsed.value.values
+      .get('classes')
+      ?.split(',')
+      .map((s) => s.trim());
     const weights = parsed.value.values.get('weights');
     const r = await predictWithSavedModel(model, images, classes, backendOf(parsed.value), weights !== undefined ? { weights } : {});
     if (!r.ok) {

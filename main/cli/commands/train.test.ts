@@ -26,14 +26,21 @@ async function train(argv: string[]): Promise<{ code: number; out: string; err: 
 }
 
 describe('blockprop train: exit codes and --json', () => {
-  it('--json emits the file\'s repairs as JSON warning lines (a learning rate replaced), never only on stderr', async () => {
+  it("--json emits the file's repairs as JSON warning lines (a learning rate replaced), never only on stderr", async () => {
     const file = projectFile((p) => {
       const training = p['training'];
       if (typeof training === 'object' && training !== null) Reflect.set(training, 'learningRate', 'fast');
     });
     const r = await train([file, '--json', '--epochs', '1', '--limit', '64', '--backend', 'wasm', '--batch-size', '32']);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ event: 'warning', code: 'file', message: expect.stringMatching(/^Training setting 'learningRate' had an invalid value \("fast"\); using 0\.001\.$/) });
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({
+      event: 'warning',
+      code: 'file',
+      message: expect.stringMatching(/^Training setting 'learningRate' had an invalid value \("fast"\); using 0\.001\.$/),
+    });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
   }, 120_000);

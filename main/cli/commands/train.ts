@@ -44,7 +44,8 @@ class TextReporter {
     switch (e.event) {
       case 'backend':
         // Our faster tiers that did not start are a hint (their reasons are in it), not a failure.
-        for (const f of e.failures) if (e.hint === undefined || (f.backend !== 'native' && f.backend !== 'simd')) io.err(`backend ${f.backend} unavailable: ${f.reason}\n`);
+        for (const f of e.failures)
+          if (e.hint === undefined || (f.backend !== 'native' && f.backend !== 'simd')) io.err(`backend ${f.backend} unavailable: ${f.reason}\n`);
         if (e.backend !== null) io.err(`Backend: ${e.backend}${e.detail ? ` (${e.detail})` : ''}\n`);
         if (e.hint !== undefined) io.err(`note: ${e.hint}\n`);
         return;
@@ -54,7 +55,9 @@ class TextReporter {
       case 'start':
         this.steps = e.stepsPerEpoch;
         this.epochs = e.epochs;
-        io.err(`Training on ${e.trainSamples} samples, validating on ${e.validationSamples}; ${e.params.toLocaleString('en-US')} parameters, about ${e.memoryEstimateMb} MB.\n`);
+        io.err(
+          `Training on ${e.trainSamples} samples, validating on ${e.validationSamples}; ${e.params.toLocaleString('en-US')} parameters, about ${e.memoryEstimateMb} MB.\n`,
+        );
         io.out(`Epoch 1/${this.epochs}\n`);
         this.epochStart = Date.now();
         return;
@@ -134,7 +137,8 @@ export const trainCommand: CliCommand = {
     const batchSize = wholeNumber(args, 'batch-size', 1);
     const seed = wholeNumber(args, 'seed', 0);
     const limit = wholeNumber(args, 'limit', 1);
-    if (epochs === null || batchSize === null || seed === null || limit === null) return usage('--epochs, --batch-size and --limit take a positive whole number, --seed a whole number');
+    if (epochs === null || batchSize === null || seed === null || limit === null)
+      return usage('--epochs, --batch-size and --limit take a positive whole number, --seed a whole number');
     const lrText = args.values.get('lr');
     const lr = lrText === undefined ? undefined : Number(lrText);
     if (lr !== undefined && !(lr > 0 && lr <= 10)) return usage('--lr takes a number in (0, 10]');
@@ -154,12 +158,25 @@ export const trainCommand: CliCommand = {
     const dataset = datasetArg !== undefined ? datasetRefOf(datasetArg) : (model.project?.dataset ?? defaultDataset);
     // A file with weights continues from them (Keras's fit on a loaded model); --from-scratch re-initialises.
     const fromScratch = args.flags.has('from-scratch');
-    const weightsFrom = model.weights !== null && !fromScratch ? { kind: 'file' as const, path: path.resolve(file), ...(weightsFile !== undefined ? { weights: path.resolve(weightsFile) } : {}) } : undefined;
+    const weightsFrom =
+      model.weights !== null && !fromScratch
+        ? { kind: 'file' as const, path: path.resolve(file), ...(weightsFile !== undefined ? { weights: path.resolve(weightsFile) } : {}) }
+        : undefined;
     if (weightsFrom !== undefined) {
-      if (json) io.out(`${trainEventJson({ event: 'warning', code: 'continuing', message: `Continuing from the weights in ${file} (--from-scratch starts from fresh weights).` })}\n`);
+      if (json)
+        io.out(
+          `${trainEventJson({ event: 'warning', code: 'continuing', message: `Continuing from the weights in ${file} (--from-scratch starts from fresh weights).` })}\n`,
+        );
       else io.err(`Continuing from the weights in ${file} (--from-scratch starts from fresh weights).\n`);
     }
-    const req: TrainRequest = { graph: model.graph, training, dataset, backend, ...(limit !== undefined ? { limit: { train: limit, test: limit } } : {}), ...(weightsFrom !== undefined ? { weightsFrom } : {}) };
+    const req: TrainRequest = {
+      graph: model.graph,
+      training,
+      dataset,
+      backend,
+      ...(limit !== undefined ? { limit: { train: limit, test: limit } } : {}),
+      ...(weightsFrom !== undefined ? { weightsFrom } : {}),
+    };
 
     const engine = new Engine();
     const text = new TextReporter(io, !json && process.stdout.isTTY);

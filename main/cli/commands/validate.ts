@@ -24,7 +24,9 @@ export const validateCommand: CliCommand = {
       io.err(`${file}: model ${name} is invalid: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`);
       return exitInvalid;
     }
-    io.out(`${file}: model ${name} is valid: ${plural(model.graph.nodes.length, 'layer')}, ${formatCount(inference.totals.total)} params${model.weights !== null ? ' with trained weights' : ''}, ${plural(warnings, 'warning')}.\n`);
+    io.out(
+      `${file}: model ${name} is valid: ${plural(model.graph.nodes.length, 'layer')}, ${formatCount(inference.totals.total)} params${model.weights !== null ? ' with trained weights' : ''}, ${plural(warnings, 'warning')}.\n`,
+    );
     return exitOk;
   },
 };

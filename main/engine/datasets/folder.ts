@@ -43,7 +43,10 @@ export async function scanFolder(root: string): Promise<Outcome<FolderScan>> {
   } catch (e) {
     return failure(`Cannot read the folder ${root}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const classNames = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const classNames = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
   if (classNames.length === 0) {
     return failure(`The folder ${root} has no sub-folders; put each class's images in its own sub-folder (e.g. cats/ and dogs/).`);
   }
@@ -91,7 +94,11 @@ class ImageSink {
   private written = 0;
   readonly pixels: Uint8Array;
   readonly labels: Int32Array;
-  constructor(capacity: number, private readonly sampleBytes: number, private readonly shape: readonly [number, number, number]) {
+  constructor(
+    capacity: number,
+    private readonly sampleBytes: number,
+    private readonly shape: readonly [number, number, number],
+  ) {
     this.pixels = new Uint8Array(capacity * sampleBytes);
     this.labels = new Int32Array(capacity);
   }

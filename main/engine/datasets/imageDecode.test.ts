@@ -38,7 +38,10 @@ describe('decodeImage reads the size from the header first', () => {
     const start = performance.now();
     const r = decodeImage(pngClaiming(60_000, 60_000));
     expect(performance.now() - start).toBeLessThan(50);
-    expect(r).toEqual({ ok: false, error: { message: `PNG is 60000×60000 pixels (3600 megapixels), over the limit of ${MAX_MEGAPIXELS}; scale it down first` } });
+    expect(r).toEqual({
+      ok: false,
+      error: { message: `PNG is 60000×60000 pixels (3600 megapixels), over the limit of ${MAX_MEGAPIXELS}; scale it down first` },
+    });
   });
 
   it('refuses a PNG bomb: a few KB of zeros that would inflate to gigabytes', () => {

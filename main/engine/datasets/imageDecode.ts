@@ -84,11 +84,21 @@ export function decodeWith(bytes: Uint8Array, libs: Decoders, maxMegapixels: num
   }
   if (width === 0 || height === 0) return { ok: false, error: { message: `${kind} is ${width}×${height} pixels: an image needs at least one pixel each way` } };
   if (width * height > maxMegapixels * 1e6) {
-    return { ok: false, error: { message: `${kind} is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels), over the limit of ${maxMegapixels}; scale it down first` } };
+    return {
+      ok: false,
+      error: {
+        message: `${kind} is ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels), over the limit of ${maxMegapixels}; scale it down first`,
+      },
+    };
   }
   try {
     if (isJpeg) {
-      const img = libs.jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxMegapixels, maxMemoryUsageInMB: maxMegapixels * 8 + 64 });
+      const img = libs.jpeg.decode(bytes, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxResolutionInMP: maxMegapixels,
+        maxMemoryUsageInMB: maxMegapixels * 8 + 64,
+      });
       if (!(img.width > 0 && img.height > 0)) return { ok: false, error: { message: 'JPEG has no pixels' } };
       return { ok: true, value: { width: img.width, height: img.height, rgba: img.data } };
     }

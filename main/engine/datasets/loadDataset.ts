@@ -23,12 +23,17 @@ export async function loadDataset(ref: DatasetRef, opts: LoadOptions): Promise<L
   const classNames = ref.kind === 'mnist' ? mnistClassNames : fashionClassNames;
   const target = ref.resize === true ? resizeTarget(opts.inputShape) : null;
   if (ref.resize === true && target === null) {
-    return failure(`${title} can be resized only to an image Input (height × width × 1 or 3); this Input is ${opts.inputShape.map((d) => (d === null ? '?' : String(d))).join('×')}.`);
+    return failure(
+      `${title} can be resized only to an image Input (height × width × 1 or 3); this Input is ${opts.inputShape.map((d) => (d === null ? '?' : String(d))).join('×')}.`,
+    );
   }
-  const shapeIssue = target !== null ? null : checkInputShape(
-    { input: { name: 'input', shape: opts.inputShape }, output: { name: '', kind: '', shape: [] } },
-    { title, imageShape: BUILTIN_SHAPE, resizable: false, classNames },
-  );
+  const shapeIssue =
+    target !== null
+      ? null
+      : checkInputShape(
+          { input: { name: 'input', shape: opts.inputShape }, output: { name: '', kind: '', shape: [] } },
+          { title, imageShape: BUILTIN_SHAPE, resizable: false, classNames },
+        );
   if (shapeIssue !== null && shapeIssue.severity === 'error') return failure(shapeIssue.message);
   opts.onProgress?.({ phase: 'reading', loaded: 0, total: null });
   const limits = { train: limitFor(opts.limit, 'train'), test: limitFor(opts.limit, 'test') };

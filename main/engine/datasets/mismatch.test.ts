@@ -18,7 +18,9 @@ describe('model versus data', () => {
       m: model([50, 50, 3], 10),
       d: mnist,
       loss: 'categorical_crossentropy',
-      expected: ['error: Input is 50×50×3, made for larger colour images, but the MNIST images are 28×28×1. Resize MNIST to 50×50×3 (the Train tab\'s "Resize to the model\'s Input" switch), pick an image folder (resized to 50×50×3 too), or use a model made for 28×28×1 images such as the Keras CNN template.'],
+      expected: [
+        'error: Input is 50×50×3, made for larger colour images, but the MNIST images are 28×28×1. Resize MNIST to 50×50×3 (the Train tab\'s "Resize to the model\'s Input" switch), pick an image folder (resized to 50×50×3 too), or use a model made for 28×28×1 images such as the Keras CNN template.',
+      ],
     },
     {
       name: 'a small gray Input of the wrong size',
@@ -42,7 +44,9 @@ describe('model versus data', () => {
       m: model([50, 50, 3], 2, 'sigmoid'),
       d: { ...catsDogs, imageShape: [50, 50, 3] },
       loss: 'binary_crossentropy',
-      expected: ["error: Dense 'dense_1' has 2 units; binary_crossentropy needs 1 unit with a sigmoid activation (or use sparse_categorical_crossentropy with 2 softmax units)."],
+      expected: [
+        "error: Dense 'dense_1' has 2 units; binary_crossentropy needs 1 unit with a sigmoid activation (or use sparse_categorical_crossentropy with 2 softmax units).",
+      ],
     },
     {
       name: 'binary crossentropy on 10 classes',
@@ -76,7 +80,11 @@ describe('model ends from a graph', () => {
     const { modelEndsOf } = await import('./modelEnds');
     const ends = modelEndsOf(buildKerasCnn());
     expect(ends && [ends.input.shape, ends.output.kind, ends.output.name, ends.output.shape, ends.output.activation]).toEqual([
-      [28, 28, 1], 'Dense', 'dense_1', [10], 'softmax',
+      [28, 28, 1],
+      'Dense',
+      'dense_1',
+      [10],
+      'softmax',
     ]);
     const vgg = modelEndsOf(buildVgg16CatsDogs());
     expect(vgg && checkModelAgainstData(vgg, mnist, 'categorical_crossentropy').map((d) => d.code)).toEqual(['data-input-shape', 'data-output-units']);

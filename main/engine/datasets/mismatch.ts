@@ -50,18 +50,35 @@ export function checkInputShape(model: ModelEnds, data: DataFacts): Diagnostic |
   const at = model.input.nodeId;
   if (data.resizable) {
     if (shape.length !== 3) {
-      return diag('data-input-rank', `Input '${model.input.name}' is ${fmt(shape)} but images need height × width × channels; set the Input block to e.g. 50×50×3.`, at);
+      return diag(
+        'data-input-rank',
+        `Input '${model.input.name}' is ${fmt(shape)} but images need height × width × channels; set the Input block to e.g. 50×50×3.`,
+        at,
+      );
     }
     const [h, w, c] = shape;
     if (h === null || w === null || h === undefined || w === undefined) {
-      return diag('data-input-size', `Input '${model.input.name}' has no fixed size (${fmt(shape)}); set a height and width so the images can be resized to it.`, at);
+      return diag(
+        'data-input-size',
+        `Input '${model.input.name}' has no fixed size (${fmt(shape)}); set a height and width so the images can be resized to it.`,
+        at,
+      );
     }
     if (c !== 1 && c !== 3) {
-      return diag('data-input-channels', `Input '${model.input.name}' has ${String(c)} channels; images load as 1 (grayscale) or 3 (RGB) channels — change the Input block.`, at);
+      return diag(
+        'data-input-channels',
+        `Input '${model.input.name}' has ${String(c)} channels; images load as 1 (grayscale) or 3 (RGB) channels — change the Input block.`,
+        at,
+      );
     }
     const img = data.imageShape;
     if (img !== null && (img[0] !== h || img[1] !== w || img[2] !== c)) {
-      return diag('data-resize', `The images are ${img[1]}×${img[0]}×${img[2]}; they will be resized to ${h}×${w}×${c} for Input '${model.input.name}'.`, at, 'info');
+      return diag(
+        'data-resize',
+        `The images are ${img[1]}×${img[0]}×${img[2]}; they will be resized to ${h}×${w}×${c} for Input '${model.input.name}'.`,
+        at,
+        'info',
+      );
     }
     return null;
   }
@@ -98,16 +115,28 @@ export function checkClasses(model: ModelEnds, data: DataFacts, loss: LossName):
   const at = output.nodeId;
   const block = `${output.kind} '${output.name}'`;
   if (output.shape.length !== 1) {
-    return diag('data-output-rank', `${block} outputs ${fmt(output.shape)} per sample; a classifier ends in one value per class — add Flatten and a Dense with ${classes} units.`, at);
+    return diag(
+      'data-output-rank',
+      `${block} outputs ${fmt(output.shape)} per sample; a classifier ends in one value per class — add Flatten and a Dense with ${classes} units.`,
+      at,
+    );
   }
   const units = output.shape[0];
   if (units === null || units === undefined) return null;
   if (labelEncoding(loss) === 'binary') {
     if (classes !== 2) {
-      return diag('data-loss-classes', `binary_crossentropy needs 2 classes but ${data.title} has ${classes}; use sparse_categorical_crossentropy with ${classes} output units.`, at);
+      return diag(
+        'data-loss-classes',
+        `binary_crossentropy needs 2 classes but ${data.title} has ${classes}; use sparse_categorical_crossentropy with ${classes} output units.`,
+        at,
+      );
     }
     if (units !== 1) {
-      return diag('data-output-units', `${block} has ${units} units; binary_crossentropy needs 1 unit with a sigmoid activation (or use sparse_categorical_crossentropy with 2 softmax units).`, at);
+      return diag(
+        'data-output-units',
+        `${block} has ${units} units; binary_crossentropy needs 1 unit with a sigmoid activation (or use sparse_categorical_crossentropy with 2 softmax units).`,
+        at,
+      );
     }
     return null;
   }
@@ -124,19 +153,27 @@ export function checkLossActivation(model: ModelEnds, loss: LossName): Diagnosti
   if (act === undefined) return null;
   const block = `${model.output.kind} '${model.output.name}'`;
   if ((loss === 'categorical_crossentropy' || loss === 'sparse_categorical_crossentropy') && act !== 'softmax') {
-    return diag('data-loss-activation', `${loss} expects probabilities but ${block} has activation '${act}'; set its activation to softmax.`, model.output.nodeId, 'warning');
+    return diag(
+      'data-loss-activation',
+      `${loss} expects probabilities but ${block} has activation '${act}'; set its activation to softmax.`,
+      model.output.nodeId,
+      'warning',
+    );
   }
   if (loss === 'binary_crossentropy' && act !== 'sigmoid') {
-    return diag('data-loss-activation', `binary_crossentropy expects a probability but ${block} has activation '${act}'; set its activation to sigmoid.`, model.output.nodeId, 'warning');
+    return diag(
+      'data-loss-activation',
+      `binary_crossentropy expects a probability but ${block} has activation '${act}'; set its activation to sigmoid.`,
+      model.output.nodeId,
+      'warning',
+    );
   }
   return null;
 }
 
 /** Every check, errors first. */
 export function checkModelAgainstData(model: ModelEnds, data: DataFacts, loss: LossName): Diagnostic[] {
-  const found = [checkInputShape(model, data), checkClasses(model, data, loss), checkLossActivation(model, loss)].filter(
-    (d): d is Diagnostic => d !== null,
-  );
+  const found = [checkInputShape(model, data), checkClasses(model, data, loss), checkLossActivation(model, loss)].filter((d): d is Diagnostic => d !== null);
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return found.sort((a, b) => rank[a.severity] - rank[b.severity]);
 }

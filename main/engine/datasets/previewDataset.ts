@@ -14,7 +14,14 @@ export async function previewDataset(ref: DatasetRef, perClass = 6, onProgress?:
     const r = await previewFolder(ref.path, { perClass, onProgress });
     if (!r.ok) return r;
     const { classes, total, skipped, imageSizes, grayscale } = r.value;
-    return success({ title: `the folder '${path.basename(ref.path)}'`, classes: classes.map((c) => ({ ...c, samples: [...c.samples] })), total, skipped: [...skipped], imageSizes: [...imageSizes], grayscale });
+    return success({
+      title: `the folder '${path.basename(ref.path)}'`,
+      classes: classes.map((c) => ({ ...c, samples: [...c.samples] })),
+      total,
+      skipped: [...skipped],
+      imageSizes: [...imageSizes],
+      grayscale,
+    });
   }
   const mnist = ref.kind === 'mnist';
   // Counts come from the training labels; the pictures from the start of the test set.
@@ -31,5 +38,12 @@ export async function previewDataset(ref: DatasetRef, perClass = 6, onProgress?:
     }
     return { name, count: counts[k] ?? 0, samples };
   });
-  return success({ title: mnist ? 'MNIST' : 'Fashion-MNIST', classes, total: train.count, skipped: [], imageSizes: [{ size: '28×28', count: train.count }], grayscale: true });
+  return success({
+    title: mnist ? 'MNIST' : 'Fashion-MNIST',
+    classes,
+    total: train.count,
+    skipped: [],
+    imageSizes: [{ size: '28×28', count: train.count }],
+    grayscale: true,
+  });
 }

@@ -19,7 +19,12 @@ describe('resize', () => {
     expect([...px]).toEqual(expected);
   });
   it('weights sum to 1 for every output position', () => {
-    for (const [a, b] of [[500, 50], [375, 50], [28, 28], [7, 50]] as const) {
+    for (const [a, b] of [
+      [500, 50],
+      [375, 50],
+      [28, 28],
+      [7, 50],
+    ] as const) {
       const t = axisTaps(a, b);
       for (let o = 0; o < b; o++) {
         let sum = 0;

@@ -68,7 +68,9 @@ function randomise(model: LayersModel): void {
     if (ws.length === 0) return;
     const isBn = layer.getClassName() === 'BatchNormalization';
     // getWeights hands out the variables' own tensors: set new values, never dispose those.
-    layer.setWeights(ws.map((w, j) => tf.tensor(values(w.size, 97 * i + j + 1, isBn && j === ws.length - 1 ? 0.5 : -0.8, isBn && j === ws.length - 1 ? 2 : 0.8), w.shape)));
+    layer.setWeights(
+      ws.map((w, j) => tf.tensor(values(w.size, 97 * i + j + 1, isBn && j === ws.length - 1 ? 0.5 : -0.8, isBn && j === ws.length - 1 ? 2 : 0.8), w.shape)),
+    );
   });
 }
 
@@ -145,11 +147,12 @@ describe.each(['cpu', 'wasm'] as const)('BatchNormalization without γ / β on %
     const model = await load(tiny({ scale: false }));
     randomise(model);
     const base = values(50, 11, -1, 1);
-    const f = (v: Float32Array): number => tf.tidy(() => {
-      const y = model.apply(tf.tensor(v, [1, 5, 5, 2]), { training: false });
-      if (!(y instanceof tf.Tensor)) throw new Error('output');
-      return tf.sum(tf.mul(y, tf.tensor([[1, -2]]))).dataSync()[0] ?? NaN;
-    });
+    const f = (v: Float32Array): number =>
+      tf.tidy(() => {
+        const y = model.apply(tf.tensor(v, [1, 5, 5, 2]), { training: false });
+        if (!(y instanceof tf.Tensor)) throw new Error('output');
+        return tf.sum(tf.mul(y, tf.tensor([[1, -2]]))).dataSync()[0] ?? NaN;
+      });
     const [dx] = gradients(model, tf.tensor(base, [1, 5, 5, 2]), false);
     if (dx === undefined) throw new Error('gradient');
     const h = 1e-2;
@@ -196,7 +199,13 @@ describe.each(['cpu', 'wasm'] as const)('an InceptionV3-style block (BatchNormal
   it('one training step through the engine-compiled model changes the weights and the moving statistics', async () => {
     const started = await startBackend(backend);
     if (!started.ok) throw new Error(started.error.message);
-    const built = await buildModel(inceptionStyle(), { ...defaultTraining, optimizer: { kind: 'adam' }, learningRate: 0.01, loss: 'categorical_crossentropy', metrics: [] });
+    const built = await buildModel(inceptionStyle(), {
+      ...defaultTraining,
+      optimizer: { kind: 'adam' },
+      learningRate: 0.01,
+      loss: 'categorical_crossentropy',
+      metrics: [],
+    });
     if (!built.ok) throw new Error(built.error.message);
     const { model } = built.value;
     const before = model.getWeights().map((w) => Float32Array.from(w.dataSync()));
@@ -205,7 +214,9 @@ describe.each(['cpu', 'wasm'] as const)('an InceptionV3-style block (BatchNormal
     const out = await model.trainOnBatch(x, y);
     expect(Number.isFinite(Array.isArray(out) ? out[0] : out)).toBe(true);
     const after = model.getWeights();
-    const changed = model.weights.filter((w, i) => Array.from(after[i]?.dataSync() ?? []).some((v, j) => v !== before[i]?.[j])).map((w) => w.originalName.split('/').pop());
+    const changed = model.weights
+      .filter((w, i) => Array.from(after[i]?.dataSync() ?? []).some((v, j) => v !== before[i]?.[j]))
+      .map((w) => w.originalName.split('/').pop());
     expect(changed).toContain('kernel');
     expect(changed).toContain('beta');
     expect(changed).toContain('moving_mean');

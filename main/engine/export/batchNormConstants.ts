@@ -37,7 +37,12 @@ function withConstants<T>(layer: Layer, inputs: tf.Tensor | tf.Tensor[], gamma: 
   const shape = featureShape(layer, inputs);
   // No tensor or axis to size the constants from: tfjs-layers' own call reports the problem.
   if (shape === null) return fn();
-  const saved = { gamma: Reflect.get(layer, 'gamma'), beta: Reflect.get(layer, 'beta'), scale: Reflect.get(layer, 'scale'), center: Reflect.get(layer, 'center') };
+  const saved = {
+    gamma: Reflect.get(layer, 'gamma'),
+    beta: Reflect.get(layer, 'beta'),
+    scale: Reflect.get(layer, 'scale'),
+    center: Reflect.get(layer, 'center'),
+  };
   if (gamma) {
     const ones: ConstantVariable = { read: () => tf.ones(shape) };
     Reflect.set(layer, 'gamma', ones);

@@ -36,7 +36,10 @@ describe('Keras weight layout', () => {
   it.each([
     {
       name: 'Sequential: no InputLayer, groups by class with counters',
-      json: { class_name: 'Sequential', config: { layers: ['InputLayer:input_layer', 'Conv2D:conv2d', 'Conv2D:c2', 'Dense:dense_7', 'BatchNormalization:bn'] } },
+      json: {
+        class_name: 'Sequential',
+        config: { layers: ['InputLayer:input_layer', 'Conv2D:conv2d', 'Conv2D:c2', 'Dense:dense_7', 'BatchNormalization:bn'] },
+      },
       expected: ['conv2d=conv2d', 'conv2d_1=c2', 'dense=dense_7', 'batch_normalization=bn'],
     },
     {
@@ -83,12 +86,22 @@ describe('.keras archive', () => {
     const paths = h5.value.layers.flatMap((l) => [`${l.group} (${l.layerName})`, ...l.vars.map((v, i) => `${l.group}/vars/${i} [${v.shape.join(',')}]`)]);
     expect(paths.sort()).toEqual(
       [
-        'conv2d (conv2d)', 'conv2d/vars/0 [3,3,1,32]', 'conv2d/vars/1 [32]',
-        'conv2d_1 (conv2d_1)', 'conv2d_1/vars/0 [3,3,32,64]', 'conv2d_1/vars/1 [64]',
-        'max_pooling2d (max_pooling2d)', 'dropout (dropout)', 'flatten (flatten)',
-        'dense (dense)', 'dense/vars/0 [9216,128]', 'dense/vars/1 [128]',
+        'conv2d (conv2d)',
+        'conv2d/vars/0 [3,3,1,32]',
+        'conv2d/vars/1 [32]',
+        'conv2d_1 (conv2d_1)',
+        'conv2d_1/vars/0 [3,3,32,64]',
+        'conv2d_1/vars/1 [64]',
+        'max_pooling2d (max_pooling2d)',
+        'dropout (dropout)',
+        'flatten (flatten)',
+        'dense (dense)',
+        'dense/vars/0 [9216,128]',
+        'dense/vars/1 [128]',
         'dropout_1 (dropout_1)',
-        'dense_1 (dense_1)', 'dense_1/vars/0 [128,10]', 'dense_1/vars/1 [10]',
+        'dense_1 (dense_1)',
+        'dense_1/vars/0 [128,10]',
+        'dense_1/vars/1 [10]',
       ].sort(),
     );
     const kernel = h5.value.layers.find((l) => l.group === 'conv2d')?.vars[0]?.data;

@@ -17,7 +17,6 @@ export interface H5Weights {
   readonly layers: readonly H5LayerEntry[];
 }
 
-
 /** Runs `fn` with a scratch path (h5wasm works on files) and removes it afterwards. */
 async function withScratch<T>(fn: (file: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), 'blockprop-h5-'));
@@ -78,7 +77,10 @@ export async function readWeightsH5(bytes: Uint8Array): Promise<Outcome<H5Weight
       for (const group of layersGroup.keys()) {
         const vars = f.get(`layers/${group}/vars`);
         if (!(vars instanceof h5.Group)) continue;
-        const keys = vars.keys().filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b));
+        const keys = vars
+          .keys()
+          .filter((k) => /^\d+$/.test(k))
+          .sort((a, b) => Number(a) - Number(b));
         const list: { shape: number[]; data: Float32Array }[] = [];
         for (const key of keys) {
           const ds = vars.get(key);

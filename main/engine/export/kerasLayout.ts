@@ -54,5 +54,8 @@ export function kerasOrder(names: readonly string[]): number[] {
     const i = ORDER.indexOf(variableBaseName(n));
     return i < 0 ? ORDER.length : i;
   };
-  return names.map((n, i) => ({ i, r: rank(n) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.i);
+  return names
+    .map((n, i) => ({ i, r: rank(n) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.i);
 }

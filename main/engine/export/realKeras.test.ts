@@ -47,7 +47,7 @@ afterAll(() => {
 
 describe.each(models)('Keras 3.15 model %s', (name) => {
   const want = expected(name);
-  it.each(formats)('$label gives Keras\'s params, prediction and every layer\'s output', async (format) => {
+  it.each(formats)("$label gives Keras's params, prediction and every layer's output", async (format) => {
     const weights = format.weights?.(name);
     const loaded = await loadSavedModel(path.join(dir, format.file(name)), weights ? { weights: path.join(dir, weights) } : {});
     if (!loaded.ok) throw new Error(loaded.error.message);

@@ -21,7 +21,13 @@ export interface SavedFiles {
  * - 'tfjs': `target` is a folder receiving model.json + weights.bin;
  * - 'keras-json': `target` is a path stem: STEM.json (Keras 3 model.to_json()) + STEM.weights.h5.
  */
-export async function saveModel(model: LayersModel, graph: Graph, format: ExportFormat, target: string, extras: ArchiveExtras = {}): Promise<Outcome<SavedFiles>> {
+export async function saveModel(
+  model: LayersModel,
+  graph: Graph,
+  format: ExportFormat,
+  target: string,
+  extras: ArchiveExtras = {},
+): Promise<Outcome<SavedFiles>> {
   try {
     if (format === 'keras') {
       const file = target.endsWith('.keras') ? target : `${target}.keras`;

@@ -33,11 +33,16 @@ async function contextFor(graph: Graph): Promise<InspectContext> {
   for (const layer of model.layers) {
     const ws = layer.getWeights();
     if (ws.length === 0) continue;
-    layer.setWeights(ws.map((w, i) => {
-      const n = w.size;
-      const isVar = layer.getClassName() === 'BatchNormalization' && i === ws.length - 1;
-      return tf.tensor(Array.from({ length: n }, () => (isVar ? 0.5 + r() : r() - 0.5)), w.shape);
-    }));
+    layer.setWeights(
+      ws.map((w, i) => {
+        const n = w.size;
+        const isVar = layer.getClassName() === 'BatchNormalization' && i === ws.length - 1;
+        return tf.tensor(
+          Array.from({ length: n }, () => (isVar ? 0.5 + r() : r() - 0.5)),
+          w.shape,
+        );
+      }),
+    );
   }
   return { model, heldOut: null, classNames: [], graph };
 }
@@ -58,7 +63,7 @@ async function check(ctx: InspectContext, layer: string, cells: CellRequest['cel
     const maps = await activations(ctx, { layer, sample, encoding: 'f32' });
     if (!maps.ok) throw new Error(maps.error.message);
     const buf = Buffer.from(maps.value.maps[c.channel]?.data ?? '', 'base64');
-    const m = maps.value.kind === 'vector' ? maps.value.values ?? [] : Array.from({ length: buf.length / 4 }, (_, i) => buf.readFloatLE(i * 4));
+    const m = maps.value.kind === 'vector' ? (maps.value.values ?? []) : Array.from({ length: buf.length / 4 }, (_, i) => buf.readFloatLE(i * 4));
     const fromMap = maps.value.kind === 'vector' ? m[c.channel] : m[c.y * (maps.value.maps[0]?.width ?? 1) + c.x];
     expect(Math.abs((fromMap ?? NaN) - r.value.value)).toBeLessThan(1e-5);
   }
@@ -80,14 +85,70 @@ describe('the detail view reproduces the engine', () => {
     ]);
     const ctx = await contextFor(b.build());
     const s = pixels(11, 11, 3);
-    await check(ctx, 'valid', [{ y: 0, x: 0, channel: 0 }, { y: 8, x: 4, channel: 2 }], s);
-    await check(ctx, 'strided', [{ y: 0, x: 0, channel: 1 }, { y: 4, x: 4, channel: 3 }], s);
-    await check(ctx, 'dilated', [{ y: 0, x: 4, channel: 1 }, { y: 2, x: 2, channel: 0 }], s);
+    await check(
+      ctx,
+      'valid',
+      [
+        { y: 0, x: 0, channel: 0 },
+        { y: 8, x: 4, channel: 2 },
+      ],
+      s,
+    );
+    await check(
+      ctx,
+      'strided',
+      [
+        { y: 0, x: 0, channel: 1 },
+        { y: 4, x: 4, channel: 3 },
+      ],
+      s,
+    );
+    await check(
+      ctx,
+      'dilated',
+      [
+        { y: 0, x: 4, channel: 1 },
+        { y: 2, x: 2, channel: 0 },
+      ],
+      s,
+    );
     await check(ctx, 'bn', [{ y: 1, x: 3, channel: 1 }], s);
-    await check(ctx, 'relu', [{ y: 2, x: 3, channel: 0 }, { y: 0, x: 0, channel: 1 }], s);
-    await check(ctx, 'leaky', [{ y: 2, x: 3, channel: 0 }, { y: 1, x: 1, channel: 1 }], s);
-    await check(ctx, 'maxpool', [{ y: 0, x: 0, channel: 0 }, { y: 2, x: 2, channel: 1 }], s);
-    await check(ctx, 'avgpool', [{ y: 2, x: 2, channel: 1 }, { y: 1, x: 0, channel: 0 }], s);
+    await check(
+      ctx,
+      'relu',
+      [
+        { y: 2, x: 3, channel: 0 },
+        { y: 0, x: 0, channel: 1 },
+      ],
+      s,
+    );
+    await check(
+      ctx,
+      'leaky',
+      [
+        { y: 2, x: 3, channel: 0 },
+        { y: 1, x: 1, channel: 1 },
+      ],
+      s,
+    );
+    await check(
+      ctx,
+      'maxpool',
+      [
+        { y: 0, x: 0, channel: 0 },
+        { y: 2, x: 2, channel: 1 },
+      ],
+      s,
+    );
+    await check(
+      ctx,
+      'avgpool',
+      [
+        { y: 2, x: 2, channel: 1 },
+        { y: 1, x: 0, channel: 0 },
+      ],
+      s,
+    );
     await check(ctx, 'elu', [{ y: 1, x: 1, channel: 0 }], s);
   });
 
@@ -99,8 +160,24 @@ describe('the detail view reproduces the engine', () => {
     ]);
     const ctx = await contextFor(b.build());
     const s = pixels(9, 9, 3);
-    await check(ctx, 'dw', [{ y: 0, x: 0, channel: 5 }, { y: 4, x: 3, channel: 2 }], s);
-    await check(ctx, 'sep', [{ y: 1, x: 2, channel: 3 }, { y: 0, x: 0, channel: 0 }], s);
+    await check(
+      ctx,
+      'dw',
+      [
+        { y: 0, x: 0, channel: 5 },
+        { y: 4, x: 3, channel: 2 },
+      ],
+      s,
+    );
+    await check(
+      ctx,
+      'sep',
+      [
+        { y: 1, x: 2, channel: 3 },
+        { y: 0, x: 0, channel: 0 },
+      ],
+      s,
+    );
   });
 
   it('Dense (with softmax), Flatten, Dropout, merges and global pooling in a functional model', async () => {
@@ -119,7 +196,15 @@ describe('the detail view reproduces the engine', () => {
     const ctx = await contextFor(b.build());
     const s = pixels(6, 6, 3);
     await check(ctx, 'add', [{ y: 2, x: 3, channel: 1 }], s);
-    await check(ctx, 'cat', [{ y: 1, x: 1, channel: 4 }, { y: 0, x: 5, channel: 0 }], s);
+    await check(
+      ctx,
+      'cat',
+      [
+        { y: 1, x: 1, channel: 4 },
+        { y: 0, x: 5, channel: 0 },
+      ],
+      s,
+    );
     await check(ctx, 'gap', [{ y: 0, x: 0, channel: 5 }], s);
     await check(ctx, 'flat', [{ y: 0, x: 0, channel: 50 }], s);
     await check(ctx, 'd1', [{ y: 0, x: 0, channel: 2 }], s);

@@ -62,7 +62,12 @@ function planeOf(v: Values, c: number): { width: number; height: number; data: n
 
 /** The layer's weights by their Keras names (kernel, bias, gamma, …), in the graph's weight order. */
 function weightsByName(ctx: InspectContext, node: GraphNode, layerWeights: readonly tf.Tensor[]): Map<string, Float32Array> {
-  const names = ctx.graph === undefined || ctx.graph === null ? [] : inferGraph(ctx.graph).nodes.get(node.id)?.weights.map((w) => w.name) ?? [];
+  const names =
+    ctx.graph === undefined || ctx.graph === null
+      ? []
+      : (inferGraph(ctx.graph)
+          .nodes.get(node.id)
+          ?.weights.map((w) => w.name) ?? []);
   const out = new Map<string, Float32Array>();
   layerWeights.forEach((t, i) => out.set(names[i] ?? String(i), Float32Array.from(t.dataSync())));
   return out;
@@ -83,14 +88,28 @@ function windowed(node: GraphNode, input: Values, output: Values, req: CellReque
   const tap = (a: number, b: number, c: number): number | null => {
     const iy = origin[0] + a * g.dilation[0];
     const ix = origin[1] + b * g.dilation[1];
-    return iy < 0 || ix < 0 || iy >= ih || ix >= iw ? null : input.data[(iy * iw + ix) * ic + c] ?? 0;
+    return iy < 0 || ix < 0 || iy >= ih || ix >= iw ? null : (input.data[(iy * iw + ix) * ic + c] ?? 0);
   };
-  const common = { kernel: g.kernel, strides: g.strides, dilation: g.dilation, padding: g.padding, origin, inputShape: [ih, iw, ic] as [number, number, number] };
+  const common = {
+    kernel: g.kernel,
+    strides: g.strides,
+    dilation: g.dilation,
+    padding: g.padding,
+    origin,
+    inputShape: [ih, iw, ic] as [number, number, number],
+  };
   const [kh, kw] = g.kernel;
   if (node.kind === 'MaxPooling2D' || node.kind === 'AveragePooling2D') {
     const window: (number | null)[] = [];
-    for (let a = 0; a < kh; a++) for (let b = 0; b < kw; b++) { const v = tap(a, b, channel); window.push(v === null ? null : r8(v)); }
-    return { detail: { kind: 'pool', op: node.kind === 'MaxPooling2D' ? 'max' : 'avg', ...common, channel, window }, slide: { inputChannel: channel, input: planeOf(input, channel), output: planeOf(output, channel) } };
+    for (let a = 0; a < kh; a++)
+      for (let b = 0; b < kw; b++) {
+        const v = tap(a, b, channel);
+        window.push(v === null ? null : r8(v));
+      }
+    return {
+      detail: { kind: 'pool', op: node.kind === 'MaxPooling2D' ? 'max' : 'avg', ...common, channel, window },
+      slide: { inputChannel: channel, input: planeOf(input, channel), output: planeOf(output, channel) },
+    };
   }
   const m = Math.max(1, Math.round(numberOf(node.params, 'depth_multiplier', 1)));
   const variant = node.kind === 'DepthwiseConv2D' ? 'DepthwiseConv2D' : node.kind === 'SeparableConv2D' ? 'SeparableConv2D' : 'Conv2D';
@@ -127,22 +146,31 @@ function dense(node: GraphNode, input: Values, req: CellRequest, w: Map<string, 
   const units = n === 0 ? 0 : kernel.length / n;
   const bias = w.get('bias');
   const softmax = stringOf(node.params, 'activation', 'linear') === 'softmax';
-  const logits = softmax
-    ? Array.from({ length: units }, (_, u) => r8(xs.reduce((s, v, i) => s + v * (kernel[i * units + u] ?? 0), bias?.[u] ?? 0)))
-    : null;
-  return { kind: 'dense', inputs: xs.map(r8), weights: xs.map((_, i) => r8(kernel[i * units + channel] ?? 0)), bias: bias === undefined ? null : r8(bias[channel] ?? 0), logits };
+  const logits = softmax ? Array.from({ length: units }, (_, u) => r8(xs.reduce((s, v, i) => s + v * (kernel[i * units + u] ?? 0), bias?.[u] ?? 0))) : null;
+  return {
+    kind: 'dense',
+    inputs: xs.map(r8),
+    weights: xs.map((_, i) => r8(kernel[i * units + channel] ?? 0)),
+    bias: bias === undefined ? null : r8(bias[channel] ?? 0),
+    logits,
+  };
 }
 
 function elementwise(node: GraphNode, inbound: readonly string[], inputs: readonly Values[], req: CellRequest, w: Map<string, Float32Array>): CellDetail {
   const { y, x, channel } = req.cell;
   const first = inputs[0];
-  const v0 = first === undefined ? 0 : first.data[at(first, y, x, channel)] ?? 0;
+  const v0 = first === undefined ? 0 : (first.data[at(first, y, x, channel)] ?? 0);
   const p = node.params;
   switch (node.kind) {
     case 'BatchNormalization': {
       return {
-        kind: 'batchnorm', x: r8(v0), mean: r8(w.get('moving_mean')?.[channel] ?? 0), variance: r8(w.get('moving_variance')?.[channel] ?? 1),
-        gamma: r8(w.get('gamma')?.[channel] ?? 1), beta: r8(w.get('beta')?.[channel] ?? 0), epsilon: numberOf(p, 'epsilon', 0.001),
+        kind: 'batchnorm',
+        x: r8(v0),
+        mean: r8(w.get('moving_mean')?.[channel] ?? 0),
+        variance: r8(w.get('moving_variance')?.[channel] ?? 1),
+        gamma: r8(w.get('gamma')?.[channel] ?? 1),
+        beta: r8(w.get('beta')?.[channel] ?? 0),
+        epsilon: numberOf(p, 'epsilon', 0.001),
       };
     }
     case 'Activation':
@@ -154,16 +182,37 @@ function elementwise(node: GraphNode, inbound: readonly string[], inputs: readon
       return { kind: 'activation', fn, x: r8(v0), vector };
     }
     case 'ReLU':
-      return { kind: 'activation', fn: 'relu', x: r8(v0), vector: null, negativeSlope: numberOf(p, 'negative_slope', 0), maxValue: typeof p['max_value'] === 'number' ? p['max_value'] : null, threshold: numberOf(p, 'threshold', 0) };
+      return {
+        kind: 'activation',
+        fn: 'relu',
+        x: r8(v0),
+        vector: null,
+        negativeSlope: numberOf(p, 'negative_slope', 0),
+        maxValue: typeof p['max_value'] === 'number' ? p['max_value'] : null,
+        threshold: numberOf(p, 'threshold', 0),
+      };
     case 'LeakyReLU':
       return { kind: 'activation', fn: 'leaky_relu', x: r8(v0), vector: null, negativeSlope: numberOf(p, 'negative_slope', 0.3) };
-    case 'Add': case 'Subtract': case 'Multiply': case 'Average': case 'Maximum':
-      return { kind: 'merge', op: node.kind, inputs: inputs.map((v, i) => ({ layer: inbound[i] ?? '', channel, value: r8(v.data[at(v, y, x, channel)] ?? 0) })) };
+    case 'Add':
+    case 'Subtract':
+    case 'Multiply':
+    case 'Average':
+    case 'Maximum':
+      return {
+        kind: 'merge',
+        op: node.kind,
+        inputs: inputs.map((v, i) => ({ layer: inbound[i] ?? '', channel, value: r8(v.data[at(v, y, x, channel)] ?? 0) })),
+      };
     case 'Concatenate': {
       let offset = 0;
       for (const [i, v] of inputs.entries()) {
         const c = v.shape[v.shape.length - 1] ?? 0;
-        if (channel < offset + c) return { kind: 'merge', op: 'Concatenate', inputs: [{ layer: inbound[i] ?? '', channel: channel - offset, value: r8(v.data[at(v, y, x, channel - offset)] ?? 0) }] };
+        if (channel < offset + c)
+          return {
+            kind: 'merge',
+            op: 'Concatenate',
+            inputs: [{ layer: inbound[i] ?? '', channel: channel - offset, value: r8(v.data[at(v, y, x, channel - offset)] ?? 0) }],
+          };
         offset += c;
       }
       return { kind: 'merge', op: 'Concatenate', inputs: [] };
@@ -179,19 +228,32 @@ function copied(node: GraphNode, inbound: readonly string[], inputs: readonly Va
   const v = inputs[0];
   const layer = inbound[0] ?? '';
   if (v === undefined) return { kind: 'other', inputs: [], note: 'This layer has no input to trace.' };
-  const one = (iy: number, ix: number, c: number, note: string): CellDetail => ({ kind: 'other', inputs: [{ layer, index: v.shape.length === 3 ? `(${iy}, ${ix}, ${c})` : `[${c}]`, value: r8(v.data[at(v, iy, ix, c)] ?? 0) }], note });
+  const one = (iy: number, ix: number, c: number, note: string): CellDetail => ({
+    kind: 'other',
+    inputs: [{ layer, index: v.shape.length === 3 ? `(${iy}, ${ix}, ${c})` : `[${c}]`, value: r8(v.data[at(v, iy, ix, c)] ?? 0) }],
+    note,
+  });
   const p: Params = node.params;
   switch (node.kind) {
-    case 'Dropout': case 'SpatialDropout2D': case 'GaussianNoise': case 'GaussianDropout':
+    case 'Dropout':
+    case 'SpatialDropout2D':
+    case 'GaussianNoise':
+    case 'GaussianDropout':
       return one(y, x, channel, 'When predicting, dropout passes every value through unchanged; it only zeroes values while training.');
-    case 'Flatten': case 'Reshape': {
+    case 'Flatten':
+    case 'Reshape': {
       const flat = req.cell.channel;
-      return { kind: 'other', inputs: [{ layer, index: `flat ${flat}`, value: r8(v.data[flat] ?? 0) }], note: 'Reshaping keeps the values in row-major order; this one is the input value at the same flat position.' };
+      return {
+        kind: 'other',
+        inputs: [{ layer, index: `flat ${flat}`, value: r8(v.data[flat] ?? 0) }],
+        note: 'Reshaping keeps the values in row-major order; this one is the input value at the same flat position.',
+      };
     }
     case 'ZeroPadding2D': {
       const [[t], [l]] = sidesOf(p, 'padding');
       const [ih, iw] = hwc(v);
-      if (y - t < 0 || x - l < 0 || y - t >= ih || x - l >= iw) return { kind: 'other', inputs: [{ layer, index: 'padding', value: 0 }], note: 'This cell is in the added border of zeros.' };
+      if (y - t < 0 || x - l < 0 || y - t >= ih || x - l >= iw)
+        return { kind: 'other', inputs: [{ layer, index: 'padding', value: 0 }], note: 'This cell is in the added border of zeros.' };
       return one(y - t, x - l, channel, `The input moved by (${t}, ${l}) to make room for the border.`);
     }
     case 'Cropping2D': {
@@ -200,11 +262,18 @@ function copied(node: GraphNode, inbound: readonly string[], inputs: readonly Va
     }
     case 'UpSampling2D': {
       const [sh, sw] = pairOf(p, 'size', [2, 2]);
-      if (stringOf(p, 'interpolation', 'nearest') !== 'nearest') return { kind: 'other', inputs: [], note: 'Bilinear upsampling blends four input values; the view traces nearest-neighbour upsampling only.' };
+      if (stringOf(p, 'interpolation', 'nearest') !== 'nearest')
+        return { kind: 'other', inputs: [], note: 'Bilinear upsampling blends four input values; the view traces nearest-neighbour upsampling only.' };
       return one(Math.floor(y / sh), Math.floor(x / sw), channel, `Each input value is copied into a ${sh}×${sw} block.`);
     }
     case 'Rescaling':
-      return { kind: 'other', inputs: [{ layer, index: `(${y}, ${x}, ${channel})`, value: r8(v.data[at(v, y, x, channel)] ?? 0) }], note: 'Rescaling multiplies and shifts every value.', scale: numberOf(p, 'scale', 1), offset: numberOf(p, 'offset', 0) };
+      return {
+        kind: 'other',
+        inputs: [{ layer, index: `(${y}, ${x}, ${channel})`, value: r8(v.data[at(v, y, x, channel)] ?? 0) }],
+        note: 'Rescaling multiplies and shifts every value.',
+        scale: numberOf(p, 'scale', 1),
+        offset: numberOf(p, 'offset', 0),
+      };
     default:
       return { kind: 'other', inputs: [], note: `${node.kind} is not traced value by value; its receptive field is still exact.` };
   }
@@ -214,7 +283,18 @@ function globalPool(node: GraphNode, input: Values, req: CellRequest): CellDetai
   const [ih, iw, ic] = hwc(input);
   const c = req.cell.channel;
   const window = Array.from({ length: ih * iw }, (_, p) => r8(input.data[p * ic + c] ?? 0));
-  return { kind: 'pool', op: node.kind === 'GlobalMaxPooling2D' ? 'max' : 'avg', kernel: [ih, iw], strides: [1, 1], dilation: [1, 1], padding: 'valid', origin: [0, 0], inputShape: [ih, iw, ic], channel: c, window };
+  return {
+    kind: 'pool',
+    op: node.kind === 'GlobalMaxPooling2D' ? 'max' : 'avg',
+    kernel: [ih, iw],
+    strides: [1, 1],
+    dilation: [1, 1],
+    padding: 'valid',
+    origin: [0, 0],
+    inputShape: [ih, iw, ic],
+    channel: c,
+    window,
+  };
 }
 
 function outputIndexValid(output: Values, req: CellRequest): string | null {
@@ -226,7 +306,8 @@ function outputIndexValid(output: Values, req: CellRequest): string | null {
 /** How one output value of `req.layer` was computed, for one sample. */
 export async function cell(ctx: InspectContext, req: CellRequest): Promise<Result<CellResult>> {
   const node = ctx.graph?.nodes.find((n) => n.name === req.layer);
-  if (node === undefined || ctx.graph === undefined || ctx.graph === null) return fail('no-layer', `The model has no layer '${req.layer}'; pick a block on the canvas.`);
+  if (node === undefined || ctx.graph === undefined || ctx.graph === null)
+    return fail('no-layer', `The model has no layer '${req.layer}'; pick a block on the canvas.`);
   let layer;
   try {
     layer = ctx.model.getLayer(req.layer);
@@ -250,7 +331,8 @@ export async function cell(ctx: InspectContext, req: CellRequest): Promise<Resul
   const inbound = inputs.map((t) => t.sourceLayer.name);
   const w = weightsByName(ctx, node, layer.getWeights());
   let ingredients: Ingredients;
-  if (windowOf(node.kind, node.params) !== null && node.kind !== 'Conv2DTranspose' && first.shape.length === 3) ingredients = windowed(node, first, output, req, w);
+  if (windowOf(node.kind, node.params) !== null && node.kind !== 'Conv2DTranspose' && first.shape.length === 3)
+    ingredients = windowed(node, first, output, req, w);
   else if (node.kind === 'Dense') ingredients = { detail: dense(node, first, req, w), slide: null };
   else if (node.kind === 'GlobalAveragePooling2D' || node.kind === 'GlobalMaxPooling2D') ingredients = { detail: globalPool(node, first, req), slide: null };
   else ingredients = { detail: elementwise(node, inbound, ins, req, w), slide: null };

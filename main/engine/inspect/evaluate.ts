@@ -10,7 +10,13 @@ import { imageOf, prepareSample } from './samples';
 const EPSILON = 1e-7; // Keras's backend epsilon: probabilities are clipped to [ε, 1 − ε] in crossentropy
 
 /** Runs the model on n samples of x (normalised, Input layout) in batches; returns probabilities [n × units]. */
-export async function predictBatches(ctx: InspectContext, x: (start: number, end: number) => Float32Array, n: number, batchSize: number, onBatch?: (done: number) => void): Promise<Float32Array> {
+export async function predictBatches(
+  ctx: InspectContext,
+  x: (start: number, end: number) => Float32Array,
+  n: number,
+  batchSize: number,
+  onBatch?: (done: number) => void,
+): Promise<Float32Array> {
   const shape = inputShapeOf(ctx.model);
   const units = outputUnitsOf(ctx.model);
   const out = new Float32Array(n * units);
@@ -77,7 +83,13 @@ export async function evaluate(ctx: InspectContext, req: EvaluateRequest, onProg
   const units = outputUnitsOf(ctx.model);
   const classNames = classNamesFor(ctx);
   const classes = classNames.length;
-  const probs = await predictBatches(ctx, (s, e) => toFloat32(held, s, e), n, req.batchSize, (done) => onProgress?.(done, n));
+  const probs = await predictBatches(
+    ctx,
+    (s, e) => toFloat32(held, s, e),
+    n,
+    req.batchSize,
+    (done) => onProgress?.(done, n),
+  );
   const loss = defaultLoss(ctx);
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   const labels: number[] = [];

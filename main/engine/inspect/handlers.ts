@@ -89,7 +89,9 @@ async function contextFor(session: EngineSession, payload: { graph?: Graph; data
 
 function parse<S extends z.ZodType>(schema: S, payload: unknown): Result<z.infer<S>> {
   const r = schema.safeParse(payload);
-  return r.success ? { ok: true, value: r.data } : fail('invalid-request', `Invalid request: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.success
+    ? { ok: true, value: r.data }
+    : fail('invalid-request', `Invalid request: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 }
 
 /** A handler that parses its payload, resolves model and data, and runs one inspection. */

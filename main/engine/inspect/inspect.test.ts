@@ -18,7 +18,13 @@ beforeAll(async () => {
 /** Input [2] -> Dense(2, softmax) with kernel 10·I: predicts the brighter of the two pixels. */
 function brighterPixel(): LayersModel {
   const m = sequential({ layers: [layers.dense({ inputShape: [2], units: 2, activation: 'softmax', name: 'dense' })] });
-  m.getLayer('dense').setWeights([tf.tensor2d([[10, 0], [0, 10]]), tf.zeros([2])]);
+  m.getLayer('dense').setWeights([
+    tf.tensor2d([
+      [10, 0],
+      [0, 10],
+    ]),
+    tf.zeros([2]),
+  ]);
   return m;
 }
 
@@ -44,7 +50,10 @@ describe('evaluate', () => {
     if (!r.ok) throw new Error(r.error.message);
     const e = 1 / (1 + Math.exp(10));
     expect(r.value.accuracy).toBe(0.5);
-    expect(r.value.confusion).toEqual([[1, 1], [1, 1]]);
+    expect(r.value.confusion).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
     expect(r.value.perClassAccuracy).toEqual([0.5, 0.5]);
     expect(r.value.loss).toBeCloseTo((2 * -Math.log(1 - e) + 2 * -Math.log(e)) / 4, 4);
     expect(r.value.labels).toEqual([0, 1, 1, 0]);
@@ -55,7 +64,14 @@ describe('evaluate', () => {
   });
   it('ranks mistakes by the confidence of the wrong answer, highest first (not by the lowest probability of the truth)', async () => {
     const m = sequential({ layers: [layers.dense({ inputShape: [3], units: 3, activation: 'softmax', name: 'dense' })] });
-    m.getLayer('dense').setWeights([tf.tensor2d([[10, 0, 0], [0, 10, 0], [0, 0, 10]]), tf.zeros([3])]);
+    m.getLayer('dense').setWeights([
+      tf.tensor2d([
+        [10, 0, 0],
+        [0, 10, 0],
+        [0, 0, 10],
+      ]),
+      tf.zeros([3]),
+    ]);
     // Both are true class 1 answered 0. #0: 0 with 90 %, the truth at 0.004 %; #1: 0 with 98.7 %, the truth at 0.65 %.
     const set: ImageSet = { count: 2, imageShape: [1, 3, 1], pixels: Uint8Array.from([255, 0, 200, 128, 0, 0]), labels: Int32Array.from([1, 1]) };
     const r = await evaluate({ model: m, heldOut: set, classNames: ['a', 'b', 'c'] }, evaluateRequestSchema.parse({ worst: 2 }));
@@ -113,13 +129,17 @@ describe('activations and weights of the chapter models', () => {
     const missing = await activations(ctx, activationsRequestSchema.parse({ layer: 'nope', sample: { kind: 'test', index: 0 } }));
     expect(missing.ok ? '' : missing.error.message).toBe("The model has no layer 'nope'.");
   });
-  it("computes the FC net's \"what the network sees\" as W1 @ W2 @ W3 columns, 28×28, labelled", async () => {
+  it('computes the FC net\'s "what the network sees" as W1 @ W2 @ W3 columns, 28×28, labelled', async () => {
     const model = await fromGraph(buildFc200x200());
     const ctx: InspectContext = { model, heldOut: digits, classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] };
     const r = fcView(ctx, fcViewRequestSchema.parse({}));
     if (!r.ok) throw new Error(r.error.message);
     expect([r.value.layers, r.value.columns, r.value.imageShape, r.value.images.length, r.value.images[3]?.label]).toEqual([
-      ['dense', 'dense_1', 'dense_2'], 10, [28, 28, 1], 10, '3',
+      ['dense', 'dense_1', 'dense_2'],
+      10,
+      [28, 28, 1],
+      10,
+      '3',
     ]);
     const [w1, w2, w3] = ['dense', 'dense_1', 'dense_2'].map((n) => model.getLayer(n).getWeights()[0] ?? tf.zeros([1]));
     const expected = tf.tidy(() => tf.matMul(tf.matMul(w1 ?? tf.zeros([1]), w2 ?? tf.zeros([1])), w3 ?? tf.zeros([1])).dataSync());

@@ -19,7 +19,10 @@ function factors(reg: JsonValue | undefined): { l1: number; l2: number } | null 
 export function regularizationPenalty(model: LayersModel, graph: Graph): number {
   let total = 0;
   for (const node of graph.nodes) {
-    for (const [param, weightName] of [['kernel_regularizer', 'kernel'], ['bias_regularizer', 'bias']] as const) {
+    for (const [param, weightName] of [
+      ['kernel_regularizer', 'kernel'],
+      ['bias_regularizer', 'bias'],
+    ] as const) {
       const f = factors(node.params[param]);
       if (f === null || (f.l1 === 0 && f.l2 === 0)) continue;
       let layer;

@@ -27,7 +27,11 @@ async function bruteForce(graph: Graph, layers: readonly string[], h: number, w:
   const model = built.value;
   for (const layer of model.layers) {
     const bn = layer.getClassName() === 'BatchNormalization';
-    layer.setWeights(layer.getWeights().map((t, i) => (bn ? (i === 1 || i === 2 ? tf.zerosLike(t) : tf.onesLike(t)) : t.rank === 1 ? tf.zerosLike(t) : tf.add(tf.abs(t), 0.01))));
+    layer.setWeights(
+      layer
+        .getWeights()
+        .map((t, i) => (bn ? (i === 1 || i === 2 ? tf.zerosLike(t) : tf.onesLike(t)) : t.rank === 1 ? tf.zerosLike(t) : tf.add(tf.abs(t), 0.01))),
+    );
   }
   const outputs = layers.map((name) => {
     const o = model.getLayer(name).output;
@@ -93,7 +97,12 @@ async function compare(graph: Graph, layers: readonly string[], cells: readonly 
   return checked;
 }
 
-const corners: [number, number][] = [[0, 0], [0.5, 0.5], [0.99, 0.2], [0.3, 0.99]];
+const corners: [number, number][] = [
+  [0, 0],
+  [0.5, 0.5],
+  [0.99, 0.2],
+  [0.3, 0.99],
+];
 
 /**
  * The template with 2 filters per convolution and 3 units per Dense: the geometry (and so every
@@ -116,25 +125,63 @@ function template(id: string): Graph {
 describe('receptive fields equal brute force', () => {
   it('Keras CNN, CNN 64 5×5, LeNet-5', async () => {
     expect(await compare(template('keras_cnn'), ['conv2d', 'conv2d_1', 'max_pooling2d', 'dense'], corners)).toBe(16);
-    expect(await compare(template('cnn_64_5x5'), template('cnn_64_5x5').nodes.filter((n) => /Conv|Pool/.test(n.kind)).map((n) => n.name), corners)).toBeGreaterThan(0);
+    expect(
+      await compare(
+        template('cnn_64_5x5'),
+        template('cnn_64_5x5')
+          .nodes.filter((n) => /Conv|Pool/.test(n.kind))
+          .map((n) => n.name),
+        corners,
+      ),
+    ).toBeGreaterThan(0);
     expect(await compare(template('lenet5'), ['conv2d', 'average_pooling2d', 'conv2d_1', 'average_pooling2d_1'], corners)).toBe(16);
   });
 
   it('the residual block and the Inception module (merges: union of the branches)', async () => {
     const res = template('residual_block');
-    expect(await compare(res, res.nodes.filter((n) => /Conv|Add|Pool/.test(n.kind)).map((n) => n.name), corners)).toBeGreaterThan(8);
+    expect(
+      await compare(
+        res,
+        res.nodes.filter((n) => /Conv|Add|Pool/.test(n.kind)).map((n) => n.name),
+        corners,
+      ),
+    ).toBeGreaterThan(8);
     const inc = template('inception_module');
-    expect(await compare(inc, inc.nodes.filter((n) => /Conv|Concat|Pool/.test(n.kind)).map((n) => n.name), corners)).toBeGreaterThan(8);
+    expect(
+      await compare(
+        inc,
+        inc.nodes.filter((n) => /Conv|Concat|Pool/.test(n.kind)).map((n) => n.name),
+        corners,
+      ),
+    ).toBeGreaterThan(8);
   });
 
   it('dilation, strides with same padding, zero padding, cropping, upsampling', async () => {
     const b = new GraphBuilder('geo', 'Sequential');
     b.chain(b.input([13, 13, 1]), [
-      ['ZeroPadding2D', { padding: [[1, 2], [2, 1]] }, 'pad'],
+      [
+        'ZeroPadding2D',
+        {
+          padding: [
+            [1, 2],
+            [2, 1],
+          ],
+        },
+        'pad',
+      ],
       ['Conv2D', { filters: 2, kernel_size: [3, 3], dilation_rate: [2, 2], padding: 'same' }, 'dil'],
       ['Conv2D', { filters: 2, kernel_size: [4, 3], strides: [2, 3], padding: 'same' }, 'str'],
       ['UpSampling2D', { size: [2, 2] }, 'up'],
-      ['Cropping2D', { cropping: [[1, 0], [0, 2]] }, 'crop'],
+      [
+        'Cropping2D',
+        {
+          cropping: [
+            [1, 0],
+            [0, 2],
+          ],
+        },
+        'crop',
+      ],
       ['MaxPooling2D', { pool_size: [3, 3], strides: [2, 2], padding: 'same' }, 'pool'],
     ]);
     expect(await compare(b.build(), ['pad', 'dil', 'str', 'up', 'crop', 'pool'], corners)).toBe(24);

@@ -46,7 +46,10 @@ function digit(): { kind: 'pixels'; width: number; height: number; channels: 1; 
  */
 function differences(f: (t: tf.Tensor) => tf.Scalar, base: tf.Tensor, index: number, h: number): [number, number, number] {
   const n = base.size;
-  const e = tf.tensor(Array.from({ length: n }, (_, i) => (i === index ? h : 0)), base.shape);
+  const e = tf.tensor(
+    Array.from({ length: n }, (_, i) => (i === index ? h : 0)),
+    base.shape,
+  );
   const mid = f(base).dataSync()[0] ?? 0;
   const up = f(tf.add(base, e)).dataSync()[0] ?? 0;
   const down = f(tf.sub(base, e)).dataSync()[0] ?? 0;
@@ -70,7 +73,10 @@ describe('saliency and Grad-CAM', () => {
     expect(r.value.saliency.width).toBe(28);
     const x = tf.tensor(sample.data, [1, 28, 28, 1]);
     // The three most salient pixels and one in the ring.
-    const order = r.value.saliency.data.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]).map(([, i]) => i);
+    const order = r.value.saliency.data
+      .map((v, i) => [v, i] as const)
+      .sort((a, b) => b[0] - a[0])
+      .map(([, i]) => i);
     for (const i of [...order.slice(0, 3), 14 * 28 + 7]) {
       const [left, right, score] = differences((t) => scoreWithOffset(ctx.model, null, t, 3, null), x, i, 1e-3);
       // The map holds |gradient|; compare the magnitudes.
@@ -83,7 +89,10 @@ describe('saliency and Grad-CAM', () => {
   it('Grad-CAM weighs the last convolution by finite-difference gradients (keras_cnn, residual_block)', async () => {
     // keras_cnn's last conv (ReLU inside) feeds a max pooling: its zero maps tie in the windows,
     // where the score has no derivative, so its first conv is checked there; residual_block's default.
-    for (const [id, pick, expected] of [['keras_cnn', 'conv2d', 'conv2d'], ['residual_block', undefined, 'conv2d_2']] as const) {
+    for (const [id, pick, expected] of [
+      ['keras_cnn', 'conv2d', 'conv2d'],
+      ['residual_block', undefined, 'conv2d_2'],
+    ] as const) {
       const ctx = await ctxOf(template(id));
       const sample = digit();
       const r = await saliency(ctx, { sample, ...(pick === undefined ? {} : { layer: pick }) });

@@ -97,12 +97,22 @@ export async function saliency(ctx: InspectContext, req: SaliencyRequest): Promi
 
     const names = camLayers(model);
     const camName = req.layer ?? defaultCamLayer(model, names);
-    if (camName !== null && !names.includes(camName)) return fail('bad-layer', `Grad-CAM needs a layer with feature maps; '${camName}' has none. Pick one of: ${names.slice(-5).join(', ')}.`);
+    if (camName !== null && !names.includes(camName))
+      return fail('bad-layer', `Grad-CAM needs a layer with feature maps; '${camName}' has none. Pick one of: ${names.slice(-5).join(', ')}.`);
     let gradCam: Plane | null = null;
     if (camName !== null) gradCam = await gradCamOf(model, camName, x, classIndex);
     return {
       ok: true,
-      value: { classIndex, predicted, probabilities: probabilities.map(r6), classNames: classNamesFor(ctx), saliency: saliencyPlane, gradCam, gradCamLayer: camName, camLayers: names },
+      value: {
+        classIndex,
+        predicted,
+        probabilities: probabilities.map(r6),
+        classNames: classNamesFor(ctx),
+        saliency: saliencyPlane,
+        gradCam,
+        gradCamLayer: camName,
+        camLayers: names,
+      },
     };
   } finally {
     x.dispose();

@@ -19,7 +19,10 @@ describe('saliency and Grad-CAM on functional models (weights=None)', () => {
     const built = await tfjsModelFromGraph(graph);
     if (!built.ok) throw new Error(built.error.message);
     const data = Array.from({ length: 224 * 224 * 3 }, (_, i) => ((i * 2654435761) % 1000) / 1000);
-    const r = await saliency({ model: built.value, heldOut: null, classNames: [], graph }, { sample: { kind: 'pixels', width: 224, height: 224, channels: 3, data } });
+    const r = await saliency(
+      { model: built.value, heldOut: null, classNames: [], graph },
+      { sample: { kind: 'pixels', width: 224, height: 224, channels: 3, data } },
+    );
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.probabilities).toHaveLength(1000);
     expect(r.value.saliency.width).toBe(224);
@@ -36,7 +39,10 @@ describe('saliency and Grad-CAM on functional models (weights=None)', () => {
     const built = await tfjsModelFromGraph(graph);
     if (!built.ok) throw new Error(built.error.message);
     const data = Array.from({ length: 299 * 299 * 3 }, (_, i) => ((i * 2654435761) % 1000) / 1000);
-    const r = await saliency({ model: built.value, heldOut: null, classNames: [], graph }, { sample: { kind: 'pixels', width: 299, height: 299, channels: 3, data } });
+    const r = await saliency(
+      { model: built.value, heldOut: null, classNames: [], graph },
+      { sample: { kind: 'pixels', width: 299, height: 299, channels: 3, data } },
+    );
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.saliency.width).toBe(299);
     expect(r.value.saliency.data.some((v) => v > 0)).toBe(true);

@@ -65,7 +65,10 @@ export async function prepareSample(ctx: InspectContext, ref: SampleRef): Promis
     rgba = decoded.value;
   } else {
     if (ref.data.length !== ref.width * ref.height * ref.channels) {
-      return fail('bad-pixels', `Expected ${ref.width * ref.height * ref.channels} values for a ${ref.width}×${ref.height}×${ref.channels} drawing, got ${ref.data.length}.`);
+      return fail(
+        'bad-pixels',
+        `Expected ${ref.width * ref.height * ref.channels} values for a ${ref.width}×${ref.height}×${ref.channels} drawing, got ${ref.data.length}.`,
+      );
     }
     const px = new Uint8Array(ref.width * ref.height * 4);
     for (let i = 0; i < ref.width * ref.height; i++) {

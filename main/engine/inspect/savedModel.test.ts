@@ -12,7 +12,10 @@ import { evaluateSavedModel, predictWithSavedModel } from './savedModel';
 /** 8×8×3 -> Flatten -> Dense(2, softmax): tiny, so the CPU backend evaluates it instantly. */
 function tinyGraph(): Graph {
   const b = new GraphBuilder('tiny', 'Sequential');
-  b.chain(b.input([8, 8, 3]), [['Flatten', {}], ['Dense', { units: 2, activation: 'softmax' }]]);
+  b.chain(b.input([8, 8, 3]), [
+    ['Flatten', {}],
+    ['Dense', { units: 2, activation: 'softmax' }],
+  ]);
   return b.build();
 }
 
@@ -29,7 +32,7 @@ describe('saved models (CLI evaluate / predict)', () => {
     // Kernel that scores red for class 0 (cats) and blue for class 1 (dogs).
     const kernel = new Float32Array(8 * 8 * 3 * 2);
     for (let p = 0; p < 64; p++) {
-      kernel[(p * 3) * 2] = 1; // red -> cats
+      kernel[p * 3 * 2] = 1; // red -> cats
       kernel[(p * 3 + 2) * 2 + 1] = 1; // blue -> dogs
     }
     built.value.getLayer('dense').setWeights([tf.tensor2d(kernel, [192, 2]), tf.zeros([2])]);
@@ -42,7 +45,10 @@ describe('saved models (CLI evaluate / predict)', () => {
     const r = await evaluateSavedModel(file, { kind: 'folder', path: root }, { backend: 'cpu' });
     if (!r.ok) throw new Error(r.error.message);
     expect([r.value.result.count, r.value.result.accuracy, r.value.result.classNames]).toEqual([6, 1, ['cats', 'dogs']]);
-    expect(r.value.result.confusion).toEqual([[3, 0], [0, 3]]);
+    expect(r.value.result.confusion).toEqual([
+      [3, 0],
+      [0, 3],
+    ]);
     expect(r.value.warnings.some((w) => w.includes('broken.jpg'))).toBe(true);
   });
   it('predicts image files with the class names saved in the archive', async () => {

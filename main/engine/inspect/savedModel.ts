@@ -42,7 +42,13 @@ export interface SavedEvaluation {
 export async function evaluateSavedModel(
   file: string,
   dataset: DatasetRef,
-  opts: { limit?: number; worst?: number; backend?: BackendChoice; open?: OpenOptions; onProgress?: (p: DatasetProgress | { phase: 'evaluating'; loaded: number; total: number }) => void } = {},
+  opts: {
+    limit?: number;
+    worst?: number;
+    backend?: BackendChoice;
+    open?: OpenOptions;
+    onProgress?: (p: DatasetProgress | { phase: 'evaluating'; loaded: number; total: number }) => void;
+  } = {},
 ): Promise<Outcome<SavedEvaluation, SavedModelFailure>> {
   const ready = await readyBackend(opts.backend ?? 'auto');
   if (!ready.ok) return ready;
@@ -63,10 +69,21 @@ export async function evaluateSavedModel(
   const heldOut = d.kind === 'folder' ? d.train : d.test;
   const ctx: InspectContext = { model, heldOut, classNames: d.classNames.length > 0 ? d.classNames : (classNames ?? []), graph };
   const started = Date.now();
-  const r = await evaluate(ctx, { worst: opts.worst ?? 10, batchSize: 256 }, (loadedCount, total) => opts.onProgress?.({ phase: 'evaluating', loaded: loadedCount, total }));
+  const r = await evaluate(ctx, { worst: opts.worst ?? 10, batchSize: 256 }, (loadedCount, total) =>
+    opts.onProgress?.({ phase: 'evaluating', loaded: loadedCount, total }),
+  );
   if (!r.ok) return failure(r.error.message);
   const skipped = d.skipped.map((s) => `skipped ${s.path}: ${s.reason}`);
-  return { ok: true, value: { result: r.value, datasetTitle: d.title, backend, warnings: [...ready.value.warnings, ...warnings, ...skipped], seconds: (Date.now() - started) / 1000 } };
+  return {
+    ok: true,
+    value: {
+      result: r.value,
+      datasetTitle: d.title,
+      backend,
+      warnings: [...ready.value.warnings, ...warnings, ...skipped],
+      seconds: (Date.now() - started) / 1000,
+    },
+  };
 }
 
 export interface SavedPrediction {
@@ -111,7 +128,10 @@ export async function activationsWithSavedModel(
   const { model } = loaded.value;
   if (!model.layers.some((l) => l.name === layer)) {
     const names = model.layers.map((l) => l.name);
-    return failureOf({ message: `the model has no layer '${layer}'; its layers are ${names.slice(0, 40).join(', ')}${names.length > 40 ? ', …' : ''}`, usage: true });
+    return failureOf({
+      message: `the model has no layer '${layer}'; its layers are ${names.slice(0, 40).join(', ')}${names.length > 40 ? ', …' : ''}`,
+      usage: true,
+    });
   }
   const ctx: InspectContext = { model, heldOut: null, classNames: [] };
   const r = await layerOutput(ctx, layer, { kind: 'image', path: path.resolve(image) });
@@ -120,7 +140,12 @@ export async function activationsWithSavedModel(
 }
 
 /** Writes a model file in a format that holds weights (`.keras`, TF.js, Keras JSON + `.weights.h5`), with the file's weights. */
-export async function convertSavedModel(file: string, format: ExportFormat, target: string, open: OpenOptions = {}): Promise<Outcome<{ saved: SavedFiles; warnings: readonly string[] }, SavedModelFailure>> {
+export async function convertSavedModel(
+  file: string,
+  format: ExportFormat,
+  target: string,
+  open: OpenOptions = {},
+): Promise<Outcome<{ saved: SavedFiles; warnings: readonly string[] }, SavedModelFailure>> {
   const ready = await readyBackend('cpu');
   if (!ready.ok) return ready;
   const loaded = await loadSavedModel(file, open);

@@ -20,7 +20,11 @@ function minMax(values: ArrayLike<number>): [number, number] {
 /** A convolution layer's kernels as small images: the chapter's first-layer filters by default. */
 export function kernels(ctx: InspectContext, req: KernelsRequest): Result<KernelsResult> {
   const layer = req.layer === undefined ? ctx.model.layers.find((l) => CONV_KINDS.has(l.getClassName())) : ctx.model.layers.find((l) => l.name === req.layer);
-  if (!layer) return fail('no-layer', req.layer === undefined ? 'The model has no convolution layer whose kernels could be shown.' : `The model has no layer '${req.layer}'.`);
+  if (!layer)
+    return fail(
+      'no-layer',
+      req.layer === undefined ? 'The model has no convolution layer whose kernels could be shown.' : `The model has no layer '${req.layer}'.`,
+    );
   const className = layer.getClassName();
   if (!CONV_KINDS.has(className)) return fail('not-conv', `${className} '${layer.name}' has no convolution kernels; pick a Conv2D block.`);
   const weights = layer.getWeights();
@@ -77,7 +81,10 @@ export function fcView(ctx: InspectContext, req: FcViewRequest): Result<FcViewRe
       if (kernel) dense.push({ name: layer.name, kernel });
       if (layer.name === req.upTo) break;
     } else if (!TRANSPARENT.has(kind)) {
-      return fail('not-fc', `"What the network sees" needs a fully connected net (Dense layers only); this model has ${kind} '${layer.name}' — look at its kernels and activations instead.`);
+      return fail(
+        'not-fc',
+        `"What the network sees" needs a fully connected net (Dense layers only); this model has ${kind} '${layer.name}' — look at its kernels and activations instead.`,
+      );
     }
   }
   if (dense.length === 0) return fail('not-fc', 'The model has no Dense layer.');

@@ -15,14 +15,30 @@ type Shape4 = [number, number, number, number];
 interface ConvFamily {
   readonly depthwise: boolean;
   readonly names: { readonly plain: string; readonly fused: string; readonly backpropInput: string; readonly backpropFilter: string };
-  readonly forward: (tier: KernelTier, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, act: FusedActivation, out: Float32Array) => void;
+  readonly forward: (
+    tier: KernelTier,
+    g: ConvGeometry,
+    x: Float32Array,
+    w: Float32Array,
+    bias: Float32Array | null,
+    act: FusedActivation,
+    out: Float32Array,
+  ) => void;
   readonly backpropInput: (tier: KernelTier, g: ConvGeometry, dy: Float32Array, w: Float32Array, dx: Float32Array) => void;
   readonly backpropFilter: (tier: KernelTier, g: ConvGeometry, x: Float32Array, dy: Float32Array, dw: Float32Array) => void;
 }
 
 /** tfjs's backprop kernels carry no `dilations` (then 1) and the depthwise ones no `dataFormat` (then NHWC). */
 function convInfo(family: ConvFamily, xShape: Shape4, filterShape: Shape4, attrs: NamedAttrMap | undefined): backend_util.Conv2DInfo {
-  return backend_util.computeConv2DInfo(xShape, filterShape, attrPair(attrs, 'strides'), attrDilations(attrs), attrPad(attrs), attrRounding(attrs), family.depthwise);
+  return backend_util.computeConv2DInfo(
+    xShape,
+    filterShape,
+    attrPair(attrs, 'strides'),
+    attrDilations(attrs),
+    attrPad(attrs),
+    attrRounding(attrs),
+    family.depthwise,
+  );
 }
 
 function familyKernels(family: ConvFamily): TierKernelSpec[] {
@@ -49,7 +65,15 @@ function familyKernels(family: ConvFamily): TierKernelSpec[] {
       const info = convInfo(family, shape4(x), shape4(filter), attrs);
       if (!channelBias(bias, info.outChannels)) return null;
       const out = output(backend, info.outShape);
-      family.forward(tier, geometry(info), view(backend, x), view(backend, filter), bias === null ? null : view(backend, bias), epilogue.fused, view(backend, out));
+      family.forward(
+        tier,
+        geometry(info),
+        view(backend, x),
+        view(backend, filter),
+        bias === null ? null : view(backend, bias),
+        epilogue.fused,
+        view(backend, out),
+      );
       return finish(backend, epilogue, out);
     },
   };
@@ -92,7 +116,12 @@ const conv2dFamily: ConvFamily = {
 
 const depthwiseFamily: ConvFamily = {
   depthwise: true,
-  names: { plain: 'DepthwiseConv2dNative', fused: 'FusedDepthwiseConv2D', backpropInput: 'DepthwiseConv2dNativeBackpropInput', backpropFilter: 'DepthwiseConv2dNativeBackpropFilter' },
+  names: {
+    plain: 'DepthwiseConv2dNative',
+    fused: 'FusedDepthwiseConv2D',
+    backpropInput: 'DepthwiseConv2dNativeBackpropInput',
+    backpropFilter: 'DepthwiseConv2dNativeBackpropFilter',
+  },
   forward: (tier, g, x, w, bias, act, out) => tier.depthwiseConv2d(g, x, w, bias, act, out),
   backpropInput: (tier, g, dy, w, dx) => tier.depthwiseConv2dBackpropInput(g, dy, w, dx),
   backpropFilter: (tier, g, x, dy, dw) => tier.depthwiseConv2dBackpropFilter(g, x, dy, dw),

@@ -55,8 +55,10 @@ function fastDropout(original: Dropout): Dropout {
   return (x, rate, noiseShape, seed) => {
     // tfjs-layers passes a null noise shape (and seed) when the layer has none.
     const ns: unknown = noiseShape;
-    const plain = ns === undefined || ns === null || (x instanceof tf.Tensor && Array.isArray(ns) && ns.length === x.rank && ns.every((d, i) => d === x.shape[i]));
-    if (activeTier() === null || tf.getBackend() !== 'wasm' || !(x instanceof tf.Tensor) || x.dtype !== 'float32' || !plain || !(rate > 0 && rate < 1)) return original(x, rate, noiseShape, seed);
+    const plain =
+      ns === undefined || ns === null || (x instanceof tf.Tensor && Array.isArray(ns) && ns.length === x.rank && ns.every((d, i) => d === x.shape[i]));
+    if (activeTier() === null || tf.getBackend() !== 'wasm' || !(x instanceof tf.Tensor) || x.dtype !== 'float32' || !plain || !(rate > 0 && rate < 1))
+      return original(x, rate, noiseShape, seed);
     const start = typeof seed === 'number' ? seed : Math.floor(Math.random() * 2 ** 32);
     return tf.tidy(() => {
       const mask: unknown = tf.engine().runKernel(MASK, {}, { shape: [...x.shape], keep: 1 - rate, seed: start });

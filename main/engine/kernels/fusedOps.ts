@@ -49,7 +49,11 @@ function runOne(name: string, inputs: Record<string, tf.Tensor>, attrs: NamedAtt
 const reluGrad = (dy: tf.Tensor, y: tf.Tensor, activation: string): tf.Tensor => (activation === 'relu' ? runOne('BlockpropReluGrad', { dy, y }, {}) : dy);
 
 /** Bias gradient: dy summed over every axis but the channels (the glue's Sum runs that as tier.sumRows). */
-const biasGrad = (dyAct: tf.Tensor): tf.Tensor => tf.sum(dyAct, dyAct.shape.slice(0, -1).map((_, i) => i));
+const biasGrad = (dyAct: tf.Tensor): tf.Tensor =>
+  tf.sum(
+    dyAct,
+    dyAct.shape.slice(0, -1).map((_, i) => i),
+  );
 
 const onTier = (): boolean => activeTier() !== null && tf.getBackend() === 'wasm';
 const ones = (v: number | [number, number] | undefined): boolean => v === undefined || (typeof v === 'number' ? v === 1 : v[0] === 1 && v[1] === 1);
@@ -60,8 +64,14 @@ const is2 = (t: tf.Tensor): t is tf.Tensor2D => t.rank === 2;
 const is1 = (t: tf.Tensor): t is tf.Tensor1D => t.rank === 1;
 
 /** x, filter as 4-D float32 tensors and a 1-D bias of `channels` values (or none): what our path takes. */
-function convOperands(x: unknown, filter: unknown, bias: unknown, channels: (f: tf.Tensor) => number): { x: tf.Tensor4D; filter: tf.Tensor4D; bias: tf.Tensor1D | null } | null {
-  if (!(x instanceof tf.Tensor) || !(filter instanceof tf.Tensor) || !is4(x) || !is4(filter) || x.dtype !== 'float32' || filter.dtype !== 'float32') return null;
+function convOperands(
+  x: unknown,
+  filter: unknown,
+  bias: unknown,
+  channels: (f: tf.Tensor) => number,
+): { x: tf.Tensor4D; filter: tf.Tensor4D; bias: tf.Tensor1D | null } | null {
+  if (!(x instanceof tf.Tensor) || !(filter instanceof tf.Tensor) || !is4(x) || !is4(filter) || x.dtype !== 'float32' || filter.dtype !== 'float32')
+    return null;
   if (bias === undefined || bias === null) return { x, filter, bias: null };
   return bias instanceof tf.Tensor && is1(bias) && bias.dtype === 'float32' && bias.shape[0] === channels(filter) ? { x, filter, bias } : null;
 }
@@ -79,7 +89,10 @@ function withBias(inputs: Record<string, tf.Tensor>, bias: tf.Tensor | null): Re
 function fusedConv2d(original: typeof tf.fused.conv2d): (args: FusedConvArgs) => tf.Tensor {
   return (args: FusedConvArgs) => {
     const { strides, pad, dimRoundingMode, activation } = args;
-    const operands = onTier() && simpleActivation(activation) && (args.dataFormat ?? 'NHWC') === 'NHWC' && ones(args.dilations) && args.preluActivationWeights === undefined ? convOperands(args.x, args.filter, args.bias, (f) => f.shape[3] ?? 0) : null;
+    const operands =
+      onTier() && simpleActivation(activation) && (args.dataFormat ?? 'NHWC') === 'NHWC' && ones(args.dilations) && args.preluActivationWeights === undefined
+        ? convOperands(args.x, args.filter, args.bias, (f) => f.shape[3] ?? 0)
+        : null;
     if (operands === null) return original(args);
     const act = activation ?? 'linear';
     const attrs = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], ...(dimRoundingMode !== undefined ? { dimRoundingMode } : {}) };
@@ -91,7 +104,10 @@ function fusedConv2d(original: typeof tf.fused.conv2d): (args: FusedConvArgs) =>
 function fusedDepthwise(original: typeof tf.fused.depthwiseConv2d): (args: FusedDepthwiseArgs) => tf.Tensor {
   return (args: FusedDepthwiseArgs) => {
     const { strides, pad, dimRoundingMode, activation } = args;
-    const operands = onTier() && simpleActivation(activation) && (args.dataFormat ?? 'NHWC') === 'NHWC' && ones(args.dilations) && args.preluActivationWeights === undefined ? convOperands(args.x, args.filter, args.bias, (f) => (f.shape[2] ?? 0) * (f.shape[3] ?? 0)) : null;
+    const operands =
+      onTier() && simpleActivation(activation) && (args.dataFormat ?? 'NHWC') === 'NHWC' && ones(args.dilations) && args.preluActivationWeights === undefined
+        ? convOperands(args.x, args.filter, args.bias, (f) => (f.shape[2] ?? 0) * (f.shape[3] ?? 0))
+        : null;
     if (operands === null) return original(args);
     const act = activation ?? 'linear';
     const attrs = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], ...(dimRoundingMode !== undefined ? { dimRoundingMode } : {}) };
@@ -106,7 +122,15 @@ function fusedMatMul(original: typeof tf.fused.matMul): (args: FusedMatMulArgs) 
     const transA = args.transposeA === true;
     const transB = args.transposeB === true;
     const simple =
-      onTier() && simpleActivation(activation) && args.preluActivationWeights === undefined && a instanceof tf.Tensor && b instanceof tf.Tensor && is2(a) && is2(b) && a.dtype === 'float32' && b.dtype === 'float32';
+      onTier() &&
+      simpleActivation(activation) &&
+      args.preluActivationWeights === undefined &&
+      a instanceof tf.Tensor &&
+      b instanceof tf.Tensor &&
+      is2(a) &&
+      is2(b) &&
+      a.dtype === 'float32' &&
+      b.dtype === 'float32';
     const n = b instanceof tf.Tensor ? (b.shape[transB ? 0 : 1] ?? 0) : 0;
     const biasOk = bias === undefined || bias === null || (bias instanceof tf.Tensor && is1(bias) && bias.dtype === 'float32' && bias.shape[0] === n);
     if (!simple || !biasOk) return original(args);
@@ -134,7 +158,12 @@ const attrString = (attrs: NamedAttrMap, name: string): string => {
 };
 
 /** [x, filter, y] or [a, b, y] as the engine saved them, and dy·step(y) (one tier pass) for the lazy gradients to share. */
-function gradientInputs(kernel: string, dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[], attrs: NamedAttrMap): { a: tf.Tensor; b: tf.Tensor; dyAct: tf.Tensor } {
+function gradientInputs(
+  kernel: string,
+  dy: tf.Tensor | tf.Tensor[],
+  saved: tf.Tensor[],
+  attrs: NamedAttrMap,
+): { a: tf.Tensor; b: tf.Tensor; dyAct: tf.Tensor } {
   const [a, b, y] = saved;
   const d = Array.isArray(dy) ? dy[0] : dy;
   if (a === undefined || b === undefined || y === undefined || d === undefined) throw new Error(`${kernel} gradient: saved tensors missing`);

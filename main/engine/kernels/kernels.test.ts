@@ -68,7 +68,6 @@ function counting(tier: KernelTier): { tier: KernelTier; calls: Map<string, numb
   return { tier: wrapped, calls };
 }
 
-
 type TierSource = { readonly label: string; readonly load: () => Promise<Outcome<KernelTier>> };
 
 const tiers: readonly TierSource[] = [

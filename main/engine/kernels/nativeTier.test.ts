@@ -64,25 +64,41 @@ function expectClose(actual: Float32Array, expected: Float32Array | Int32Array |
 
 function geometry(info: tf.backend_util.Conv2DInfo, kH: number, kW: number): ConvGeometry {
   return {
-    batch: info.batchSize, inH: info.inHeight, inW: info.inWidth, inC: info.inChannels, outH: info.outHeight, outW: info.outWidth,
-    outC: info.outChannels, kH, kW, strideH: info.strideHeight, strideW: info.strideWidth, dilationH: info.dilationHeight,
-    dilationW: info.dilationWidth, padTop: info.padInfo.top, padLeft: info.padInfo.left,
+    batch: info.batchSize,
+    inH: info.inHeight,
+    inW: info.inWidth,
+    inC: info.inChannels,
+    outH: info.outHeight,
+    outW: info.outWidth,
+    outC: info.outChannels,
+    kH,
+    kW,
+    strideH: info.strideHeight,
+    strideW: info.strideWidth,
+    dilationH: info.dilationHeight,
+    dilationW: info.dilationWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
   };
 }
 
 /** A dilated filter as the equivalent undilated one (zeros between the taps). */
 function undilate(w: Float32Array, shape: Shape4, d: number): { data: Float32Array; shape: Shape4 } {
   const [kh, kw, i, o] = shape;
-  const eh = (kh - 1) * d + 1, ew = (kw - 1) * d + 1, inner = i * o;
+  const eh = (kh - 1) * d + 1,
+    ew = (kw - 1) * d + 1,
+    inner = i * o;
   const data = new Float32Array(eh * ew * inner);
   for (let a = 0; a < kh; a++) for (let b = 0; b < kw; b++) data.set(w.subarray((a * kw + b) * inner, (a * kw + b + 1) * inner), (a * d * ew + b * d) * inner);
   return { data, shape: [eh, ew, i, o] };
 }
 function pickTaps(dwExp: Float32Array, shape: Shape4, d: number): Float32Array {
   const [kh, kw, i, o] = shape;
-  const ew = (kw - 1) * d + 1, inner = i * o;
+  const ew = (kw - 1) * d + 1,
+    inner = i * o;
   const out = new Float32Array(kh * kw * inner);
-  for (let a = 0; a < kh; a++) for (let b = 0; b < kw; b++) out.set(dwExp.subarray((a * d * ew + b * d) * inner, (a * d * ew + b * d + 1) * inner), (a * kw + b) * inner);
+  for (let a = 0; a < kh; a++)
+    for (let b = 0; b < kw; b++) out.set(dwExp.subarray((a * d * ew + b * d) * inner, (a * d * ew + b * d + 1) * inner), (a * kw + b) * inner);
   return out;
 }
 
@@ -106,7 +122,15 @@ const convCases: ConvCase[] = [
   { name: 'dilation 2, valid, batch 1', x: [1, 9, 9, 3], w: [3, 2, 3, 2], strides: 1, pad: 'valid', dilation: 2, relu: true },
   { name: '1×1 stride 1 (no im2col)', x: [3, 5, 6, 7], w: [1, 1, 7, 9], strides: 1, pad: 'valid', bias: true, relu: true },
   { name: '1×1 stride 2', x: [1, 7, 7, 4], w: [1, 1, 4, 3], strides: 2, pad: 'same' },
-  { name: '40 filters (the wide microkernel, a partial panel), same, bias + relu', x: [2, 9, 9, 6], w: [3, 3, 6, 40], strides: 1, pad: 'same', bias: true, relu: true },
+  {
+    name: '40 filters (the wide microkernel, a partial panel), same, bias + relu',
+    x: [2, 9, 9, 6],
+    w: [3, 3, 6, 40],
+    strides: 1,
+    pad: 'same',
+    bias: true,
+    relu: true,
+  },
   { name: 'several chunks per thread (the Keras CNN conv2 channels)', x: [8, 20, 20, 32], w: [3, 3, 32, 13], strides: 1, pad: 'valid', bias: true, relu: true },
   { name: 'one image larger than a BLAS chunk (scatter within the image)', x: [1, 88, 88, 8], w: [3, 3, 8, 2], strides: 1, pad: 'valid' },
   { name: 'more patches than one BLAS chunk', x: [8, 36, 36, 24], w: [3, 3, 24, 8], strides: 1, pad: 'same' },
@@ -133,11 +157,15 @@ function convReference(c: ConvCase, x: Float32Array, w: Float32Array, bias: Floa
   return tf.tidy(() => {
     const d = c.dilation ?? 1;
     const wide = d === 1 ? { data: w, shape: c.w } : undilate(w, c.w, d);
-    const xt = tf.tensor4d(x, c.x), wt = tf.tensor4d(wide.data, wide.shape), dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
+    const xt = tf.tensor4d(x, c.x),
+      wt = tf.tensor4d(wide.data, wide.shape),
+      dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
     let y = tf.conv2d(xt, wt, c.strides, c.pad);
     if (c.bias === true) y = tf.add(y, tf.tensor1d(bias));
     if (c.relu === true) y = tf.relu(y);
-    const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(tf.reshape<tf.Rank.R4>(a, c.x), tf.reshape<tf.Rank.R4>(b, wide.shape), c.strides, c.pad))([xt, wt], dyt);
+    const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.conv2d(tf.reshape<tf.Rank.R4>(a, c.x), tf.reshape<tf.Rank.R4>(b, wide.shape), c.strides, c.pad),
+    )([xt, wt], dyt);
     if (dx === undefined || dwWide === undefined) throw new Error('tfjs gave no gradient');
     const dwAll = new Float32Array(dwWide.dataSync());
     return { y: y.dataSync(), dx: dx.dataSync(), dw: d === 1 ? dwAll : pickTaps(dwAll, c.w, d) };
@@ -162,7 +190,12 @@ function convInputs(c: ConvCase, info: tf.backend_util.Conv2DInfo): ReturnType<t
 }
 
 describe('the CPU check before loading a -march=native build', () => {
-  const zen4 = { platform: 'linux', arch: 'x64', model: 'AMD EPYC', flags: cpuFeatures('processor: 0\nflags\t: fpu sse sse2 avx avx2 fma avx512f avx512bw pni\n', 'x64') };
+  const zen4 = {
+    platform: 'linux',
+    arch: 'x64',
+    model: 'AMD EPYC',
+    flags: cpuFeatures('processor: 0\nflags\t: fpu sse sse2 avx avx2 fma avx512f avx512bw pni\n', 'x64'),
+  };
   it('reads the instruction-set flags of /proc/cpuinfo', () => {
     expect(zen4.flags).toEqual(['sse', 'sse2', 'avx', 'avx2', 'fma', 'avx512f', 'avx512bw']);
   });
@@ -204,8 +237,26 @@ if (!load.ok) {
   });
 
   it('refuses arrays shorter than the geometry instead of reading past them', () => {
-    const g: ConvGeometry = { batch: 1, inH: 4, inW: 4, inC: 2, outH: 2, outW: 2, outC: 3, kH: 3, kW: 3, strideH: 1, strideW: 1, dilationH: 1, dilationW: 1, padTop: 0, padLeft: 0 };
-    expect(() => tier.conv2d(g, new Float32Array(31), new Float32Array(54), null, 'linear', new Float32Array(12))).toThrow(/x holds 31 floats; the geometry needs 32/);
+    const g: ConvGeometry = {
+      batch: 1,
+      inH: 4,
+      inW: 4,
+      inC: 2,
+      outH: 2,
+      outW: 2,
+      outC: 3,
+      kH: 3,
+      kW: 3,
+      strideH: 1,
+      strideW: 1,
+      dilationH: 1,
+      dilationW: 1,
+      padTop: 0,
+      padLeft: 0,
+    };
+    expect(() => tier.conv2d(g, new Float32Array(31), new Float32Array(54), null, 'linear', new Float32Array(12))).toThrow(
+      /x holds 31 floats; the geometry needs 32/,
+    );
   });
 
   for (const gemm of gemms) {
@@ -239,17 +290,26 @@ if (!load.ok) {
 
       it('matMul: transposes, shared b, bias + relu, odd and Keras-sized shapes', () => {
         const shapes: [number, number, number, number, number][] = [
-          [1, 1, 1, 37, 53], [3, 3, 1, 5, 7], [2, 2, 2, 9, 1], [1, 1, 1, 200, 300],
+          [1, 1, 1, 37, 53],
+          [3, 3, 1, 5, 7],
+          [2, 2, 2, 9, 1],
+          [1, 1, 1, 200, 300],
         ];
         for (const [batch, aBatch, bBatch, m, k] of shapes)
           for (const n of [29, 64])
             for (const transA of [false, true])
               for (const transB of [false, true]) {
-                const a = inHeap(random(aBatch * m * k)), b = inHeap(random(bBatch * k * n)), bias = inHeap(random(n));
+                const a = inHeap(random(aBatch * m * k)),
+                  b = inHeap(random(bBatch * k * n)),
+                  bias = inHeap(random(n));
                 const relu = transA !== transB;
                 const expected = tf.tidy(() => {
-                  const at = tf.tensor3d(a, transA ? [aBatch, k, m] : [aBatch, m, k]), bt = tf.tensor3d(b, transB ? [bBatch, n, k] : [bBatch, k, n]);
-                  const p = tf.add(tf.matMul(aBatch < batch ? tf.tile(at, [batch, 1, 1]) : at, bBatch < batch ? tf.tile(bt, [batch, 1, 1]) : bt, transA, transB), tf.tensor1d(bias));
+                  const at = tf.tensor3d(a, transA ? [aBatch, k, m] : [aBatch, m, k]),
+                    bt = tf.tensor3d(b, transB ? [bBatch, n, k] : [bBatch, k, n]);
+                  const p = tf.add(
+                    tf.matMul(aBatch < batch ? tf.tile(at, [batch, 1, 1]) : at, bBatch < batch ? tf.tile(bt, [batch, 1, 1]) : bt, transA, transB),
+                    tf.tensor1d(bias),
+                  );
                   return (relu ? tf.relu(p) : p).dataSync();
                 });
                 const out = outView(batch * m * n);
@@ -272,13 +332,19 @@ if (!load.ok) {
         const d = c.dilation ?? 1;
         const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.strides, d, c.pad, undefined, true);
         const g = geometry(info, c.w[0], c.w[1]);
-        const x = inHeap(random(c.x.reduce((a, b) => a * b))), w = inHeap(random(c.w.reduce((a, b) => a * b)));
-        const bias = inHeap(random(info.outChannels)), dy = inHeap(random(info.batchSize * info.outHeight * info.outWidth * info.outChannels));
+        const x = inHeap(random(c.x.reduce((a, b) => a * b))),
+          w = inHeap(random(c.w.reduce((a, b) => a * b)));
+        const bias = inHeap(random(info.outChannels)),
+          dy = inHeap(random(info.batchSize * info.outHeight * info.outWidth * info.outChannels));
         const wide = d === 1 ? { data: w, shape: c.w } : undilate(w, c.w, d);
         const ref = tf.tidy(() => {
-          const xt = tf.tensor4d(x, c.x), wt = tf.tensor4d(wide.data, wide.shape), dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
+          const xt = tf.tensor4d(x, c.x),
+            wt = tf.tensor4d(wide.data, wide.shape),
+            dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
           const y = tf.relu(tf.add(tf.depthwiseConv2d(xt, wt, c.strides, c.pad), tf.tensor1d(bias)));
-          const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.depthwiseConv2d(tf.reshape<tf.Rank.R4>(a, c.x), tf.reshape<tf.Rank.R4>(b, wide.shape), c.strides, c.pad))([xt, wt], dyt);
+          const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+            tf.depthwiseConv2d(tf.reshape<tf.Rank.R4>(a, c.x), tf.reshape<tf.Rank.R4>(b, wide.shape), c.strides, c.pad),
+          )([xt, wt], dyt);
           if (dx === undefined || dwWide === undefined) throw new Error('tfjs gave no gradient');
           const dwAll = new Float32Array(dwWide.dataSync());
           return { y: y.dataSync(), dx: dx.dataSync(), dw: d === 1 ? dwAll : pickTaps(dwAll, c.w, d) };
@@ -299,15 +365,24 @@ if (!load.ok) {
       it(`max and average pooling and their gradients: ${c.name}`, () => {
         const info = tf.backend_util.computePool2DInfo(c.x, c.size, c.strides, 1, c.pad);
         const g = geometry(info, info.filterHeight, info.filterWidth);
-        const x = inHeap(random(c.x.reduce((a, b) => a * b), c.offset ?? 0, c.integers === true));
+        const x = inHeap(
+          random(
+            c.x.reduce((a, b) => a * b),
+            c.offset ?? 0,
+            c.integers === true,
+          ),
+        );
         const dy = inHeap(random(info.batchSize * info.outHeight * info.outWidth * info.outChannels));
         const ref = tf.tidy(() => {
-          const xt = tf.tensor4d(x, c.x), dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
+          const xt = tf.tensor4d(x, c.x),
+            dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
           const max = (t: tf.Tensor) => tf.maxPool(tf.reshape<tf.Rank.R4>(t, c.x), c.size, c.strides, c.pad);
           const avg = (t: tf.Tensor) => tf.avgPool(tf.reshape<tf.Rank.R4>(t, c.x), c.size, c.strides, c.pad);
           return {
-            max: max(xt).dataSync(), maxGrad: tf.grad(max)(xt, dyt).dataSync(),
-            avg: avg(xt).dataSync(), avgGrad: tf.grad(avg)(xt, dyt).dataSync(),
+            max: max(xt).dataSync(),
+            maxGrad: tf.grad(max)(xt, dyt).dataSync(),
+            avg: avg(xt).dataSync(),
+            avgGrad: tf.grad(avg)(xt, dyt).dataSync(),
           };
         });
         const out = outView(ref.max.length);
@@ -325,16 +400,30 @@ if (!load.ok) {
 
     it('reluGrad and sumRows (small, tall and wide)', () => {
       for (const n of [7, 100_003]) {
-        const dy = inHeap(random(n)), y = inHeap(random(n));
+        const dy = inHeap(random(n)),
+          y = inHeap(random(n));
         const out = outView(n);
         tier.reluGrad(dy, y, out);
-        expectClose(out, tf.tidy(() => tf.where(tf.greater(tf.tensor1d(y), 0), tf.tensor1d(dy), tf.zeros([n])).dataSync()), `reluGrad ${n}`);
+        expectClose(
+          out,
+          tf.tidy(() => tf.where(tf.greater(tf.tensor1d(y), 0), tf.tensor1d(dy), tf.zeros([n])).dataSync()),
+          `reluGrad ${n}`,
+        );
       }
-      for (const [rows, cols] of [[1, 1], [5, 3], [11_520, 64], [3, 20_000]] as const) {
+      for (const [rows, cols] of [
+        [1, 1],
+        [5, 3],
+        [11_520, 64],
+        [3, 20_000],
+      ] as const) {
         const x = inHeap(random(rows * cols));
         const out = outView(cols);
         tier.sumRows(x, rows, cols, out);
-        expectClose(out, tf.tidy(() => tf.sum(tf.tensor2d(x, [rows, cols]), 0).dataSync()), `sumRows ${rows}×${cols}`);
+        expectClose(
+          out,
+          tf.tidy(() => tf.sum(tf.tensor2d(x, [rows, cols]), 0).dataSync()),
+          `sumRows ${rows}×${cols}`,
+        );
       }
     });
   });

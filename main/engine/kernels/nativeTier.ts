@@ -35,8 +35,19 @@ interface NativeAddon {
   depthwiseConv2dBackpropInput(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
   depthwiseConv2dBackpropFilter(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
   matMul(
-    batch: number, aBatch: number, bBatch: number, m: number, k: number, n: number, transA: boolean, transB: boolean,
-    a: Float32Array, b: Float32Array, bias: Float32Array | null, relu: boolean, out: Float32Array,
+    batch: number,
+    aBatch: number,
+    bBatch: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: boolean,
+    transB: boolean,
+    a: Float32Array,
+    b: Float32Array,
+    bias: Float32Array | null,
+    relu: boolean,
+    out: Float32Array,
   ): void;
   maxPool(...args: [...Conv15, Float32Array, Float32Array]): void;
   maxPoolGrad(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
@@ -49,8 +60,21 @@ interface NativeAddon {
 }
 
 const addonMethods = [
-  'conv2d', 'conv2dBackpropInput', 'conv2dBackpropFilter', 'depthwiseConv2d', 'depthwiseConv2dBackpropInput',
-  'depthwiseConv2dBackpropFilter', 'matMul', 'maxPool', 'maxPoolGrad', 'avgPool', 'avgPoolGrad', 'reluGrad', 'sumRows', 'info', 'setGemm',
+  'conv2d',
+  'conv2dBackpropInput',
+  'conv2dBackpropFilter',
+  'depthwiseConv2d',
+  'depthwiseConv2dBackpropInput',
+  'depthwiseConv2dBackpropFilter',
+  'matMul',
+  'maxPool',
+  'maxPoolGrad',
+  'avgPool',
+  'avgPoolGrad',
+  'reluGrad',
+  'sumRows',
+  'info',
+  'setGemm',
 ] as const;
 
 function isAddon(m: unknown): m is NativeAddon {
@@ -99,7 +123,11 @@ export function nativeAddonCandidates(env: NodeJS.ProcessEnv = process.env): str
 export function cpuFeatures(cpuinfo: string, arch: string = process.arch): string[] {
   const isaFlag = /^(avx|sse|ssse|fma|f16c|bmi|amx|vaes|vpclmul|gfni|movbe|popcnt|adx|sha|abm|lzcnt)/;
   const line = cpuinfo.split('\n').find((l) => /^(flags|Features)\s*:/.test(l)) ?? '';
-  return line.replace(/^[^:]*:/, '').trim().split(/\s+/).filter((f) => f !== '' && (isaFlag.test(f) || arch !== 'x64'));
+  return line
+    .replace(/^[^:]*:/, '')
+    .trim()
+    .split(/\s+/)
+    .filter((f) => f !== '' && (isaFlag.test(f) || arch !== 'x64'));
 }
 
 /**
@@ -110,7 +138,10 @@ export function cpuFeatures(cpuinfo: string, arch: string = process.arch): strin
 export function cpuMismatch(built: unknown, here: { platform: string; arch: string; model: string; flags: readonly string[] }): string | null {
   if (typeof built !== 'object' || built === null) return null;
   const field = (k: string): unknown => Reflect.get(built, k);
-  const platform = field('platform'), arch = field('arch'), model = field('model'), flags = field('flags');
+  const platform = field('platform'),
+    arch = field('arch'),
+    model = field('model'),
+    flags = field('flags');
   if (platform !== here.platform || arch !== here.arch) return `built for ${String(platform)}/${String(arch)}, this is ${here.platform}/${here.arch}`;
   if (Array.isArray(flags) && flags.length > 0 && here.flags.length > 0) {
     const missing = flags.filter((f): f is string => typeof f === 'string' && !here.flags.includes(f));
@@ -181,7 +212,21 @@ export function nativeDetail(info: NativeInfo): string {
 }
 
 const geo = (g: ConvGeometry): Conv15 => [
-  g.batch, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW, g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft,
+  g.batch,
+  g.inH,
+  g.inW,
+  g.inC,
+  g.outH,
+  g.outW,
+  g.outC,
+  g.kH,
+  g.kW,
+  g.strideH,
+  g.strideW,
+  g.dilationH,
+  g.dilationW,
+  g.padTop,
+  g.padLeft,
 ];
 const relu = (act: FusedActivation): boolean => act === 'relu';
 
@@ -198,7 +243,8 @@ function wrap(addon: NativeAddon): KernelTier {
     depthwiseConv2d: (g, x, w, bias, act, out) => addon.depthwiseConv2d(...geo(g), x, w, bias, relu(act), out),
     depthwiseConv2dBackpropInput: (g, dy, w, dx) => addon.depthwiseConv2dBackpropInput(...geo(g), dy, w, dx),
     depthwiseConv2dBackpropFilter: (g, x, dy, dw) => addon.depthwiseConv2dBackpropFilter(...geo(g), x, dy, dw),
-    matMul: (g: MatMulGeometry, a, b, bias, act, out) => addon.matMul(g.batch, g.aBatch, g.bBatch, g.m, g.k, g.n, g.transA, g.transB, a, b, bias, relu(act), out),
+    matMul: (g: MatMulGeometry, a, b, bias, act, out) =>
+      addon.matMul(g.batch, g.aBatch, g.bBatch, g.m, g.k, g.n, g.transA, g.transB, a, b, bias, relu(act), out),
     maxPool: (g, x, out) => addon.maxPool(...geo(g), x, out),
     maxPoolGrad: (g, x, dy, dx) => addon.maxPoolGrad(...geo(g), x, dy, dx),
     avgPool: (g, x, out) => addon.avgPool(...geo(g), x, out),

@@ -43,15 +43,32 @@ const values = (t: tf.Tensor): Float32Array => {
 
 function geometry(info: tf.backend_util.Conv2DInfo): ConvGeometry {
   return {
-    batch: info.batchSize, inH: info.inHeight, inW: info.inWidth, inC: info.inChannels,
-    outH: info.outHeight, outW: info.outWidth, outC: info.outChannels, kH: info.filterHeight, kW: info.filterWidth,
-    strideH: info.strideHeight, strideW: info.strideWidth, dilationH: info.dilationHeight, dilationW: info.dilationWidth,
-    padTop: info.padInfo.top, padLeft: info.padInfo.left,
+    batch: info.batchSize,
+    inH: info.inHeight,
+    inW: info.inWidth,
+    inC: info.inChannels,
+    outH: info.outHeight,
+    outW: info.outWidth,
+    outC: info.outChannels,
+    kH: info.filterHeight,
+    kW: info.filterWidth,
+    strideH: info.strideHeight,
+    strideW: info.strideWidth,
+    dilationH: info.dilationHeight,
+    dilationW: info.dilationWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
   };
 }
 
 type Pad = 'same' | 'valid';
-interface ConvCase { x: [number, number, number, number]; w: [number, number, number, number]; s: [number, number]; pad: Pad; d: number }
+interface ConvCase {
+  x: [number, number, number, number];
+  w: [number, number, number, number];
+  s: [number, number];
+  pad: Pad;
+  d: number;
+}
 
 const convCases: ConvCase[] = [
   { x: [2, 7, 6, 3], w: [3, 3, 3, 5], s: [1, 1], pad: 'valid', d: 1 },
@@ -107,8 +124,13 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
   it.each(convCases)('conv2d and its backprops: %s', (c) => {
     const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.s, c.d, c.pad);
     const g = geometry(info);
-    const xv = rand(c.x, 1), wv = rand(c.w, 2), bias = rand([c.w[3]], 3), dyv = rand(info.outShape, 4);
-    const x = tf.tensor4d(xv, c.x), w = tf.tensor4d(wv, c.w), dy = tf.tensor4d(dyv, info.outShape);
+    const xv = rand(c.x, 1),
+      wv = rand(c.w, 2),
+      bias = rand([c.w[3]], 3),
+      dyv = rand(info.outShape, 4);
+    const x = tf.tensor4d(xv, c.x),
+      w = tf.tensor4d(wv, c.w),
+      dy = tf.tensor4d(dyv, info.outShape);
     const what = name(c);
 
     const out = new Float32Array(dyv.length);
@@ -117,7 +139,8 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
     tier().conv2d(g, xv, wv, bias, 'relu', out);
     close(out, values(tf.relu(tf.add(tf.conv2d(x, w, c.s, c.pad, 'NHWC', c.d), tf.tensor1d(bias)))), `${what} bias + relu`);
 
-    const dx = new Float32Array(xv.length), dw = new Float32Array(wv.length);
+    const dx = new Float32Array(xv.length),
+      dw = new Float32Array(wv.length);
     tier().conv2dBackpropInput(g, dyv, wv, dx);
     tier().conv2dBackpropFilter(g, xv, dyv, dw);
     if (c.d === 1) {
@@ -125,7 +148,8 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
       close(dx, values(tf.grad((xx: tf.Tensor) => loss(as4d(xx), w))(x)), `${what} backprop input`);
       close(dw, values(tf.grad((ww: tf.Tensor) => loss(x, as4d(ww)))(w)), `${what} backprop filter`);
     } else {
-      const rdx = new Float32Array(dx.length), rdw = new Float32Array(dw.length);
+      const rdx = new Float32Array(dx.length),
+        rdw = new Float32Array(dw.length);
       referenceTier.conv2dBackpropInput(g, dyv, wv, rdx);
       referenceTier.conv2dBackpropFilter(g, xv, dyv, rdw);
       close(dx, rdx, `${what} backprop input`);
@@ -135,13 +159,31 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
 
   it('conv2d with strides and dilation at once (tfjs has neither; the reference tier)', () => {
     const g: ConvGeometry = {
-      batch: 2, inH: 11, inW: 9, inC: 3, outH: 5, outW: 5, outC: 4, kH: 3, kW: 2,
-      strideH: 2, strideW: 2, dilationH: 2, dilationW: 3, padTop: 1, padLeft: 1,
+      batch: 2,
+      inH: 11,
+      inW: 9,
+      inC: 3,
+      outH: 5,
+      outW: 5,
+      outC: 4,
+      kH: 3,
+      kW: 2,
+      strideH: 2,
+      strideW: 2,
+      dilationH: 2,
+      dilationW: 3,
+      padTop: 1,
+      padLeft: 1,
     };
-    const xv = rand([2, 11, 9, 3], 21), wv = rand([3, 2, 3, 4], 22), dyv = rand([2, 5, 5, 4], 23);
+    const xv = rand([2, 11, 9, 3], 21),
+      wv = rand([3, 2, 3, 4], 22),
+      dyv = rand([2, 5, 5, 4], 23);
     const got = { out: new Float32Array(dyv.length), dx: new Float32Array(xv.length), dw: new Float32Array(wv.length) };
     const want = { out: new Float32Array(dyv.length), dx: new Float32Array(xv.length), dw: new Float32Array(wv.length) };
-    for (const [t, o] of [[tier(), got], [referenceTier, want]] as const) {
+    for (const [t, o] of [
+      [tier(), got],
+      [referenceTier, want],
+    ] as const) {
       t.conv2d(g, xv, wv, null, 'linear', o.out);
       t.conv2dBackpropInput(g, dyv, wv, o.dx);
       t.conv2dBackpropFilter(g, xv, dyv, o.dw);
@@ -160,15 +202,21 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
   it.each(dwCases)('depthwise and its backprops: %s', (c) => {
     const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.s, c.d, c.pad, undefined, true);
     const g = geometry(info);
-    const xv = rand(c.x, 5), wv = rand(c.w, 6), bias = rand([g.outC], 7), dyv = rand(info.outShape, 8);
-    const x = tf.tensor4d(xv, c.x), w = tf.tensor4d(wv, c.w), dy = tf.tensor4d(dyv, info.outShape);
+    const xv = rand(c.x, 5),
+      wv = rand(c.w, 6),
+      bias = rand([g.outC], 7),
+      dyv = rand(info.outShape, 8);
+    const x = tf.tensor4d(xv, c.x),
+      w = tf.tensor4d(wv, c.w),
+      dy = tf.tensor4d(dyv, info.outShape);
     const what = `depthwise ${name(c)}`;
     const out = new Float32Array(dyv.length);
     tier().depthwiseConv2d(g, xv, wv, null, 'linear', out);
     close(out, values(tf.depthwiseConv2d(x, w, c.s, c.pad, 'NHWC', c.d)), `${what} forward`);
     tier().depthwiseConv2d(g, xv, wv, bias, 'relu', out);
     close(out, values(tf.relu(tf.add(tf.depthwiseConv2d(x, w, c.s, c.pad, 'NHWC', c.d), tf.tensor1d(bias)))), `${what} bias + relu`);
-    const dx = new Float32Array(xv.length), dw = new Float32Array(wv.length);
+    const dx = new Float32Array(xv.length),
+      dw = new Float32Array(wv.length);
     tier().depthwiseConv2dBackpropInput(g, dyv, wv, dx);
     tier().depthwiseConv2dBackpropFilter(g, xv, dyv, dw);
     if (c.d === 1) {
@@ -176,7 +224,8 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
       close(dx, values(tf.grad((xx: tf.Tensor) => loss(as4d(xx), w))(x)), `${what} backprop input`);
       close(dw, values(tf.grad((ww: tf.Tensor) => loss(x, as4d(ww)))(w)), `${what} backprop filter`);
     } else {
-      const rdx = new Float32Array(dx.length), rdw = new Float32Array(dw.length);
+      const rdx = new Float32Array(dx.length),
+        rdw = new Float32Array(dw.length);
       referenceTier.depthwiseConv2dBackpropInput(g, dyv, wv, rdx);
       referenceTier.depthwiseConv2dBackpropFilter(g, xv, dyv, rdw);
       close(dx, rdx, `${what} backprop input`);
@@ -197,8 +246,11 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
     { batch: 1, m: 1, k: 777, n: 9, ta: true, tb: true, aB: 1, bB: 1 },
   ];
   it.each(mmCases)('matMul %o', (c) => {
-    const aShape = [c.aB, c.ta ? c.k : c.m, c.ta ? c.m : c.k], bShape = [c.bB, c.tb ? c.n : c.k, c.tb ? c.k : c.n];
-    const av = rand(aShape, 9), bv = rand(bShape, 10), bias = rand([c.n], 11);
+    const aShape = [c.aB, c.ta ? c.k : c.m, c.ta ? c.m : c.k],
+      bShape = [c.bB, c.tb ? c.n : c.k, c.tb ? c.k : c.n];
+    const av = rand(aShape, 9),
+      bv = rand(bShape, 10),
+      bias = rand([c.n], 11);
     const g = { batch: c.batch, aBatch: c.aB, bBatch: c.bB, m: c.m, k: c.k, n: c.n, transA: c.ta, transB: c.tb };
     const out = new Float32Array(c.batch * c.m * c.n);
     const a = tf.tensor3d(av, [aShape[0] ?? 1, aShape[1] ?? 1, aShape[2] ?? 1]);
@@ -220,9 +272,12 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
   it.each(poolCases)('pools and their gradients: %o', (c) => {
     const info = tf.backend_util.computePool2DInfo(c.x, c.k, c.s, 1, c.pad);
     const g = geometry(info);
-    const xv = rand(c.x, 12), dyv = rand(info.outShape, 13);
-    const x = tf.tensor4d(xv, c.x), dy = tf.tensor4d(dyv, info.outShape);
-    const out = new Float32Array(dyv.length), dx = new Float32Array(xv.length);
+    const xv = rand(c.x, 12),
+      dyv = rand(info.outShape, 13);
+    const x = tf.tensor4d(xv, c.x),
+      dy = tf.tensor4d(dyv, info.outShape);
+    const out = new Float32Array(dyv.length),
+      dx = new Float32Array(xv.length);
     tier().maxPool(g, xv, out);
     close(out, values(tf.maxPool(x, c.k, c.s, c.pad)), 'maxPool');
     tier().maxPoolGrad(g, xv, dyv, dx);
@@ -242,23 +297,32 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
   });
 
   it('reluGrad and sumRows', () => {
-    const n = 1031, rows = 517, cols = 13;
-    const dyv = rand([n], 14), yv = rand([n], 15);
+    const n = 1031,
+      rows = 517,
+      cols = 13;
+    const dyv = rand([n], 14),
+      yv = rand([n], 15);
     yv[3] = 0;
     const out = new Float32Array(n);
     tier().reluGrad(dyv, yv, out);
     close(out, values(tf.mul(tf.tensor1d(dyv), tf.step(tf.tensor1d(yv)))), 'reluGrad');
-    const xv = rand([rows, cols], 16), sums = new Float32Array(cols);
+    const xv = rand([rows, cols], 16),
+      sums = new Float32Array(cols);
     tier().sumRows(xv, rows, cols, sums);
     close(sums, values(tf.sum(tf.tensor2d(xv, [rows, cols]), 0)), 'sumRows');
   });
 
   it('gives the same bits run after run (both filter-gradient paths)', () => {
-    for (const c of [{ x: [8, 14, 13, 6], w: [3, 3, 6, 10] }, { x: [8, 14, 13, 8], w: [3, 3, 8, 16] }] as const) {
+    for (const c of [
+      { x: [8, 14, 13, 6], w: [3, 3, 6, 10] },
+      { x: [8, 14, 13, 8], w: [3, 3, 8, 16] },
+    ] as const) {
       const info = tf.backend_util.computeConv2DInfo([...c.x], [...c.w], 1, 1, 'same');
       const g = geometry(info);
-      const xv = rand(c.x, 17), dyv = rand(info.outShape, 18);
-      const first = new Float32Array(c.w.reduce((a, b) => a * b, 1)), second = new Float32Array(first.length);
+      const xv = rand(c.x, 17),
+        dyv = rand(info.outShape, 18);
+      const first = new Float32Array(c.w.reduce((a, b) => a * b, 1)),
+        second = new Float32Array(first.length);
       tier().conv2dBackpropFilter(g, xv, dyv, first);
       tier().conv2dBackpropFilter(g, xv, dyv, second);
       expect(Buffer.from(second.buffer).equals(Buffer.from(first.buffer))).toBe(true);
@@ -277,16 +341,23 @@ describe('SIMD tier threads', () => {
     if (!started.ok) throw new Error(started.error.message);
     const t = started.value;
     try {
-      for (const [transA, transB] of [[false, false], [true, true]] as const) {
+      for (const [transA, transB] of [
+        [false, false],
+        [true, true],
+      ] as const) {
         const g = { batch: 2, aBatch: 2, bBatch: 2, m: 37, k: 11, n: 29, transA, transB };
-        const av = rand([2, 37, 11], 27), bv = rand([2, 11, 29], 28);
+        const av = rand([2, 37, 11], 27),
+          bv = rand([2, 11, 29], 28);
         const out = new Float32Array(2 * 37 * 29);
         t.matMul(g, av, bv, null, 'linear', out);
-        const a = tf.tensor3d(av, transA ? [2, 11, 37] : [2, 37, 11]), b = tf.tensor3d(bv, transB ? [2, 29, 11] : [2, 11, 29]);
+        const a = tf.tensor3d(av, transA ? [2, 11, 37] : [2, 37, 11]),
+          b = tf.tensor3d(bv, transB ? [2, 29, 11] : [2, 11, 29]);
         close(out, values(tf.matMul(a, b, transA, transB)), `batched matMul, transposes ${transA} ${transB}`);
       }
       const g = { batch: 2, aBatch: 2, bBatch: 2, m: 5, k: 7, n: 97, transA: false, transB: false };
-      const av = rand([2, 5, 7], 29), bv = rand([2, 7, 97], 30), out = new Float32Array(2 * 5 * 97);
+      const av = rand([2, 5, 7], 29),
+        bv = rand([2, 7, 97], 30),
+        out = new Float32Array(2 * 5 * 97);
       t.matMul(g, av, bv, null, 'linear', out);
       close(out, values(tf.matMul(tf.tensor3d(av, [2, 5, 7]), tf.tensor3d(bv, [2, 7, 97]))), 'batched matMul cut along N');
     } finally {
@@ -301,8 +372,11 @@ describe('SIMD tier threads', () => {
     try {
       const info = tf.backend_util.computeConv2DInfo([1, 6, 5, 3], [3, 3, 3, 4], 1, 1, 'same');
       const g = geometry(info);
-      const xv = rand([1, 6, 5, 3], 24), wv = rand([3, 3, 3, 4], 25), dyv = rand(info.outShape, 26);
-      const dw = new Float32Array(wv.length), ref = new Float32Array(wv.length);
+      const xv = rand([1, 6, 5, 3], 24),
+        wv = rand([3, 3, 3, 4], 25),
+        dyv = rand(info.outShape, 26);
+      const dw = new Float32Array(wv.length),
+        ref = new Float32Array(wv.length);
       t.conv2dBackpropFilter(g, xv, dyv, dw);
       referenceTier.conv2dBackpropFilter(g, xv, dyv, ref);
       close(dw, ref, 'small filter gradient');
@@ -314,7 +388,9 @@ describe('SIMD tier threads', () => {
   it('1 and 2 threads give the same bits for conv forward and backprop input (blocks claimed dynamically)', () => {
     const info = tf.backend_util.computeConv2DInfo([3, 20, 19, 4], [3, 3, 4, 11], 1, 1, 'same');
     const g = geometry(info);
-    const xv = rand([3, 20, 19, 4], 19), wv = rand([3, 3, 4, 11], 20), dyv = rand(info.outShape, 21);
+    const xv = rand([3, 20, 19, 4], 19),
+      wv = rand([3, 3, 4, 11], 20),
+      dyv = rand(info.outShape, 21);
     const same = (f: (t: SimdTier, out: Float32Array) => void, n: number): boolean => {
       const [one, two] = tiers.map((t) => {
         const out = new Float32Array(n);

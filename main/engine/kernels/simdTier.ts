@@ -36,8 +36,21 @@ function checkConv(g: ConvGeometry): void {
 }
 
 const convFields = (g: ConvGeometry): number[] => [
-  g.batch, g.inH, g.inW, g.inC, g.outH, g.outW, g.outC, g.kH, g.kW,
-  g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft,
+  g.batch,
+  g.inH,
+  g.inW,
+  g.inC,
+  g.outH,
+  g.outW,
+  g.outC,
+  g.kH,
+  g.kW,
+  g.strideH,
+  g.strideW,
+  g.dilationH,
+  g.dilationW,
+  g.padTop,
+  g.padLeft,
 ];
 
 const sizes = (g: ConvGeometry): { x: number; y: number } => ({

@@ -13,14 +13,19 @@ import { tiersRequired } from './requireTiers.test-util';
  * loader's reason) where a tier does not load; in CI both must.
  */
 
-
 async function train(backend: 'native' | 'simd', stopAfter: number | null): Promise<{ events: TrainEvent[]; weights: Float32Array[] }> {
   const template = getTemplate('keras_cnn');
   if (template === undefined) throw new Error('keras_cnn template missing');
   const events: TrainEvent[] = [];
   let batches = 0;
   const outcome = await runTraining(
-    { graph: template.build(), training: { ...defaultTraining, epochs: 1, batchSize: 16, seed: 5 }, dataset: { kind: 'mnist' }, backend, limit: { train: 64, test: 32 } },
+    {
+      graph: template.build(),
+      training: { ...defaultTraining, epochs: 1, batchSize: 16, seed: 5 },
+      dataset: { kind: 'mnist' },
+      backend,
+      limit: { train: 64, test: 32 },
+    },
     (e) => {
       events.push(e);
       if (e.event === 'batch') batches = e.batch;
@@ -62,6 +67,8 @@ describe.each(['native', 'simd'] as const)('training on the %s tier', (name) => 
     }
     // The tier still trains after the stops, to the same weights.
     const c = await train(name, null);
-    c.weights.forEach((w, i) => expect(Buffer.from(w.buffer).equals(Buffer.from((a.weights[i] ?? new Float32Array()).buffer)), `weight ${i} after stops`).toBe(true));
+    c.weights.forEach((w, i) =>
+      expect(Buffer.from(w.buffer).equals(Buffer.from((a.weights[i] ?? new Float32Array()).buffer)), `weight ${i} after stops`).toBe(true),
+    );
   }, 300_000);
 });

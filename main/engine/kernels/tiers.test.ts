@@ -7,7 +7,9 @@ describe('tierHint', () => {
       { backend: 'tensorflow', reason: '@tensorflow/tfjs-node is not installed' },
       { backend: 'native', reason: 'native kernels not built (no C++ compiler)' },
     ];
-    expect(tierHint(failures, 'simd', 'SIMD128 wasm kernels, 2 threads')).toBe('native kernels not built (no C++ compiler): using SIMD128 wasm kernels, 2 threads');
+    expect(tierHint(failures, 'simd', 'SIMD128 wasm kernels, 2 threads')).toBe(
+      'native kernels not built (no C++ compiler): using SIMD128 wasm kernels, 2 threads',
+    );
     expect(tierHint([...failures, { backend: 'simd', reason: 'no WebAssembly SIMD' }], 'wasm', 'WebAssembly, 1 thread')).toBe(
       'native kernels not built (no C++ compiler); no WebAssembly SIMD: using plain tfjs-wasm (WebAssembly, 1 thread)',
     );

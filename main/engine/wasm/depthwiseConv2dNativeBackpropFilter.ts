@@ -10,7 +10,15 @@ const depthwiseBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
   const x = input(inputs, 'x');
   const dy = input(inputs, 'dy');
   const filterShape = tuple4(attrNumbers(attrs, 'filterShape'));
-  const info = backend_util.computeConv2DInfo(shape4(x), filterShape, attrPair(attrs, 'strides'), attrDilations(attrs), attrPad(attrs), attrRounding(attrs), true);
+  const info = backend_util.computeConv2DInfo(
+    shape4(x),
+    filterShape,
+    attrPair(attrs, 'strides'),
+    attrDilations(attrs),
+    attrPad(attrs),
+    attrRounding(attrs),
+    true,
+  );
   const dw = zeros(backend, [...filterShape]);
   const xs = f32(backend, x);
   const dys = f32(backend, dy);

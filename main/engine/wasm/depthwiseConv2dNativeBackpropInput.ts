@@ -10,7 +10,15 @@ const depthwiseBackpropInput: KernelFunc = ({ inputs, backend: b, attrs }) => {
   const dy = input(inputs, 'dy');
   const filter = input(inputs, 'filter');
   const inShape = tuple4(attrNumbers(attrs, 'inputShape'));
-  const info = backend_util.computeConv2DInfo(inShape, shape4(filter), attrPair(attrs, 'strides'), attrDilations(attrs), attrPad(attrs), attrRounding(attrs), true);
+  const info = backend_util.computeConv2DInfo(
+    inShape,
+    shape4(filter),
+    attrPair(attrs, 'strides'),
+    attrDilations(attrs),
+    attrPad(attrs),
+    attrRounding(attrs),
+    true,
+  );
   const dx = zeros(backend, [...inShape]);
   const dys = f32(backend, dy);
   const ws = f32(backend, filter);

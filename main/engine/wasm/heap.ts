@@ -101,7 +101,8 @@ export function attrRounding(attrs: Attrs): 'floor' | 'round' | 'ceil' | undefin
 
 export function shape4(t: TensorInfo): [number, number, number, number] {
   const [a, b, c, d] = t.shape;
-  if (t.shape.length !== 4 || a === undefined || b === undefined || c === undefined || d === undefined) throw new Error(`expected a 4-D tensor, got shape [${t.shape.join(', ')}]`);
+  if (t.shape.length !== 4 || a === undefined || b === undefined || c === undefined || d === undefined)
+    throw new Error(`expected a 4-D tensor, got shape [${t.shape.join(', ')}]`);
   return [a, b, c, d];
 }
 

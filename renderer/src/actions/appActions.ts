@@ -16,10 +16,13 @@ import { requestTrain } from './trainHook';
 function keepMovedInView(step: () => void): void {
   const before = new Map(editor.graph().nodes.map((n) => [n.id, n.position]));
   step();
-  const moved = editor.graph().nodes.filter((n) => {
-    const p = before.get(n.id);
-    return p === undefined || p.x !== n.position.x || p.y !== n.position.y;
-  }).map((n) => n.id);
+  const moved = editor
+    .graph()
+    .nodes.filter((n) => {
+      const p = before.get(n.id);
+      return p === undefined || p.x !== n.position.x || p.y !== n.position.y;
+    })
+    .map((n) => n.id);
   if (moved.length > 0) requestAnimationFrame(() => canvasControl()?.keepInView(moved));
 }
 
@@ -29,26 +32,31 @@ function keepMovedInView(step: () => void): void {
  * all run these through runAction.
  */
 const perform: { readonly [K in ActionId]: (arg?: string) => void } = {
-  'new': () => void newModel(),
+  new: () => void newModel(),
   'new-from-template': () => openDialog('templates'),
-  'open': () => void openProject(),
-  'open-recent': (path) => { if (path !== undefined) void openRecent(path); else openDialog('recent'); },
-  'save': () => void saveProject(),
+  open: () => void openProject(),
+  'open-recent': (path) => {
+    if (path !== undefined) void openRecent(path);
+    else openDialog('recent');
+  },
+  save: () => void saveProject(),
   'save-as': () => void saveProjectAs(),
-  'import': () => openDialog('import'),
-  'export': () => openDialog('export'),
-  'undo': () => keepMovedInView(() => editor.undo()),
-  'redo': () => keepMovedInView(() => editor.redo()),
-  'cut': () => { if (copySelection()) deleteSelection(); },
-  'copy': () => void copySelection(),
-  'paste': () => pasteClipboard(),
-  'duplicate': () => duplicateSelection(),
-  'delete': () => deleteSelection(),
+  import: () => openDialog('import'),
+  export: () => openDialog('export'),
+  undo: () => keepMovedInView(() => editor.undo()),
+  redo: () => keepMovedInView(() => editor.redo()),
+  cut: () => {
+    if (copySelection()) deleteSelection();
+  },
+  copy: () => void copySelection(),
+  paste: () => pasteClipboard(),
+  duplicate: () => duplicateSelection(),
+  delete: () => deleteSelection(),
   'select-all': () => selectAll(),
   'auto-layout': () => layoutGraph(),
   'zoom-in': () => canvasControl()?.zoomIn(),
   'zoom-out': () => canvasControl()?.zoomOut(),
-  'fit': () => canvasControl()?.fit(),
+  fit: () => canvasControl()?.fit(),
   'toggle-groups': () => toggleGroups(),
   'toggle-minimap': () => toggleMinimap(),
   'toggle-dark-mode': () => toggleTheme(),
@@ -59,11 +67,14 @@ const perform: { readonly [K in ActionId]: (arg?: string) => void } = {
   'show-train': () => showDockTab('train'),
   'show-inspect': () => showDockTab('inspect'),
   'show-runs': () => showDockTab('runs'),
-  'train': () => requestTrain(),
-  'lesson': () => requestLesson(),
-  'shortcuts': () => openDialog('shortcuts'),
-  'about': () => openDialog('about'),
-  'escape': () => { openDialog(null); editor.select({ nodes: [], edges: [] }); },
+  train: () => requestTrain(),
+  lesson: () => requestLesson(),
+  shortcuts: () => openDialog('shortcuts'),
+  about: () => openDialog('about'),
+  escape: () => {
+    openDialog(null);
+    editor.select({ nodes: [], edges: [] });
+  },
 };
 
 export function runAction(id: ActionId, arg?: string): void {
@@ -91,13 +102,18 @@ export const appActions = {
 function focusedTextField(): boolean {
   const el = document.activeElement;
   if (!(el instanceof HTMLElement)) return false;
-  return el.isContentEditable || el instanceof HTMLTextAreaElement
-    || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type));
+  return el.isContentEditable || el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type));
 }
 
 /** Edit-menu commands act on the text being typed when a field has focus, else on the blocks. */
 const textCommands: Partial<Record<MenuCommand, string>> = {
-  undo: 'undo', redo: 'redo', cut: 'cut', copy: 'copy', paste: 'paste', delete: 'delete', 'select-all': 'selectAll',
+  undo: 'undo',
+  redo: 'redo',
+  cut: 'cut',
+  copy: 'copy',
+  paste: 'paste',
+  delete: 'delete',
+  'select-all': 'selectAll',
 };
 
 /** Electron's native menus arrive as 'menu.command' events and map onto the same actions. */
@@ -109,7 +125,9 @@ export function runMenuCommand(command: MenuCommand, arg?: string): void {
     return;
   }
   if (command === 'save-and-close') {
-    void saveProject().then((saved) => { if (saved) void closeWindow(); });
+    void saveProject().then((saved) => {
+      if (saved) void closeWindow();
+    });
     return;
   }
   runAction(command, arg);

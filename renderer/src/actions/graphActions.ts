@@ -16,7 +16,8 @@ const stepY = 110;
 export function addBlock(kind: string, position?: Position, below?: string, params: { readonly [key: string]: JsonValue } = {}): string {
   const g = editor.graph();
   const anchor = below === undefined ? undefined : g.nodes.find((n) => n.id === below);
-  const at = position ?? (anchor === undefined ? canvasControl()?.viewportCentre() ?? { x: 0, y: 0 } : { x: anchor.position.x, y: anchor.position.y + stepY });
+  const at =
+    position ?? (anchor === undefined ? (canvasControl()?.viewportCentre() ?? { x: 0, y: 0 }) : { x: anchor.position.x, y: anchor.position.y + stepY });
   const added = addNode(g, kind, at);
   let next = added.graph;
   for (const [key, value] of Object.entries(params)) next = setParam(next, added.nodeId, key, value);
@@ -45,11 +46,14 @@ export function connectBlocks(source: string, target: string, targetIndex: numbe
 export function deleteSelection(): void {
   const { nodes, edges } = editor.store.getState().selection;
   if (nodes.length === 0 && edges.length === 0) return;
-  editor.edit((graph) => {
-    let g = graph;
-    for (const id of edges) if (g.edges.some((e) => e.id === id)) g = disconnect(g, id);
-    return nodes.length > 0 ? removeNodes(g, nodes) : g;
-  }, { nodes: [], edges: [] });
+  editor.edit(
+    (graph) => {
+      let g = graph;
+      for (const id of edges) if (g.edges.some((e) => e.id === id)) g = disconnect(g, id);
+      return nodes.length > 0 ? removeNodes(g, nodes) : g;
+    },
+    { nodes: [], edges: [] },
+  );
 }
 
 /** Typing in one field is one undo step: edits of the same parameter of the same block coalesce. */
@@ -62,7 +66,10 @@ export function renameBlock(nodeId: string, name: string): void {
 }
 
 export function commitMoves(graph: Graph, moves: ReadonlyMap<string, Position>): Graph {
-  return moveNodes(graph, [...moves].map(([id, position]) => ({ id, position })));
+  return moveNodes(
+    graph,
+    [...moves].map(([id, position]) => ({ id, position })),
+  );
 }
 
 export interface Fragment {

@@ -34,14 +34,18 @@ class FakeSocket implements SocketLike {
 function setup() {
   const sockets: FakeSocket[] = [];
   const timers: (() => void)[] = [];
-  const transport = createWsTransport('ws://127.0.0.1:1/api/ws?token=t', (_url, handlers) => {
-    const socket = new FakeSocket(handlers);
-    sockets.push(socket);
-    return socket;
-  }, {
-    setTimeout: (fn: () => void) => timers.push(fn),
-    clearTimeout: () => undefined,
-  });
+  const transport = createWsTransport(
+    'ws://127.0.0.1:1/api/ws?token=t',
+    (_url, handlers) => {
+      const socket = new FakeSocket(handlers);
+      sockets.push(socket);
+      return socket;
+    },
+    {
+      setTimeout: (fn: () => void) => timers.push(fn),
+      clearTimeout: () => undefined,
+    },
+  );
   const api = createClient(transport);
   const statuses: ConnectionStatus[] = [];
   api.onStatus((s) => statuses.push(s));

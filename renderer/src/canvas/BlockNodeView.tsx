@@ -33,13 +33,23 @@ function BlockNodeViewImpl({ data, selected }: NodeProps<BlockNode>) {
       <div className="block-body">
         <div className="block-row">
           <span className="block-kind">{data.kind}</span>
-          {data.frozen === true && <span className="block-frozen" title="Frozen (trainable = false): training keeps its weights" data-testid="block-frozen">frozen</span>}
+          {data.frozen === true && (
+            <span className="block-frozen" title="Frozen (trainable = false): training keeps its weights" data-testid="block-frozen">
+              frozen
+            </span>
+          )}
           <span className="block-params num" data-testid="block-params" title="Parameters">
             {data.paramCount === null ? '' : formatCount(data.paramCount)}
           </span>
         </div>
-        <div className="block-name" title={data.name}>{data.name}</div>
-        {data.detail !== '' && <div className="block-detail" title={data.detail}>{data.detail}</div>}
+        <div className="block-name" title={data.name}>
+          {data.name}
+        </div>
+        {data.detail !== '' && (
+          <div className="block-detail" title={data.detail}>
+            {data.detail}
+          </div>
+        )}
       </div>
       {data.severity !== null && (
         <div className={`block-badge badge-${data.severity}`} title={tip} data-testid="block-problem" aria-label={tip} role="img">

@@ -1,7 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
-  type Connection, type EdgeChange, type NodeChange, type NodeTypes, type EdgeTypes, type Viewport,
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type NodeTypes,
+  type EdgeTypes,
+  type Viewport,
 } from '@xyflow/react';
 import type { Position } from '../../../shared/graph/types';
 import { findGroups } from '../../../shared/grouping';
@@ -70,14 +80,11 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
   const groups = useMemo(() => findGroups(graph, (id) => inference.nodes.get(id)?.outputShape ?? null), [graph, inference]);
   const grouped = groupsOn && groups.length > 0;
   const view = useMemo(() => (grouped ? groupedView(graph, groups, expanded) : null), [grouped, graph, groups, expanded]);
-  const flowElements = useMemo(
-    () => {
-      if (view !== null) return groupedFlow(graph, view, inference, nodes, edges, measured);
-      const plain: CanvasNode[] = nodes;
-      return { nodes: plain, edges };
-    },
-    [view, graph, inference, nodes, edges, measured],
-  );
+  const flowElements = useMemo(() => {
+    if (view !== null) return groupedFlow(graph, view, inference, nodes, edges, measured);
+    const plain: CanvasNode[] = nodes;
+    return { nodes: plain, edges };
+  }, [view, graph, inference, nodes, edges, measured]);
   const viewRef = useRef(view);
   viewRef.current = view;
 
@@ -117,7 +124,10 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
     // A layer inside collapsed groups: open them first, then centre on where the view puts it.
     const hidden = groups.filter((g) => g.members.includes(focus.nodeId) && !expanded.has(g.id));
     if (grouped && hidden.length > 0) {
-      setExpanded(hidden.map((g) => g.id), true);
+      setExpanded(
+        hidden.map((g) => g.id),
+        true,
+      );
       return;
     }
     const at = grouped ? flow.getNode(focus.nodeId)?.position : editor.graph().nodes.find((x) => x.id === focus.nodeId)?.position;
@@ -180,18 +190,21 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
     e.dataTransfer.dropEffect = 'copy';
   }, []);
 
-  const onDrop = useCallback((e: DragEvent) => {
-    const key = e.dataTransfer.getData(paletteDragType);
-    if (key === '') return;
-    e.preventDefault();
-    const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    const { className, params } = resolvePaletteKey(key);
-    // The pointer holds the block by the middle of its header.
-    const at = { x: Math.round(p.x - 100), y: Math.round(p.y - 14) };
-    addBlock(className, at, undefined, params);
-    // Dropped while far out (a fitted ResNet50): come in to where it landed, at a zoom that reads.
-    if (flow.getZoom() < 0.6) void flow.setCenter(at.x + 110, at.y + 36, { zoom: 0.9, duration: 250 });
-  }, [flow]);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const key = e.dataTransfer.getData(paletteDragType);
+      if (key === '') return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const { className, params } = resolvePaletteKey(key);
+      // The pointer holds the block by the middle of its header.
+      const at = { x: Math.round(p.x - 100), y: Math.round(p.y - 14) };
+      addBlock(className, at, undefined, params);
+      // Dropped while far out (a fitted ResNet50): come in to where it landed, at a zoom that reads.
+      if (flow.getZoom() < 0.6) void flow.setCenter(at.x + 110, at.y + 36, { zoom: 0.9, duration: 250 });
+    },
+    [flow],
+  );
 
   return (
     <div className="canvas" ref={wrapper} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
@@ -221,13 +234,20 @@ export function Canvas({ showMinimap, showControls }: { showMinimap: boolean; sh
         {grouped && (
           <div className="grouped-hint" data-testid="grouped-hint">
             <span title="Repeated structure is drawn as group blocks: click one to open it in place (Shift+click: everything inside).">Grouped view</span>
-            <button type="button" className="btn small" onClick={toggleGroups} title="Show every layer as its own block (G)">Every layer (G)</button>
+            <button type="button" className="btn small" onClick={toggleGroups} title="Show every layer as its own block (G)">
+              Every layer (G)
+            </button>
           </div>
         )}
         {showControls && <Controls showInteractive={false} position="bottom-left" />}
         {showMinimap && (
-          <MiniMap pannable zoomable nodeClassName={(n) => `mini family-${String(n.data.family)}`} position="bottom-right"
-            style={{ width: 150, height: 110 }} />
+          <MiniMap
+            pannable
+            zoomable
+            nodeClassName={(n) => `mini family-${String(n.data.family)}`}
+            position="bottom-right"
+            style={{ width: 150, height: 110 }}
+          />
         )}
       </ReactFlow>
     </div>

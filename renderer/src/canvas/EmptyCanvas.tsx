@@ -7,7 +7,9 @@ export function EmptyCanvas() {
     <div className="empty-canvas" data-testid="empty-canvas">
       <div className="empty-intro">
         <h1>Draw a neural network</h1>
-        <p className="muted">Drag layers from the palette and wire them top to bottom — every wire shows its tensor shape, every block its parameters. Or start from a model:</p>
+        <p className="muted">
+          Drag layers from the palette and wire them top to bottom — every wire shows its tensor shape, every block its parameters. Or start from a model:
+        </p>
         <button type="button" className="lesson-entry" onClick={requestLesson} data-testid="lesson-entry">
           <b>Guided lesson</b>
           <span className="muted">From a fully connected net on MNIST to the Keras CNN, its feature maps, and VGG-16 — the chapter, step by step.</span>

@@ -4,7 +4,12 @@ import type { LayerDef } from '../../../shared/layers/types';
 import { getLayerDef } from '../../../shared/layers/registry';
 import { describeSafely, diagnosticsByNode, worstSeverity } from './blockFacts';
 
-const d = (severity: Diagnostic['severity'], nodeId?: string): Diagnostic => ({ severity, code: 'x', message: severity, ...(nodeId === undefined ? {} : { nodeId }) });
+const d = (severity: Diagnostic['severity'], nodeId?: string): Diagnostic => ({
+  severity,
+  code: 'x',
+  message: severity,
+  ...(nodeId === undefined ? {} : { nodeId }),
+});
 const node = { id: 'n1', kind: 'Dense', name: 'dense', params: { units: 10, activation: 'relu' }, position: { x: 0, y: 0 } };
 
 describe('block facts', () => {
@@ -27,7 +32,12 @@ describe('block facts', () => {
     const dense = getLayerDef('Dense');
     if (dense === undefined) throw new Error('Dense is in the catalog');
     expect(describeSafely(node, dense)).not.toBe('');
-    const broken: LayerDef = { ...dense, describe: () => { throw new Error('half-typed'); } };
+    const broken: LayerDef = {
+      ...dense,
+      describe: () => {
+        throw new Error('half-typed');
+      },
+    };
     expect(describeSafely(node, broken)).toBe('');
   });
 });

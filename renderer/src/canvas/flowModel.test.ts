@@ -27,7 +27,14 @@ const inference: CanvasInference = {
 };
 
 const input = (over: Partial<DeriveInput> = {}): DeriveInput => ({
-  graph, inference, selectedNodes: [], selectedEdges: [], path: emptyPath, drag: null, measured: new Map(), ...over,
+  graph,
+  inference,
+  selectedNodes: [],
+  selectedEdges: [],
+  path: emptyPath,
+  drag: null,
+  measured: new Map(),
+  ...over,
 });
 
 describe('flow model', () => {

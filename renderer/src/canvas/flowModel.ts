@@ -10,10 +10,13 @@ import { sourceHandleId, targetHandleId, type BlockData, type BlockNode, type Sh
 
 /** The parts of an inference result the canvas reads (structural, so tests can hand-make one). */
 export interface CanvasInference {
-  readonly nodes: ReadonlyMap<string, {
-    readonly outputShape: Shape | null;
-    readonly params: { readonly trainable: number; readonly nonTrainable: number };
-  }>;
+  readonly nodes: ReadonlyMap<
+    string,
+    {
+      readonly outputShape: Shape | null;
+      readonly params: { readonly trainable: number; readonly nonTrainable: number };
+    }
+  >;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -62,10 +65,20 @@ function blockData(input: DeriveInput, node: GraphNode, byNode: ReadonlyMap<stri
 }
 
 function sameData(a: BlockData, b: BlockData): boolean {
-  return a.kind === b.kind && a.name === b.name && a.family === b.family && a.detail === b.detail
-    && a.paramCount === b.paramCount && a.severity === b.severity && a.sockets === b.sockets
-    && a.onPath === b.onPath && a.dimmed === b.dimmed && a.frozen === b.frozen
-    && a.problems.length === b.problems.length && a.problems.every((m, i) => m === b.problems[i]);
+  return (
+    a.kind === b.kind &&
+    a.name === b.name &&
+    a.family === b.family &&
+    a.detail === b.detail &&
+    a.paramCount === b.paramCount &&
+    a.severity === b.severity &&
+    a.sockets === b.sockets &&
+    a.onPath === b.onPath &&
+    a.dimmed === b.dimmed &&
+    a.frozen === b.frozen &&
+    a.problems.length === b.problems.length &&
+    a.problems.every((m, i) => m === b.problems[i])
+  );
 }
 
 /**
@@ -84,21 +97,28 @@ export function createNodeDeriver(): (input: DeriveInput) => BlockNode[] {
       const position = input.drag?.get(n.id) ?? n.position;
       const measured = input.measured.get(n.id);
       const old = previous.get(n.id);
-      const reuse = old !== undefined && sameData(old.data, data)
-        && old.position.x === position.x && old.position.y === position.y
-        && old.selected === selected.has(n.id)
-        && old.measured?.width === measured?.width && old.measured?.height === measured?.height;
-      const node: BlockNode = reuse && old !== undefined ? old : {
-        id: n.id,
-        type: 'block',
-        position,
-        data,
-        selected: selected.has(n.id),
-        // Blocks have a fixed size (shared/layout.ts), so fit and culling know it before rendering.
-        width: NODE_WIDTH,
-        height: NODE_HEIGHT,
-        ...(measured === undefined ? {} : { measured: { width: measured.width, height: measured.height } }),
-      };
+      const reuse =
+        old !== undefined &&
+        sameData(old.data, data) &&
+        old.position.x === position.x &&
+        old.position.y === position.y &&
+        old.selected === selected.has(n.id) &&
+        old.measured?.width === measured?.width &&
+        old.measured?.height === measured?.height;
+      const node: BlockNode =
+        reuse && old !== undefined
+          ? old
+          : {
+              id: n.id,
+              type: 'block',
+              position,
+              data,
+              selected: selected.has(n.id),
+              // Blocks have a fixed size (shared/layout.ts), so fit and culling know it before rendering.
+              width: NODE_WIDTH,
+              height: NODE_HEIGHT,
+              ...(measured === undefined ? {} : { measured: { width: measured.width, height: measured.height } }),
+            };
       next.set(n.id, node);
       return node;
     });
@@ -128,19 +148,28 @@ export function createEdgeDeriver(): (input: DeriveInput) => ShapeEdge[] {
       const merges = (fanIn.get(e.target) ?? 0) > 1;
       const labelAt = spreads && !merges ? 0.72 : merges && !spreads ? 0.28 : 0.5;
       const old = previous.get(e.id);
-      const reuse = old !== undefined && old.source === e.source && old.target === e.target
-        && old.targetHandle === targetHandleId(e.targetIndex) && old.data?.shape === label
-        && old.data.onPath === onPath && old.data.labelAt === labelAt && old.selected === selected.has(e.id);
-      const edge: ShapeEdge = reuse && old !== undefined ? old : {
-        id: e.id,
-        type: 'shape',
-        source: e.source,
-        target: e.target,
-        sourceHandle: sourceHandleId,
-        targetHandle: targetHandleId(e.targetIndex),
-        selected: selected.has(e.id),
-        data: { shape: label, onPath, labelAt },
-      };
+      const reuse =
+        old !== undefined &&
+        old.source === e.source &&
+        old.target === e.target &&
+        old.targetHandle === targetHandleId(e.targetIndex) &&
+        old.data?.shape === label &&
+        old.data.onPath === onPath &&
+        old.data.labelAt === labelAt &&
+        old.selected === selected.has(e.id);
+      const edge: ShapeEdge =
+        reuse && old !== undefined
+          ? old
+          : {
+              id: e.id,
+              type: 'shape',
+              source: e.source,
+              target: e.target,
+              sourceHandle: sourceHandleId,
+              targetHandle: targetHandleId(e.targetIndex),
+              selected: selected.has(e.id),
+              data: { shape: label, onPath, labelAt },
+            };
       next.set(e.id, edge);
       return edge;
     });

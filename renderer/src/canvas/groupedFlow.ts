@@ -27,7 +27,11 @@ function familyOf(graph: Graph, g: BlockGroup, inference: CanvasInference): Fami
   }
   let best: Family | 'unknown' = 'unknown';
   let most = -1;
-  for (const [f, w] of weight) if (w > most) { best = f; most = w; }
+  for (const [f, w] of weight)
+    if (w > most) {
+      best = f;
+      most = w;
+    }
   return best;
 }
 
@@ -39,8 +43,13 @@ export function groupData(graph: Graph, g: BlockGroup, inference: CanvasInferenc
   }
   const shape = inference.nodes.get(g.last)?.outputShape ?? null;
   return {
-    groupId: g.id, label: g.label, summary: summaryOf(g), family: familyOf(graph, g, inference), paramCount: params,
-    shape: shape === null ? null : formatShape(shape), children: [...g.children],
+    groupId: g.id,
+    label: g.label,
+    summary: summaryOf(g),
+    family: familyOf(graph, g, inference),
+    paramCount: params,
+    shape: shape === null ? null : formatShape(shape),
+    children: [...g.children],
   };
 }
 
@@ -50,7 +59,11 @@ export function groupData(graph: Graph, g: BlockGroup, inference: CanvasInferenc
  * groups, and wires between them labelled with the shape they carry.
  */
 export function groupedFlow(
-  graph: Graph, view: GroupedView, inference: CanvasInference, blocks: readonly BlockNode[], edges: readonly ShapeEdge[],
+  graph: Graph,
+  view: GroupedView,
+  inference: CanvasInference,
+  blocks: readonly BlockNode[],
+  edges: readonly ShapeEdge[],
   measured: ReadonlyMap<string, { readonly width: number; readonly height: number }>,
 ): { nodes: CanvasNode[]; edges: ShapeEdge[] } {
   // React Flow finds a wire's sockets through the node's measured size: without it, a node object
@@ -64,13 +77,34 @@ export function groupedFlow(
   for (const f of view.frames) {
     const depth = f.group.kind === 'stage' ? 0 : 1;
     nodes.push({
-      id: `frame:${f.group.id}`, type: 'frame', position: { x: f.x, y: f.y }, draggable: false, selectable: false, connectable: false, focusable: false,
-      zIndex: depth - 2, width: f.width, height: f.height, ...size(`frame:${f.group.id}`), data: { ...groupData(graph, f.group, inference), width: f.width, height: f.height, depth },
+      id: `frame:${f.group.id}`,
+      type: 'frame',
+      position: { x: f.x, y: f.y },
+      draggable: false,
+      selectable: false,
+      connectable: false,
+      focusable: false,
+      zIndex: depth - 2,
+      width: f.width,
+      height: f.height,
+      ...size(`frame:${f.group.id}`),
+      data: { ...groupData(graph, f.group, inference), width: f.width, height: f.height, depth },
     });
   }
   for (const u of view.units) {
     if (u.group !== null) {
-      nodes.push({ id: u.id, type: 'groupBlock', position: u.position, draggable: false, selectable: false, connectable: false, width: NODE_WIDTH, height: NODE_HEIGHT, data: groupData(graph, u.group, inference), ...size(u.id) });
+      nodes.push({
+        id: u.id,
+        type: 'groupBlock',
+        position: u.position,
+        draggable: false,
+        selectable: false,
+        connectable: false,
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        data: groupData(graph, u.group, inference),
+        ...size(u.id),
+      });
       continue;
     }
     const b = blockById.get(u.id);
@@ -80,11 +114,20 @@ export function groupedFlow(
   const out: ShapeEdge[] = [];
   for (const e of view.edges) {
     const original = e.original ? edgeById.get(e.id) : undefined;
-    if (original !== undefined) { out.push(original); continue; }
+    if (original !== undefined) {
+      out.push(original);
+      continue;
+    }
     const shape = inference.nodes.get(e.from)?.outputShape ?? null;
     out.push({
-      id: e.id, type: 'shape', source: e.source, target: e.target, sourceHandle: sourceHandleId, targetHandle: targetHandleId(e.targetIndex),
-      selectable: false, data: { shape: shape === null ? null : formatShape(shape), onPath: false, labelAt: 0.5 },
+      id: e.id,
+      type: 'shape',
+      source: e.source,
+      target: e.target,
+      sourceHandle: sourceHandleId,
+      targetHandle: targetHandleId(e.targetIndex),
+      selectable: false,
+      data: { shape: shape === null ? null : formatShape(shape), onPath: false, labelAt: 0.5 },
     });
   }
   return { nodes, edges: out };

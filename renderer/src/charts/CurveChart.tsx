@@ -74,12 +74,27 @@ export function CurveChart(props: { model: CurveChartModel; title: string; heigh
         maintainAspectRatio: false,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'batch', color: text }, ticks: { color: text, maxTicksLimit: 8 }, grid: { color: grid, display: false } },
+          x: {
+            type: 'linear',
+            title: { display: true, text: 'batch', color: text },
+            ticks: { color: text, maxTicksLimit: 8 },
+            grid: { color: grid, display: false },
+          },
           y: { type: 'linear', ticks: { color: text, maxTicksLimit: 6 }, grid: { color: grid } },
         },
         plugins: {
           // One short line above the plot (the chart's title says loss or accuracy): three lines of legend squeezed it.
-          legend: { align: 'end', labels: { color: text, boxWidth: 12, boxHeight: 2, padding: 8, font: { size: 10.5 }, filter: (item, data) => !String(data.datasets[item.datasetIndex ?? 0]?.label ?? '').startsWith('·') } },
+          legend: {
+            align: 'end',
+            labels: {
+              color: text,
+              boxWidth: 12,
+              boxHeight: 2,
+              padding: 8,
+              font: { size: 10.5 },
+              filter: (item, data) => !String(data.datasets[item.datasetIndex ?? 0]?.label ?? '').startsWith('·'),
+            },
+          },
           tooltip: {
             callbacks: {
               title: (items) => {
@@ -129,7 +144,11 @@ export function CurveChart(props: { model: CurveChartModel; title: string; heigh
       } else {
         y.min = undefined;
         y.max = undefined;
-        if (y.ticks !== undefined) y.ticks.callback = (v) => Number(v).toPrecision(3).replace(/\.?0+$/, '');
+        if (y.ticks !== undefined)
+          y.ticks.callback = (v) =>
+            Number(v)
+              .toPrecision(3)
+              .replace(/\.?0+$/, '');
       }
     }
     const plugins = c.options.plugins;
@@ -141,8 +160,15 @@ export function CurveChart(props: { model: CurveChartModel; title: string; heigh
     <div className="curve-chart" data-testid={props.testId}>
       <div className="curve-title">
         <span>{props.title}</span>
-        <button type="button" className="icon-btn small" title="Save this chart as PNG" aria-label={`Save the ${props.title} chart as PNG`}
-          onClick={() => canvas.current !== null && downloadUrl(chartPng(canvas.current), `${fileStem(props.fileName ?? props.title)}.png`)}>⤓</button>
+        <button
+          type="button"
+          className="icon-btn small"
+          title="Save this chart as PNG"
+          aria-label={`Save the ${props.title} chart as PNG`}
+          onClick={() => canvas.current !== null && downloadUrl(chartPng(canvas.current), `${fileStem(props.fileName ?? props.title)}.png`)}
+        >
+          ⤓
+        </button>
       </div>
       <div className="curve-canvas" style={{ height: props.height ?? 200 }}>
         <canvas ref={canvas} role="img" aria-label={props.title} />

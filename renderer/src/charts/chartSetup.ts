@@ -1,6 +1,4 @@
-import {
-  Chart, type ChartType, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin,
-} from 'chart.js';
+import { Chart, type ChartType, Decimation, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin } from 'chart.js';
 
 /** Only the Chart.js parts the curves use (tree-shaken registration), registered once. */
 let registered = false;

@@ -4,18 +4,32 @@ import { CurveBuilder, describeStep } from './liveModel';
 describe('CurveBuilder', () => {
   it('appends only new points and keeps raw values exact', () => {
     const b = new CurveBuilder(0);
-    b.update([[1, 2.3, 0.1], [2, 2.1, null]]);
-    b.update([[1, 2.3, 0.1], [2, 2.1, null], [3, 1.9, 0.3]]);
+    b.update([
+      [1, 2.3, 0.1],
+      [2, 2.1, null],
+    ]);
+    b.update([
+      [1, 2.3, 0.1],
+      [2, 2.1, null],
+      [3, 1.9, 0.3],
+    ]);
     const { loss, accuracy } = b.models([], 3);
     const raw = loss.series.find((s) => s.key === 'loss-raw');
-    expect(raw?.points).toEqual([{ x: 1, y: 2.3 }, { x: 2, y: 2.1 }, { x: 3, y: 1.9 }]);
+    expect(raw?.points).toEqual([
+      { x: 1, y: 2.3 },
+      { x: 2, y: 2.1 },
+      { x: 3, y: 1.9 },
+    ]);
     expect(accuracy.series.find((s) => s.key === 'acc-raw')?.points.map((p) => p.x)).toEqual([1, 3]);
     expect(accuracy.percent).toBe(true);
   });
 
   it('starts over when the run restarts (fewer points)', () => {
     const b = new CurveBuilder(0.5);
-    b.update([[1, 1, null], [2, 1, null]]);
+    b.update([
+      [1, 1, null],
+      [2, 1, null],
+    ]);
     b.update([[1, 5, null]]);
     expect(b.models([], 1).loss.series.find((s) => s.key === 'loss')?.points).toEqual([{ x: 1, y: 5 }]);
   });

@@ -34,22 +34,51 @@ export function CommandPalette() {
   };
   return (
     <Modal title="Command palette" onClose={close} testId="command-palette">
-      <input className="field-input command-input" value={query} placeholder="Type a command or a template…" aria-label="Command"
-        data-testid="command-input" data-autofocus autoComplete="off" spellCheck={false}
-        onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+      <input
+        className="field-input command-input"
+        value={query}
+        placeholder="Type a command or a template…"
+        aria-label="Command"
+        data-testid="command-input"
+        data-autofocus
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') { e.preventDefault(); move(1); }
-          else if (e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
-          else if (e.key === 'Enter') { e.preventDefault(); run(shown[active]); }
-        }} />
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            move(1);
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            move(-1);
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            run(shown[active]);
+          }
+        }}
+      />
       <ul className="command-list" role="listbox" aria-label="Commands" ref={list}>
         {shown.map((item, i) => {
           const key = 'action' in item.run ? keyText(item.run.action) : undefined;
           return (
-            <li key={item.key} role="option" aria-selected={i === active} className={`command${i === active ? ' active' : ''}`}
-              data-testid="command" data-command={item.key} onMouseMove={() => setActive(i)} onClick={() => run(item)}>
+            <li
+              key={item.key}
+              role="option"
+              aria-selected={i === active}
+              className={`command${i === active ? ' active' : ''}`}
+              data-testid="command"
+              data-command={item.key}
+              onMouseMove={() => setActive(i)}
+              onClick={() => run(item)}
+            >
               <span className="command-group">{item.group}</span>
-              <span className="command-label">{item.label}{item.hint !== undefined && <span className="muted"> — {item.hint}</span>}</span>
+              <span className="command-label">
+                {item.label}
+                {item.hint !== undefined && <span className="muted"> — {item.hint}</span>}
+              </span>
               {key !== undefined && <kbd>{key}</kbd>}
             </li>
           );

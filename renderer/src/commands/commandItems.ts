@@ -12,10 +12,21 @@ export interface CommandItem {
 
 /** Every visible action, then every template ("Template: ResNet50"). */
 export function commandItems(): CommandItem[] {
-  const actions: CommandItem[] = allActions.filter((a) => a.hidden !== true).map((a) => ({
-    key: a.id, label: a.label, group: a.group, run: { action: a.id }, ...(a.hint === undefined ? {} : { hint: a.hint }),
+  const actions: CommandItem[] = allActions
+    .filter((a) => a.hidden !== true)
+    .map((a) => ({
+      key: a.id,
+      label: a.label,
+      group: a.group,
+      run: { action: a.id },
+      ...(a.hint === undefined ? {} : { hint: a.hint }),
+    }));
+  const models: CommandItem[] = templates.map((t) => ({
+    key: `template:${t.id}`,
+    label: `Open Template: ${t.title}`,
+    group: 'Template',
+    run: { template: t.id },
   }));
-  const models: CommandItem[] = templates.map((t) => ({ key: `template:${t.id}`, label: `Open Template: ${t.title}`, group: 'Template', run: { template: t.id } }));
   return [...actions, ...models];
 }
 

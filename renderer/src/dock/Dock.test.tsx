@@ -28,8 +28,19 @@ describe('Dock', () => {
     expect(screen.getByRole('tab', { name: 'Summary' }).getAttribute('aria-selected')).toBe('true');
     const panel = screen.getByRole('tabpanel');
     // As Keras prints a Sequential: every layer but the InputLayer.
-    expect(within(panel).getAllByTestId('summary-row').map((r) => r.firstElementChild?.textContent)).toEqual([
-      'conv2d (Conv2D)', 'conv2d_1 (Conv2D)', 'max_pooling2d (MaxPooling2D)', 'dropout (Dropout)', 'flatten (Flatten)', 'dense (Dense)', 'dropout_1 (Dropout)', 'dense_1 (Dense)',
+    expect(
+      within(panel)
+        .getAllByTestId('summary-row')
+        .map((r) => r.firstElementChild?.textContent),
+    ).toEqual([
+      'conv2d (Conv2D)',
+      'conv2d_1 (Conv2D)',
+      'max_pooling2d (MaxPooling2D)',
+      'dropout (Dropout)',
+      'flatten (Flatten)',
+      'dense (Dense)',
+      'dropout_1 (Dropout)',
+      'dense_1 (Dense)',
     ]);
     expect(within(panel).getByTestId('total-params').textContent).toContain('1,199,882');
   });

@@ -19,17 +19,40 @@ export function Dock() {
   };
   return (
     <section className={`dock${open ? '' : ' collapsed'}`} style={open ? { height } : undefined} data-testid="dock">
-      <div className="dock-resize" role="separator" aria-orientation="horizontal" aria-label="Resize the panel"
-        onPointerDown={onDown} onPointerMove={onMove} onPointerUp={() => { start.current = null; }} />
+      <div
+        className="dock-resize"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-label="Resize the panel"
+        onPointerDown={onDown}
+        onPointerMove={onMove}
+        onPointerUp={() => {
+          start.current = null;
+        }}
+      />
       <div className="dock-tabs" role="tablist">
         {dockTabs.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={t.id === active} className={`dock-tab${t.id === active ? ' active' : ''}`}
-            onClick={() => (t.id === active ? toggleDock() : showDockTab(t.id))} data-testid={`tab-${t.id}`}>
-            {t.title}{t.Badge !== undefined && <t.Badge />}
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={t.id === active}
+            className={`dock-tab${t.id === active ? ' active' : ''}`}
+            onClick={() => (t.id === active ? toggleDock() : showDockTab(t.id))}
+            data-testid={`tab-${t.id}`}
+          >
+            {t.title}
+            {t.Badge !== undefined && <t.Badge />}
           </button>
         ))}
         <span className="spacer" />
-        <button type="button" className="icon-btn" onClick={toggleDock} title={open ? 'Hide the panel' : 'Show the panel'} aria-label={open ? 'Hide the panel' : 'Show the panel'}>
+        <button
+          type="button"
+          className="icon-btn"
+          onClick={toggleDock}
+          title={open ? 'Hide the panel' : 'Show the panel'}
+          aria-label={open ? 'Hide the panel' : 'Show the panel'}
+        >
           {open ? '▾' : '▴'}
         </button>
       </div>

@@ -48,7 +48,12 @@ export function ExportDialog() {
   };
 
   const saveToFile = async () => {
-    const path = await pickFile({ mode: 'save', title: `Export ${meta?.title ?? ''}`, extensions: choice === 'tfjs' ? [] : [meta?.ext.split('.').pop() ?? 'json'], defaultName: choice === 'tfjs' ? `${baseName}_tfjs` : fileName });
+    const path = await pickFile({
+      mode: 'save',
+      title: `Export ${meta?.title ?? ''}`,
+      extensions: choice === 'tfjs' ? [] : [meta?.ext.split('.').pop() ?? 'json'],
+      defaultName: choice === 'tfjs' ? `${baseName}_tfjs` : fileName,
+    });
     if (path === null) return;
     setBusy(true);
     try {
@@ -56,10 +61,22 @@ export function ExportDialog() {
       const { training, dataset } = projectStore.getState().settings;
       const body = { ...req, path, graph, training, dataset, ...(choice === 'python' ? { strategy } : {}) };
       let r = await api().invoke('export.write', { ...body, overwrite: false });
-      if (!r.ok && r.error.code === 'exists' && await askConfirm({ title: 'Replace the file?', message: `${path} already exists. Replacing it overwrites what it holds.`, confirmLabel: 'Replace', danger: true })) {
+      if (
+        !r.ok &&
+        r.error.code === 'exists' &&
+        (await askConfirm({
+          title: 'Replace the file?',
+          message: `${path} already exists. Replacing it overwrites what it holds.`,
+          confirmLabel: 'Replace',
+          danger: true,
+        }))
+      ) {
         r = await api().invoke('export.write', { ...body, overwrite: true });
       }
-      if (r.ok) { showToast(`Exported ${r.value.path}`, 'success'); close(); } else showToast(r.error.message, 'error', 8000);
+      if (r.ok) {
+        showToast(`Exported ${r.value.path}`, 'success');
+        close();
+      } else showToast(r.error.message, 'error', 8000);
     } finally {
       setBusy(false);
     }
@@ -73,14 +90,23 @@ export function ExportDialog() {
         downloadFile(fileName, content, choice === 'png' ? 'image/png' : 'image/svg+xml', choice === 'png');
       } else if (choice === 'keras3' || choice === 'keras2') {
         const r = kerasJsonText(graph, choice);
-        if (r.ok) downloadFile(fileName, r.value, 'application/json'); else showToast(r.error.message, 'error');
+        if (r.ok) downloadFile(fileName, r.value, 'application/json');
+        else showToast(r.error.message, 'error');
       } else {
         // Python and the formats with weights are made by main (the weights live in the engine).
         const { training, dataset } = projectStore.getState().settings;
         const r = await api().invoke('export.download', {
-          format: choice, name: choice === 'tfjs' ? `${baseName}_tfjs` : fileName, graph, training, dataset, ...(choice === 'python' ? { strategy } : {}),
+          format: choice,
+          name: choice === 'tfjs' ? `${baseName}_tfjs` : fileName,
+          graph,
+          training,
+          dataset,
+          ...(choice === 'python' ? { strategy } : {}),
         });
-        if (!r.ok) { showToast(r.error.message, 'error', 8000); return; }
+        if (!r.ok) {
+          showToast(r.error.message, 'error', 8000);
+          return;
+        }
         for (const f of r.value.files) downloadFile(f.name, f.base64, f.name.endsWith('.py') ? 'text/x-python' : 'application/octet-stream', true);
         showToast(`Downloaded ${r.value.files.map((f) => f.name).join(', ')}`, 'success');
       }
@@ -90,31 +116,54 @@ export function ExportDialog() {
   };
 
   return (
-    <Modal title="Export" onClose={close} testId="export-dialog" footer={
-      <>
-        {blocked && <span className="field-message grow">Fix the errors in the Problems tab first: Keras would refuse this model.</span>}
-        <button type="button" className="btn" onClick={close}>Cancel</button>
-        {info?.mode === 'web' && (
-          <button type="button" className="btn" disabled={busy || blocked} onClick={() => void download()} data-testid="export-download">Download</button>
-        )}
-        <button type="button" className="btn primary" disabled={busy || blocked} onClick={() => void saveToFile()} data-testid="export-save">Save to file…</button>
-      </>
-    }>
+    <Modal
+      title="Export"
+      onClose={close}
+      testId="export-dialog"
+      footer={
+        <>
+          {blocked && <span className="field-message grow">Fix the errors in the Problems tab first: Keras would refuse this model.</span>}
+          <button type="button" className="btn" onClick={close}>
+            Cancel
+          </button>
+          {info?.mode === 'web' && (
+            <button type="button" className="btn" disabled={busy || blocked} onClick={() => void download()} data-testid="export-download">
+              Download
+            </button>
+          )}
+          <button type="button" className="btn primary" disabled={busy || blocked} onClick={() => void saveToFile()} data-testid="export-save">
+            Save to file…
+          </button>
+        </>
+      }
+    >
       <div className="choice-list" role="radiogroup" aria-label="Format">
         {choices.map((c) => (
           <label key={c.id} className={`choice${choice === c.id ? ' active' : ''}`} data-testid={`export-${c.id}`}>
             <input type="radio" name="export-format" checked={choice === c.id} onChange={() => setChoice(c.id)} />
-            <span><b>{c.title}</b><br /><span className="muted">{c.note}</span></span>
+            <span>
+              <b>{c.title}</b>
+              <br />
+              <span className="muted">{c.note}</span>
+            </span>
           </label>
         ))}
       </div>
       {choice === 'python' && (
         <div className="field">
-          <label className="field-label" htmlFor="export-strategy">distribution</label>
-          <select id="export-strategy" className="field-input" value={strategy} onChange={(e) => {
-            const v = e.target.value;
-            if (v === 'none' || v === 'mirrored' || v === 'multiworker') setStrategy(v);
-          }} data-testid="export-strategy">
+          <label className="field-label" htmlFor="export-strategy">
+            distribution
+          </label>
+          <select
+            id="export-strategy"
+            className="field-input"
+            value={strategy}
+            onChange={(e) => {
+              const v = e.target.value;
+              if (v === 'none' || v === 'mirrored' || v === 'multiworker') setStrategy(v);
+            }}
+            data-testid="export-strategy"
+          >
             <option value="none">None — one device</option>
             <option value="mirrored">MirroredStrategy — all GPUs of one machine</option>
             <option value="multiworker">MultiWorkerMirroredStrategy — several machines</option>

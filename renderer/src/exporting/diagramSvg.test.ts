@@ -17,7 +17,10 @@ describe('diagramSvg', () => {
   it('draws blocks, escaped names and shape labels', () => {
     const { svg, width, height } = diagramSvg({
       graph,
-      faces: new Map([['a', face('InputLayer', 'input_layer')], ['b', face('Conv2D', 'conv<2d>')]]),
+      faces: new Map([
+        ['a', face('InputLayer', 'input_layer')],
+        ['b', face('Conv2D', 'conv<2d>')],
+      ]),
       edgeLabels: new Map([['e1', '(None, 28, 28, 1)']]),
       tokens: themes.light,
     });

@@ -40,7 +40,11 @@ function clip(s: string, max: number): string {
 export function diagramSvg(input: DiagramInput): { svg: string; width: number; height: number } {
   const { graph, faces, edgeLabels, tokens: t } = input;
   if (graph.nodes.length === 0) {
-    return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="200" height="80" fill="${t.canvas}"/></svg>`, width: 200, height: 80 };
+    return {
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="200" height="80" fill="${t.canvas}"/></svg>`,
+      width: 200,
+      height: 80,
+    };
   }
   const xs = graph.nodes.map((n) => n.position.x);
   const ys = graph.nodes.map((n) => n.position.y);
@@ -65,13 +69,17 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     const y2 = d.y;
     const bend = Math.max(30, Math.abs(y2 - y1) / 2);
     const label = edgeLabels.get(e.id) ?? null;
-    wires.push(`<path d="M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}" fill="none" stroke="${t.wire}" stroke-width="1.5"${label === null ? ' stroke-dasharray="5 4"' : ''}/>`);
+    wires.push(
+      `<path d="M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}" fill="none" stroke="${t.wire}" stroke-width="1.5"${label === null ? ' stroke-dasharray="5 4"' : ''}/>`,
+    );
     if (label !== null) {
       const mx = (x1 + x2) / 2;
       const my = (y1 + y2) / 2;
       const w = label.length * 6.6 + 10;
-      labels.push(`<rect x="${mx - w / 2}" y="${my - 9}" width="${w}" height="18" rx="4" fill="${t.canvas}" stroke="${t.border}"/>`
-        + `<text x="${mx}" y="${my + 4}" text-anchor="middle" font-family="${mono}" font-size="11" fill="${t.wireLabel}">${esc(label)}</text>`);
+      labels.push(
+        `<rect x="${mx - w / 2}" y="${my - 9}" width="${w}" height="18" rx="4" fill="${t.canvas}" stroke="${t.border}"/>` +
+          `<text x="${mx}" y="${my + 4}" text-anchor="middle" font-family="${mono}" font-size="11" fill="${t.wireLabel}">${esc(label)}</text>`,
+      );
     }
   }
 
@@ -81,19 +89,25 @@ export function diagramSvg(input: DiagramInput): { svg: string; width: number; h
     const colour = f === undefined || f.family === 'unknown' ? t.muted : t.families[f.family];
     const border = f?.severity === 'error' ? t.error : f?.severity === 'warning' ? t.warning : t.border;
     const clipId = `c-${node.id.replace(/[^\w-]/g, '_')}`;
-    return `<g transform="translate(${p.x},${p.y})">`
-      + `<clipPath id="${clipId}"><rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8"/></clipPath>`
-      + `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${t.block}" stroke="${border}" stroke-width="${f?.severity == null ? 1 : 2}"/>`
-      + `<rect width="${NODE_WIDTH}" height="4" fill="${colour}" clip-path="url(#${clipId})"/>`
-      + `<text x="12" y="24" font-family="${font}" font-size="13" font-weight="600" fill="${t.text}">${esc(clip(f?.kind ?? node.kind, 22))}</text>`
-      + `<text x="${NODE_WIDTH - 12}" y="24" text-anchor="end" font-family="${font}" font-size="12" fill="${t.muted}" style="font-variant-numeric: tabular-nums">${esc(f?.params ?? '')}</text>`
-      + `<text x="12" y="43" font-family="${mono}" font-size="11.5" fill="${t.muted}">${esc(clip(node.name, 30))}</text>`
-      + `<text x="12" y="61" font-family="${font}" font-size="12" fill="${t.text}">${esc(clip(f?.detail ?? '', 32))}</text>`
-      + `</g>`;
+    return (
+      `<g transform="translate(${p.x},${p.y})">` +
+      `<clipPath id="${clipId}"><rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8"/></clipPath>` +
+      `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${t.block}" stroke="${border}" stroke-width="${f?.severity == null ? 1 : 2}"/>` +
+      `<rect width="${NODE_WIDTH}" height="4" fill="${colour}" clip-path="url(#${clipId})"/>` +
+      `<text x="12" y="24" font-family="${font}" font-size="13" font-weight="600" fill="${t.text}">${esc(clip(f?.kind ?? node.kind, 22))}</text>` +
+      `<text x="${NODE_WIDTH - 12}" y="24" text-anchor="end" font-family="${font}" font-size="12" fill="${t.muted}" style="font-variant-numeric: tabular-nums">${esc(f?.params ?? '')}</text>` +
+      `<text x="12" y="43" font-family="${mono}" font-size="11.5" fill="${t.muted}">${esc(clip(node.name, 30))}</text>` +
+      `<text x="12" y="61" font-family="${font}" font-size="12" fill="${t.text}">${esc(clip(f?.detail ?? '', 32))}</text>` +
+      `</g>`
+    );
   });
 
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`
-    + `<rect width="${width}" height="${height}" fill="${t.canvas}"/>`
-    + wires.join('') + blocks.join('') + labels.join('') + `</svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<rect width="${width}" height="${height}" fill="${t.canvas}"/>` +
+    wires.join('') +
+    blocks.join('') +
+    labels.join('') +
+    `</svg>`;
   return { svg, width, height };
 }

@@ -36,8 +36,11 @@ export function ActivationsView(props: { graph: Graph; sample: SampleRef | null;
   const layers = useMemo(() => inspectableLayers(props.graph), [props.graph]);
   const layer = chosenLayer(props.graph, picked, selection.nodes);
   const sampleKey = JSON.stringify(props.sample);
-  const call = useInspectCall('inspect.activations', layer === undefined || props.sample === null ? null : { layer: layer.name, sample: props.sample, encoding: 'u8' },
-    [layer?.name, sampleKey, props.modelVersion]);
+  const call = useInspectCall(
+    'inspect.activations',
+    layer === undefined || props.sample === null ? null : { layer: layer.name, sample: props.sample, encoding: 'u8' },
+    [layer?.name, sampleKey, props.modelVersion],
+  );
   const result = shown(call);
   const info = layer === undefined ? undefined : inferenceOf(props.graph).nodes.get(layer.id);
   return (
@@ -46,11 +49,18 @@ export function ActivationsView(props: { graph: Graph; sample: SampleRef | null;
         {layers.map((n) => {
           const shape = inferenceOf(props.graph).nodes.get(n.id)?.outputShape ?? null;
           return (
-            <button key={n.id} type="button" role="option" aria-selected={n.id === layer?.id} className={`layer-item${n.id === layer?.id ? ' active' : ''}`}
+            <button
+              key={n.id}
+              type="button"
+              role="option"
+              aria-selected={n.id === layer?.id}
+              className={`layer-item${n.id === layer?.id ? ' active' : ''}`}
               onClick={() => {
                 setInspect({ layer: n.name });
                 editor.select({ nodes: [n.id], edges: [] });
-              }} data-testid={`layer-${n.name}`}>
+              }}
+              data-testid={`layer-${n.name}`}
+            >
               <span className="mono">{n.name}</span>
               <span className="muted layer-kind">{n.kind}</span>
               <span className="muted num layer-shape">{shape === null ? '' : formatShape(shape)}</span>
@@ -64,23 +74,52 @@ export function ActivationsView(props: { graph: Graph; sample: SampleRef | null;
         ) : (
           <>
             <div className="act-head">
-              <span><b className="mono">{layer.name}</b> <span className="muted">({layer.kind})</span> {info?.outputShape != null && <span className="num muted">output {formatShape(info.outputShape)}</span>}</span>
+              <span>
+                <b className="mono">{layer.name}</b> <span className="muted">({layer.kind})</span>{' '}
+                {info?.outputShape != null && <span className="num muted">output {formatShape(info.outputShape)}</span>}
+              </span>
               <span className="spacer" />
-              {result !== null && result.kind === 'maps' && <span className="muted num" data-testid="map-count">{result.maps.length} feature maps of {result.maps[0]?.width ?? 0}×{result.maps[0]?.height ?? 0}</span>}
+              {result !== null && result.kind === 'maps' && (
+                <span className="muted num" data-testid="map-count">
+                  {result.maps.length} feature maps of {result.maps[0]?.width ?? 0}×{result.maps[0]?.height ?? 0}
+                </span>
+              )}
               <div className="segmented small" aria-label="Colour map">
                 {(['viridis', 'grey'] as const).map((c) => (
-                  <button key={c} type="button" className={`seg${colormap === c ? ' active' : ''}`} onClick={() => setInspect({ colormap: c })}>{c}</button>
+                  <button key={c} type="button" className={`seg${colormap === c ? ' active' : ''}`} onClick={() => setInspect({ colormap: c })}>
+                    {c}
+                  </button>
                 ))}
               </div>
               <div className="segmented small" aria-label="Colour scale">
-                <button type="button" className={`seg${scale === 'map' ? ' active' : ''}`} onClick={() => setInspect({ scale: 'map' })} title="Stretch each map between its own min and max">per map</button>
-                <button type="button" className={`seg${scale === 'layer' ? ' active' : ''}`} onClick={() => setInspect({ scale: 'layer' })} title="One range for the whole layer: quiet channels look quiet">per layer</button>
+                <button
+                  type="button"
+                  className={`seg${scale === 'map' ? ' active' : ''}`}
+                  onClick={() => setInspect({ scale: 'map' })}
+                  title="Stretch each map between its own min and max"
+                >
+                  per map
+                </button>
+                <button
+                  type="button"
+                  className={`seg${scale === 'layer' ? ' active' : ''}`}
+                  onClick={() => setInspect({ scale: 'layer' })}
+                  title="One range for the whole layer: quiet channels look quiet"
+                >
+                  per layer
+                </button>
               </div>
             </div>
             {props.sample === null && <p className="empty-state">Draw a digit on the pad to see this layer respond.</p>}
-            {call.status === 'error' && <p className="field-message" data-testid="activations-error">{call.message}</p>}
+            {call.status === 'error' && (
+              <p className="field-message" data-testid="activations-error">
+                {call.message}
+              </p>
+            )}
             {result !== null && <p className="muted small">Click any value to see how it was computed: its receptive field on the image and the arithmetic.</p>}
-            {result !== null && <ActivationBody result={result} colormap={colormap} scale={scale} onCell={(channel, y, x) => openCell(result.layer, { channel, y, x })} />}
+            {result !== null && (
+              <ActivationBody result={result} colormap={colormap} scale={scale} onCell={(channel, y, x) => openCell(result.layer, { channel, y, x })} />
+            )}
             <CellDetail graph={props.graph} sample={props.sample} modelVersion={props.modelVersion} />
             {call.status === 'loading' && result === null && <p className="muted">Computing…</p>}
           </>
@@ -90,9 +129,15 @@ export function ActivationsView(props: { graph: Graph; sample: SampleRef | null;
   );
 }
 
-function ActivationBody(props: { result: ActivationsResult; colormap: 'viridis' | 'grey' | 'diverging'; scale: 'map' | 'layer'; onCell: (channel: number, y: number, x: number) => void }) {
+function ActivationBody(props: {
+  result: ActivationsResult;
+  colormap: 'viridis' | 'grey' | 'diverging';
+  scale: 'map' | 'layer';
+  onCell: (channel: number, y: number, x: number) => void;
+}) {
   const { result } = props;
-  if (result.kind === 'maps') return <FeatureMapGrid maps={result.maps} encoding={result.encoding} colormap={props.colormap} scale={props.scale} onCell={props.onCell} />;
+  if (result.kind === 'maps')
+    return <FeatureMapGrid maps={result.maps} encoding={result.encoding} colormap={props.colormap} scale={props.scale} onCell={props.onCell} />;
   const values = result.values ?? [];
   const softmax = values.length > 1 && values.length <= 1000 && values.every((v) => v >= 0) && Math.abs(values.reduce((a, b) => a + b, 0) - 1) < 1e-3;
   if (softmax) {
@@ -101,8 +146,13 @@ function ActivationBody(props: { result: ActivationsResult; colormap: 'viridis' 
       <div className="dense-out">
         <p className="muted">Output probabilities (softmax): the network&apos;s answer.</p>
         <PredictionBars probabilities={values} classNames={values.map((_, i) => String(i))} predicted={predicted} label={null} />
-        <div className="unit-explain"><span className="muted">How was it computed?</span>
-          {values.map((_, i) => <button key={i} type="button" className="btn small" onClick={() => props.onCell(i, 0, 0)} data-testid={`explain-unit-${i}`}>{i}</button>)}
+        <div className="unit-explain">
+          <span className="muted">How was it computed?</span>
+          {values.map((_, i) => (
+            <button key={i} type="button" className="btn small" onClick={() => props.onCell(i, 0, 0)} data-testid={`explain-unit-${i}`}>
+              {i}
+            </button>
+          ))}
         </div>
       </div>
     );

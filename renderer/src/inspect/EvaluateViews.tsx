@@ -20,7 +20,9 @@ export function EvaluateHeader(props: { limit: number; setLimit: (n: number) => 
       <span className="muted">Evaluate on the first</span>
       <div className="segmented small">
         {LIMITS.map((n) => (
-          <button key={n} type="button" className={`seg${props.limit === n ? ' active' : ''}`} onClick={() => props.setLimit(n)}>{formatCount(n)}</button>
+          <button key={n} type="button" className={`seg${props.limit === n ? ' active' : ''}`} onClick={() => props.setLimit(n)}>
+            {formatCount(n)}
+          </button>
         ))}
       </div>
       <span className="muted">test images</span>
@@ -60,7 +62,13 @@ function Matrix(props: { r: EvaluateResult; cell: { t: number; p: number } | nul
   return (
     <table className="confusion num" data-testid="confusion-matrix">
       <thead>
-        <tr><th className="corner">true ↓ · predicted →</th>{r.classNames.map((c) => <th key={c}>{c}</th>)}<th>acc.</th></tr>
+        <tr>
+          <th className="corner">true ↓ · predicted →</th>
+          {r.classNames.map((c) => (
+            <th key={c}>{c}</th>
+          ))}
+          <th>acc.</th>
+        </tr>
       </thead>
       <tbody>
         {r.confusion.map((row, t) => (
@@ -71,9 +79,14 @@ function Matrix(props: { r: EvaluateResult; cell: { t: number; p: number } | nul
               const diag = t === p;
               const active = props.cell?.t === t && props.cell.p === p;
               return (
-                <td key={p} className={`cm-cell${diag ? ' diag' : ''}${active ? ' active' : ''}`} onClick={() => props.onCell({ t, p })}
+                <td
+                  key={p}
+                  className={`cm-cell${diag ? ' diag' : ''}${active ? ' active' : ''}`}
+                  onClick={() => props.onCell({ t, p })}
                   style={{ background: n === 0 ? undefined : cssColor('viridis', 0.15 + 0.85 * share), color: share > 0.55 ? '#111' : undefined }}
-                  title={`true ${r.classNames[t] ?? t}, predicted ${r.classNames[p] ?? p}: ${n}`} data-testid="cm-cell">
+                  title={`true ${r.classNames[t] ?? t}, predicted ${r.classNames[p] ?? p}: ${n}`}
+                  data-testid="cm-cell"
+                >
                   {n === 0 ? '' : n}
                 </td>
               );
@@ -92,9 +105,13 @@ function CellSamples(props: { r: EvaluateResult; t: number; p: number }) {
   for (let i = 0; i < r.labels.length && indices.length < 40; i++) if (r.labels[i] === t && r.predicted[i] === p) indices.push(i);
   return (
     <div className="cell-samples" data-testid="cell-samples">
-      <h4>true {r.classNames[t] ?? t}, predicted {r.classNames[p] ?? p}: {formatCount(r.confusion[t]?.[p] ?? 0)} images</h4>
+      <h4>
+        true {r.classNames[t] ?? t}, predicted {r.classNames[p] ?? p}: {formatCount(r.confusion[t]?.[p] ?? 0)} images
+      </h4>
       <div className="cell-indices">
-        {indices.map((i) => <CellThumb key={i} index={i} />)}
+        {indices.map((i) => (
+          <CellThumb key={i} index={i} />
+        ))}
       </div>
     </div>
   );
@@ -104,7 +121,12 @@ function CellThumb({ index }: { index: number }) {
   const call = useInspectCall('inspect.predict', { sample: { kind: 'test', index } }, [index]);
   const r = shown(call);
   return (
-    <button type="button" className="cell-thumb" title={`test image ${index}: open it in Activations`} onClick={() => setInspect({ source: 'test', testIndex: index, view: 'activations' })}>
+    <button
+      type="button"
+      className="cell-thumb"
+      title={`test image ${index}: open it in Activations`}
+      onClick={() => setInspect({ source: 'test', testIndex: index, view: 'activations' })}
+    >
       {r === null ? <span className="thumb-placeholder" /> : <SampleImage image={r.image} zoom={2} />}
       <span className="num muted">#{index}</span>
     </button>
@@ -125,11 +147,19 @@ export function MistakesView(props: { modelVersion: string }) {
         <div className="mistakes">
           {r.worst.map((m) => (
             <div key={m.index} className="mistake" data-testid="mistake">
-              <button type="button" className="mistake-img" onClick={() => setInspect({ source: 'test', testIndex: m.index, view: 'activations' })} title="Open in Activations">
+              <button
+                type="button"
+                className="mistake-img"
+                onClick={() => setInspect({ source: 'test', testIndex: m.index, view: 'activations' })}
+                title="Open in Activations"
+              >
                 <SampleImage image={m.image} zoom={Math.max(1, Math.round(64 / Math.max(m.image.width, m.image.height)))} />
               </button>
               <div className="mistake-text">
-                <div>true <b>{r.classNames[m.label] ?? m.label}</b> → predicted <b className="bad">{r.classNames[m.predicted] ?? m.predicted}</b> <span className="muted num">({((m.probabilities[m.predicted] ?? 0) * 100).toFixed(1)} %)</span></div>
+                <div>
+                  true <b>{r.classNames[m.label] ?? m.label}</b> → predicted <b className="bad">{r.classNames[m.predicted] ?? m.predicted}</b>{' '}
+                  <span className="muted num">({((m.probabilities[m.predicted] ?? 0) * 100).toFixed(1)} %)</span>
+                </div>
                 <PredictionBars probabilities={m.probabilities} classNames={r.classNames} predicted={m.predicted} label={m.label} compact />
               </div>
             </div>

@@ -35,9 +35,14 @@ function paint(levels: Float32Array, w: number, h: number, zoom: number, table: 
  * A layer's feature maps as one canvas: square tiles with small gaps, the channel index under
  * each, min/max on hover, click to enlarge. One canvas, not a DOM node per pixel or per map.
  */
-export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding: 'u8' | 'f32'; colormap: ColormapName; scale: 'map' | 'layer';
+export function FeatureMapGrid(props: {
+  maps: readonly ActivationMap[];
+  encoding: 'u8' | 'f32';
+  colormap: ColormapName;
+  scale: 'map' | 'layer';
   /** When given, a click explains the clicked pixel (channel, row, column) instead of enlarging the map. */
-  onCell?: (channel: number, y: number, x: number) => void }) {
+  onCell?: (channel: number, y: number, x: number) => void;
+}) {
   const { maps, encoding, colormap, scale } = props;
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const [hover, setHover] = useState<{ i: number; x: number; y: number } | null>(null);
@@ -99,11 +104,25 @@ export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding
     <div className="fm-grid" data-testid="feature-maps" data-count={n} data-cols={cols}>
       <label className="fm-tile muted">
         Tile size
-        <input type="range" min={16} max={192} step={4} value={tileW} aria-label="Feature map tile size" data-testid="tile-size"
-          onChange={(e) => setInspect({ tileSize: Number(e.target.value) })} />
-        <span className="num" data-testid="tile-size-value">{tileW} px</span>
+        <input
+          type="range"
+          min={16}
+          max={192}
+          step={4}
+          value={tileW}
+          aria-label="Feature map tile size"
+          data-testid="tile-size"
+          onChange={(e) => setInspect({ tileSize: Number(e.target.value) })}
+        />
+        <span className="num" data-testid="tile-size-value">
+          {tileW} px
+        </span>
       </label>
-      <canvas ref={canvas} className="fm-canvas" style={{ width, maxWidth: '100%' }} aria-label={`${n} feature maps of ${w}×${h}`}
+      <canvas
+        ref={canvas}
+        className="fm-canvas"
+        style={{ width, maxWidth: '100%' }}
+        aria-label={`${n} feature maps of ${w}×${h}`}
         onMouseMove={(e) => {
           const i = locate(e);
           setHover(i === null ? null : { i, x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY });
@@ -120,7 +139,8 @@ export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding
           const px = ((e.clientX - r.left) / r.width) * width - (i % cols) * (tileW + GAP);
           const py = ((e.clientY - r.top) / r.height) * height - Math.floor(i / cols) * (tileH + LABEL + GAP);
           props.onCell(m.channel, Math.min(m.height - 1, Math.max(0, Math.floor(py / zoom))), Math.min(m.width - 1, Math.max(0, Math.floor(px / zoom))));
-        }} />
+        }}
+      />
       {hovered !== undefined && hover !== null && (
         <div className="fm-tip num" style={{ left: hover.x + 14, top: hover.y + 10 }}>
           channel {hovered.channel} · min {hovered.min.toPrecision(3)} · max {hovered.max.toPrecision(3)}
@@ -129,7 +149,9 @@ export function FeatureMapGrid(props: { maps: readonly ActivationMap[]; encoding
       {big !== undefined && (
         <Modal title={`Channel ${big.channel} — ${big.width}×${big.height}`} onClose={() => setEnlarged(null)} testId="fm-enlarged">
           <BigMap map={big} encoding={encoding} colormap={colormap} range={range} />
-          <p className="muted num">min {big.min.toPrecision(4)} · max {big.max.toPrecision(4)} · colour from {range === null ? 'this map' : 'the whole layer'}&apos;s range</p>
+          <p className="muted num">
+            min {big.min.toPrecision(4)} · max {big.max.toPrecision(4)} · colour from {range === null ? 'this map' : 'the whole layer'}&apos;s range
+          </p>
         </Modal>
       )}
     </div>
@@ -154,7 +176,16 @@ function BigMap(props: { map: ActivationMap; encoding: 'u8' | 'f32'; colormap: C
 }
 
 /** Paints small images (samples, kernels) given as levels; exported for the other views. */
-export function LevelsCanvas(props: { levels: Float32Array | Uint8ClampedArray; width: number; height: number; rgb?: boolean; colormap?: ColormapName; zoom?: number; className?: string; title?: string }) {
+export function LevelsCanvas(props: {
+  levels: Float32Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+  rgb?: boolean;
+  colormap?: ColormapName;
+  zoom?: number;
+  className?: string;
+  title?: string;
+}) {
   const ref = useRef<HTMLCanvasElement | null>(null);
   const { levels, width, height, rgb, colormap, zoom: z } = props;
   useEffect(() => {

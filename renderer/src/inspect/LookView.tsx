@@ -13,7 +13,15 @@ const SIZE = 168;
  * The input with a heat map over it: the map is upsampled to the image (bilinear for Grad-CAM's
  * coarse grid, as in the paper) and blended at `opacity`; a colour scale beside it.
  */
-function Overlay(props: { image: InspectImage; plane: Plane; colormap: ColormapName; opacity: number; smooth: boolean; canvasRef: React.RefObject<HTMLCanvasElement | null>; testId: string }) {
+function Overlay(props: {
+  image: InspectImage;
+  plane: Plane;
+  colormap: ColormapName;
+  opacity: number;
+  smooth: boolean;
+  canvasRef: React.RefObject<HTMLCanvasElement | null>;
+  testId: string;
+}) {
   const { image, plane, colormap, opacity, smooth, canvasRef } = props;
   useEffect(() => {
     const el = canvasRef.current;
@@ -60,7 +68,11 @@ export function LookView(props: { sample: SampleRef | null; modelVersion: string
   const name = (i: number) => r?.classNames[i] ?? String(i);
   return (
     <div className="look-view" data-testid="look-view">
-      {call.status === 'error' && <p className="field-message" data-testid="look-error">{call.message}</p>}
+      {call.status === 'error' && (
+        <p className="field-message" data-testid="look-error">
+          {call.message}
+        </p>
+      )}
       {call.status === 'loading' && r === null && <p className="muted">Taking gradients…</p>}
       {r !== null && image !== null && (
         <>
@@ -68,21 +80,50 @@ export function LookView(props: { sample: SampleRef | null; modelVersion: string
             <span className="muted">Explain class</span>
             <div className="segmented small class-pick" role="radiogroup" aria-label="Class to explain">
               {r.probabilities.map((_, i) => (
-                <button key={i} type="button" role="radio" aria-checked={r.classIndex === i} className={`seg${r.classIndex === i ? ' active' : ''}`}
-                  onClick={() => setClassIndex(i === r.predicted ? null : i)} data-testid={`look-class-${i}`}
-                  title={`${name(i)}: ${((r.probabilities[i] ?? 0) * 100).toFixed(1)} %${i === r.predicted ? ' (predicted)' : ''}`}>{name(i)}{i === r.predicted ? ' ★' : ''}</button>
+                <button
+                  key={i}
+                  type="button"
+                  role="radio"
+                  aria-checked={r.classIndex === i}
+                  className={`seg${r.classIndex === i ? ' active' : ''}`}
+                  onClick={() => setClassIndex(i === r.predicted ? null : i)}
+                  data-testid={`look-class-${i}`}
+                  title={`${name(i)}: ${((r.probabilities[i] ?? 0) * 100).toFixed(1)} %${i === r.predicted ? ' (predicted)' : ''}`}
+                >
+                  {name(i)}
+                  {i === r.predicted ? ' ★' : ''}
+                </button>
               ))}
             </div>
-            <label className="muted">Grad-CAM layer{' '}
+            <label className="muted">
+              Grad-CAM layer{' '}
               <select className="field-input" value={r.gradCamLayer ?? ''} onChange={(e) => setLayer(e.target.value)} data-testid="look-layer">
-                {r.camLayers.map((n) => <option key={n} value={n}>{n}</option>)}
+                {r.camLayers.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
               </select>
             </label>
-            <label className="muted">Overlay{' '}
-              <input type="range" min={0} max={1} step={0.05} value={opacity} onChange={(e) => setOpacity(Number(e.target.value))} aria-label="Overlay opacity" />
+            <label className="muted">
+              Overlay{' '}
+              <input
+                type="range"
+                min={0}
+                max={1}
+                step={0.05}
+                value={opacity}
+                onChange={(e) => setOpacity(Number(e.target.value))}
+                aria-label="Overlay opacity"
+              />
             </label>
             <span className="spacer" />
-            <PngButtons canvases={() => [salRef.current, camRef.current]} caption={`Saliency and Grad-CAM (${r.gradCamLayer ?? ''}) for class ${name(r.classIndex)}`} name={`where-it-looks-${name(r.classIndex)}`} testId="look-png" />
+            <PngButtons
+              canvases={() => [salRef.current, camRef.current]}
+              caption={`Saliency and Grad-CAM (${r.gradCamLayer ?? ''}) for class ${name(r.classIndex)}`}
+              name={`where-it-looks-${name(r.classIndex)}`}
+              testId="look-png"
+            />
           </div>
           <div className="look-row">
             <figure>
@@ -90,10 +131,14 @@ export function LookView(props: { sample: SampleRef | null; modelVersion: string
               <figcaption className="muted">Saliency: how much each pixel moves the score of “{name(r.classIndex)}” (|∂ score / ∂ pixel|)</figcaption>
             </figure>
             <figure>
-              {r.gradCam !== null
-                ? <Overlay image={image} plane={r.gradCam} colormap="viridis" opacity={opacity} smooth canvasRef={camRef} testId="gradcam-canvas" />
-                : <p className="muted">Grad-CAM needs a layer with feature maps; this model has none.</p>}
-              <figcaption className="muted">Grad-CAM on {r.gradCamLayer} ({r.gradCam?.width}×{r.gradCam?.height}, upsampled): the regions whose maps raise the score</figcaption>
+              {r.gradCam !== null ? (
+                <Overlay image={image} plane={r.gradCam} colormap="viridis" opacity={opacity} smooth canvasRef={camRef} testId="gradcam-canvas" />
+              ) : (
+                <p className="muted">Grad-CAM needs a layer with feature maps; this model has none.</p>
+              )}
+              <figcaption className="muted">
+                Grad-CAM on {r.gradCamLayer} ({r.gradCam?.width}×{r.gradCam?.height}, upsampled): the regions whose maps raise the score
+              </figcaption>
             </figure>
           </div>
         </>

@@ -13,5 +13,15 @@ export function SampleImage(props: { image: InspectImage; zoom?: number; classNa
     return out;
   }, [image]);
   const zoom = props.zoom ?? Math.max(1, Math.round(56 / Math.max(image.width, image.height)));
-  return <LevelsCanvas levels={levels} width={image.width} height={image.height} rgb={image.channels === 3} zoom={zoom} className={props.className ?? 'sample-img'} title={props.title} />;
+  return (
+    <LevelsCanvas
+      levels={levels}
+      width={image.width}
+      height={image.height}
+      rgb={image.channels === 3}
+      zoom={zoom}
+      className={props.className ?? 'sample-img'}
+      title={props.title}
+    />
+  );
 }

@@ -12,33 +12,66 @@ export function SamplePicker(props: { prediction: PredictResult | null; predictE
   return (
     <div className="sample-picker" data-testid="sample-picker">
       <div className="segmented small">
-        <button type="button" className={`seg${source === 'test' ? ' active' : ''}`} onClick={() => setInspect({ source: 'test' })} data-testid="source-test">Test image</button>
-        <button type="button" className={`seg${source === 'draw' ? ' active' : ''}`} onClick={() => setInspect({ source: 'draw' })} disabled={!props.drawable}
-          title={props.drawable ? 'Draw a digit' : 'Drawing needs a 28×28 grayscale input (MNIST models)'} data-testid="source-draw">Draw</button>
+        <button type="button" className={`seg${source === 'test' ? ' active' : ''}`} onClick={() => setInspect({ source: 'test' })} data-testid="source-test">
+          Test image
+        </button>
+        <button
+          type="button"
+          className={`seg${source === 'draw' ? ' active' : ''}`}
+          onClick={() => setInspect({ source: 'draw' })}
+          disabled={!props.drawable}
+          title={props.drawable ? 'Draw a digit' : 'Drawing needs a 28×28 grayscale input (MNIST models)'}
+          data-testid="source-draw"
+        >
+          Draw
+        </button>
       </div>
       {source === 'test' ? (
         <div className="sample-test">
           <div className="sample-nav">
-            <button type="button" className="icon-btn" onClick={() => setInspect({ testIndex: Math.max(0, index - 1) })} aria-label="Previous test image">‹</button>
-            <input className="field-input num sample-index" value={index} aria-label="Test image number" data-testid="test-index"
+            <button type="button" className="icon-btn" onClick={() => setInspect({ testIndex: Math.max(0, index - 1) })} aria-label="Previous test image">
+              ‹
+            </button>
+            <input
+              className="field-input num sample-index"
+              value={index}
+              aria-label="Test image number"
+              data-testid="test-index"
               onChange={(e) => {
                 const v = Number(e.target.value);
                 if (Number.isInteger(v) && v >= 0) setInspect({ testIndex: v });
-              }} />
-            <button type="button" className="icon-btn" onClick={() => setInspect({ testIndex: index + 1 })} aria-label="Next test image">›</button>
-            <button type="button" className="btn small" onClick={() => setInspect({ testIndex: Math.floor(Math.random() * 10_000) })}>Random</button>
+              }}
+            />
+            <button type="button" className="icon-btn" onClick={() => setInspect({ testIndex: index + 1 })} aria-label="Next test image">
+              ›
+            </button>
+            <button type="button" className="btn small" onClick={() => setInspect({ testIndex: Math.floor(Math.random() * 10_000) })}>
+              Random
+            </button>
           </div>
           {p !== null && <SampleImage image={p.image} zoom={Math.max(1, Math.round(112 / Math.max(p.image.width, p.image.height)))} className="sample-big" />}
         </div>
       ) : (
         <DrawPad onChange={(pixels) => setInspect({ drawn: pixels })} />
       )}
-      {props.predictError !== null && <p className="field-message" data-testid="predict-error">{props.predictError}</p>}
+      {props.predictError !== null && (
+        <p className="field-message" data-testid="predict-error">
+          {props.predictError}
+        </p>
+      )}
       {p !== null && (
         <div className="sample-pred">
           <div className="pred-head">
-            Predicted <b className="pred-class" data-testid="predicted-class">{p.classNames[p.predicted] ?? p.predicted}</b>
-            {p.label !== null && <span className="muted"> · true {p.classNames[p.label] ?? p.label} {p.label === p.predicted ? '✓' : '✗'}</span>}
+            Predicted{' '}
+            <b className="pred-class" data-testid="predicted-class">
+              {p.classNames[p.predicted] ?? p.predicted}
+            </b>
+            {p.label !== null && (
+              <span className="muted">
+                {' '}
+                · true {p.classNames[p.label] ?? p.label} {p.label === p.predicted ? '✓' : '✗'}
+              </span>
+            )}
           </div>
           <PredictionBars probabilities={p.probabilities} classNames={p.classNames} predicted={p.predicted} label={p.label} compact />
         </div>

@@ -29,8 +29,9 @@ function Kernels({ r }: { r: KernelsResult }) {
   return (
     <>
       <p className="muted num">
-        <b className="mono">{r.layer}</b> ({r.className}): {r.filters} filters of {r.kernelSize[0]}×{r.kernelSize[1]}×{r.inChannels} · weights from {r.min.toPrecision(3)} to {r.max.toPrecision(3)}
-        {r.inChannels > 1 && r.inChannels !== 3 ? ' · showing each filter\'s first input channel' : ''}
+        <b className="mono">{r.layer}</b> ({r.className}): {r.filters} filters of {r.kernelSize[0]}×{r.kernelSize[1]}×{r.inChannels} · weights from{' '}
+        {r.min.toPrecision(3)} to {r.max.toPrecision(3)}
+        {r.inChannels > 1 && r.inChannels !== 3 ? " · showing each filter's first input channel" : ''}
       </p>
       <div className="kernel-grid">
         {r.kernels.map((k) => {
@@ -39,7 +40,11 @@ function Kernels({ r }: { r: KernelsResult }) {
           // RGB kernels: each channel stretched together; gray: diverging around 0.
           const levels = rgb ? normalise(plane, r.min, r.max) : normalise(plane, -bound, bound);
           return (
-            <figure key={k.filter} className="kernel" title={`filter ${k.filter}: min ${k.min.toPrecision(3)}, max ${k.max.toPrecision(3)}${r.bias === null ? '' : `, bias ${(r.bias[k.filter] ?? 0).toPrecision(3)}`}`}>
+            <figure
+              key={k.filter}
+              className="kernel"
+              title={`filter ${k.filter}: min ${k.min.toPrecision(3)}, max ${k.max.toPrecision(3)}${r.bias === null ? '' : `, bias ${(r.bias[k.filter] ?? 0).toPrecision(3)}`}`}
+            >
               <LevelsCanvas levels={levels} width={k.width} height={k.height} rgb={rgb} colormap="diverging" zoom={zoom} className="kernel-canvas" />
               <figcaption className="num">{k.filter}</figcaption>
             </figure>
@@ -64,20 +69,38 @@ export function FcView(props: { modelVersion: string }) {
 }
 
 function FcImages({ r }: { r: FcViewResult }) {
-  const images = useMemo(() => r.images.map((img) => {
-    const bound = Math.max(Math.abs(img.min), Math.abs(img.max));
-    return { img, levels: normalise(img.data, -bound, bound) };
-  }), [r]);
+  const images = useMemo(
+    () =>
+      r.images.map((img) => {
+        const bound = Math.max(Math.abs(img.min), Math.abs(img.max));
+        return { img, levels: normalise(img.data, -bound, bound) };
+      }),
+    [r],
+  );
   return (
     <>
       <p className="muted">
-        W = {r.layers.map((l) => <span key={l} className="mono">{l}</span>).reduce<ReactNode[]>((acc, el, i) => (i === 0 ? [el] : [...acc, ' · ', el]), [])} multiplied,
-        each column shown as a {r.imageShape.join('×')} image: red pixels push towards the class, blue against it.
+        W ={' '}
+        {r.layers
+          .map((l) => (
+            <span key={l} className="mono">
+              {l}
+            </span>
+          ))
+          .reduce<ReactNode[]>((acc, el, i) => (i === 0 ? [el] : [...acc, ' · ', el]), [])}{' '}
+        multiplied, each column shown as a {r.imageShape.join('×')} image: red pixels push towards the class, blue against it.
       </p>
       <div className="kernel-grid fc-grid">
         {images.map(({ img, levels }) => (
           <figure key={img.index} className="kernel">
-            <LevelsCanvas levels={levels} width={img.width} height={img.height} colormap="diverging" zoom={Math.max(2, Math.round(84 / img.width))} className="kernel-canvas" />
+            <LevelsCanvas
+              levels={levels}
+              width={img.width}
+              height={img.height}
+              colormap="diverging"
+              zoom={Math.max(2, Math.round(84 / img.width))}
+              className="kernel-canvas"
+            />
             <figcaption className="num">{img.label ?? img.index}</figcaption>
           </figure>
         ))}

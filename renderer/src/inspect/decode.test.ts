@@ -27,10 +27,21 @@ describe('mapLevels', () => {
 });
 
 describe('layout and colours', () => {
-  const cols: [number, number][] = [[1, 1], [6, 6], [32, 8], [64, 16], [512, 32]];
+  const cols: [number, number][] = [
+    [1, 1],
+    [6, 6],
+    [32, 8],
+    [64, 16],
+    [512, 32],
+  ];
   for (const [n, c] of cols) it(`${n} maps -> ${c} columns`, () => expect(gridColumns(n)).toBe(c));
   it('layer range spans all maps', () => {
-    expect(layerRange([{ channel: 0, min: -2, max: 1, width: 1, height: 1, data: '' }, { channel: 1, min: 0, max: 5, width: 1, height: 1, data: '' }])).toEqual({ min: -2, max: 5 });
+    expect(
+      layerRange([
+        { channel: 0, min: -2, max: 1, width: 1, height: 1, data: '' },
+        { channel: 1, min: 0, max: 5, width: 1, height: 1, data: '' },
+      ]),
+    ).toEqual({ min: -2, max: 5 });
   });
   it('viridis runs from dark purple to yellow; grey is linear', () => {
     const v = lut('viridis');

@@ -21,7 +21,14 @@ export interface InspectState {
 }
 
 export const inspectStore = createStore<InspectState>({
-  view: 'activations', source: 'test', testIndex: 0, drawn: null, layer: null, colormap: 'viridis', scale: 'map', tileSize: null,
+  view: 'activations',
+  source: 'test',
+  testIndex: 0,
+  drawn: null,
+  layer: null,
+  colormap: 'viridis',
+  scale: 'map',
+  tileSize: null,
 });
 
 export function useInspect<T>(selector: (s: InspectState) => T): T {

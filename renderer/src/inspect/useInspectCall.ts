@@ -45,9 +45,12 @@ export function useInspectCall<M extends InspectMethod>(
   // show the previous CNN's maps under ResNet's layer name).
   const last = useRef<{ readonly key: string; readonly value: ResponseOf<M> } | null>(null);
   const alive = useRef(true);
-  useEffect(() => () => {
-    alive.current = false;
-  }, []);
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
 
   useEffect(() => {
     if (request === null) {

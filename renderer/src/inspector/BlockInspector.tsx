@@ -23,18 +23,28 @@ export function BlockInspector({ nodeId }: { nodeId: string }) {
   const main = [...specs.filter((s) => s.key === true), ...specs.filter((s) => s.key !== true && s.advanced !== true)];
   const advanced = specs.filter((s) => s.advanced === true && s.key !== true);
   const field = (spec: ParamSpec) => (
-    <ParamField key={`${nodeId}.${spec.name}`} id={`param-${nodeId}-${spec.name}`} spec={spec}
-      value={node.params[spec.name] ?? spec.default} problem={problemFor(spec)}
-      onCommit={(v, typing) => setBlockParam(nodeId, spec.name, v, typing)} />
+    <ParamField
+      key={`${nodeId}.${spec.name}`}
+      id={`param-${nodeId}-${spec.name}`}
+      spec={spec}
+      value={node.params[spec.name] ?? spec.default}
+      problem={problemFor(spec)}
+      onCommit={(v, typing) => setBlockParam(nodeId, spec.name, v, typing)}
+    />
   );
   return (
     <div className="inspector-block" data-testid="block-inspector">
       <div className="inspector-section">
-        <div className="inspector-kind"><span className={`family-swatch family-${def?.family ?? 'unknown'}`} aria-hidden />{node.kind}</div>
+        <div className="inspector-kind">
+          <span className={`family-swatch family-${def?.family ?? 'unknown'}`} aria-hidden />
+          {node.kind}
+        </div>
         <NameField nodeId={nodeId} name={node.name} />
         <dl className="facts">
           <dt>Output shape</dt>
-          <dd className="num" data-testid="inspector-shape">{info?.outputShape == null ? '—' : formatShape(info.outputShape)}</dd>
+          <dd className="num" data-testid="inspector-shape">
+            {info?.outputShape == null ? '—' : formatShape(info.outputShape)}
+          </dd>
           <dt>Parameters</dt>
           <dd className="num" data-testid="inspector-params">
             {info === undefined ? '—' : formatCount(info.params.trainable + info.params.nonTrainable)}
@@ -57,7 +67,9 @@ export function BlockInspector({ nodeId }: { nodeId: string }) {
           <TrainableSection nodeId={nodeId} hasWeights={(info?.weights.length ?? 0) > 0} />
           <div className="inspector-section">
             <h3 className="inspector-subtitle">What it does</h3>
-            <p className="explanation" data-testid="explanation">{def.explanation}</p>
+            <p className="explanation" data-testid="explanation">
+              {def.explanation}
+            </p>
           </div>
         </>
       )}
@@ -71,11 +83,25 @@ function NameField({ nodeId, name }: { nodeId: string; name: string }) {
   const invalid = text.trim() === '';
   return (
     <div className="field">
-      <label className="field-label" htmlFor={`name-${nodeId}`}>name</label>
-      <input id={`name-${nodeId}`} className={`field-input mono${invalid ? ' invalid' : ''}`} value={text} data-testid="param-name"
-        onChange={(e) => { setText(e.target.value); if (e.target.value.trim() !== '') renameBlock(nodeId, e.target.value.trim()); }}
-        onBlur={() => setText(name)} />
-      {invalid && <div className="field-message" role="alert">A layer needs a name.</div>}
+      <label className="field-label" htmlFor={`name-${nodeId}`}>
+        name
+      </label>
+      <input
+        id={`name-${nodeId}`}
+        className={`field-input mono${invalid ? ' invalid' : ''}`}
+        value={text}
+        data-testid="param-name"
+        onChange={(e) => {
+          setText(e.target.value);
+          if (e.target.value.trim() !== '') renameBlock(nodeId, e.target.value.trim());
+        }}
+        onBlur={() => setText(name)}
+      />
+      {invalid && (
+        <div className="field-message" role="alert">
+          A layer needs a name.
+        </div>
+      )}
     </div>
   );
 }

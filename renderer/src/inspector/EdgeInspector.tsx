@@ -12,8 +12,14 @@ export function EdgeInspector({ edgeId }: { edgeId: string }) {
   return (
     <div className="inspector-section">
       <h2 className="inspector-title">Wire</h2>
-      <p><span className="mono">{name(edge.source)}</span> → <span className="mono">{name(edge.target)}</span>{edge.targetIndex > 0 ? ` (input ${edge.targetIndex + 1})` : ''}</p>
-      <dl className="facts"><dt>Tensor</dt><dd className="num">{shape === null ? 'unknown' : formatShape(shape)}</dd></dl>
+      <p>
+        <span className="mono">{name(edge.source)}</span> → <span className="mono">{name(edge.target)}</span>
+        {edge.targetIndex > 0 ? ` (input ${edge.targetIndex + 1})` : ''}
+      </p>
+      <dl className="facts">
+        <dt>Tensor</dt>
+        <dd className="num">{shape === null ? 'unknown' : formatShape(shape)}</dd>
+      </dl>
       <p className="muted">Press Delete to remove this wire.</p>
     </div>
   );

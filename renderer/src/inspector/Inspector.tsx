@@ -11,7 +11,11 @@ export function Inspector() {
   else if (nodes.length > 1) body = <MultiSelection count={nodes.length} />;
   else if (edges.length === 1 && edges[0] !== undefined) body = <EdgeInspector edgeId={edges[0]} />;
   else body = <ModelInspector />;
-  return <aside className="inspector" aria-label="Inspector" data-testid="inspector">{body}</aside>;
+  return (
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+      {body}
+    </aside>
+  );
 }
 
 function MultiSelection({ count }: { count: number }) {

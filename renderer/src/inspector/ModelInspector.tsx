@@ -11,18 +11,35 @@ export function ModelInspector() {
   const { errors, warnings } = countProblems(listedProblems(inference));
   return (
     <div className="inspector-section">
-      <h2 className="inspector-title">Model <span className="mono" data-testid="model-name">{graph.name}</span></h2>
+      <h2 className="inspector-title">
+        Model{' '}
+        <span className="mono" data-testid="model-name">
+          {graph.name}
+        </span>
+      </h2>
       <dl className="facts">
-        <dt>Layers</dt><dd className="num">{formatCount(graph.nodes.length)}</dd>
-        <dt>Total params</dt><dd className="num" data-testid="model-total">{formatCount(inference.totals.total)}</dd>
-        <dt>Trainable</dt><dd className="num">{formatCount(inference.totals.trainable)}</dd>
-        <dt>Problems</dt><dd className="num" data-testid="model-problems">{errors} error{errors === 1 ? '' : 's'}, {warnings} warning{warnings === 1 ? '' : 's'}</dd>
+        <dt>Layers</dt>
+        <dd className="num">{formatCount(graph.nodes.length)}</dd>
+        <dt>Total params</dt>
+        <dd className="num" data-testid="model-total">
+          {formatCount(inference.totals.total)}
+        </dd>
+        <dt>Trainable</dt>
+        <dd className="num">{formatCount(inference.totals.trainable)}</dd>
+        <dt>Problems</dt>
+        <dd className="num" data-testid="model-problems">
+          {errors} error{errors === 1 ? '' : 's'}, {warnings} warning{warnings === 1 ? '' : 's'}
+        </dd>
       </dl>
       <p className="muted">
-        Select a block to edit its parameters. Drag blocks from the palette, then wire an output socket (bottom) to an
-        input socket (top). <kbd>A</kbd> lays the graph out, <kbd>F</kbd> fits it on screen.
+        Select a block to edit its parameters. Drag blocks from the palette, then wire an output socket (bottom) to an input socket (top). <kbd>A</kbd> lays the
+        graph out, <kbd>F</kbd> fits it on screen.
       </p>
-      {graph.nodes.length > 0 && <button type="button" className="btn" onClick={() => editor.select({ nodes: graph.nodes.map((n) => n.id), edges: [] })}>Select all</button>}
+      {graph.nodes.length > 0 && (
+        <button type="button" className="btn" onClick={() => editor.select({ nodes: graph.nodes.map((n) => n.id), edges: [] })}>
+          Select all
+        </button>
+      )}
     </div>
   );
 }

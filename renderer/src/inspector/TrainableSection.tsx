@@ -17,9 +17,11 @@ function useDatasetClasses(): number | null {
     let live = true;
     setFolderClasses(null);
     if (dataset.kind === 'folder') {
-      void api().invoke('dataset.preview', { dataset, perClass: 0 }).then((r) => {
-        if (live && r.ok) setFolderClasses(r.value.classes.length);
-      });
+      void api()
+        .invoke('dataset.preview', { dataset, perClass: 0 })
+        .then((r) => {
+          if (live && r.ok) setFolderClasses(r.value.classes.length);
+        });
     }
     return () => {
       live = false;
@@ -45,10 +47,14 @@ export function TrainableSection({ nodeId, hasWeights }: { nodeId: string; hasWe
   // Trained weights carry by layer name and weight shapes: a block that changed starts fresh, and says so.
   const shapes = JSON.stringify((inference.nodes.get(nodeId)?.weights ?? []).map((w) => w.shape));
   const trainedShapes = trained?.layers?.[node.name];
-  const weightsNote = !hasWeights || trained === null || trained.layers === undefined ? null
-    : trainedShapes === shapes ? 'Has trained weights.'
-      : trainedShapes === undefined ? 'New since training: starts with fresh weights.'
-        : 'Changed since training: its trained weights no longer fit, it starts with fresh weights.';
+  const weightsNote =
+    !hasWeights || trained === null || trained.layers === undefined
+      ? null
+      : trainedShapes === shapes
+        ? 'Has trained weights.'
+        : trainedShapes === undefined
+          ? 'New since training: starts with fresh weights.'
+          : 'Changed since training: its trained weights no longer fit, it starts with fresh weights.';
   const trainable = node.params['trainable'] !== false;
   const wanted = classes === '' ? datasetClasses : Number(classes);
   const fineTune = () => {
@@ -68,23 +74,48 @@ export function TrainableSection({ nodeId, hasWeights }: { nodeId: string; hasWe
   return (
     <div className="inspector-section" data-testid="trainable-section">
       <h3 className="inspector-subtitle">Transfer learning</h3>
-      {weightsNote !== null && <p className={weightsNote.startsWith('Has') ? 'muted' : 'field-message'} data-testid="block-weights-note">{weightsNote}</p>}
+      {weightsNote !== null && (
+        <p className={weightsNote.startsWith('Has') ? 'muted' : 'field-message'} data-testid="block-weights-note">
+          {weightsNote}
+        </p>
+      )}
       {hasWeights && (
         <div className="field">
-          <label className="field-label" htmlFor={`trainable-${nodeId}`}>trainable</label>
-          <input id={`trainable-${nodeId}`} type="checkbox" className="field-check" checked={trainable} data-testid="trainable-toggle"
-            onChange={(e) => setBlockParam(nodeId, 'trainable', e.target.checked)} />
+          <label className="field-label" htmlFor={`trainable-${nodeId}`}>
+            trainable
+          </label>
+          <input
+            id={`trainable-${nodeId}`}
+            type="checkbox"
+            className="field-check"
+            checked={trainable}
+            data-testid="trainable-toggle"
+            onChange={(e) => setBlockParam(nodeId, 'trainable', e.target.checked)}
+          />
           <div className="field-help muted">{trainable ? 'Training updates its weights.' : 'Frozen: training keeps its weights as they are.'}</div>
         </div>
       )}
       <div className="field">
-        <label className="field-label" htmlFor={`head-classes-${nodeId}`}>new head: classes</label>
-        <input id={`head-classes-${nodeId}`} className="field-input num" inputMode="numeric" data-testid="head-classes"
-          placeholder={datasetClasses === null ? 'number of classes' : `${datasetClasses} (the dataset's)`} value={classes}
-          onChange={(e) => setClasses(e.target.value.replace(/[^0-9]/g, ''))} />
+        <label className="field-label" htmlFor={`head-classes-${nodeId}`}>
+          new head: classes
+        </label>
+        <input
+          id={`head-classes-${nodeId}`}
+          className="field-input num"
+          inputMode="numeric"
+          data-testid="head-classes"
+          placeholder={datasetClasses === null ? 'number of classes' : `${datasetClasses} (the dataset's)`}
+          value={classes}
+          onChange={(e) => setClasses(e.target.value.replace(/[^0-9]/g, ''))}
+        />
       </div>
-      <button type="button" className="btn small" onClick={fineTune} data-testid="replace-head"
-        title="Cut every layer after this one, add GlobalAveragePooling2D + Dense(classes, softmax), freeze the rest">
+      <button
+        type="button"
+        className="btn small"
+        onClick={fineTune}
+        data-testid="replace-head"
+        title="Cut every layer after this one, add GlobalAveragePooling2D + Dense(classes, softmax), freeze the rest"
+      >
         Replace the head from here
       </button>
     </div>

@@ -16,9 +16,30 @@ describe('parseParamText', () => {
     { s: spec({ type: 'shape' }), text: 'None, None, 3', value: [null, null, 3] },
     { s: spec({ type: 'ints' }), text: '7, 7, 64', value: [7, 7, 64] },
     { s: spec({ type: 'axis' }), text: '-1', value: -1 },
-    { s: spec({ type: 'padding2d' }), text: '1', value: [[1, 1], [1, 1]] },
-    { s: spec({ type: 'padding2d' }), text: '1, 2', value: [[1, 1], [2, 2]] },
-    { s: spec({ type: 'padding2d' }), text: '0, 1, 0, 1', value: [[0, 1], [0, 1]] },
+    {
+      s: spec({ type: 'padding2d' }),
+      text: '1',
+      value: [
+        [1, 1],
+        [1, 1],
+      ],
+    },
+    {
+      s: spec({ type: 'padding2d' }),
+      text: '1, 2',
+      value: [
+        [1, 1],
+        [2, 2],
+      ],
+    },
+    {
+      s: spec({ type: 'padding2d' }),
+      text: '0, 1, 0, 1',
+      value: [
+        [0, 1],
+        [0, 1],
+      ],
+    },
   ])('$text as $s.type', ({ s, text, value }) => {
     expect(parseParamText(s, text)).toEqual({ ok: true, value });
   });
@@ -35,7 +56,12 @@ describe('parseParamText', () => {
   });
 
   it('formats what it parses', () => {
-    expect(formatParamText(spec({ type: 'padding2d' }), [[0, 1], [0, 1]])).toBe('0, 1, 0, 1');
+    expect(
+      formatParamText(spec({ type: 'padding2d' }), [
+        [0, 1],
+        [0, 1],
+      ]),
+    ).toBe('0, 1, 0, 1');
     expect(formatParamText(spec({ type: 'shape' }), [null, 3])).toBe('None, 3');
   });
 });

@@ -15,13 +15,19 @@ function parseInt(text: string): number | null {
 
 /** "3, 3", "(3, 3)", "3x3", "3×3" -> ["3", "3"]; tolerant of how people type tuples. */
 function splitList(text: string): string[] {
-  return text.replace(/[()[\]]/g, ' ').split(/[\s,×x*]+/).filter((p) => p !== '');
+  return text
+    .replace(/[()[\]]/g, ' ')
+    .split(/[\s,×x*]+/)
+    .filter((p) => p !== '');
 }
 
 function parseInts(text: string, allowNone: boolean): (number | null)[] | null {
   const out: (number | null)[] = [];
   for (const p of splitList(text)) {
-    if (allowNone && /^none|null$/i.test(p)) { out.push(null); continue; }
+    if (allowNone && /^none|null$/i.test(p)) {
+      out.push(null);
+      continue;
+    }
     const n = parseInt(p);
     if (n === null) return null;
     out.push(n);
@@ -72,15 +78,27 @@ export function parseParamText(spec: ParamSpec, text: string): Outcome<JsonValue
     case 'axis': {
       const parts = parseInts(t, false);
       if (parts === null || parts.length === 0) return failure('Enter an axis, e.g. -1.');
-      return success(parts.length === 1 ? parts[0] ?? -1 : parts);
+      return success(parts.length === 1 ? (parts[0] ?? -1) : parts);
     }
     case 'padding2d': {
       const parts = parseInts(t, false);
       if (parts === null) return failure('Enter 1, 2 or 4 whole numbers: all sides, (rows, cols) or (top, bottom, left, right).');
       const [a, b, c, d] = parts;
-      if (parts.length === 1 && a != null) return success([[a, a], [a, a]]);
-      if (parts.length === 2 && a != null && b != null) return success([[a, a], [b, b]]);
-      if (parts.length === 4 && a != null && b != null && c != null && d != null) return success([[a, b], [c, d]]);
+      if (parts.length === 1 && a != null)
+        return success([
+          [a, a],
+          [a, a],
+        ]);
+      if (parts.length === 2 && a != null && b != null)
+        return success([
+          [a, a],
+          [b, b],
+        ]);
+      if (parts.length === 4 && a != null && b != null && c != null && d != null)
+        return success([
+          [a, b],
+          [c, d],
+        ]);
       return failure('Enter 1, 2 or 4 whole numbers: all sides, (rows, cols) or (top, bottom, left, right).');
     }
     default:

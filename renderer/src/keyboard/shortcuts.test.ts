@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutFor } from './shortcuts';
 
-const press = (key: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}) =>
-  ({ key, ctrl: mods.ctrl ?? false, shift: mods.shift ?? false, alt: mods.alt ?? false });
+const press = (key: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
+  key,
+  ctrl: mods.ctrl ?? false,
+  shift: mods.shift ?? false,
+  alt: mods.alt ?? false,
+});
 
 describe('shortcutFor', () => {
   it.each([

@@ -5,12 +5,15 @@ import { checkAgainstChapter, estimateDuration } from './lessonCheck';
 import { lessonSteps } from './lessonSteps';
 
 describe('the lesson checks the model against the chapter', () => {
-  it.each(lessonSteps.filter((s) => s.template !== null).map((s) => [s.id, s] as const))('%s: the template equals the chapter’s printed summary', (_id, step) => {
-    const g = getTemplate(step.template ?? '')?.build();
-    if (g === undefined) throw new Error('template');
-    const r = checkAgainstChapter(g, step);
-    expect(r?.ok, JSON.stringify(r?.lines)).toBe(true);
-  });
+  it.each(lessonSteps.filter((s) => s.template !== null).map((s) => [s.id, s] as const))(
+    '%s: the template equals the chapter’s printed summary',
+    (_id, step) => {
+      const g = getTemplate(step.template ?? '')?.build();
+      if (g === undefined) throw new Error('template');
+      const r = checkAgainstChapter(g, step);
+      expect(r?.ok, JSON.stringify(r?.lines)).toBe(true);
+    },
+  );
 
   it('names the first layer that differs and the total', () => {
     const step = lessonSteps.find((s) => s.id === 'dropout');

@@ -12,18 +12,23 @@ export interface LessonCheck {
 
 export function checkAgainstChapter(graph: Graph, step: LessonStep): LessonCheck | null {
   if (step.summary === null && step.totalParams === null) return null;
-  if (graph.nodes.length === 0) return { ok: false, lines: [{ ok: false, text: 'The canvas is empty: load the chapter’s model or build it from the palette.' }] };
+  if (graph.nodes.length === 0)
+    return { ok: false, lines: [{ ok: false, text: 'The canvas is empty: load the chapter’s model or build it from the palette.' }] };
   const model = summaryModel(graph);
   const rows = model.rows.filter((r) => r.node.kind !== 'InputLayer');
   const lines: { ok: boolean; text: string }[] = [];
   if (step.summary !== null) {
-    if (rows.length !== step.summary.length) lines.push({ ok: false, text: `The chapter’s model has ${step.summary.length} layers after the input; this one has ${rows.length}.` });
+    if (rows.length !== step.summary.length)
+      lines.push({ ok: false, text: `The chapter’s model has ${step.summary.length} layers after the input; this one has ${rows.length}.` });
     step.summary.forEach((want, i) => {
       const row = rows[i];
       if (row === undefined) return;
       const shape = row.outputShape === null ? 'unknown' : formatShape(row.outputShape);
       if (shape !== want.shape || row.params !== want.params) {
-        lines.push({ ok: false, text: `Layer ${i + 1} (${row.node.kind} '${row.node.name}'): ${shape}, ${row.params.toLocaleString('en-US')} params — the chapter prints ${want.shape}, ${want.params.toLocaleString('en-US')}.` });
+        lines.push({
+          ok: false,
+          text: `Layer ${i + 1} (${row.node.kind} '${row.node.name}'): ${shape}, ${row.params.toLocaleString('en-US')} params — the chapter prints ${want.shape}, ${want.params.toLocaleString('en-US')}.`,
+        });
       }
     });
     if (lines.length === 0) lines.push({ ok: true, text: `All ${rows.length} layers have the chapter’s output shapes and parameter counts.` });
@@ -31,7 +36,12 @@ export function checkAgainstChapter(graph: Graph, step: LessonStep): LessonCheck
   if (step.totalParams !== null) {
     const total = model.trainable + model.nonTrainable;
     const same = total === step.totalParams;
-    lines.push({ ok: same, text: same ? `Total params: ${total.toLocaleString('en-US')}, as the chapter prints.` : `Total params: ${total.toLocaleString('en-US')}; the chapter’s model has ${step.totalParams.toLocaleString('en-US')}.` });
+    lines.push({
+      ok: same,
+      text: same
+        ? `Total params: ${total.toLocaleString('en-US')}, as the chapter prints.`
+        : `Total params: ${total.toLocaleString('en-US')}; the chapter’s model has ${step.totalParams.toLocaleString('en-US')}.`,
+    });
   }
   return { ok: lines.every((l) => l.ok), lines: lines.slice(0, 4) };
 }

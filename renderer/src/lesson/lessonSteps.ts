@@ -43,7 +43,10 @@ export const lessonSteps: readonly LessonStep[] = [
     subset: 20_000,
     epochs: 1,
     // The TensorFlow code prints no summary: 784×1024 + 1024 and 1024×10 + 10 weights.
-    summary: [{ shape: '(None, 1024)', params: 803_840 }, { shape: '(None, 10)', params: 10_250 }],
+    summary: [
+      { shape: '(None, 1024)', params: 803_840 },
+      { shape: '(None, 10)', params: 10_250 },
+    ],
     totalParams: 814_090,
     build: 'Input (784) → Dense 1024 relu → Dense 10 softmax, an L2 regularizer on both kernels.',
     text: [
@@ -60,9 +63,14 @@ export const lessonSteps: readonly LessonStep[] = [
     subset: 5000,
     epochs: 1,
     summary: [
-      { shape: '(None, 26, 26, 32)', params: 320 }, { shape: '(None, 24, 24, 64)', params: 18_496 }, { shape: '(None, 12, 12, 64)', params: 0 },
-      { shape: '(None, 12, 12, 64)', params: 0 }, { shape: '(None, 9216)', params: 0 }, { shape: '(None, 128)', params: 1_179_776 },
-      { shape: '(None, 128)', params: 0 }, { shape: '(None, 10)', params: 1290 },
+      { shape: '(None, 26, 26, 32)', params: 320 },
+      { shape: '(None, 24, 24, 64)', params: 18_496 },
+      { shape: '(None, 12, 12, 64)', params: 0 },
+      { shape: '(None, 12, 12, 64)', params: 0 },
+      { shape: '(None, 9216)', params: 0 },
+      { shape: '(None, 128)', params: 1_179_776 },
+      { shape: '(None, 128)', params: 0 },
+      { shape: '(None, 10)', params: 1290 },
     ],
     totalParams: 1_199_882,
     text: [
@@ -79,8 +87,11 @@ export const lessonSteps: readonly LessonStep[] = [
     subset: 5000,
     epochs: 1,
     summary: [
-      { shape: '(None, 24, 24, 64)', params: 1664 }, { shape: '(None, 12, 12, 64)', params: 0 }, { shape: '(None, 9216)', params: 0 },
-      { shape: '(None, 100)', params: 921_700 }, { shape: '(None, 10)', params: 1010 },
+      { shape: '(None, 24, 24, 64)', params: 1664 },
+      { shape: '(None, 12, 12, 64)', params: 0 },
+      { shape: '(None, 9216)', params: 0 },
+      { shape: '(None, 100)', params: 921_700 },
+      { shape: '(None, 10)', params: 1010 },
     ],
     totalParams: 924_374,
     text: [
@@ -96,8 +107,11 @@ export const lessonSteps: readonly LessonStep[] = [
     subset: 10_000,
     epochs: 2,
     summary: [
-      { shape: '(None, 784)', params: 0 }, { shape: '(None, 200)', params: 157_000 }, { shape: '(None, 200)', params: 0 },
-      { shape: '(None, 200)', params: 40_200 }, { shape: '(None, 10)', params: 2010 },
+      { shape: '(None, 784)', params: 0 },
+      { shape: '(None, 200)', params: 157_000 },
+      { shape: '(None, 200)', params: 0 },
+      { shape: '(None, 200)', params: 40_200 },
+      { shape: '(None, 10)', params: 2010 },
     ],
     totalParams: 199_210,
     text: [

@@ -57,7 +57,9 @@ lessonStore.subscribe(() => {
   try {
     localStorage.setItem(PROGRESS_KEY, JSON.stringify({ step: s.step, done: s.done, speed: s.speed }));
     localStorage.setItem(RESULTS_KEY, JSON.stringify(s.results));
-  } catch { /* storage unavailable: progress is not remembered */ }
+  } catch {
+    /* storage unavailable: progress is not remembered */
+  }
 });
 
 export function useLesson<T>(selector: (s: LessonState) => T): T {
@@ -90,7 +92,7 @@ function applyChapterSettings(step: LessonStep): void {
       training: {
         ...p.settings.training,
         optimizer: { kind: 'adam' },
-        learningRate: chapter.training.optimizer === 'adam' ? chapter.training.learningRate ?? 0.001 : 0.001,
+        learningRate: chapter.training.optimizer === 'adam' ? (chapter.training.learningRate ?? 0.001) : 0.001,
         loss: chapter.training.loss,
         batchSize: chapter.training.batchSize,
         epochs: step.epochs,

@@ -39,7 +39,10 @@ describe('Palette', () => {
     render(<Palette />);
     const search = screen.getByRole('searchbox', { name: 'Search layers' });
     await user.type(search, 'pool');
-    const listed = screen.getAllByRole('button').map((b) => b.textContent ?? '').filter((t) => /Pool/.test(t));
+    const listed = screen
+      .getAllByRole('button')
+      .map((b) => b.textContent ?? '')
+      .filter((t) => /Pool/.test(t));
     expect(listed).toContain('MaxPooling2D');
     expect(screen.queryByRole('button', { name: 'Dense' })).toBeNull();
     await user.clear(search);

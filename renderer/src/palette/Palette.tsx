@@ -27,7 +27,10 @@ export function Palette() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') { setQuery(''); e.currentTarget.blur(); }
+            if (e.key === 'Escape') {
+              setQuery('');
+              e.currentTarget.blur();
+            }
             // Enter adds the best match: an exact class name first, else the first listed.
             const all = groups.flatMap((g) => g.defs);
             const best = all.find((d) => d.className.toLowerCase() === query.trim().toLowerCase()) ?? all[0];
@@ -38,7 +41,9 @@ export function Palette() {
         />
       </div>
       <div className="palette-groups">
-        {groups.map((g) => <PaletteGroup key={g.family} group={g} forceOpen={query !== ''} onAdd={onAdd} />)}
+        {groups.map((g) => (
+          <PaletteGroup key={g.family} group={g} forceOpen={query !== ''} onAdd={onAdd} />
+        ))}
         {groups.length === 0 && <p className="muted pad">No layer matches “{query}”.</p>}
       </div>
     </aside>

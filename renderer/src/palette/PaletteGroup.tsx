@@ -10,7 +10,9 @@ export function PaletteGroup({ group, forceOpen, onAdd }: { group: PaletteGroupM
   return (
     <section className={`palette-group family-${group.family}`} data-testid={`palette-group-${group.family}`}>
       <button type="button" className="palette-group-header" aria-expanded={expanded} onClick={() => setOpen(!open)}>
-        <span className="chevron" aria-hidden>{expanded ? '▾' : '▸'}</span>
+        <span className="chevron" aria-hidden>
+          {expanded ? '▾' : '▸'}
+        </span>
         <span className={`family-swatch family-${group.family}`} aria-hidden />
         {familyLabels[group.family]}
         <span className="palette-count">{group.defs.length}</span>

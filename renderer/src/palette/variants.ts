@@ -14,9 +14,27 @@ export interface PaletteVariant {
 }
 
 export const paletteVariants: readonly PaletteVariant[] = [
-  { key: 'Conv2D-relu', className: 'Conv2D', label: 'Conv2D + ReLU', params: { activation: 'relu' }, hint: 'A convolution followed by ReLU: the usual hidden convolution layer.' },
-  { key: 'Dense-relu', className: 'Dense', label: 'Dense + ReLU', params: { activation: 'relu' }, hint: 'A fully connected layer with ReLU: the usual hidden Dense layer.' },
-  { key: 'Dense-softmax', className: 'Dense', label: 'Dense + softmax', params: { activation: 'softmax' }, hint: 'A fully connected layer with softmax: the output layer of a classifier (units = classes).' },
+  {
+    key: 'Conv2D-relu',
+    className: 'Conv2D',
+    label: 'Conv2D + ReLU',
+    params: { activation: 'relu' },
+    hint: 'A convolution followed by ReLU: the usual hidden convolution layer.',
+  },
+  {
+    key: 'Dense-relu',
+    className: 'Dense',
+    label: 'Dense + ReLU',
+    params: { activation: 'relu' },
+    hint: 'A fully connected layer with ReLU: the usual hidden Dense layer.',
+  },
+  {
+    key: 'Dense-softmax',
+    className: 'Dense',
+    label: 'Dense + softmax',
+    params: { activation: 'softmax' },
+    hint: 'A fully connected layer with softmax: the output layer of a classifier (units = classes).',
+  },
 ];
 
 /** What a palette key adds: a plain class ("Conv2D") or a variant ("Conv2D-relu") with its parameters. */

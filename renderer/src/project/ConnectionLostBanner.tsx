@@ -31,19 +31,30 @@ export function ConnectionLostBanner() {
     if (status === 'lost') void probe().then(setCause);
   }, [status]);
   if (status !== 'lost') return null;
-  const what = cause === 'restarted'
-    ? 'Blockprop’s server was restarted: it has a new address, and this page’s link no longer works.'
-    : cause === 'stopped'
-      ? 'Blockprop’s server has stopped.'
-      : 'This page can no longer reach Blockprop’s server.';
-  const how = cause === 'restarted'
-    ? 'Open the new address it printed in its terminal (http://127.0.0.1:…/?token=…), then File → Open the downloaded project.'
-    : 'Start it again (npm start, or blockprop web), open the address it prints, then File → Open the downloaded project.';
+  const what =
+    cause === 'restarted'
+      ? 'Blockprop’s server was restarted: it has a new address, and this page’s link no longer works.'
+      : cause === 'stopped'
+        ? 'Blockprop’s server has stopped.'
+        : 'This page can no longer reach Blockprop’s server.';
+  const how =
+    cause === 'restarted'
+      ? 'Open the new address it printed in its terminal (http://127.0.0.1:…/?token=…), then File → Open the downloaded project.'
+      : 'Start it again (npm start, or blockprop web), open the address it prints, then File → Open the downloaded project.';
   return (
     <div className="banner error" role="alert" data-testid="connection-lost">
-      <span><b>{what}</b> Your model is still here, with everything since the last save. Download it, then: {how}
-        {downloaded !== null && <> Downloaded <span className="mono">{downloaded}</span>.</>}</span>
-      <button type="button" className="btn primary small" onClick={() => setDownloaded(downloadProject())} data-testid="download-project">Download the project</button>
+      <span>
+        <b>{what}</b> Your model is still here, with everything since the last save. Download it, then: {how}
+        {downloaded !== null && (
+          <>
+            {' '}
+            Downloaded <span className="mono">{downloaded}</span>.
+          </>
+        )}
+      </span>
+      <button type="button" className="btn primary small" onClick={() => setDownloaded(downloadProject())} data-testid="download-project">
+        Download the project
+      </button>
     </div>
   );
 }

@@ -41,20 +41,32 @@ function FileDialogBody() {
   const extensions = request?.extensions;
   const list = useRef<HTMLUListElement>(null);
 
-  const show = useCallback(async (dir: string): Promise<boolean> => {
-    const r = await api().invoke('fs.list', { dir, ...(extensions === undefined ? {} : { extensions: [...extensions] }) });
-    if (r.ok) { setListing(r.value); setError(null); setPicked(null); } else setError(r.error.message);
-    return r.ok;
-  }, [extensions]);
+  const show = useCallback(
+    async (dir: string): Promise<boolean> => {
+      const r = await api().invoke('fs.list', { dir, ...(extensions === undefined ? {} : { extensions: [...extensions] }) });
+      if (r.ok) {
+        setListing(r.value);
+        setError(null);
+        setPicked(null);
+      } else setError(r.error.message);
+      return r.ok;
+    },
+    [extensions],
+  );
 
   useEffect(() => {
-    void api().invoke('fs.home', {}).then(async (r) => {
-      if (!r.ok) { setError(r.error.message); return; }
-      setSep(r.value.sep);
-      const last = lastFolder();
-      // A remembered folder that has gone away falls back to home.
-      if (last === null || !(await show(last))) await show(r.value.home);
-    });
+    void api()
+      .invoke('fs.home', {})
+      .then(async (r) => {
+        if (!r.ok) {
+          setError(r.error.message);
+          return;
+        }
+        setSep(r.value.sep);
+        const last = lastFolder();
+        // A remembered folder that has gone away falls back to home.
+        if (last === null || !(await show(last))) await show(r.value.home);
+      });
   }, [show]);
 
   if (request === null) return null;
@@ -73,7 +85,10 @@ function FileDialogBody() {
     finish(absolute || listing === null ? typed : join(listing.dir, typed));
   };
   const pick = (e: Entry) => {
-    if (e.kind === 'dir') { void show(e.path); return; }
+    if (e.kind === 'dir') {
+      void show(e.path);
+      return;
+    }
     setPicked(e.path);
     setName(request.mode === 'save' ? e.name : e.path);
   };
@@ -82,30 +97,65 @@ function FileDialogBody() {
     else finish(e.path);
   };
   return (
-    <Modal title={request.title} onClose={cancel} wide testId="file-dialog" footer={
-      <>
-        <input className="field-input grow" value={name} onChange={(e) => { setName(e.target.value); setPicked(null); }}
-          placeholder={request.mode === 'save' ? 'File name' : 'Pick a file above, or type its path'}
-          onKeyDown={(e) => { if (e.key === 'Enter') chooseTyped(); }}
-          data-testid={request.mode === 'save' ? 'file-name' : 'file-path'} aria-label={request.mode === 'save' ? 'File name' : 'Path'} />
-        <button type="button" className="btn" onClick={cancel}>Cancel</button>
-        <button type="button" className="btn primary" onClick={chooseTyped} disabled={name.trim() === ''} data-testid="file-save">
-          {request.mode === 'save' ? 'Save' : 'Open'}
-        </button>
-      </>
-    }>
+    <Modal
+      title={request.title}
+      onClose={cancel}
+      wide
+      testId="file-dialog"
+      footer={
+        <>
+          <input
+            className="field-input grow"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setPicked(null);
+            }}
+            placeholder={request.mode === 'save' ? 'File name' : 'Pick a file above, or type its path'}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') chooseTyped();
+            }}
+            data-testid={request.mode === 'save' ? 'file-name' : 'file-path'}
+            aria-label={request.mode === 'save' ? 'File name' : 'Path'}
+          />
+          <button type="button" className="btn" onClick={cancel}>
+            Cancel
+          </button>
+          <button type="button" className="btn primary" onClick={chooseTyped} disabled={name.trim() === ''} data-testid="file-save">
+            {request.mode === 'save' ? 'Save' : 'Open'}
+          </button>
+        </>
+      }
+    >
       <div className="file-dir mono" data-testid="file-dir">
-        {listing?.parent != null && <button type="button" className="btn small" onClick={() => listing.parent !== null && void show(listing.parent)} data-testid="file-up">↑ Up</button>}
-        <span title={listing?.dir} data-testid="file-dir-path">{listing?.dir ?? '…'}</span>
+        {listing?.parent != null && (
+          <button type="button" className="btn small" onClick={() => listing.parent !== null && void show(listing.parent)} data-testid="file-up">
+            ↑ Up
+          </button>
+        )}
+        <span title={listing?.dir} data-testid="file-dir-path">
+          {listing?.dir ?? '…'}
+        </span>
       </div>
       {error !== null && <div className="field-message">{error}</div>}
       <ul className="file-list" data-testid="file-list" ref={list} role="listbox" aria-label="Files">
         {listing?.entries.map((e) => (
           <li key={e.path}>
-            <button type="button" className={`file-entry ${e.kind}${picked === e.path ? ' picked' : ''}`} data-testid="file-entry" data-name={e.name}
+            <button
+              type="button"
+              className={`file-entry ${e.kind}${picked === e.path ? ' picked' : ''}`}
+              data-testid="file-entry"
+              data-name={e.name}
               aria-selected={picked === e.path}
-              onClick={() => pick(e)} onDoubleClick={() => choose(e)}
-              onKeyDown={(k) => { if (k.key === 'Enter') { k.preventDefault(); choose(e); } }}>
+              onClick={() => pick(e)}
+              onDoubleClick={() => choose(e)}
+              onKeyDown={(k) => {
+                if (k.key === 'Enter') {
+                  k.preventDefault();
+                  choose(e);
+                }
+              }}
+            >
               <span aria-hidden>{e.kind === 'dir' ? '▸' : '·'}</span>
               <span className="file-name">{e.name}</span>
               <span className="file-size num muted">{e.kind === 'file' ? formatBytes(e.size) : ''}</span>

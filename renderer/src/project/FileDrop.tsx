@@ -59,9 +59,13 @@ export function FileDrop() {
   return (
     <div className={`file-drop${busy ? ' busy' : ''}`} data-testid="file-drop" aria-live="polite">
       <div className="file-drop-card">
-        <div className="file-drop-icon" aria-hidden>⤓</div>
+        <div className="file-drop-icon" aria-hidden>
+          ⤓
+        </div>
         <div className="file-drop-title">{busy ? 'Opening…' : 'Drop to open'}</div>
-        {!busy && <div className="file-drop-help">A Keras model (.keras, .h5), Keras JSON, a TF.js model.json with its .bin files, or a .blockprop.json project</div>}
+        {!busy && (
+          <div className="file-drop-help">A Keras model (.keras, .h5), Keras JSON, a TF.js model.json with its .bin files, or a .blockprop.json project</div>
+        )}
       </div>
     </div>
   );

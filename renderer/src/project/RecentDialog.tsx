@@ -11,7 +11,9 @@ export function RecentDialog() {
   const [files, setFiles] = useState<Recent | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api().invoke('project.recent', {}).then((r) => (r.ok ? setFiles(r.value.files) : setError(r.error.message)));
+    void api()
+      .invoke('project.recent', {})
+      .then((r) => (r.ok ? setFiles(r.value.files) : setError(r.error.message)));
   }, []);
   const close = () => openDialog(null);
   return (
@@ -21,8 +23,17 @@ export function RecentDialog() {
       <ul className="file-list">
         {files?.map((f) => (
           <li key={f.path}>
-            <button type="button" className="file-entry" disabled={!f.exists} data-testid="recent-entry"
-              onClick={() => { close(); void openRecent(f.path); }} title={f.exists ? f.path : `${f.path} (missing)`}>
+            <button
+              type="button"
+              className="file-entry"
+              disabled={!f.exists}
+              data-testid="recent-entry"
+              onClick={() => {
+                close();
+                void openRecent(f.path);
+              }}
+              title={f.exists ? f.path : `${f.path} (missing)`}
+            >
               <b>{f.name}</b> <span className="muted mono">{f.path}</span>
             </button>
           </li>

@@ -8,18 +8,42 @@ type Offer = { savedAt: string; name: string } | null;
 export function RecoveryBanner() {
   const [offer, setOffer] = useState<Offer>(null);
   useEffect(() => {
-    void api().invoke('recovery.check', {}).then((r) => {
-      if (r.ok && r.value.available) setOffer({ savedAt: r.value.savedAt, name: r.value.name });
-    });
+    void api()
+      .invoke('recovery.check', {})
+      .then((r) => {
+        if (r.ok && r.value.available) setOffer({ savedAt: r.value.savedAt, name: r.value.name });
+      });
   }, []);
   if (offer === null) return null;
   const when = new Date(offer.savedAt);
   const at = Number.isNaN(when.getTime()) ? offer.savedAt : when.toLocaleString();
   return (
     <div className="banner" role="alert" data-testid="recovery-banner">
-      <span>Unsaved work on <b>{offer.name}</b> from {at} was kept when Blockprop last closed.</span>
-      <button type="button" className="btn primary small" onClick={() => { setOffer(null); void restoreRecovery(); }} data-testid="recovery-restore">Restore</button>
-      <button type="button" className="btn small" onClick={() => { setOffer(null); void discardRecovery(); }} data-testid="recovery-discard">Discard</button>
+      <span>
+        Unsaved work on <b>{offer.name}</b> from {at} was kept when Blockprop last closed.
+      </span>
+      <button
+        type="button"
+        className="btn primary small"
+        onClick={() => {
+          setOffer(null);
+          void restoreRecovery();
+        }}
+        data-testid="recovery-restore"
+      >
+        Restore
+      </button>
+      <button
+        type="button"
+        className="btn small"
+        onClick={() => {
+          setOffer(null);
+          void discardRecovery();
+        }}
+        data-testid="recovery-discard"
+      >
+        Discard
+      </button>
     </div>
   );
 }

@@ -20,12 +20,28 @@ function TemplateThumbnailImpl({ graph }: { graph: Graph }) {
         const s = byId.get(e.source);
         const t = byId.get(e.target);
         if (s === undefined || t === undefined) return null;
-        return <line key={e.id} x1={s.position.x + NODE_WIDTH / 2} y1={s.position.y + NODE_HEIGHT} x2={t.position.x + NODE_WIDTH / 2} y2={t.position.y}
-          className="thumb-wire" vectorEffect="non-scaling-stroke" />;
+        return (
+          <line
+            key={e.id}
+            x1={s.position.x + NODE_WIDTH / 2}
+            y1={s.position.y + NODE_HEIGHT}
+            x2={t.position.x + NODE_WIDTH / 2}
+            y2={t.position.y}
+            className="thumb-wire"
+            vectorEffect="non-scaling-stroke"
+          />
+        );
       })}
       {graph.nodes.map((n) => (
-        <rect key={n.id} x={n.position.x} y={n.position.y} width={NODE_WIDTH} height={NODE_HEIGHT} rx={14}
-          className={`thumb-block family-${getLayerDef(n.kind)?.family ?? 'unknown'}`} />
+        <rect
+          key={n.id}
+          x={n.position.x}
+          y={n.position.y}
+          width={NODE_WIDTH}
+          height={NODE_HEIGHT}
+          rx={14}
+          className={`thumb-block family-${getLayerDef(n.kind)?.family ?? 'unknown'}`}
+        />
       ))}
     </svg>
   );

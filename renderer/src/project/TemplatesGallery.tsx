@@ -21,18 +21,30 @@ export function TemplatesGallery({ onPicked }: { onPicked?: () => void }) {
         <section key={g.id}>
           <h3 className="gallery-group">{g.title}</h3>
           <div className="gallery-grid">
-            {templates.filter((t) => t.group === g.id).map((t) => {
-              const graph = built.get(t.id);
-              return (
-                <button key={t.id} type="button" className="gallery-card" data-testid={`gallery-${t.id}`}
-                  onClick={() => { openTemplate(t.id); onPicked?.(); }}>
-                  {graph !== undefined && <TemplateThumbnail graph={graph} />}
-                  <span className="gallery-title">{t.title}</span>
-                  <span className="gallery-desc">{t.description}</span>
-                  <span className="gallery-meta num">{graph?.nodes.length ?? 0} layers · {formatCount(t.expectedTotalParams)} params</span>
-                </button>
-              );
-            })}
+            {templates
+              .filter((t) => t.group === g.id)
+              .map((t) => {
+                const graph = built.get(t.id);
+                return (
+                  <button
+                    key={t.id}
+                    type="button"
+                    className="gallery-card"
+                    data-testid={`gallery-${t.id}`}
+                    onClick={() => {
+                      openTemplate(t.id);
+                      onPicked?.();
+                    }}
+                  >
+                    {graph !== undefined && <TemplateThumbnail graph={graph} />}
+                    <span className="gallery-title">{t.title}</span>
+                    <span className="gallery-desc">{t.description}</span>
+                    <span className="gallery-meta num">
+                      {graph?.nodes.length ?? 0} layers · {formatCount(t.expectedTotalParams)} params
+                    </span>
+                  </button>
+                );
+              })}
           </div>
         </section>
       ))}

@@ -14,7 +14,9 @@ describe('dropped files', () => {
 
   it('refuses what is no model before any bytes travel, naming the file and what it takes', () => {
     const r = orderDropped([f('holiday.png')]);
-    expect(r.ok ? '' : r.error.message).toBe("'holiday.png' is not a file Blockprop opens. Drop a Keras model (.keras, .h5), Keras JSON, a TF.js model.json (with its .bin files) or a .blockprop.json project.");
+    expect(r.ok ? '' : r.error.message).toBe(
+      "'holiday.png' is not a file Blockprop opens. Drop a Keras model (.keras, .h5), Keras JSON, a TF.js model.json (with its .bin files) or a .blockprop.json project.",
+    );
     expect(orderDropped([]).ok).toBe(false);
     // A weights file alone has no architecture to open.
     expect(orderDropped([f('cnn.weights.h5')]).ok).toBe(false);

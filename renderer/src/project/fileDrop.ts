@@ -35,14 +35,19 @@ export function orderDropped<T extends { readonly name: string; readonly size: n
   const ranked = files.map((f) => ({ f, rank: rankForOpening(f.name) })).filter((r): r is { f: T; rank: number } => r.rank !== null);
   const primary = ranked.sort((a, b) => a.rank - b.rank)[0]?.f;
   if (primary === undefined) {
-    const names = files.slice(0, 3).map((f) => `'${f.name}'`).join(', ');
+    const names = files
+      .slice(0, 3)
+      .map((f) => `'${f.name}'`)
+      .join(', ');
     return failure(
       `${names}${files.length > 3 ? ', …' : ''} ${files.length === 1 ? 'is not a file Blockprop opens' : 'are not files Blockprop opens'}. Drop a Keras model (.keras, .h5), Keras JSON, a TF.js model.json (with its .bin files) or a .blockprop.json project.`,
     );
   }
   const total = files.reduce((a, f) => a + f.size, 0);
   if (total > MAX_DROP_BYTES) {
-    return failure(`'${primary.name}' and the files with it are ${Math.round(total / (1024 * 1024))} MiB; a drop can carry at most ${MAX_DROP_BYTES / (1024 * 1024)} MiB. Open it with File → Open instead.`);
+    return failure(
+      `'${primary.name}' and the files with it are ${Math.round(total / (1024 * 1024))} MiB; a drop can carry at most ${MAX_DROP_BYTES / (1024 * 1024)} MiB. Open it with File → Open instead.`,
+    );
   }
   return success([primary, ...files.filter((f) => f !== primary)]);
 }

@@ -26,13 +26,24 @@ export async function pickFile(request: PickRequest): Promise<string | null> {
   const native = appInfoStore.getState()?.nativeDialogs === true;
   if (native) {
     const filters = [{ name: request.extensions.join(', '), extensions: [...request.extensions] }];
-    const r = request.mode === 'open'
-      ? await api().invoke('dialog.open', { title: request.title, filters, directory: false })
-      : await api().invoke('dialog.save', { title: request.title, filters, ...(request.defaultName === undefined ? {} : { defaultPath: request.defaultName }) });
+    const r =
+      request.mode === 'open'
+        ? await api().invoke('dialog.open', { title: request.title, filters, directory: false })
+        : await api().invoke('dialog.save', {
+            title: request.title,
+            filters,
+            ...(request.defaultName === undefined ? {} : { defaultPath: request.defaultName }),
+          });
     return r.ok ? r.value.path : null;
   }
   pickerStore.getState()?.resolve(null);
   return new Promise((resolve) => {
-    pickerStore.setState(() => ({ ...request, resolve: (path) => { pickerStore.setState(() => null); resolve(path); } }));
+    pickerStore.setState(() => ({
+      ...request,
+      resolve: (path) => {
+        pickerStore.setState(() => null);
+        resolve(path);
+      },
+    }));
   });
 }

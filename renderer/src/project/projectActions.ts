@@ -25,7 +25,8 @@ async function confirmDiscard(): Promise<boolean> {
   return askConfirm({
     title: 'Discard unsaved changes?',
     message: `“${projectStore.getState().title}” has changes that are not saved. They are lost if you go on.`,
-    confirmLabel: 'Discard changes', danger: true,
+    confirmLabel: 'Discard changes',
+    danger: true,
   });
 }
 
@@ -40,7 +41,14 @@ function show(graph: Graph, file: ProjectState): void {
 
 /** The engine holds trained weights read from `file` for `graph` (Inspect then says "Trained weights"; a new run asks). */
 function weightsLoaded(graph: Graph, file: string | undefined): void {
-  if (file !== undefined) trainedStore.setState(() => ({ key: modelKey(graph), runId: `file:${file}`, testAccuracy: null, endedAt: Date.now(), layers: layerShapes(graph, inferGraph(graph)) }));
+  if (file !== undefined)
+    trainedStore.setState(() => ({
+      key: modelKey(graph),
+      runId: `file:${file}`,
+      testAccuracy: null,
+      endedAt: Date.now(),
+      layers: layerShapes(graph, inferGraph(graph)),
+    }));
 }
 
 /** Shows a graph as a new, unsaved project (template, import, new). */
@@ -123,7 +131,15 @@ export async function saveProjectAs(): Promise<boolean> {
   if (path === null) return false;
   let r = await api().invoke('project.saveAs', { path, project, overwrite: false });
   if (!r.ok && r.error.code === 'exists') {
-    if (!(await askConfirm({ title: 'Replace the file?', message: `${path} already exists. Replacing it overwrites what it holds.`, confirmLabel: 'Replace', danger: true }))) return false;
+    if (
+      !(await askConfirm({
+        title: 'Replace the file?',
+        message: `${path} already exists. Replacing it overwrites what it holds.`,
+        confirmLabel: 'Replace',
+        danger: true,
+      }))
+    )
+      return false;
     r = await api().invoke('project.saveAs', { path, project, overwrite: true });
   }
   return finishSave(r, graph);
@@ -139,7 +155,11 @@ export async function saveProject(): Promise<boolean> {
 }
 
 /** Import a model (.keras, .h5, Keras 3 / Keras 2 JSON, TF.js model.json; with its weights) from a file, or JSON from pasted text. */
-export async function importModel(source: { path: string } | { text: string } | { files: DroppedFile[] }, confirm = true, settings?: ProjectSettings): Promise<boolean> {
+export async function importModel(
+  source: { path: string } | { text: string } | { files: DroppedFile[] },
+  confirm = true,
+  settings?: ProjectSettings,
+): Promise<boolean> {
   if (confirm && !(await confirmDiscard())) return false;
   const r = await api().invoke('model.import', source);
   if (!r.ok) {
@@ -149,7 +169,14 @@ export async function importModel(source: { path: string } | { text: string } | 
   const graph = laidOut(r.value.graph);
   loadUnsaved(graph, r.value.graph.name, settings);
   weightsLoaded(graph, r.value.weights);
-  const formats = { keras3: 'Keras 3 JSON', keras2: 'Keras 2 JSON', tfjs: 'TensorFlow.js model.json', keras: 'the .keras model', h5: 'the .h5 model', project: 'the project' } as const;
+  const formats = {
+    keras3: 'Keras 3 JSON',
+    keras2: 'Keras 2 JSON',
+    tfjs: 'TensorFlow.js model.json',
+    keras: 'the .keras model',
+    h5: 'the .h5 model',
+    project: 'the project',
+  } as const;
   showToast(`Imported ${formats[r.value.format]}`, 'success');
   for (const w of r.value.warnings) showToast(w, 'info', 8000);
   return true;

@@ -17,7 +17,7 @@ import './runs.css';
 const noRuns: readonly RunRecord[] = [];
 
 function datasetName(r: RunRecord): string {
-  return r.dataset.kind === 'folder' ? r.dataset.path.split(/[\\/]/).pop() ?? 'folder' : r.dataset.kind === 'mnist' ? 'MNIST' : 'Fashion-MNIST';
+  return r.dataset.kind === 'folder' ? (r.dataset.path.split(/[\\/]/).pop() ?? 'folder') : r.dataset.kind === 'mnist' ? 'MNIST' : 'Fashion-MNIST';
 }
 
 function pct(v: number | null): string {
@@ -32,7 +32,10 @@ function overlay(runs: readonly { run: RunRecord; color: string }[], metric: 'lo
     const ys = run.batches.map((b) => (metric === 'loss' ? b[1] : b[2]));
     const xs = run.batches.map((b) => b[0] / per);
     const valid = ys.map((y, i) => ({ x: xs[i] ?? 0, y })).filter((p): p is { x: number; y: number } => p.y !== null && Number.isFinite(p.y));
-    const smoothed = smooth(valid.map((p) => p.y), 0.8);
+    const smoothed = smooth(
+      valid.map((p) => p.y),
+      0.8,
+    );
     const label = `${run.model} ${new Date(run.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
     series.push({ key: `${run.id}-t`, label: `${label} ${metric}`, color, points: valid.map((p, i) => ({ x: p.x, y: smoothed[i] ?? p.y })) });
     const val = run.epochs.flatMap((e) => {
@@ -43,7 +46,10 @@ function overlay(runs: readonly { run: RunRecord; color: string }[], metric: 'lo
   }
   const maxEpochs = Math.max(0, ...runs.map(({ run }) => run.epochs.length));
   return {
-    series, boundaries: Array.from({ length: maxEpochs }, (_, i) => i + 1), xLabel: 'epoch', percent: metric === 'accuracy',
+    series,
+    boundaries: Array.from({ length: maxEpochs }, (_, i) => i + 1),
+    xLabel: 'epoch',
+    percent: metric === 'accuracy',
     describeX: (x) => `epoch ${x.toFixed(2)}`,
   };
 }
@@ -60,9 +66,13 @@ export function RunsPanel() {
   if (runs.length === 0) {
     return (
       <div className="empty-state" data-testid="runs-empty">
-        <p><b>No runs yet.</b> Every training run of this project is kept here with its settings, curves and final accuracy, so you can
-          compare them: change one setting (the learning rate, the batch size, a layer), train again, and overlay the curves.</p>
-        <button type="button" className="btn" onClick={() => showDockTab('train')}>Go to Train</button>
+        <p>
+          <b>No runs yet.</b> Every training run of this project is kept here with its settings, curves and final accuracy, so you can compare them: change one
+          setting (the learning rate, the batch size, a layer), train again, and overlay the curves.
+        </p>
+        <button type="button" className="btn" onClick={() => showDockTab('train')}>
+          Go to Train
+        </button>
       </div>
     );
   }
@@ -73,19 +83,46 @@ export function RunsPanel() {
     setPicked(next);
   };
   const remove = async (id: string) => {
-    if (!(await askConfirm({ title: 'Delete this run?', message: 'The run, its curves and its numbers are removed from the project.', confirmLabel: 'Delete run', danger: true }))) return;
+    if (
+      !(await askConfirm({
+        title: 'Delete this run?',
+        message: 'The run, its curves and its numbers are removed from the project.',
+        confirmLabel: 'Delete run',
+        danger: true,
+      }))
+    )
+      return;
     updateSettings((s) => ({ ...s, runs: (s.runs ?? []).filter((r) => r.id !== id) }));
   };
   return (
     <div className="runs-panel" data-testid="runs-panel">
       <div className="runs-left">
-        <Note id="runs">Each row is one training run, kept in the project file. Tick runs to overlay their curves (solid: training, smoothed; dashed: validation per epoch) on an epoch axis, so runs with different batch sizes line up.</Note>
+        <Note id="runs">
+          Each row is one training run, kept in the project file. Tick runs to overlay their curves (solid: training, smoothed; dashed: validation per epoch) on
+          an epoch axis, so runs with different batch sizes line up.
+        </Note>
         <div className="runs-actions">
-          <button type="button" className="btn small" onClick={() => downloadText(runsCsv(shownRuns.map((x) => x.run)), 'blockprop-runs.csv')} disabled={shownRuns.length === 0} data-testid="runs-csv">Metrics as CSV</button>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => downloadText(runsCsv(shownRuns.map((x) => x.run)), 'blockprop-runs.csv')}
+            disabled={shownRuns.length === 0}
+            data-testid="runs-csv"
+          >
+            Metrics as CSV
+          </button>
         </div>
         <table className="runs-table num" data-testid="runs-table">
           <thead>
-            <tr><th /><th>Run</th><th>Data</th><th>Settings</th><th className="right">Test acc.</th><th className="right">Val acc.</th><th /></tr>
+            <tr>
+              <th />
+              <th>Run</th>
+              <th>Data</th>
+              <th>Settings</th>
+              <th className="right">Test acc.</th>
+              <th className="right">Val acc.</th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {[...runs].reverse().map((r) => {
@@ -93,17 +130,40 @@ export function RunsPanel() {
               const last = r.epochs[r.epochs.length - 1];
               return (
                 <tr key={r.id} className={chosen.has(r.id) ? 'chosen' : ''} data-testid="run-row">
-                  <td><input type="checkbox" checked={chosen.has(r.id)} onChange={() => toggle(r.id)} aria-label="Overlay this run" style={{ accentColor: runColor(i) }} /></td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(r.id)}
+                      onChange={() => toggle(r.id)}
+                      aria-label="Overlay this run"
+                      style={{ accentColor: runColor(i) }}
+                    />
+                  </td>
                   <td>
                     <span className="run-swatch" style={{ background: runColor(i) }} />
                     <span className="mono">{r.model}</span>
-                    <div className="muted small">{new Date(r.startedAt).toLocaleString()} · {r.backend ?? '?'}{r.status === 'done' ? '' : ` · ${r.status}`}</div>
+                    <div className="muted small">
+                      {new Date(r.startedAt).toLocaleString()} · {r.backend ?? '?'}
+                      {r.status === 'done' ? '' : ` · ${r.status}`}
+                    </div>
                   </td>
-                  <td>{datasetName(r)}{r.limit === null ? '' : <span className="muted"> ({formatCount(r.limit)})</span>}</td>
-                  <td className="muted small">{r.training.optimizer.kind} lr {r.training.learningRate} · batch {r.training.batchSize} · <span data-testid="run-progress-text">{runProgressText(r)}</span></td>
-                  <td className="right"><b>{pct(r.testAccuracy)}</b></td>
+                  <td>
+                    {datasetName(r)}
+                    {r.limit === null ? '' : <span className="muted"> ({formatCount(r.limit)})</span>}
+                  </td>
+                  <td className="muted small">
+                    {r.training.optimizer.kind} lr {r.training.learningRate} · batch {r.training.batchSize} ·{' '}
+                    <span data-testid="run-progress-text">{runProgressText(r)}</span>
+                  </td>
+                  <td className="right">
+                    <b>{pct(r.testAccuracy)}</b>
+                  </td>
                   <td className="right">{pct(last?.valAccuracy ?? null)}</td>
-                  <td><button type="button" className="icon-btn small" onClick={() => void remove(r.id)} aria-label="Delete this run" title="Delete this run">✕</button></td>
+                  <td>
+                    <button type="button" className="icon-btn small" onClick={() => void remove(r.id)} aria-label="Delete this run" title="Delete this run">
+                      ✕
+                    </button>
+                  </td>
                 </tr>
               );
             })}

@@ -27,5 +27,9 @@ export function createStore<S>(initial: S): Store<S> {
 
 /** Subscribe a component to one slice; it re-renders only when that slice changes identity. */
 export function useStore<S, T>(store: Store<S>, selector: (state: S) => T): T {
-  return useSyncExternalStore(store.subscribe, () => selector(store.getState()), () => selector(store.getState()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => selector(store.getState()),
+    () => selector(store.getState()),
+  );
 }

@@ -3,7 +3,9 @@ import type { Graph } from '../../../shared/graph/types';
 import { createEditor } from './editorStore';
 
 const base: Graph = { name: 'm', nodes: [{ id: 'n1', kind: 'Dense', name: 'dense', params: { units: 1 }, position: { x: 0, y: 0 } }], edges: [] };
-const setUnits = (units: number) => (g: Graph): Graph => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, params: { ...n.params, units } })) });
+const setUnits =
+  (units: number) =>
+  (g: Graph): Graph => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, params: { ...n.params, units } })) });
 const units = (g: Graph) => g.nodes[0]?.params.units;
 
 describe('editor store', () => {
@@ -64,7 +66,10 @@ describe('editor store names an unnamed model as Keras does', () => {
         { id: 'a', kind: 'Dense', name: 'dense', params: {}, position: at },
         { id: 'b', kind: 'Dense', name: 'dense_1', params: {}, position: at },
       ],
-      edges: [{ id: 'e1', source: 'in', target: 'a', targetIndex: 0 }, { id: 'e2', source: 'in', target: 'b', targetIndex: 0 }],
+      edges: [
+        { id: 'e1', source: 'in', target: 'a', targetIndex: 0 },
+        { id: 'e2', source: 'in', target: 'b', targetIndex: 0 },
+      ],
     }));
     expect(ed.graph().name).toBe('functional');
     ed.undo();

@@ -55,7 +55,11 @@ export function useUi<T>(selector: (s: UiState) => T): T {
 
 export function setTheme(theme: Theme): void {
   uiStore.setState((s) => ({ ...s, theme }));
-  try { localStorage.setItem(themeKey, theme); } catch { /* private mode: the theme just is not remembered */ }
+  try {
+    localStorage.setItem(themeKey, theme);
+  } catch {
+    /* private mode: the theme just is not remembered */
+  }
 }
 
 export function toggleTheme(): void {
@@ -77,7 +81,11 @@ export function showDockTab(dockTab: DockTabId): void {
 export function setDockHeight(dockHeight: number, remember = false): void {
   uiStore.setState((s) => ({ ...s, dockHeight: Math.round(Math.min(Math.max(dockHeight, 120), window.innerHeight * 0.7)) }));
   if (!remember) return;
-  try { localStorage.setItem(dockKey, String(uiStore.getState().dockHeight)); } catch { /* private mode: not remembered */ }
+  try {
+    localStorage.setItem(dockKey, String(uiStore.getState().dockHeight));
+  } catch {
+    /* private mode: not remembered */
+  }
 }
 
 export function toggleDock(): void {

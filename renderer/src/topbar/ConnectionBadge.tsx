@@ -7,5 +7,9 @@ export function ConnectionBadge() {
   const [status, setStatus] = useState<ConnectionStatus>('open');
   useEffect(() => api().onStatus(setStatus), []);
   if (status === 'open' || status === 'connecting') return null;
-  return <span className="badge warn" title="The Blockprop background process is not answering">{status === 'closed' ? 'disconnected' : status === 'lost' ? 'server gone' : 'reconnecting…'}</span>;
+  return (
+    <span className="badge warn" title="The Blockprop background process is not answering">
+      {status === 'closed' ? 'disconnected' : status === 'lost' ? 'server gone' : 'reconnecting…'}
+    </span>
+  );
 }

@@ -5,14 +5,26 @@ import { Menu, type MenuItem } from '../ui/Menu';
 
 /** Test ids the e2e tests (and their readers) know the items by. */
 const testIds: Partial<Record<ActionId, string>> = {
-  new: 'menu-new', 'new-from-template': 'menu-templates', open: 'menu-open', save: 'menu-save', 'save-as': 'menu-save-as',
-  import: 'menu-import', export: 'menu-export', 'open-recent': 'menu-recent', 'command-palette': 'menu-commands',
+  new: 'menu-new',
+  'new-from-template': 'menu-templates',
+  open: 'menu-open',
+  save: 'menu-save',
+  'save-as': 'menu-save-as',
+  import: 'menu-import',
+  export: 'menu-export',
+  'open-recent': 'menu-recent',
+  'command-palette': 'menu-commands',
 };
 
 function item(id: ActionId): MenuItem {
   const shortcut = keyText(id);
   const testId = testIds[id];
-  return { label: actionSpec(id).label, onSelect: () => runAction(id), ...(shortcut === undefined ? {} : { shortcut }), ...(testId === undefined ? {} : { testId }) };
+  return {
+    label: actionSpec(id).label,
+    onSelect: () => runAction(id),
+    ...(shortcut === undefined ? {} : { shortcut }),
+    ...(testId === undefined ? {} : { testId }),
+  };
 }
 
 /** The browser's File menu: the File entries of the menu bar (shared/actions.ts), as Electron shows them. */

@@ -19,22 +19,70 @@ export function TopBar() {
   const theme = useUi((s) => s.theme);
   return (
     <header className="topbar">
-      <span className="brand" aria-label="Blockprop"><span className="brand-mark" aria-hidden>◧</span>Blockprop</span>
+      <span className="brand" aria-label="Blockprop">
+        <span className="brand-mark" aria-hidden>
+          ◧
+        </span>
+        Blockprop
+      </span>
       <FileMenu />
       <TemplatePicker />
-      <button type="button" className="btn ghost" onClick={requestLesson} data-testid="lesson-button" title="The chapter's guided lesson">Lesson</button>
+      <button type="button" className="btn ghost" onClick={requestLesson} data-testid="lesson-button" title="The chapter's guided lesson">
+        Lesson
+      </button>
       <span className="file-title" data-testid="file-title" title={title}>
-        {title}{dirty && <span className="dirty-mark" data-testid="dirty-mark" title="Unsaved changes" aria-label="unsaved changes"> ●</span>}
+        {title}
+        {dirty && (
+          <span className="dirty-mark" data-testid="dirty-mark" title="Unsaved changes" aria-label="unsaved changes">
+            {' '}
+            ●
+          </span>
+        )}
       </span>
       <span className="spacer" />
       <ConnectionBadge />
-      <button type="button" className="btn ghost small command-button" onClick={appActions.commandPalette} title={titleWithKey('command-palette')} data-testid="command-button">
+      <button
+        type="button"
+        className="btn ghost small command-button"
+        onClick={appActions.commandPalette}
+        title={titleWithKey('command-palette')}
+        data-testid="command-button"
+      >
         Commands <kbd>{keyText('command-palette')}</kbd>
       </button>
-      <button type="button" className="icon-btn" onClick={appActions.undo} disabled={!canUndo} title={titleWithKey('undo')} aria-label="Undo" data-testid="undo">↶</button>
-      <button type="button" className="icon-btn" onClick={appActions.redo} disabled={!canRedo} title={titleWithKey('redo')} aria-label="Redo" data-testid="redo">↷</button>
-      <button type="button" className="icon-btn" onClick={appActions.autoLayout} title={titleWithKey('auto-layout')} aria-label="Auto-layout">⇅</button>
-      <button type="button" className="icon-btn" onClick={appActions.toggleTheme} title={theme === 'dark' ? 'Light theme' : 'Dark theme'} aria-label="Toggle theme" data-testid="theme-toggle">
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={appActions.undo}
+        disabled={!canUndo}
+        title={titleWithKey('undo')}
+        aria-label="Undo"
+        data-testid="undo"
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={appActions.redo}
+        disabled={!canRedo}
+        title={titleWithKey('redo')}
+        aria-label="Redo"
+        data-testid="redo"
+      >
+        ↷
+      </button>
+      <button type="button" className="icon-btn" onClick={appActions.autoLayout} title={titleWithKey('auto-layout')} aria-label="Auto-layout">
+        ⇅
+      </button>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={appActions.toggleTheme}
+        title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        aria-label="Toggle theme"
+        data-testid="theme-toggle"
+      >
         {theme === 'dark' ? '☀' : '☾'}
       </button>
       <BackendBadge />

@@ -9,7 +9,13 @@ export function TrainButtonSlot() {
   const fraction = total > 0 ? Math.min(1, (s.epoch * s.stepsPerEpoch + s.batch + 1) / total) : 0;
   if (running) {
     return (
-      <button type="button" className="btn train-btn running" onClick={() => void stopTraining()} title="Stop training (Ctrl/Cmd+Enter)" data-testid="train-button">
+      <button
+        type="button"
+        className="btn train-btn running"
+        onClick={() => void stopTraining()}
+        title="Stop training (Ctrl/Cmd+Enter)"
+        data-testid="train-button"
+      >
         ■ Stop <span className="num train-btn-pct">{Math.round(fraction * 100)} %</span>
         <span className="train-btn-bar" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </button>

@@ -38,14 +38,16 @@ export function DatasetChooser(props: { disabled: boolean }) {
     }
     setPreview(null);
     setLoading(true);
-    void api().invoke('dataset.preview', { dataset, perClass: dataset.kind === 'folder' ? 6 : 4 }).then((r) => {
-      if (!live) return;
-      setLoading(false);
-      if (r.ok) {
-        previews.set(key, r.value);
-        setPreview(r.value);
-      } else setError(r.error.message);
-    });
+    void api()
+      .invoke('dataset.preview', { dataset, perClass: dataset.kind === 'folder' ? 6 : 4 })
+      .then((r) => {
+        if (!live) return;
+        setLoading(false);
+        if (r.ok) {
+          previews.set(key, r.value);
+          setPreview(r.value);
+        } else setError(r.error.message);
+      });
     return () => {
       live = false;
     };
@@ -69,35 +71,62 @@ export function DatasetChooser(props: { disabled: boolean }) {
     <div className="ds" data-testid="dataset-chooser">
       <div className="segmented" role="radiogroup" aria-label="Dataset">
         {kinds.map((k) => (
-          <button key={k.kind} type="button" role="radio" aria-checked={dataset.kind === k.kind} disabled={props.disabled}
-            className={`seg${dataset.kind === k.kind ? ' active' : ''}`} onClick={() => void choose(k.kind)} data-testid={`dataset-${k.kind}`}>
+          <button
+            key={k.kind}
+            type="button"
+            role="radio"
+            aria-checked={dataset.kind === k.kind}
+            disabled={props.disabled}
+            className={`seg${dataset.kind === k.kind ? ' active' : ''}`}
+            onClick={() => void choose(k.kind)}
+            data-testid={`dataset-${k.kind}`}
+          >
             {k.label}
           </button>
         ))}
       </div>
       {dataset.kind !== 'folder' && (
-        <label className="ds-resize" title="For a model made for larger or colour images (ResNet50's 224×224×3): each 28×28 grey image is resized to the Input, grey copied to R, G and B.">
-          <input type="checkbox" checked={dataset.resize === true} disabled={props.disabled} data-testid="dataset-resize"
-            onChange={(e) => setDataset(e.target.checked ? { kind: dataset.kind, resize: true } : { kind: dataset.kind })} />
+        <label
+          className="ds-resize"
+          title="For a model made for larger or colour images (ResNet50's 224×224×3): each 28×28 grey image is resized to the Input, grey copied to R, G and B."
+        >
+          <input
+            type="checkbox"
+            checked={dataset.resize === true}
+            disabled={props.disabled}
+            data-testid="dataset-resize"
+            onChange={(e) => setDataset(e.target.checked ? { kind: dataset.kind, resize: true } : { kind: dataset.kind })}
+          />
           Resize to the model's Input
         </label>
       )}
       {dataset.kind === 'folder' && (
         <div className="ds-folder">
-          <span className="mono ds-path" title={dataset.path}>{dataset.path}</span>
-          <button type="button" className="btn small" disabled={props.disabled} onClick={() => setPicking(true)}>Change…</button>
+          <span className="mono ds-path" title={dataset.path}>
+            {dataset.path}
+          </span>
+          <button type="button" className="btn small" disabled={props.disabled} onClick={() => setPicking(true)}>
+            Change…
+          </button>
         </div>
       )}
       {loading && <p className="muted ds-status">Reading the images…</p>}
-      {error !== null && <p className="field-message" data-testid="dataset-error">{error}</p>}
+      {error !== null && (
+        <p className="field-message" data-testid="dataset-error">
+          {error}
+        </p>
+      )}
       {preview !== null && <DatasetPreview preview={preview} />}
       {picking && (
-        <FolderPicker start={lastFolder} onClose={() => setPicking(false)}
+        <FolderPicker
+          start={lastFolder}
+          onClose={() => setPicking(false)}
           onPick={(path) => {
             setPicking(false);
             setLastFolder(path);
             setDataset({ kind: 'folder', path });
-          }} />
+          }}
+        />
       )}
     </div>
   );
@@ -105,18 +134,24 @@ export function DatasetChooser(props: { disabled: boolean }) {
 
 function DatasetPreview({ preview }: { preview: DatasetPreviewResult }) {
   const [showSkipped, setShowSkipped] = useState(false);
-  const sizes = preview.imageSizes.slice(0, 3).map((s) => `${s.size} (${formatCount(s.count)})`).join(', ');
+  const sizes = preview.imageSizes
+    .slice(0, 3)
+    .map((s) => `${s.size} (${formatCount(s.count)})`)
+    .join(', ');
   return (
     <div className="ds-preview" data-testid="dataset-preview">
       <div className="ds-title">{preview.title}</div>
       <div className="muted ds-facts">
-        {formatCount(preview.total)} images · {preview.classes.length} classes · {preview.grayscale ? 'grayscale' : 'colour'}{sizes === '' ? '' : ` · ${sizes}`}
+        {formatCount(preview.total)} images · {preview.classes.length} classes · {preview.grayscale ? 'grayscale' : 'colour'}
+        {sizes === '' ? '' : ` · ${sizes}`}
       </div>
       <div className="ds-classes">
         {preview.classes.map((c) => (
           <div key={c.name} className="ds-class" title={`${c.name}: ${formatCount(c.count)} images`}>
             <div className="ds-thumbs">
-              {c.samples.map((src, i) => <img key={i} src={src} alt={`${c.name} example`} className="ds-thumb" />)}
+              {c.samples.map((src, i) => (
+                <img key={i} src={src} alt={`${c.name} example`} className="ds-thumb" />
+              ))}
             </div>
             <div className="ds-class-name">{c.name}</div>
             <div className="ds-class-count num muted">{formatCount(c.count)}</div>
@@ -130,7 +165,11 @@ function DatasetPreview({ preview }: { preview: DatasetPreviewResult }) {
           </button>
           {showSkipped && (
             <ul className="ds-skipped-list mono">
-              {preview.skipped.slice(0, 50).map((s) => <li key={s.path}>{s.path}: {s.reason}</li>)}
+              {preview.skipped.slice(0, 50).map((s) => (
+                <li key={s.path}>
+                  {s.path}: {s.reason}
+                </li>
+              ))}
             </ul>
           )}
         </div>

@@ -37,20 +37,46 @@ export function FolderPicker(props: { start: string | null; onPick: (path: strin
   const dirs = listing?.entries.filter((e) => e.kind === 'dir') ?? [];
   const images = listing?.entries.filter((e) => e.kind === 'file').length ?? 0;
   return (
-    <Modal title="Choose an image folder" onClose={props.onClose} testId="folder-picker"
-      footer={<>
-        <span className="muted grow">One sub-folder per class, e.g. <span className="mono">cats/</span> and <span className="mono">dogs/</span>.</span>
-        <button type="button" className="btn" onClick={props.onClose}>Cancel</button>
-        <button type="button" className="btn primary" disabled={listing === null} onClick={() => listing !== null && props.onPick(listing.dir)} data-testid="use-folder">Use this folder</button>
-      </>}>
+    <Modal
+      title="Choose an image folder"
+      onClose={props.onClose}
+      testId="folder-picker"
+      footer={
+        <>
+          <span className="muted grow">
+            One sub-folder per class, e.g. <span className="mono">cats/</span> and <span className="mono">dogs/</span>.
+          </span>
+          <button type="button" className="btn" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn primary"
+            disabled={listing === null}
+            onClick={() => listing !== null && props.onPick(listing.dir)}
+            data-testid="use-folder"
+          >
+            Use this folder
+          </button>
+        </>
+      }
+    >
       <div className="file-dir mono">{listing?.dir ?? '…'}</div>
       {error !== null && <p className="field-message">{error}</p>}
       <ul className="file-list">
         {listing?.parent != null && (
-          <li><button type="button" className="file-entry dir" onClick={() => listing.parent !== null && void go(listing.parent)}>↑ ..</button></li>
+          <li>
+            <button type="button" className="file-entry dir" onClick={() => listing.parent !== null && void go(listing.parent)}>
+              ↑ ..
+            </button>
+          </li>
         )}
         {dirs.map((d) => (
-          <li key={d.path}><button type="button" className="file-entry dir" onClick={() => void go(d.path)}>📁 {d.name}</button></li>
+          <li key={d.path}>
+            <button type="button" className="file-entry dir" onClick={() => void go(d.path)}>
+              📁 {d.name}
+            </button>
+          </li>
         ))}
         {dirs.length === 0 && <li className="muted pad">No sub-folders here{images > 0 ? ` (${images} images)` : ''}.</li>}
       </ul>

@@ -34,7 +34,8 @@ export function LiveCurves() {
       <div className="curves-head">
         <span className="muted">Solid: training · dashed: validation · faint: every batch · dotted lines: epoch ends</span>
         <label className="smoothing muted">
-          smoothing <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} aria-label="Smoothing" />
+          smoothing{' '}
+          <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} aria-label="Smoothing" />
           <span className="num">{smoothing.toFixed(2)}</span>
         </label>
       </div>

@@ -44,8 +44,16 @@ export function NumberField(props: {
   return (
     <label className="tf-field">
       <span className="tf-label">{props.label}</span>
-      <input className={`field-input num${error === null ? '' : ' invalid'}`} inputMode="decimal" value={text} placeholder={props.placeholder}
-        disabled={props.disabled} onChange={(e) => onChange(e.target.value)} data-testid={props.testId} aria-invalid={error !== null} />
+      <input
+        className={`field-input num${error === null ? '' : ' invalid'}`}
+        inputMode="decimal"
+        value={text}
+        placeholder={props.placeholder}
+        disabled={props.disabled}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={props.testId}
+        aria-invalid={error !== null}
+      />
       {error !== null && <span className="field-message">{error}</span>}
       {error === null && props.help !== undefined && <span className="field-help">{props.help}</span>}
     </label>

@@ -15,14 +15,22 @@ export function formatDuration(ms: number | null): string {
 
 function phaseText(s: RunState): string {
   switch (s.phase) {
-    case 'idle': return 'Ready';
-    case 'starting': return 'Starting the engine…';
-    case 'loading': return s.datasetMessage === null ? 'Loading the dataset…' : `Loading the dataset (${s.datasetMessage})…`;
-    case 'training': return s.stopping ? 'Stopping after this batch…' : 'Training';
-    case 'evaluating': return 'Evaluating on the test set…';
-    case 'done': return 'Done';
-    case 'stopped': return 'Stopped';
-    case 'error': return 'Could not train';
+    case 'idle':
+      return 'Ready';
+    case 'starting':
+      return 'Starting the engine…';
+    case 'loading':
+      return s.datasetMessage === null ? 'Loading the dataset…' : `Loading the dataset (${s.datasetMessage})…`;
+    case 'training':
+      return s.stopping ? 'Stopping after this batch…' : 'Training';
+    case 'evaluating':
+      return 'Evaluating on the test set…';
+    case 'done':
+      return 'Done';
+    case 'stopped':
+      return 'Stopped';
+    case 'error':
+      return 'Could not train';
   }
 }
 
@@ -32,8 +40,15 @@ function BackendInfo({ backend, detail, memoryMb }: { backend: string; detail: s
   return (
     <div className="rp-backend muted" data-testid="backend-line">
       <span className={`badge backend-${backend}`}>{backend}</span>
-      <span className="rp-used">{line.used === '' ? explainBackend(backend) : line.used}{memoryMb !== null && ` · about ${formatCount(Math.round(memoryMb))} MB`}</span>
-      {line.hints.map((h) => <div key={h} className="rp-hint" data-testid="backend-hint"><b>Faster:</b> {h}</div>)}
+      <span className="rp-used">
+        {line.used === '' ? explainBackend(backend) : line.used}
+        {memoryMb !== null && ` · about ${formatCount(Math.round(memoryMb))} MB`}
+      </span>
+      {line.hints.map((h) => (
+        <div key={h} className="rp-hint" data-testid="backend-hint">
+          <b>Faster:</b> {h}
+        </div>
+      ))}
     </div>
   );
 }
@@ -50,17 +65,30 @@ export function RunProgress() {
   return (
     <div className={`run-progress phase-${s.phase}`} data-testid="run-progress" data-phase={s.phase}>
       <div className="rp-line">
-        <span className="rp-phase" data-testid="run-phase">{phaseText(s)}</span>
+        <span className="rp-phase" data-testid="run-phase">
+          {phaseText(s)}
+        </span>
         {total > 0 && (
           <span className="num rp-counters" data-testid="run-counters">
-            epoch {Math.min(s.epoch + 1, s.epochs)}/{s.epochs} · batch {s.phase === 'done' ? s.stepsPerEpoch : Math.min(s.batch + 1, s.stepsPerEpoch)}/{formatCount(s.stepsPerEpoch)}
+            epoch {Math.min(s.epoch + 1, s.epochs)}/{s.epochs} · batch {s.phase === 'done' ? s.stepsPerEpoch : Math.min(s.batch + 1, s.stepsPerEpoch)}/
+            {formatCount(s.stepsPerEpoch)}
           </span>
         )}
         <span className="spacer" />
-        {s.samplesPerSecond !== null && <span className="num muted" data-testid="samples-per-second">{formatCount(Math.round(s.samplesPerSecond))} samples/s</span>}
+        {s.samplesPerSecond !== null && (
+          <span className="num muted" data-testid="samples-per-second">
+            {formatCount(Math.round(s.samplesPerSecond))} samples/s
+          </span>
+        )}
         {running && s.etaMs !== null && <span className="num muted">ETA {formatDuration(s.etaMs)}</span>}
       </div>
-      <div className={`progress${running && total === 0 ? ' indeterminate' : ''}`} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+      <div
+        className={`progress${running && total === 0 ? ' indeterminate' : ''}`}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+      >
         <div className="progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
       {backend !== null && <BackendInfo backend={backend} detail={s.backendReason} memoryMb={s.memoryEstimateMb} />}

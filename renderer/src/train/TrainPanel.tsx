@@ -27,10 +27,9 @@ export function TrainPanel() {
     <div className="train-panel" data-testid="train-panel">
       <aside className="train-side">
         <Note id="train">
-          Pick the images the network learns from and how it learns. Each <b>batch</b> of images nudges the weights
-          against the gradient of the <b>loss</b>; an <b>epoch</b> is one pass over all training images. The curves on the
-          right should go down (loss) and up (accuracy); when validation (dashed) stops following training (solid),
-          the network has started to memorise.
+          Pick the images the network learns from and how it learns. Each <b>batch</b> of images nudges the weights against the gradient of the <b>loss</b>; an{' '}
+          <b>epoch</b> is one pass over all training images. The curves on the right should go down (loss) and up (accuracy); when validation (dashed) stops
+          following training (solid), the network has started to memorise.
         </Note>
         <h3 className="tf-heading">Data</h3>
         <DatasetChooser disabled={running} />
@@ -59,15 +58,20 @@ function StartBar() {
     let live = true;
     setPreview(null);
     if (settings.dataset.kind === 'folder') {
-      void api().invoke('dataset.preview', { dataset: settings.dataset, perClass: 0 }).then((r) => {
-        if (live && r.ok) setPreview(r.value);
-      });
+      void api()
+        .invoke('dataset.preview', { dataset: settings.dataset, perClass: 0 })
+        .then((r) => {
+          if (live && r.ok) setPreview(r.value);
+        });
     }
     return () => {
       live = false;
     };
   }, [settings.dataset]);
-  const check = useMemo(() => checkModelData(graph, settings.dataset, preview, settings.training.loss), [graph, settings.dataset, preview, settings.training.loss]);
+  const check = useMemo(
+    () => checkModelData(graph, settings.dataset, preview, settings.training.loss),
+    [graph, settings.dataset, preview, settings.training.loss],
+  );
   return (
     <div className="start-bar">
       {running ? (
@@ -75,8 +79,14 @@ function StartBar() {
           ■ {s.stopping ? 'Stopping…' : 'Stop'}
         </button>
       ) : (
-        <button type="button" className="btn primary big" onClick={() => void startTraining()} disabled={graph.nodes.length === 0} data-testid="start-training"
-          title="Train (Ctrl/Cmd+Enter)">
+        <button
+          type="button"
+          className="btn primary big"
+          onClick={() => void startTraining()}
+          disabled={graph.nodes.length === 0}
+          data-testid="start-training"
+          title="Train (Ctrl/Cmd+Enter)"
+        >
           ▶ Start training
         </button>
       )}
@@ -85,8 +95,16 @@ function StartBar() {
           <li key={l.text} className={l.ok ? 'ok' : 'bad'}>
             <span aria-hidden>{l.ok ? '✓' : '⚠'}</span> {l.text}
             {l.fix !== undefined && (
-              <button type="button" className="btn small data-fix" disabled={running} data-testid="data-fix"
-                onClick={() => { const dataset = l.fix?.dataset; if (dataset !== undefined) updateSettings((p) => ({ ...p, dataset })); }}>
+              <button
+                type="button"
+                className="btn small data-fix"
+                disabled={running}
+                data-testid="data-fix"
+                onClick={() => {
+                  const dataset = l.fix?.dataset;
+                  if (dataset !== undefined) updateSettings((p) => ({ ...p, dataset }));
+                }}
+              >
                 {l.fix.label}
               </button>
             )}
@@ -126,15 +144,29 @@ function RunResult() {
     <div className="run-result" data-testid="run-result">
       <div className="big-number">
         <span className="label">Test accuracy</span>
-        <span className="num value" data-testid="test-accuracy">{s.testAccuracy === null ? '–' : `${(s.testAccuracy * 100).toFixed(2)} %`}</span>
+        <span className="num value" data-testid="test-accuracy">
+          {s.testAccuracy === null ? '–' : `${(s.testAccuracy * 100).toFixed(2)} %`}
+        </span>
       </div>
       <div className="big-number">
         <span className="label">Test loss</span>
         <span className="num value">{s.testLoss === null ? '–' : s.testLoss.toFixed(4)}</span>
       </div>
       <div className="run-result-actions">
-        <button type="button" className="btn small" onClick={() => { setInspect({ view: 'activations' }); showDockTab('inspect'); }} data-testid="look-inside">Look inside →</button>
-        <button type="button" className="btn small" onClick={() => showDockTab('runs')}>Compare runs →</button>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => {
+            setInspect({ view: 'activations' });
+            showDockTab('inspect');
+          }}
+          data-testid="look-inside"
+        >
+          Look inside →
+        </button>
+        <button type="button" className="btn small" onClick={() => showDockTab('runs')}>
+          Compare runs →
+        </button>
       </div>
     </div>
   );
@@ -149,18 +181,30 @@ function BackendChooser(props: { disabled: boolean }) {
   return (
     <label className="tf-field backend-choice">
       <span className="tf-label">Engine</span>
-      <select className="field-input" value={backend} disabled={props.disabled} onChange={(e) => {
-        const v = e.target.value;
-        if (isBackend(v)) pick(v);
-      }} data-testid="backend">
+      <select
+        className="field-input"
+        value={backend}
+        disabled={props.disabled}
+        onChange={(e) => {
+          const v = e.target.value;
+          if (isBackend(v)) pick(v);
+        }}
+        data-testid="backend"
+      >
         <option value="auto">auto{auto === null ? '' : ` (${auto})`}</option>
         {available.map((b) => (
-          <option key={b.name} value={b.name} disabled={!b.available}>{b.name}{b.available ? '' : ' — unavailable'}</option>
+          <option key={b.name} value={b.name} disabled={!b.available}>
+            {b.name}
+            {b.available ? '' : ' — unavailable'}
+          </option>
         ))}
       </select>
       <span className="field-help">
         {backend === 'auto' ? (auto === null ? 'The fastest engine available.' : backendExplanations[auto]) : backendExplanations[backend]}
-        {available.filter((b) => !b.available && b.reason !== undefined).map((b) => ` Not available here: ${b.name} (${b.reason ?? ''}).`).join('')}
+        {available
+          .filter((b) => !b.available && b.reason !== undefined)
+          .map((b) => ` Not available here: ${b.name} (${b.reason ?? ''}).`)
+          .join('')}
       </span>
     </label>
   );

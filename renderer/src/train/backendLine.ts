@@ -13,7 +13,10 @@ export interface BackendLine {
 const failed = /^([\w-]+) (?:failed|unavailable|not available|skipped)(?::\s*|\s+—\s*|\s+-\s*)(.*)$/i;
 
 export function backendLine(detail: string): BackendLine {
-  const parts = detail.split(' · ').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = detail
+    .split(' · ')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const used: string[] = [];
   const hints: string[] = [];
   for (const p of parts) {

@@ -32,8 +32,16 @@ interface DataFacts {
 }
 
 export function dataFacts(dataset: DatasetRef, preview: DatasetPreviewResult | null): DataFacts {
-  if (dataset.kind !== 'folder') return { name: dataset.kind === 'mnist' ? 'MNIST' : 'Fashion-MNIST', height: 28, width: 28, channels: 1, classes: 10, resizable: false };
-  return { name: 'the folder', height: null, width: null, channels: preview === null ? null : preview.grayscale ? 1 : 3, classes: preview?.classes.length ?? null, resizable: true };
+  if (dataset.kind !== 'folder')
+    return { name: dataset.kind === 'mnist' ? 'MNIST' : 'Fashion-MNIST', height: 28, width: 28, channels: 1, classes: 10, resizable: false };
+  return {
+    name: 'the folder',
+    height: null,
+    width: null,
+    channels: preview === null ? null : preview.grayscale ? 1 : 3,
+    classes: preview?.classes.length ?? null,
+    resizable: true,
+  };
 }
 
 /** An Input for photos (colour, or twice the images' size): shrinking it to 28×28×1 would break its pooling stages. */
@@ -50,7 +58,10 @@ function resizeTarget(per: Shape): readonly [number, number, 1 | 3] | null {
 }
 
 function dims(shape: Shape): string {
-  return shape.slice(1).map((d) => (d === null ? '?' : String(d))).join('×');
+  return shape
+    .slice(1)
+    .map((d) => (d === null ? '?' : String(d)))
+    .join('×');
 }
 
 export function checkModelData(graph: Graph, dataset: DatasetRef, preview: DatasetPreviewResult | null, loss: Loss): DataCheck {
@@ -59,8 +70,8 @@ export function checkModelData(graph: Graph, dataset: DatasetRef, preview: Datas
   const facts = dataFacts(dataset, preview);
   const input = inputNodes(graph)[0];
   const output = outputNodes(graph)[0];
-  const inShape = input === undefined ? null : inference.nodes.get(input.id)?.outputShape ?? null;
-  const outShape = output === undefined ? null : inference.nodes.get(output.id)?.outputShape ?? null;
+  const inShape = input === undefined ? null : (inference.nodes.get(input.id)?.outputShape ?? null);
+  const outShape = output === undefined ? null : (inference.nodes.get(output.id)?.outputShape ?? null);
   if (inShape !== null) {
     const per = inShape.slice(1);
     const size = per.every((d): d is number => d !== null) ? per.reduce((a, b) => a * b, 1) : null;
@@ -68,14 +79,24 @@ export function checkModelData(graph: Graph, dataset: DatasetRef, preview: Datas
     if (dataset.kind !== 'folder' && dataset.resize === true) {
       lines.push(
         target === null
-          ? { ok: false, text: `${facts.name} can be resized only to an image Input (height × width × 1 or 3); this Input is ${dims(inShape)}.`, fix: { label: `Use ${facts.name} at 28×28`, dataset: { kind: dataset.kind } } }
-          : { ok: true, text: `${facts.name}'s 28×28 grey images are resized to the Input's ${dims(inShape)}${target[2] === 3 ? ' (grey copied to R, G and B)' : ''}.` },
+          ? {
+              ok: false,
+              text: `${facts.name} can be resized only to an image Input (height × width × 1 or 3); this Input is ${dims(inShape)}.`,
+              fix: { label: `Use ${facts.name} at 28×28`, dataset: { kind: dataset.kind } },
+            }
+          : {
+              ok: true,
+              text: `${facts.name}'s 28×28 grey images are resized to the Input's ${dims(inShape)}${target[2] === 3 ? ' (grey copied to R, G and B)' : ''}.`,
+            },
       );
     } else if (!facts.resizable && facts.height !== null && facts.width !== null && facts.channels !== null) {
       const expected = facts.height * facts.width * facts.channels;
       const okShape = size === expected;
       const builtin = dataset.kind;
-      const fix = !okShape && target !== null && builtin !== 'folder' ? { label: `Resize ${facts.name} to ${dims(inShape)}`, dataset: { kind: builtin, resize: true } } : undefined;
+      const fix =
+        !okShape && target !== null && builtin !== 'folder'
+          ? { label: `Resize ${facts.name} to ${dims(inShape)}`, dataset: { kind: builtin, resize: true } }
+          : undefined;
       lines.push({
         ok: okShape,
         text: okShape
@@ -88,7 +109,10 @@ export function checkModelData(graph: Graph, dataset: DatasetRef, preview: Datas
     } else if (facts.resizable) {
       const ch = per[per.length - 1];
       const chOk = facts.channels === null || per.length !== 3 || ch === facts.channels || ch === 1 || ch === 3;
-      lines.push({ ok: chOk, text: `Images are resized to the Input's ${dims(inShape)}${facts.channels === null ? '' : ` and read as ${ch === 1 ? 'grayscale' : 'RGB'}`}.` });
+      lines.push({
+        ok: chOk,
+        text: `Images are resized to the Input's ${dims(inShape)}${facts.channels === null ? '' : ` and read as ${ch === 1 ? 'grayscale' : 'RGB'}`}.`,
+      });
     }
   }
   if (outShape !== null && facts.classes !== null) {
@@ -101,8 +125,10 @@ export function checkModelData(graph: Graph, dataset: DatasetRef, preview: Datas
         ? `Output ${units ?? '?'} unit${units === 1 ? '' : 's'} for ${facts.classes} classes.`
         : `The last layer has ${units ?? '?'} units but ${facts.name} has ${facts.classes} classes — set its units to ${facts.classes}.`,
     });
-    if (binary && loss !== 'binary_crossentropy') lines.push({ ok: false, text: 'One output unit for two classes needs the binary cross-entropy loss — change the loss, or use 2 units with softmax.' });
-    if (!binary && units !== null && units > 1 && loss === 'binary_crossentropy') lines.push({ ok: false, text: `Binary cross-entropy is for one sigmoid unit; with ${units} classes use categorical cross-entropy.` });
+    if (binary && loss !== 'binary_crossentropy')
+      lines.push({ ok: false, text: 'One output unit for two classes needs the binary cross-entropy loss — change the loss, or use 2 units with softmax.' });
+    if (!binary && units !== null && units > 1 && loss === 'binary_crossentropy')
+      lines.push({ ok: false, text: `Binary cross-entropy is for one sigmoid unit; with ${units} classes use categorical cross-entropy.` });
   }
   return { ok: lines.every((l) => l.ok), lines };
 }

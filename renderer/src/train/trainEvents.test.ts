@@ -17,7 +17,17 @@ describe('readTrainEvent', () => {
     },
     {
       name: 'epoch: validation loss and val_accuracy',
-      body: { event: 'epoch', epoch: 2, loss: 0.3, metrics: { accuracy: 0.9 }, valLoss: 0.25, valMetrics: { val_accuracy: 0.93 }, learningRate: 0.001, durationMs: 5000, etaMs: 10000 },
+      body: {
+        event: 'epoch',
+        epoch: 2,
+        loss: 0.3,
+        metrics: { accuracy: 0.9 },
+        valLoss: 0.25,
+        valMetrics: { val_accuracy: 0.93 },
+        learningRate: 0.001,
+        durationMs: 5000,
+        etaMs: 10000,
+      },
       expected: { kind: 'epoch', epoch: 1, loss: 0.3, accuracy: 0.9, valLoss: 0.25, valAccuracy: 0.93, durationMs: 5000, etaMs: 10000 },
     },
     {
@@ -36,18 +46,29 @@ describe('readTrainEvent', () => {
         event: 'backend',
         backend: 'simd',
         detail: 'SIMD128 wasm kernels, 2 threads',
-        failures: [{ backend: 'tensorflow', reason: 'tfjs-node is not installed' }, { backend: 'native', reason: 'native kernels not built (no C++ compiler)' }],
+        failures: [
+          { backend: 'tensorflow', reason: 'tfjs-node is not installed' },
+          { backend: 'native', reason: 'native kernels not built (no C++ compiler)' },
+        ],
         hint: 'native kernels not built (no C++ compiler): using SIMD128 wasm kernels, 2 threads',
       },
       expected: {
         kind: 'backend',
         backend: 'simd',
-        reason: 'SIMD128 wasm kernels, 2 threads · native kernels not built (no C++ compiler): using SIMD128 wasm kernels, 2 threads · tensorflow failed: tfjs-node is not installed',
+        reason:
+          'SIMD128 wasm kernels, 2 threads · native kernels not built (no C++ compiler): using SIMD128 wasm kernels, 2 threads · tensorflow failed: tfjs-node is not installed',
       },
     },
     {
       name: 'no backend at all is an error naming each failure',
-      body: { event: 'backend', backend: null, failures: [{ backend: 'wasm', reason: 'no WebAssembly' }, { backend: 'cpu', reason: 'out of memory' }] },
+      body: {
+        event: 'backend',
+        backend: null,
+        failures: [
+          { backend: 'wasm', reason: 'no WebAssembly' },
+          { backend: 'cpu', reason: 'out of memory' },
+        ],
+      },
       expected: { kind: 'error', code: 'backend', message: 'wasm failed: no WebAssembly · cpu failed: out of memory' },
     },
     {
@@ -77,7 +98,16 @@ describe('readTrainEvent', () => {
     },
     {
       name: 'start',
-      body: { event: 'start', epochs: 3, stepsPerEpoch: 270, batchSize: 200, trainSamples: 54000, validationSamples: 6000, params: 101770, memoryEstimateMb: 120 },
+      body: {
+        event: 'start',
+        epochs: 3,
+        stepsPerEpoch: 270,
+        batchSize: 200,
+        trainSamples: 54000,
+        validationSamples: 6000,
+        params: 101770,
+        memoryEstimateMb: 120,
+      },
       expected: { kind: 'start', epochs: 3, stepsPerEpoch: 270, memoryEstimateMb: 120 },
     },
   ];
@@ -87,6 +117,8 @@ describe('readTrainEvent', () => {
   });
 
   it('the wire’s old snake_case spelling is refused before it reaches the panel', () => {
-    expect(trainEventSchema.safeParse({ event: 'done', test_loss: 0.1, test_accuracy: 0.97, samples_per_second: 2000, backend: 'wasm', epochs: 1 }).success).toBe(false);
+    expect(
+      trainEventSchema.safeParse({ event: 'done', test_loss: 0.1, test_accuracy: 0.97, samples_per_second: 2000, backend: 'wasm', epochs: 1 }).success,
+    ).toBe(false);
   });
 });

@@ -11,7 +11,14 @@ export type TrainUpdate =
   | { readonly kind: 'dataset'; readonly progress: number | null; readonly message: string }
   | { readonly kind: 'warning'; readonly message: string }
   | { readonly kind: 'start'; readonly epochs: number; readonly stepsPerEpoch: number; readonly memoryEstimateMb: number }
-  | { readonly kind: 'batch'; readonly epoch: number; readonly batch: number; readonly loss: number; readonly accuracy: number | null; readonly samplesPerSecond: number }
+  | {
+      readonly kind: 'batch';
+      readonly epoch: number;
+      readonly batch: number;
+      readonly loss: number;
+      readonly accuracy: number | null;
+      readonly samplesPerSecond: number;
+    }
   | {
       readonly kind: 'epoch';
       readonly epoch: number;
@@ -41,7 +48,11 @@ function metric(metrics: Readonly<Record<string, number>> | undefined, name: str
 function backendUpdate(e: TrainEventOf<'backend'>): TrainUpdate {
   // Our faster kernel tiers that did not start are explained by the hint, not listed as failures.
   const failures = e.hint === undefined ? e.failures : e.failures.filter((f) => f.backend !== 'native' && f.backend !== 'simd');
-  const reason = [...(e.detail === undefined ? [] : [e.detail]), ...(e.hint === undefined ? [] : [e.hint]), ...failures.map((f) => `${f.backend} failed: ${f.reason}`)].join(' · ');
+  const reason = [
+    ...(e.detail === undefined ? [] : [e.detail]),
+    ...(e.hint === undefined ? [] : [e.hint]),
+    ...failures.map((f) => `${f.backend} failed: ${f.reason}`),
+  ].join(' · ');
   if (e.backend === null) return { kind: 'error', code: 'backend', message: reason === '' ? 'No training backend could start.' : reason };
   return { kind: 'backend', backend: e.backend, reason: reason === '' ? null : reason };
 }
@@ -64,7 +75,14 @@ export function readTrainEvent(e: TrainEvent): TrainUpdate | null {
     case 'start':
       return { kind: 'start', epochs: e.epochs, stepsPerEpoch: e.stepsPerEpoch, memoryEstimateMb: e.memoryEstimateMb };
     case 'batch':
-      return { kind: 'batch', epoch: e.epoch - 1, batch: e.batch - 1, loss: e.loss, accuracy: metric(e.metrics, 'accuracy'), samplesPerSecond: e.samplesPerSecond };
+      return {
+        kind: 'batch',
+        epoch: e.epoch - 1,
+        batch: e.batch - 1,
+        loss: e.loss,
+        accuracy: metric(e.metrics, 'accuracy'),
+        samplesPerSecond: e.samplesPerSecond,
+      };
     case 'epoch':
       return {
         kind: 'epoch',

@@ -5,8 +5,24 @@ import { buildFcTfMnist } from '../../../shared/templates/chapter';
 import type { Diagnostic } from '../../../shared/diagnostics';
 import type { TrainUpdate } from './trainEvents';
 import {
-  forgetsOnOpen, idleRun, leftWeights, problemBeforeStart, reduceRun, reduceRunAll, refusedRun, routeEvent, runAccepted,
-  runEnded, runInProgress, runRecordOf, startingRun, stopRefused, stopRequested, type BatchPoint, type RunContext, type RunState,
+  forgetsOnOpen,
+  idleRun,
+  leftWeights,
+  problemBeforeStart,
+  reduceRun,
+  reduceRunAll,
+  refusedRun,
+  routeEvent,
+  runAccepted,
+  runEnded,
+  runInProgress,
+  runRecordOf,
+  startingRun,
+  stopRefused,
+  stopRequested,
+  type BatchPoint,
+  type RunContext,
+  type RunState,
 } from './trainReducer';
 
 const BATCH = 32;
@@ -15,8 +31,24 @@ const BATCH = 32;
 const backend: TrainUpdate = { kind: 'backend', backend: 'wasm', reason: null };
 const dataset: TrainUpdate = { kind: 'dataset', progress: 0.5, message: 'train 30,000 / 60,000' };
 const start: TrainUpdate = { kind: 'start', epochs: 2, stepsPerEpoch: 10, memoryEstimateMb: 12 };
-const batch = (epoch: number, b: number, samplesPerSecond = 320, loss = 0.5): TrainUpdate => ({ kind: 'batch', epoch, batch: b, loss, accuracy: 0.8, samplesPerSecond });
-const epoch = (e: number, etaMs = 1000): TrainUpdate => ({ kind: 'epoch', epoch: e, loss: 0.4, accuracy: 0.85, valLoss: 0.45, valAccuracy: 0.84, durationMs: 900, etaMs });
+const batch = (epoch: number, b: number, samplesPerSecond = 320, loss = 0.5): TrainUpdate => ({
+  kind: 'batch',
+  epoch,
+  batch: b,
+  loss,
+  accuracy: 0.8,
+  samplesPerSecond,
+});
+const epoch = (e: number, etaMs = 1000): TrainUpdate => ({
+  kind: 'epoch',
+  epoch: e,
+  loss: 0.4,
+  accuracy: 0.85,
+  valLoss: 0.45,
+  valAccuracy: 0.84,
+  durationMs: 900,
+  etaMs,
+});
 const done: TrainUpdate = { kind: 'done', testAccuracy: 0.9, testLoss: 0.3, samplesPerSecond: 400, backend: 'wasm', epochs: 2 };
 const userStop: TrainUpdate = { kind: 'stopped', reason: 'user', message: 'Stopped at epoch 1, batch 3; the weights trained so far are kept.' };
 const nanStop: TrainUpdate = { kind: 'stopped', reason: 'nan', message: 'The loss became NaN at epoch 1, batch 2: training diverged.' };
@@ -41,7 +73,14 @@ function frozen<T>(value: T): T {
 
 describe('starting a run', () => {
   it('starts from a clean state for the model and document it trains', () => {
-    expect(startingRun({ name: 'fc', key: 'k', document: 3, now: 1000 })).toEqual({ ...idleRun, phase: 'starting', startedAt: 1000, model: 'fc', modelKey: 'k', document: 3 });
+    expect(startingRun({ name: 'fc', key: 'k', document: 3, now: 1000 })).toEqual({
+      ...idleRun,
+      phase: 'starting',
+      startedAt: 1000,
+      model: 'fc',
+      modelKey: 'k',
+      document: 3,
+    });
   });
 
   it('the engine accepting it moves starting to loading; events applied first keep theirs', () => {
@@ -59,7 +98,16 @@ describe('starting a run', () => {
 describe('reduceRun: progress', () => {
   it('backend, dataset and start fill in what the panel shows before the first batch', () => {
     const { state, finished } = play([backend, dataset, start]);
-    expect(state).toMatchObject({ backend: 'wasm', backendReason: null, datasetProgress: 0.5, datasetMessage: 'train 30,000 / 60,000', phase: 'training', epochs: 2, stepsPerEpoch: 10, memoryEstimateMb: 12 });
+    expect(state).toMatchObject({
+      backend: 'wasm',
+      backendReason: null,
+      datasetProgress: 0.5,
+      datasetMessage: 'train 30,000 / 60,000',
+      phase: 'training',
+      epochs: 2,
+      stepsPerEpoch: 10,
+      memoryEstimateMb: 12,
+    });
     expect(finished).toBe(false);
   });
 
@@ -134,7 +182,11 @@ describe('reduceRun: how a run ends', () => {
   });
 
   it('a stop the engine refused: no longer stopping, and the reason shown', () => {
-    expect(stopRefused(stopRequested(running), 'No run is in progress.')).toMatchObject({ phase: 'training', stopping: false, message: 'No run is in progress.' });
+    expect(stopRefused(stopRequested(running), 'No run is in progress.')).toMatchObject({
+      phase: 'training',
+      stopping: false,
+      message: 'No run is in progress.',
+    });
   });
 
   it('a loss that became NaN ends the run as an error with the advice', () => {
@@ -172,7 +224,12 @@ describe('reduceRun: how a run ends', () => {
 describe('reduceRun: late events', () => {
   const late: readonly TrainUpdate[] = [backend, dataset, start, batch(0, 9), epoch(0)];
 
-  for (const [name, ending] of [['done', done], ['stopped', userStop], ['NaN', nanStop], ['failed', failure]] as const) {
+  for (const [name, ending] of [
+    ['done', done],
+    ['stopped', userStop],
+    ['NaN', nanStop],
+    ['failed', failure],
+  ] as const) {
     it(`progress after a run ${name} changes nothing and adds no curve points`, () => {
       const ended = play([start, batch(0, 2), ending]).state;
       for (const u of late) {
@@ -191,9 +248,17 @@ describe('reduceRunAll', () => {
   it('one frame of a whole run: points in order, the store state at the end, finished once', () => {
     const all = [backend, dataset, start, batch(0, 4), batch(0, 9), epoch(0), batch(1, 4), batch(1, 9), epoch(1, 0), done];
     const { state, batches, epochs, finished } = play(all);
-    const expected: BatchPoint[] = [[5, 0.5, 0.8], [10, 0.5, 0.8], [15, 0.5, 0.8], [20, 0.5, 0.8]];
+    const expected: BatchPoint[] = [
+      [5, 0.5, 0.8],
+      [10, 0.5, 0.8],
+      [15, 0.5, 0.8],
+      [20, 0.5, 0.8],
+    ];
     expect(batches).toEqual(expected);
-    expect(epochs.map((e) => [e.epoch, e.step])).toEqual([[0, 10], [1, 20]]);
+    expect(epochs.map((e) => [e.epoch, e.step])).toEqual([
+      [0, 10],
+      [1, 20],
+    ]);
     expect(state).toMatchObject({ phase: 'done', epoch: 1, batch: 9, testAccuracy: 0.9, etaMs: 0 });
     expect(finished).toBe(true);
   });
@@ -213,7 +278,7 @@ describe('reduceRunAll', () => {
 });
 
 describe('routeEvent', () => {
-  it('applies the shown run\'s events, holds events while the start reply is out, drops older runs', () => {
+  it("applies the shown run's events, holds events while the start reply is out, drops older runs", () => {
     expect(routeEvent(accepted, 'run-1')).toBe('apply');
     expect(routeEvent(accepted, 'run-0')).toBe('drop');
     expect(routeEvent(startingRun({ name: 'fc', key: 'k', document: 3, now: 0 }), 'run-2')).toBe('hold');
@@ -243,28 +308,57 @@ describe('problemBeforeStart', () => {
   });
 
   it('an empty canvas says how to get a model', () => {
-    expect(problemBeforeStart({ ...graph, nodes: [], edges: [] }, inference)).toBe('The canvas is empty: open a template (the FC net or the Keras CNN) or build a model first.');
+    expect(problemBeforeStart({ ...graph, nodes: [], edges: [] }, inference)).toBe(
+      'The canvas is empty: open a template (the FC net or the Keras CNN) or build a model first.',
+    );
   });
 
   it('model errors: how many, and the first one', () => {
-    const one = { ...inference, diagnostics: [error('Dense \'d\' needs a Flatten.')] };
-    expect(problemBeforeStart(graph, one)).toBe('Fix the model first (1 problem in the Problems tab): Dense \'d\' needs a Flatten.');
+    const one = { ...inference, diagnostics: [error("Dense 'd' needs a Flatten.")] };
+    expect(problemBeforeStart(graph, one)).toBe("Fix the model first (1 problem in the Problems tab): Dense 'd' needs a Flatten.");
     const two = { ...inference, diagnostics: [{ ...error('w'), severity: 'warning' as const }, error('first'), error('second')] };
     expect(problemBeforeStart(graph, two)).toBe('Fix the model first (2 problems in the Problems tab): first');
   });
 });
 
 describe('runRecordOf', () => {
-  const ctx: RunContext = { model: 'fc', key: 'k', totalParams: 100, training: defaultTraining, dataset: defaultDataset, limit: null, startedAt: '2024-01-01T00:00:00.000Z' };
+  const ctx: RunContext = {
+    model: 'fc',
+    key: 'k',
+    totalParams: 100,
+    training: defaultTraining,
+    dataset: defaultDataset,
+    limit: null,
+    startedAt: '2024-01-01T00:00:00.000Z',
+  };
   const epochEntry: RunEpoch = { epoch: 0, step: 10, loss: 0.4, accuracy: 0.85, valLoss: null, valAccuracy: null, durationMs: 900 };
-  const series = { batches: [[1, 0.5, 0.8], [2, 0.4, 0.9]] as BatchPoint[], epochs: [epochEntry] };
+  const series = {
+    batches: [
+      [1, 0.5, 0.8],
+      [2, 0.4, 0.9],
+    ] as BatchPoint[],
+    epochs: [epochEntry],
+  };
 
   it('a done run: its numbers, no message', () => {
     const s = { ...play([start, warningOf('w'), done]).state };
     expect(runRecordOf(ctx, s, series)).toEqual({
-      id: 'run-1', startedAt: ctx.startedAt, model: 'fc', totalParams: 100, training: defaultTraining, dataset: defaultDataset, limit: null,
-      backend: 'wasm', status: 'done', message: null, stepsPerEpoch: 10, epochs: [epochEntry], batches: series.batches,
-      testAccuracy: 0.9, testLoss: 0.3, samplesPerSecond: 400,
+      id: 'run-1',
+      startedAt: ctx.startedAt,
+      model: 'fc',
+      totalParams: 100,
+      training: defaultTraining,
+      dataset: defaultDataset,
+      limit: null,
+      backend: 'wasm',
+      status: 'done',
+      message: null,
+      stepsPerEpoch: 10,
+      epochs: [epochEntry],
+      batches: series.batches,
+      testAccuracy: 0.9,
+      testLoss: 0.3,
+      samplesPerSecond: 400,
     });
   });
 

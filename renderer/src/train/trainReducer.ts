@@ -41,9 +41,27 @@ export interface RunState {
 }
 
 export const idleRun: RunState = {
-  phase: 'idle', runId: null, backend: null, backendReason: null, epochs: 0, stepsPerEpoch: 0, epoch: 0, batch: 0,
-  samplesPerSecond: null, etaMs: null, datasetProgress: null, datasetMessage: null, memoryEstimateMb: null, message: null,
-  testAccuracy: null, testLoss: null, startedAt: null, stopping: false, model: null, modelKey: null, document: null,
+  phase: 'idle',
+  runId: null,
+  backend: null,
+  backendReason: null,
+  epochs: 0,
+  stepsPerEpoch: 0,
+  epoch: 0,
+  batch: 0,
+  samplesPerSecond: null,
+  etaMs: null,
+  datasetProgress: null,
+  datasetMessage: null,
+  memoryEstimateMb: null,
+  message: null,
+  testAccuracy: null,
+  testLoss: null,
+  startedAt: null,
+  stopping: false,
+  model: null,
+  modelKey: null,
+  document: null,
 };
 
 export function runInProgress(s: RunState): boolean {
@@ -98,9 +116,14 @@ export function reduceRun(s: RunState, u: TrainUpdate, batchSize: number): RunSt
       return ending({ ...s, phase: 'error', stopping: false, message: u.message });
     case 'done':
       return ending({
-        ...s, phase: s.phase === 'stopped' || s.phase === 'error' ? s.phase : 'done', stopping: false,
-        testAccuracy: u.testAccuracy, testLoss: u.testLoss, samplesPerSecond: u.samplesPerSecond,
-        backend: u.backend, etaMs: 0,
+        ...s,
+        phase: s.phase === 'stopped' || s.phase === 'error' ? s.phase : 'done',
+        stopping: false,
+        testAccuracy: u.testAccuracy,
+        testLoss: u.testLoss,
+        samplesPerSecond: u.samplesPerSecond,
+        backend: u.backend,
+        etaMs: 0,
       });
   }
 }
@@ -110,7 +133,10 @@ function batchStep(s: RunState, u: Extract<TrainUpdate, { kind: 'batch' }>, batc
   const remaining = Math.max(0, s.epochs * s.stepsPerEpoch - step);
   const perStep = u.samplesPerSecond > 0 ? batchSize / u.samplesPerSecond : null;
   const state: RunState = {
-    ...s, phase: s.phase === 'evaluating' ? s.phase : 'training', epoch: u.epoch, batch: u.batch,
+    ...s,
+    phase: s.phase === 'evaluating' ? s.phase : 'training',
+    epoch: u.epoch,
+    batch: u.batch,
     samplesPerSecond: u.samplesPerSecond,
     etaMs: perStep === null ? s.etaMs : remaining * perStep * 1000,
   };
@@ -119,8 +145,13 @@ function batchStep(s: RunState, u: Extract<TrainUpdate, { kind: 'batch' }>, batc
 
 function epochStep(s: RunState, u: Extract<TrainUpdate, { kind: 'epoch' }>): RunStep {
   const epoch: RunEpoch = {
-    epoch: u.epoch, step: (u.epoch + 1) * s.stepsPerEpoch, loss: u.loss, accuracy: u.accuracy,
-    valLoss: u.valLoss, valAccuracy: u.valAccuracy, durationMs: u.durationMs,
+    epoch: u.epoch,
+    step: (u.epoch + 1) * s.stepsPerEpoch,
+    loss: u.loss,
+    accuracy: u.accuracy,
+    valLoss: u.valLoss,
+    valAccuracy: u.valAccuracy,
+    durationMs: u.durationMs,
   };
   // After the last epoch the engine measures the test set before 'done'.
   const last = u.epoch + 1 >= s.epochs;

@@ -12,8 +12,21 @@ import type { WeightsFrom } from '../../../shared/api/training';
 import { askConfirm } from '../ui/confirm';
 import { readTrainEvent, type TrainUpdate } from './trainEvents';
 import {
-  forgetsOnOpen, idleRun, leftWeights, problemBeforeStart, reduceRunAll, refusedRun, routeEvent, runAccepted, runInProgress,
-  runRecordOf, startingRun, stopRefused, stopRequested, type RunContext, type RunState,
+  forgetsOnOpen,
+  idleRun,
+  leftWeights,
+  problemBeforeStart,
+  reduceRunAll,
+  refusedRun,
+  routeEvent,
+  runAccepted,
+  runInProgress,
+  runRecordOf,
+  startingRun,
+  stopRefused,
+  stopRequested,
+  type RunContext,
+  type RunState,
 } from './trainReducer';
 
 export type { RunPhase, RunState } from './trainReducer';
@@ -47,10 +60,12 @@ let subscribed = false;
 function schedule(): void {
   if (frame !== null) return;
   const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (cb: () => void) => setTimeout(cb, 16);
-  frame = Number(raf(() => {
-    frame = null;
-    flush();
-  }));
+  frame = Number(
+    raf(() => {
+      frame = null;
+      flush();
+    }),
+  );
 }
 
 /**
@@ -113,7 +128,8 @@ function record(s: RunState): void {
   if (ctx === null) return;
   const run = runRecordOf(ctx, s, liveSeries);
   if (run === null) return;
-  if (leftWeights(run)) trainedStore.setState(() => ({ key: ctx.key, runId: run.id, testAccuracy: run.testAccuracy, endedAt: Date.now(), layers: trainedLayers }));
+  if (leftWeights(run))
+    trainedStore.setState(() => ({ key: ctx.key, runId: run.id, testAccuracy: run.testAccuracy, endedAt: Date.now(), layers: trainedLayers }));
   // 'stopped' and then 'done' may both arrive: the later one replaces the record.
   updateSettings((settings) => ({ ...settings, runs: [...(settings.runs ?? []).filter((x) => x.id !== run.id), run].slice(-MAX_RUNS) }));
 }
@@ -154,7 +170,13 @@ export async function startTraining(): Promise<void> {
     if (keep) weightsFrom = { kind: 'previous' };
   }
   context = {
-    model: graph.name, key, totalParams: inference.totals.total, training, dataset, limit, startedAt: new Date().toISOString(),
+    model: graph.name,
+    key,
+    totalParams: inference.totals.total,
+    training,
+    dataset,
+    limit,
+    startedAt: new Date().toISOString(),
   };
   pending = [];
   early.clear();
@@ -162,7 +184,10 @@ export async function startTraining(): Promise<void> {
   runStore.setState(() => startingRun({ name: graph.name, key, document: editor.store.getState().document, now: Date.now() }));
   const testLimit = limit === null ? undefined : Math.min(10_000, Math.max(500, Math.round(limit / 2)));
   const r = await api().invoke('train.start', {
-    graph, training, dataset, backend,
+    graph,
+    training,
+    dataset,
+    backend,
     ...(limit === null ? {} : { limit: { train: limit, ...(testLimit === undefined ? {} : { test: testLimit }) } }),
     ...(weightsFrom === undefined ? {} : { weightsFrom }),
   });

@@ -38,11 +38,14 @@ describe('ConfirmDialog', () => {
     ['Cancel', async (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: 'Cancel' }))],
     ['Escape', async (user: ReturnType<typeof userEvent.setup>) => user.keyboard('{Escape}')],
     ['the close button', async (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: 'Close' }))],
-    ['a click on the backdrop', async (user: ReturnType<typeof userEvent.setup>) => {
-      const backdrop = screen.getByRole('dialog').parentElement;
-      if (backdrop === null) throw new Error('no backdrop');
-      await user.click(backdrop);
-    }],
+    [
+      'a click on the backdrop',
+      async (user: ReturnType<typeof userEvent.setup>) => {
+        const backdrop = screen.getByRole('dialog').parentElement;
+        if (backdrop === null) throw new Error('no backdrop');
+        await user.click(backdrop);
+      },
+    ],
   ])('%s answers no', async (_label, answerNo) => {
     const user = userEvent.setup();
     render(<ConfirmDialog />);

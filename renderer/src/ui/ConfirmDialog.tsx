@@ -7,14 +7,30 @@ export function ConfirmDialog() {
   if (request === null) return null;
   const no = () => request.resolve(false);
   return (
-    <Modal title={request.title} onClose={no} testId="confirm-dialog" footer={
-      <>
-        <button type="button" className="btn" onClick={no} data-testid="confirm-cancel">{request.cancelLabel ?? 'Cancel'}</button>
-        <button type="button" className={`btn ${request.danger === true ? 'danger' : 'primary'}`} onClick={() => request.resolve(true)}
-          data-testid="confirm-ok" data-autofocus>{request.confirmLabel}</button>
-      </>
-    }>
-      <p className="confirm-message" data-testid="confirm-message">{request.message}</p>
+    <Modal
+      title={request.title}
+      onClose={no}
+      testId="confirm-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={no} data-testid="confirm-cancel">
+            {request.cancelLabel ?? 'Cancel'}
+          </button>
+          <button
+            type="button"
+            className={`btn ${request.danger === true ? 'danger' : 'primary'}`}
+            onClick={() => request.resolve(true)}
+            data-testid="confirm-ok"
+            data-autofocus
+          >
+            {request.confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p className="confirm-message" data-testid="confirm-message">
+        {request.message}
+      </p>
     </Modal>
   );
 }

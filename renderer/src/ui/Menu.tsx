@@ -14,27 +14,50 @@ export function Menu({ label, items, testId, footer }: { label: ReactNode; items
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
-    const onDown = (e: MouseEvent) => { if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false); };
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setOpen(false); };
+    const onDown = (e: MouseEvent) => {
+      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
     window.addEventListener('mousedown', onDown);
     window.addEventListener('keydown', onKey);
-    return () => { window.removeEventListener('mousedown', onDown); window.removeEventListener('keydown', onKey); };
+    return () => {
+      window.removeEventListener('mousedown', onDown);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [open]);
   return (
     <div className="menu" ref={root}>
       <button type="button" className="btn ghost" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} data-testid={testId}>
-        {label} <span aria-hidden className="caret">▾</span>
+        {label}{' '}
+        <span aria-hidden className="caret">
+          ▾
+        </span>
       </button>
       {open && (
         <div className="menu-list" role="menu">
-          {items.map((item, i) => item === 'separator'
-            ? <div key={`s${i}`} className="menu-separator" role="separator" />
-            : (
-              <button key={item.label} type="button" role="menuitem" className="menu-item" disabled={item.disabled}
-                data-testid={item.testId} onClick={() => { setOpen(false); item.onSelect(); }}>
-                <span>{item.label}</span>{item.shortcut !== undefined && <kbd>{item.shortcut}</kbd>}
+          {items.map((item, i) =>
+            item === 'separator' ? (
+              <div key={`s${i}`} className="menu-separator" role="separator" />
+            ) : (
+              <button
+                key={item.label}
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                disabled={item.disabled}
+                data-testid={item.testId}
+                onClick={() => {
+                  setOpen(false);
+                  item.onSelect();
+                }}
+              >
+                <span>{item.label}</span>
+                {item.shortcut !== undefined && <kbd>{item.shortcut}</kbd>}
               </button>
-            ))}
+            ),
+          )}
           {footer}
         </div>
       )}

@@ -2,12 +2,21 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 /** The first field a person would type into, else the dialog box itself. */
 function initialFocus(box: HTMLElement): HTMLElement {
-  const field = box.querySelector<HTMLElement>('[data-autofocus]') ?? box.querySelector<HTMLElement>('.modal-body input:not([type=checkbox]):not([type=radio]), .modal-body textarea, .modal-footer input');
+  const field =
+    box.querySelector<HTMLElement>('[data-autofocus]') ??
+    box.querySelector<HTMLElement>('.modal-body input:not([type=checkbox]):not([type=radio]), .modal-body textarea, .modal-footer input');
   return field ?? box;
 }
 
 /** A centred dialog over a dimmed app; Escape or the backdrop closes it. */
-export function Modal({ title, onClose, children, footer, wide, testId }: {
+export function Modal({
+  title,
+  onClose,
+  children,
+  footer,
+  wide,
+  testId,
+}: {
   title: string;
   onClose: () => void;
   children: ReactNode;
@@ -33,11 +42,18 @@ export function Modal({ title, onClose, children, footer, wide, testId }: {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) close.current(); }}>
+    <div
+      className="modal-backdrop"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) close.current();
+      }}
+    >
       <div className={`modal${wide === true ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} tabIndex={-1} ref={box} data-testid={testId}>
         <header className="modal-header">
           <h2>{title}</h2>
-          <button type="button" className="icon-btn" onClick={() => close.current()} aria-label="Close">✕</button>
+          <button type="button" className="icon-btn" onClick={() => close.current()} aria-label="Close">
+            ✕
+          </button>
         </header>
         <div className="modal-body">{children}</div>
         {footer !== undefined && <footer className="modal-footer">{footer}</footer>}

@@ -27,12 +27,17 @@ export function Note(props: { id: string; title?: string; children: ReactNode })
       if (next) set.delete(props.id);
       else set.add(props.id);
       localStorage.setItem(KEY, JSON.stringify([...set]));
-    } catch { /* storage unavailable: the note just is not remembered */ }
+    } catch {
+      /* storage unavailable: the note just is not remembered */
+    }
   };
   return (
     <div className={`note${open ? ' open' : ''}`} data-testid={`note-${props.id}`}>
       <button type="button" className="note-toggle" onClick={toggle} aria-expanded={open}>
-        <span className="note-icon" aria-hidden>?</span> {props.title ?? 'What am I looking at?'} <span className="caret">{open ? '▴' : '▾'}</span>
+        <span className="note-icon" aria-hidden>
+          ?
+        </span>{' '}
+        {props.title ?? 'What am I looking at?'} <span className="caret">{open ? '▴' : '▾'}</span>
       </button>
       {open && <div className="note-body">{props.children}</div>}
     </div>

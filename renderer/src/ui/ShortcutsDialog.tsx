@@ -20,8 +20,15 @@ export function ShortcutsDialog() {
                 <tbody>
                   {rows.map((a) => (
                     <tr key={a.id} data-testid="shortcut-row">
-                      <td>{a.label}{a.hint !== undefined && <span className="muted"> — {a.hint}</span>}</td>
-                      <td className="keys">{keysText(a.id).map((k) => <kbd key={k}>{k}</kbd>)}</td>
+                      <td>
+                        {a.label}
+                        {a.hint !== undefined && <span className="muted"> — {a.hint}</span>}
+                      </td>
+                      <td className="keys">
+                        {keysText(a.id).map((k) => (
+                          <kbd key={k}>{k}</kbd>
+                        ))}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -31,10 +38,20 @@ export function ShortcutsDialog() {
         })}
         <section className="shortcut-group">
           <h3>Canvas</h3>
-          <table className="shortcuts"><tbody>
-            <tr><td>Select several blocks</td><td className="keys"><kbd>Shift</kbd> + drag</td></tr>
-            <tr><td>Pan · zoom</td><td className="keys">drag the background · wheel</td></tr>
-          </tbody></table>
+          <table className="shortcuts">
+            <tbody>
+              <tr>
+                <td>Select several blocks</td>
+                <td className="keys">
+                  <kbd>Shift</kbd> + drag
+                </td>
+              </tr>
+              <tr>
+                <td>Pan · zoom</td>
+                <td className="keys">drag the background · wheel</td>
+              </tr>
+            </tbody>
+          </table>
         </section>
       </div>
     </Modal>

@@ -23,5 +23,10 @@ export function downloadFile(name: string, content: string, mime: string, base64
 
 /** A file-name-safe stem: "Keras CNN" -> "keras-cnn". */
 export function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'model'
+  );
 }

@@ -62,12 +62,15 @@ export async function viewSettled(page: Page): Promise<void> {
   const viewport = page.locator('.react-flow__viewport');
   let last = '';
   await expect
-    .poll(async () => {
-      const now = (await viewport.getAttribute('style')) ?? '';
-      const still = now === last;
-      last = now;
-      return still;
-    }, { intervals: [120], timeout: 10_000 })
+    .poll(
+      async () => {
+        const now = (await viewport.getAttribute('style')) ?? '';
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [120], timeout: 10_000 },
+    )
     .toBe(true);
 }
 

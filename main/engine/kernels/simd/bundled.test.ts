@@ -33,7 +33,15 @@ void (async () => {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'simd-bundle-'));
   bundle = path.join(dir, 'probe.cjs');
-  await build({ stdin: { contents: probe, resolveDir: here, loader: 'ts' }, outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+  await build({
+    stdin: { contents: probe, resolveDir: here, loader: 'ts' },
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,7 +59,10 @@ describe('the SIMD tier bundled', () => {
 
   it('runs inside a worker_thread', () => {
     const launcher = path.join(dir, 'launch.cjs');
-    writeFileSync(launcher, `const { Worker } = require('node:worker_threads');\nnew Worker(${JSON.stringify(bundle)}).on('message', (m) => console.log(m));\n`);
+    writeFileSync(
+      launcher,
+      `const { Worker } = require('node:worker_threads');\nnew Worker(${JSON.stringify(bundle)}).on('message', (m) => console.log(m));\n`,
+    );
     const r = spawnSync(process.execPath, [launcher], { encoding: 'utf8', timeout: 30_000 });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe(expected);

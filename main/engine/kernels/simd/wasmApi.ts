@@ -20,7 +20,9 @@ export interface WasmApi {
 
 function isWasmApi(v: unknown): v is WasmApi {
   if (typeof v !== 'object' || v === null) return false;
-  return typeof Reflect.get(v, 'compile') === 'function' && typeof Reflect.get(v, 'instantiate') === 'function' && typeof Reflect.get(v, 'Memory') === 'function';
+  return (
+    typeof Reflect.get(v, 'compile') === 'function' && typeof Reflect.get(v, 'instantiate') === 'function' && typeof Reflect.get(v, 'Memory') === 'function'
+  );
 }
 
 /** The runtime's WebAssembly, or null where there is none. */

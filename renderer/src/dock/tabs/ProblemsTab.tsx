@@ -10,13 +10,29 @@ export function ProblemsTab() {
   const inference = useInference();
   const list = listedProblems(inference);
   if (graph.nodes.length === 0) return <p className="empty-state">Problems with the model (wrong shapes, missing inputs, likely mistakes) are listed here.</p>;
-  if (list.length === 0) return <p className="empty-state" data-testid="no-problems">No problems: Keras would build this model.</p>;
-  return <DiagnosticList diagnostics={list} onPick={(d) => { if (d.nodeId !== undefined) editor.focusNode(d.nodeId); }} />;
+  if (list.length === 0)
+    return (
+      <p className="empty-state" data-testid="no-problems">
+        No problems: Keras would build this model.
+      </p>
+    );
+  return (
+    <DiagnosticList
+      diagnostics={list}
+      onPick={(d) => {
+        if (d.nodeId !== undefined) editor.focusNode(d.nodeId);
+      }}
+    />
+  );
 }
 
 export function ProblemsBadge() {
   const inference = useInference();
   const { errors, warnings } = countProblems(listedProblems(inference));
   if (errors + warnings === 0) return null;
-  return <span className={`tab-badge ${errors > 0 ? 'sev-error' : 'sev-warning'}`} data-testid="problems-count">{errors + warnings}</span>;
+  return (
+    <span className={`tab-badge ${errors > 0 ? 'sev-error' : 'sev-warning'}`} data-testid="problems-count">
+      {errors + warnings}
+    </span>
+  );
 }

@@ -9,7 +9,13 @@ export function fmt(v: number): string {
   return a >= 1e4 || a < 1e-3 ? v.toExponential(3) : Number(v.toPrecision(4)).toString();
 }
 
-function Grid(props: { rows: number; cols: number; value: (a: number, b: number) => number | null; title: string; highlight?: (a: number, b: number) => boolean }) {
+function Grid(props: {
+  rows: number;
+  cols: number;
+  value: (a: number, b: number) => number | null;
+  title: string;
+  highlight?: (a: number, b: number) => boolean;
+}) {
   return (
     <figure className="arith-grid">
       <figcaption className="muted">{props.title}</figcaption>
@@ -19,7 +25,11 @@ function Grid(props: { rows: number; cols: number; value: (a: number, b: number)
             <tr key={a}>
               {Array.from({ length: props.cols }, (_, b) => {
                 const v = props.value(a, b);
-                return <td key={b} className={`${v === null ? 'pad' : v > 0 ? 'pos' : v < 0 ? 'neg' : ''}${props.highlight?.(a, b) === true ? ' win' : ''}`}>{v === null ? '·' : fmt(v)}</td>;
+                return (
+                  <td key={b} className={`${v === null ? 'pad' : v > 0 ? 'pos' : v < 0 ? 'neg' : ''}${props.highlight?.(a, b) === true ? ' win' : ''}`}>
+                    {v === null ? '·' : fmt(v)}
+                  </td>
+                );
               })}
             </tr>
           ))}
@@ -50,7 +60,9 @@ function ConvSteps(props: { d: Extract<CellDetail, { kind: 'conv' }>; s: Extract
         The {kh}×{kw} window starts at input row {d.origin[0]}, column {d.origin[1]}
         {d.dilation[0] > 1 || d.dilation[1] > 1 ? `, taps ${d.dilation[0]}×${d.dilation[1]} apart (dilation)` : ''}
         {d.strides[0] > 1 || d.strides[1] > 1 ? `, moving ${d.strides[0]}×${d.strides[1]} per output step` : ''}; padding ‘{d.padding}’ (· = zero padding).
-        {d.variant === 'DepthwiseConv2D' ? ` Depthwise: output channel ${d.channels[0] ?? 0}·${d.depthMultiplier}+… sees only input channel ${d.channels[0] ?? 0}.` : ''}
+        {d.variant === 'DepthwiseConv2D'
+          ? ` Depthwise: output channel ${d.channels[0] ?? 0}·${d.depthMultiplier}+… sees only input channel ${d.channels[0] ?? 0}.`
+          : ''}
       </p>
       {shown.map((c) => {
         const terms = byChannel.get(c) ?? [];
@@ -58,7 +70,7 @@ function ConvSteps(props: { d: Extract<CellDetail, { kind: 'conv' }>; s: Extract
         return (
           <div key={c} className="arith-channel" data-testid="arith-channel">
             <span className="arith-label">channel {c}</span>
-            <Grid title="input patch" rows={kh} cols={kw} value={(a, b) => (inside(a, b) ? tap(a, b)?.x ?? 0 : null)} />
+            <Grid title="input patch" rows={kh} cols={kw} value={(a, b) => (inside(a, b) ? (tap(a, b)?.x ?? 0) : null)} />
             <span className="op">×</span>
             <Grid title={d.variant === 'SeparableConv2D' ? 'depthwise kernel' : 'kernel'} rows={kh} cols={kw} value={(a, b) => tap(a, b)?.w ?? 0} />
             <span className="op">=</span>
@@ -71,14 +83,29 @@ function ConvSteps(props: { d: Extract<CellDetail, { kind: 'conv' }>; s: Extract
       {d.channels.length > SHOWN_CHANNELS && (
         <details className="arith-more">
           <summary>{d.channels.length - SHOWN_CHANNELS} more input channels: their sums</summary>
-          <div className="arith-sums num">{s.perChannel.slice(SHOWN_CHANNELS).map((p) => <span key={p.channel}>ch {p.channel}: {fmt(p.sum)}</span>)}</div>
+          <div className="arith-sums num">
+            {s.perChannel.slice(SHOWN_CHANNELS).map((p) => (
+              <span key={p.channel}>
+                ch {p.channel}: {fmt(p.sum)}
+              </span>
+            ))}
+          </div>
         </details>
       )}
       {s.pointwise !== null && (
-        <p className="muted num">Pointwise step: Σ over {s.pointwise.length} depthwise results × their pointwise weights
-          ({s.pointwise.slice(0, 4).map((p) => `${fmt(p.d)}×${fmt(p.w)}`).join(' + ')}{s.pointwise.length > 4 ? ' + …' : ''}).</p>
+        <p className="muted num">
+          Pointwise step: Σ over {s.pointwise.length} depthwise results × their pointwise weights (
+          {s.pointwise
+            .slice(0, 4)
+            .map((p) => `${fmt(p.d)}×${fmt(p.w)}`)
+            .join(' + ')}
+          {s.pointwise.length > 4 ? ' + …' : ''}).
+        </p>
       )}
-      <p className="num arith-total">sum of {s.terms.length} products = {fmt(s.sum)}{s.bias === null ? ' (no bias)' : ` ; + bias ${fmt(s.bias)}`} ⇒ z = {fmt(s.z)}</p>
+      <p className="num arith-total">
+        sum of {s.terms.length} products = {fmt(s.sum)}
+        {s.bias === null ? ' (no bias)' : ` ; + bias ${fmt(s.bias)}`} ⇒ z = {fmt(s.z)}
+      </p>
     </div>
   );
 }
@@ -89,24 +116,46 @@ function PoolSteps(props: { d: Extract<CellDetail, { kind: 'pool' }>; s: Extract
   const big = kh * kw > 100;
   return (
     <div>
-      <p className="muted">{d.op === 'max' ? 'Max' : 'Average'} pooling of channel {d.channel} over a {kh}×{kw} window at row {d.origin[0]}, column {d.origin[1]}{d.padding === 'same' ? ' (cells outside the image are ignored, as TensorFlow does)' : ''}.</p>
+      <p className="muted">
+        {d.op === 'max' ? 'Max' : 'Average'} pooling of channel {d.channel} over a {kh}×{kw} window at row {d.origin[0]}, column {d.origin[1]}
+        {d.padding === 'same' ? ' (cells outside the image are ignored, as TensorFlow does)' : ''}.
+      </p>
       {!big && <Grid title="window" rows={kh} cols={kw} value={(a, b) => d.window[a * kw + b] ?? null} highlight={(a, b) => s.winner === a * kw + b} />}
-      <p className="num arith-total">{d.op === 'max' ? `the largest of ${s.count} values (highlighted) = ${fmt(s.z)}` : `(sum of ${s.count} values) / ${s.count} = ${fmt(s.z)}`}</p>
+      <p className="num arith-total">
+        {d.op === 'max' ? `the largest of ${s.count} values (highlighted) = ${fmt(s.z)}` : `(sum of ${s.count} values) / ${s.count} = ${fmt(s.z)}`}
+      </p>
     </div>
   );
 }
 
 function DenseSteps(props: { s: Extract<Steps, { kind: 'dense' }>; inputLabel?: (i: number) => string }) {
   const { s } = props;
-  const rows = (ts: readonly Term[]) => ts.map((t) => <tr key={t.channel}><td>{props.inputLabel?.(t.channel) ?? `input ${t.channel}`}</td><td>{fmt(t.x)}</td><td>× {fmt(t.w)}</td><td>= {fmt(t.product)}</td></tr>);
+  const rows = (ts: readonly Term[]) =>
+    ts.map((t) => (
+      <tr key={t.channel}>
+        <td>{props.inputLabel?.(t.channel) ?? `input ${t.channel}`}</td>
+        <td>{fmt(t.x)}</td>
+        <td>× {fmt(t.w)}</td>
+        <td>= {fmt(t.product)}</td>
+      </tr>
+    ));
   return (
     <div>
       <p className="muted">z = Σ inputᵢ × weightᵢ + bias over {s.count} inputs. The ten largest contributions each way:</p>
       <div className="arith-dense">
-        <table className="num" data-testid="dense-positive"><caption>pushing up</caption><tbody>{rows(s.positive)}</tbody></table>
-        <table className="num" data-testid="dense-negative"><caption>pushing down</caption><tbody>{rows(s.negative)}</tbody></table>
+        <table className="num" data-testid="dense-positive">
+          <caption>pushing up</caption>
+          <tbody>{rows(s.positive)}</tbody>
+        </table>
+        <table className="num" data-testid="dense-negative">
+          <caption>pushing down</caption>
+          <tbody>{rows(s.negative)}</tbody>
+        </table>
       </div>
-      <p className="num arith-total">sum of {s.count} products = {fmt(s.sum)}{s.bias === null ? '' : ` ; + bias ${fmt(s.bias)}`} ⇒ z = {fmt(s.z)}</p>
+      <p className="num arith-total">
+        sum of {s.count} products = {fmt(s.sum)}
+        {s.bias === null ? '' : ` ; + bias ${fmt(s.bias)}`} ⇒ z = {fmt(s.z)}
+      </p>
     </div>
   );
 }
@@ -115,13 +164,27 @@ function Other(props: { d: CellDetail; s: Steps }) {
   const { d } = props;
   if (d.kind === 'batchnorm') {
     return (
-      <p className="num arith-total">y = ({fmt(d.x)} − {fmt(d.mean)}) / √({fmt(d.variance)} + {d.epsilon}) · {fmt(d.gamma)} + {fmt(d.beta)} = {fmt(props.s.kind === 'batchnorm' ? props.s.normalised : 0)} · {fmt(d.gamma)} + {fmt(d.beta)} = {fmt(props.s.z)}
-        <span className="muted"> (moving mean and variance of channel; γ, β learned)</span></p>
+      <p className="num arith-total">
+        y = ({fmt(d.x)} − {fmt(d.mean)}) / √({fmt(d.variance)} + {d.epsilon}) · {fmt(d.gamma)} + {fmt(d.beta)} ={' '}
+        {fmt(props.s.kind === 'batchnorm' ? props.s.normalised : 0)} · {fmt(d.gamma)} + {fmt(d.beta)} = {fmt(props.s.z)}
+        <span className="muted"> (moving mean and variance of channel; γ, β learned)</span>
+      </p>
     );
   }
-  if (d.kind === 'activation') return <p className="num arith-total">x = {fmt(d.x)}{d.vector !== null ? ` (over ${d.vector.length} values along the channels)` : ''}</p>;
+  if (d.kind === 'activation')
+    return (
+      <p className="num arith-total">
+        x = {fmt(d.x)}
+        {d.vector !== null ? ` (over ${d.vector.length} values along the channels)` : ''}
+      </p>
+    );
   if (d.kind === 'merge') return <p className="num arith-total">{d.inputs.map((i) => `${i.layer}[ch ${i.channel}] = ${fmt(i.value)}`).join(' ; ')}</p>;
-  if (d.kind === 'other') return <p className="muted">{d.note} {d.inputs.map((i) => `${i.layer} ${i.index} = ${fmt(i.value)}`).join(' ; ')}</p>;
+  if (d.kind === 'other')
+    return (
+      <p className="muted">
+        {d.note} {d.inputs.map((i) => `${i.layer} ${i.index} = ${fmt(i.value)}`).join(' ; ')}
+      </p>
+    );
   return null;
 }
 
@@ -141,7 +204,8 @@ export function ArithmeticView(props: { result: CellResult; computation: Computa
         {c.activation === 'linear' ? c.formula : `activation ${c.activation}: ${c.formula}`} ⇒ <b data-testid="arith-value">{fmt(c.value)}</b>
       </p>
       <p className={`arith-check ${match ? 'ok' : 'bad'}`} data-testid="arith-check">
-        {match ? '✓' : '✗'} The model computed {c.modelValue.toPrecision(7)}; this arithmetic gives {c.value.toPrecision(7)} (difference {c.difference.toExponential(1)}).
+        {match ? '✓' : '✗'} The model computed {c.modelValue.toPrecision(7)}; this arithmetic gives {c.value.toPrecision(7)} (difference{' '}
+        {c.difference.toExponential(1)}).
       </p>
     </div>
   );

@@ -57,10 +57,21 @@ function DetailBody(props: { graph: Graph; sample: SampleRef; modelVersion: stri
     <Modal title={`How ${layer} computed ${where}`} onClose={closeCell} wide testId="cell-detail">
       <div className="cell-detail">
         <div className="cell-head">
-          <span className="num">{node?.kind} · output {info?.outputShape == null ? '' : formatShape(info.outputShape)}</span>
-          {result !== null && <span className="num cell-value">value <b data-testid="cell-value">{result.value.toPrecision(6)}</b></span>}
+          <span className="num">
+            {node?.kind} · output {info?.outputShape == null ? '' : formatShape(info.outputShape)}
+          </span>
+          {result !== null && (
+            <span className="num cell-value">
+              value <b data-testid="cell-value">{result.value.toPrecision(6)}</b>
+            </span>
+          )}
           <span className="spacer" />
-          <PngButtons canvases={() => [fieldRef.current, slideIn.current, slideOut.current]} caption={caption} name={`${layer}-${cell.y}-${cell.x}-${cell.channel}`} testId="cell-png" />
+          <PngButtons
+            canvases={() => [fieldRef.current, slideIn.current, slideOut.current]}
+            caption={caption}
+            name={`${layer}-${cell.y}-${cell.x}-${cell.channel}`}
+            testId="cell-png"
+          />
         </div>
         <div className="cell-columns">
           <section className="cell-field" aria-label="Receptive field">
@@ -69,23 +80,37 @@ function DetailBody(props: { graph: Graph; sample: SampleRef; modelVersion: stri
             {field !== null && field.ok && (
               <>
                 {image !== null && <FieldView image={image} field={field.value} canvasRef={fieldRef} />}
-                <p className="muted" data-testid="field-size">The input pixels that can change this value: {describeField(field.value)}.</p>
+                <p className="muted" data-testid="field-size">
+                  The input pixels that can change this value: {describeField(field.value)}.
+                </p>
               </>
             )}
           </section>
           <section className="cell-arith" aria-label="Arithmetic">
             <h3>The arithmetic</h3>
-            {call.status === 'error' && <p className="field-message" data-testid="cell-error">{call.message}</p>}
+            {call.status === 'error' && (
+              <p className="field-message" data-testid="cell-error">
+                {call.message}
+              </p>
+            )}
             {call.status === 'loading' && result === null && <p className="muted">Computing…</p>}
             {result !== null && computation !== null && !computation.ok && <p className="field-message">{computation.error.message}</p>}
-            {result !== null && computation !== null && computation.ok && <ArithmeticView result={result} computation={computation.value} {...(inputLabel === null ? {} : { inputLabel })} />}
+            {result !== null && computation !== null && computation.ok && (
+              <ArithmeticView result={result} computation={computation.value} {...(inputLabel === null ? {} : { inputLabel })} />
+            )}
           </section>
         </div>
         {result?.slide != null && geometry !== null && (
           <section aria-label="Sliding kernel">
             <h3>The kernel sliding over the input</h3>
-            <SlideView slide={result.slide} geometry={geometry} start={cell} inRef={slideIn} outRef={slideOut}
-              onPick={(y, x) => openCell(layer, { ...cell, y, x })} />
+            <SlideView
+              slide={result.slide}
+              geometry={geometry}
+              start={cell}
+              inRef={slideIn}
+              outRef={slideOut}
+              onPick={(y, x) => openCell(layer, { ...cell, y, x })}
+            />
           </section>
         )}
       </div>

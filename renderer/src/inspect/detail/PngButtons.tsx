@@ -7,10 +7,23 @@ export function PngButtons(props: { canvases: () => readonly (HTMLCanvasElement 
   const list = () => props.canvases().filter((c): c is HTMLCanvasElement => c !== null);
   return (
     <span className="png-buttons" data-testid={props.testId}>
-      <button type="button" className="btn small" title="Copy this view as a PNG at 2× resolution"
-        onClick={() => void copyPng(list(), props.caption).then((m) => showToast(m))}>Copy PNG</button>
-      <button type="button" className="btn small" title="Save this view as a PNG at 2× resolution"
-        onClick={() => savePng(list(), props.caption, props.name)} data-testid={props.testId === undefined ? undefined : `${props.testId}-save`}>Save PNG</button>
+      <button
+        type="button"
+        className="btn small"
+        title="Copy this view as a PNG at 2× resolution"
+        onClick={() => void copyPng(list(), props.caption).then((m) => showToast(m))}
+      >
+        Copy PNG
+      </button>
+      <button
+        type="button"
+        className="btn small"
+        title="Save this view as a PNG at 2× resolution"
+        onClick={() => savePng(list(), props.caption, props.name)}
+        data-testid={props.testId === undefined ? undefined : `${props.testId}-save`}
+      >
+        Save PNG
+      </button>
     </span>
   );
 }

@@ -4,7 +4,12 @@ import { padBefore } from '../../../../shared/inspect/geometry';
 import { paintPlane, rangeOf } from './paint';
 
 type Slide = NonNullable<CellResult['slide']>;
-interface Geometry { kernel: [number, number]; strides: [number, number]; dilation: [number, number]; padding: string }
+interface Geometry {
+  kernel: [number, number];
+  strides: [number, number];
+  dilation: [number, number];
+  padding: string;
+}
 
 /** Output positions per animation tick, so a full sweep takes about 8 s whatever the map's size. */
 function perTick(total: number): number {
@@ -16,7 +21,14 @@ function perTick(total: number): number {
  * map filling in as it goes (CNN Explainer's view, on the learner's own layer). Play, pause, step;
  * clicking the output map jumps there.
  */
-export function SlideView(props: { slide: Slide; geometry: Geometry; start: { y: number; x: number }; inRef: RefObject<HTMLCanvasElement | null>; outRef: RefObject<HTMLCanvasElement | null>; onPick: (y: number, x: number) => void }) {
+export function SlideView(props: {
+  slide: Slide;
+  geometry: Geometry;
+  start: { y: number; x: number };
+  inRef: RefObject<HTMLCanvasElement | null>;
+  outRef: RefObject<HTMLCanvasElement | null>;
+  onPick: (y: number, x: number) => void;
+}) {
   const { slide, geometry: g } = props;
   const { inRef, outRef } = props;
   const oh = slide.output.height;
@@ -28,14 +40,18 @@ export function SlideView(props: { slide: Slide; geometry: Geometry; start: { y:
   useEffect(() => setPos(props.start.y * ow + props.start.x), [props.start.y, props.start.x, ow]);
   useEffect(() => {
     if (!playing) return;
-    const t = setInterval(() => setPos((p) => {
-      const next = p + perTick(total);
-      if (next >= total) {
-        setPlaying(false);
-        return total - 1;
-      }
-      return next;
-    }), 100);
+    const t = setInterval(
+      () =>
+        setPos((p) => {
+          const next = p + perTick(total);
+          if (next >= total) {
+            setPlaying(false);
+            return total - 1;
+          }
+          return next;
+        }),
+      100,
+    );
     return () => clearInterval(t);
   }, [playing, total]);
 
@@ -84,10 +100,15 @@ export function SlideView(props: { slide: Slide; geometry: Geometry; start: { y:
       <div className="slide-canvases">
         <figure>
           <canvas ref={inRef} className="slide-canvas" />
-          <figcaption className="muted">input channel {slide.inputChannel} ({iw}×{ih}) · window at row {top}, column {left}</figcaption>
+          <figcaption className="muted">
+            input channel {slide.inputChannel} ({iw}×{ih}) · window at row {top}, column {left}
+          </figcaption>
         </figure>
         <figure>
-          <canvas ref={outRef} className="slide-canvas clickable" data-testid="slide-output"
+          <canvas
+            ref={outRef}
+            className="slide-canvas clickable"
+            data-testid="slide-output"
             onClick={(e) => {
               const r = e.currentTarget.getBoundingClientRect();
               const cy = Math.min(oh - 1, Math.floor(((e.clientY - r.top) / r.height) * oh));
@@ -95,15 +116,49 @@ export function SlideView(props: { slide: Slide; geometry: Geometry; start: { y:
               setPlaying(false);
               setPos(cy * ow + cx);
               props.onPick(cy, cx);
-            }} />
-          <figcaption className="muted num">output ({y}, {x}) = {value.toPrecision(5)} · click a cell to explain it</figcaption>
+            }}
+          />
+          <figcaption className="muted num">
+            output ({y}, {x}) = {value.toPrecision(5)} · click a cell to explain it
+          </figcaption>
         </figure>
       </div>
       <div className="slide-controls">
-        <button type="button" className="btn small" onClick={() => { if (pos >= total - 1) setPos(0); setPlaying((p) => !p); }} data-testid="slide-play">{playing ? 'Pause' : 'Play'}</button>
-        <button type="button" className="btn small" onClick={() => { setPlaying(false); setPos((p) => Math.min(total - 1, p + 1)); }} data-testid="slide-step">Step</button>
-        <button type="button" className="btn small" onClick={() => { setPlaying(false); setPos(0); }}>Start over</button>
-        <span className="muted num">position {pos + 1} of {total}</span>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => {
+            if (pos >= total - 1) setPos(0);
+            setPlaying((p) => !p);
+          }}
+          data-testid="slide-play"
+        >
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => {
+            setPlaying(false);
+            setPos((p) => Math.min(total - 1, p + 1));
+          }}
+          data-testid="slide-step"
+        >
+          Step
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => {
+            setPlaying(false);
+            setPos(0);
+          }}
+        >
+          Start over
+        </button>
+        <span className="muted num">
+          position {pos + 1} of {total}
+        </span>
       </div>
     </div>
   );

@@ -22,8 +22,17 @@ export function rangeOf(data: readonly number[]): { min: number; max: number } {
 }
 
 /** Paints a plane with a colour map at an integer zoom into ctx at (ox, oy); cells where `shown` is false stay as they are. */
-export function paintPlane(ctx: CanvasRenderingContext2D, p: PlaneData, zoom: number, colormap: ColormapName, ox = 0, oy = 0,
-  range = rangeOf(p.data), shown?: (i: number) => boolean, alpha = 1): void {
+export function paintPlane(
+  ctx: CanvasRenderingContext2D,
+  p: PlaneData,
+  zoom: number,
+  colormap: ColormapName,
+  ox = 0,
+  oy = 0,
+  range = rangeOf(p.data),
+  shown?: (i: number) => boolean,
+  alpha = 1,
+): void {
   const table = lut(colormap);
   const span = range.max - range.min;
   for (let i = 0; i < p.width * p.height; i++) {

@@ -65,8 +65,12 @@ function LayerRow(props: { name: string; epochs: readonly TrainingHealth[]; canv
   return (
     <tr data-testid={`health-${props.name}`}>
       <td className="mono">{props.name}</td>
-      <td><HistogramCanvas series={per.map((l) => l?.weights ?? null)} testId={`hist-w-${props.name}`} canvases={props.canvases} /></td>
-      <td><HistogramCanvas series={per.map((l) => l?.gradients ?? null)} testId={`hist-g-${props.name}`} canvases={props.canvases} /></td>
+      <td>
+        <HistogramCanvas series={per.map((l) => l?.weights ?? null)} testId={`hist-w-${props.name}`} canvases={props.canvases} />
+      </td>
+      <td>
+        <HistogramCanvas series={per.map((l) => l?.gradients ?? null)} testId={`hist-g-${props.name}`} canvases={props.canvases} />
+      </td>
       <td className="num">{last === null ? '' : `${fmt(last.activationMean)} ± ${fmt(last.activationStd)}`}</td>
       <td className="num">{last?.deadFraction == null ? '–' : `${(last.deadFraction * 100).toFixed(0)} %`}</td>
     </tr>
@@ -85,14 +89,32 @@ export function HealthView() {
   const last = epochs[epochs.length - 1];
   const picker = runs.length > 1 && (
     <select className="field-input" value={run?.runId ?? ''} onChange={(e) => showRun(e.target.value)} aria-label="Run" data-testid="health-run">
-      {runs.map((r, i) => <option key={r.runId} value={r.runId}>{i === 0 ? 'Latest: ' : ''}{r.model} · {new Date(r.startedAt).toLocaleTimeString()} · {r.epochs.length} measured</option>)}
+      {runs.map((r, i) => (
+        <option key={r.runId} value={r.runId}>
+          {i === 0 ? 'Latest: ' : ''}
+          {r.model} · {new Date(r.startedAt).toLocaleTimeString()} · {r.epochs.length} measured
+        </option>
+      ))}
     </select>
   );
   if (last === undefined) {
     if (run !== undefined) {
-      return <div className="health-view">{picker}<p className="empty-state" data-testid="health-empty">This run of <b className="mono">{run.model}</b> has no health report yet: it is measured at the end of an epoch, and only while measuring takes under 5 % of the training time (a run of a few hundred images cannot afford it).</p></div>;
+      return (
+        <div className="health-view">
+          {picker}
+          <p className="empty-state" data-testid="health-empty">
+            This run of <b className="mono">{run.model}</b> has no health report yet: it is measured at the end of an epoch, and only while measuring takes
+            under 5 % of the training time (a run of a few hundred images cannot afford it).
+          </p>
+        </div>
+      );
     }
-    return <p className="empty-state" data-testid="health-empty">Train the model (even one short epoch): after each epoch the weights, gradients and activations of every layer are measured on a fixed batch of 32 training images and shown here (skipped in runs too short to afford it: measuring takes at most 5 % of the training time).</p>;
+    return (
+      <p className="empty-state" data-testid="health-empty">
+        Train the model (even one short epoch): after each epoch the weights, gradients and activations of every layer are measured on a fixed batch of 32
+        training images and shown here (skipped in runs too short to afford it: measuring takes at most 5 % of the training time).
+      </p>
+    );
   }
   const cost = epochs.reduce((s, e) => s + e.costMs, 0);
   const total = durations.reduce((s, d) => s + d, 0);
@@ -100,16 +122,44 @@ export function HealthView() {
     <div className="health-view" data-testid="health-view">
       <div className="look-controls">
         {picker}
-        <span className="muted">Run of <b className="mono">{model}</b> · {epochs.length} epoch{epochs.length === 1 ? '' : 's'} · measuring took {cost} ms of {total} ms ({total > 0 ? ((cost / total) * 100).toFixed(1) : '0'} % of this run; one probe batch per epoch)</span>
+        <span className="muted">
+          Run of <b className="mono">{model}</b> · {epochs.length} epoch{epochs.length === 1 ? '' : 's'} · measuring took {cost} ms of {total} ms (
+          {total > 0 ? ((cost / total) * 100).toFixed(1) : '0'} % of this run; one probe batch per epoch)
+        </span>
         <span className="spacer" />
-        <PngButtons canvases={() => [...canvases.values()]} caption={`Training health of ${model ?? ''}: weight and gradient histograms over ${epochs.length} epochs`} name={`health-${model ?? 'model'}`} testId="health-png" />
+        <PngButtons
+          canvases={() => [...canvases.values()]}
+          caption={`Training health of ${model ?? ''}: weight and gradient histograms over ${epochs.length} epochs`}
+          name={`health-${model ?? 'model'}`}
+          testId="health-png"
+        />
       </div>
-      {last.warnings.length > 0
-        ? <ul className="health-warnings" data-testid="health-warnings">{last.warnings.map((w) => <li key={`${w.layer}-${w.kind}`}>⚠ {w.message}</li>)}</ul>
-        : <p className="muted" data-testid="health-ok">✓ No vanishing or exploding gradients, no mostly-dead ReLU layer at epoch {last.epoch}.</p>}
+      {last.warnings.length > 0 ? (
+        <ul className="health-warnings" data-testid="health-warnings">
+          {last.warnings.map((w) => (
+            <li key={`${w.layer}-${w.kind}`}>⚠ {w.message}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted" data-testid="health-ok">
+          ✓ No vanishing or exploding gradients, no mostly-dead ReLU layer at epoch {last.epoch}.
+        </p>
+      )}
       <table className="health-table">
-        <thead><tr><th>layer</th><th>kernel weights (epoch 1 → {last.epoch})</th><th>kernel gradients</th><th>output mean ± std</th><th>dead ReLUs</th></tr></thead>
-        <tbody>{last.layers.map((l) => <LayerRow key={l.layer} name={l.layer} epochs={epochs} canvases={canvases} />)}</tbody>
+        <thead>
+          <tr>
+            <th>layer</th>
+            <th>kernel weights (epoch 1 → {last.epoch})</th>
+            <th>kernel gradients</th>
+            <th>output mean ± std</th>
+            <th>dead ReLUs</th>
+          </tr>
+        </thead>
+        <tbody>
+          {last.layers.map((l) => (
+            <LayerRow key={l.layer} name={l.layer} epochs={epochs} canvases={canvases} />
+          ))}
+        </tbody>
       </table>
     </div>
   );

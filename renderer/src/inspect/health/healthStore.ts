@@ -44,7 +44,9 @@ export function watchHealth(modelName: () => string): void {
     const health = event.health;
     healthStore.setState((s) => ({
       ...s,
-      runs: s.runs.map((r) => (r.runId !== runId ? r : { ...r, epochs: health === undefined ? r.epochs : [...r.epochs, health], durations: [...r.durations, event.durationMs] })),
+      runs: s.runs.map((r) =>
+        r.runId !== runId ? r : { ...r, epochs: health === undefined ? r.epochs : [...r.epochs, health], durations: [...r.durations, event.durationMs] },
+      ),
     }));
   });
 }

@@ -6,7 +6,11 @@ export function EnumField({ spec, value, onCommit, id, options }: FieldProps & {
   const all = options.includes(current) || current === '' ? options : [...options, current];
   return (
     <select id={id} className="field-input" value={current} onChange={(e) => onCommit(e.target.value)} data-testid={`param-${spec.name}`}>
-      {all.map((o) => <option key={o} value={o}>{o}</option>)}
+      {all.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
     </select>
   );
 }

@@ -16,7 +16,10 @@ export function ObjectParamField({ spec, value, onCommit, id, kind }: FieldProps
   const names = kerasObjectClasses(kind);
   const options = current === null || names.includes(current) ? names : [...names, current];
   const pick = (name: string) => {
-    if (name === '') { onCommit(null); return; }
+    if (name === '') {
+      onCommit(null);
+      return;
+    }
     onCommit({ class_name: name, config: kerasObjectDefaults(kind, name) ?? {} });
   };
   const numeric = Object.entries(config).filter((e): e is [string, number] => typeof e[1] === 'number');
@@ -24,12 +27,22 @@ export function ObjectParamField({ spec, value, onCommit, id, kind }: FieldProps
     <div className="object-field">
       <select id={id} className="field-input" value={current ?? ''} onChange={(e) => pick(e.target.value)} data-testid={`param-${spec.name}`}>
         {nullable && <option value="">None</option>}
-        {options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
       </select>
-      {current !== null && numeric.map(([key, v]) => (
-        <ConfigNumber key={`${current}.${key}`} label={key} value={v} testId={`param-${spec.name}-${key}`}
-          onCommit={(n) => onCommit({ class_name: current, config: { ...config, [key]: n } }, true)} />
-      ))}
+      {current !== null &&
+        numeric.map(([key, v]) => (
+          <ConfigNumber
+            key={`${current}.${key}`}
+            label={key}
+            value={v}
+            testId={`param-${spec.name}-${key}`}
+            onCommit={(n) => onCommit({ class_name: current, config: { ...config, [key]: n } }, true)}
+          />
+        ))}
     </div>
   );
 }
@@ -37,18 +50,26 @@ export function ObjectParamField({ spec, value, onCommit, id, kind }: FieldProps
 function ConfigNumber({ label, value, onCommit, testId }: { label: string; value: number; onCommit: (v: JsonValue) => void; testId: string }) {
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { setText(String(value)); setError(null); }, [value]);
+  useEffect(() => {
+    setText(String(value));
+    setError(null);
+  }, [value]);
   return (
     <label className="config-number">
       <span>{label}</span>
-      <input className={`field-input num${error === null ? '' : ' invalid'}`} value={text} inputMode="decimal" data-testid={testId}
+      <input
+        className={`field-input num${error === null ? '' : ' invalid'}`}
+        value={text}
+        inputMode="decimal"
+        data-testid={testId}
         onChange={(e) => {
           setText(e.target.value);
           const n = Number(e.target.value);
           const bad = e.target.value.trim() === '' || !Number.isFinite(n);
           setError(bad ? 'Enter a number.' : null);
           if (!bad) onCommit(n);
-        }} />
+        }}
+      />
       <FieldMessage message={error} />
     </label>
   );

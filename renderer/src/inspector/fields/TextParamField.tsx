@@ -42,7 +42,10 @@ export function TextParamField({ spec, value, onCommit, id }: FieldProps) {
   const commit = () => {
     if (!editing.current) return;
     const checked = check(spec, text);
-    if (!checked.ok) { setError(checked.error.message); return; }
+    if (!checked.ok) {
+      setError(checked.error.message);
+      return;
+    }
     editing.current = false;
     setError(null);
     if (formatParamText(spec, checked.value) !== shown) onCommit(checked.value);
@@ -64,7 +67,10 @@ export function TextParamField({ spec, value, onCommit, id }: FieldProps) {
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          else if (e.key === 'Escape') { e.stopPropagation(); revert(); }
+          else if (e.key === 'Escape') {
+            e.stopPropagation();
+            revert();
+          }
         }}
         onBlur={commit}
         aria-invalid={error !== null}
