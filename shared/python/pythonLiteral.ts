@@ -91,55 +91,14 @@ const pythonKeywords = new Set([
   'yield',
 ]);
 
-const keywords = new Set([
-  'False',
-  'None',
-  'True',
-  'and',
-  'as',
-  'assert',
-  'async',
-  'await',
-  'break',
-  'class',
-  'continue',
-  'def',
-  'del',
-  'elif',
-  'else',
-  'except',
-  'finally',
-  'for',
-  'from',
-  'global',
-  'if',
-  'import',
-  'in',
-  'is',
-  'lambda',
-  'nonlocal',
-  'not',
-  'or',
-  'pass',
-  'raise',
-  'return',
-  'try',
-  'while',
-  'with',
-  'yield',
-  'keras',
-  'layers',
-  'model',
-  'np',
-  'tf',
-  'strategy',
-]);
+/** Names a layer variable must not take: the keywords, and the names the generated script itself binds. */
+const reservedNames = new Set([...pythonKeywords, 'keras', 'layers', 'model', 'np', 'tf', 'strategy']);
 
 /** A Python variable name for a layer name, unique among `taken` (which it extends). */
 export function pyIdentifier(name: string, taken: Set<string>): string {
   let base = name.replace(/[^A-Za-z0-9_]/g, '_');
   if (base === '' || /^[0-9]/.test(base)) base = `layer_${base}`;
-  if (keywords.has(base)) base = `${base}_`;
+  if (reservedNames.has(base)) base = `${base}_`;
   let id = base;
   for (let i = 1; taken.has(id); i++) id = `${base}_${i}`;
   taken.add(id);
