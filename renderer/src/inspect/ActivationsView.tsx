@@ -6,8 +6,9 @@ import { useSelection } from '../state/useEditor';
 import { editor } from '../state/editorStore';
 import { inferenceOf } from '../state/inference';
 import { formatShape } from '../ui/format';
+import { Segmented, type Segment } from '../ui/Segmented';
 import { FeatureMapGrid } from './FeatureMapGrid';
-import { setInspect, useInspect } from './inspectStore';
+import { setInspect, useInspect, type InspectState } from './inspectStore';
 import { PredictionBars } from './PredictionBars';
 import { shown, useInspectCall } from './useInspectCall';
 import { DenseStrip } from './DenseStrip';
@@ -27,6 +28,13 @@ export function chosenLayer(graph: Graph, picked: string | null, selectedIds: re
   if (selected !== undefined) return selected;
   return layers.find((n) => /Conv/.test(n.kind)) ?? layers[0];
 }
+
+const colormaps = ['viridis', 'grey'] as const;
+
+const scales: readonly Segment<InspectState['scale']>[] = [
+  { value: 'map', label: 'per map', title: 'Stretch each map between its own min and max' },
+  { value: 'layer', label: 'per layer', title: 'One range for the whole layer: quiet channels look quiet' },
+];
 
 export function ActivationsView(props: { graph: Graph; sample: SampleRef | null; modelVersion: string }) {
   const picked = useInspect((s) => s.layer);
@@ -84,31 +92,14 @@ export function ActivationsView(props: { graph: Graph; sample: SampleRef | null;
                   {result.maps.length} feature maps of {result.maps[0]?.width ?? 0}×{result.maps[0]?.height ?? 0}
                 </span>
               )}
-              <div className="segmented small" aria-label="Colour map">
-                {(['viridis', 'grey'] as const).map((c) => (
-                  <button key={c} type="button" className={`seg${colormap === c ? ' active' : ''}`} onClick={() => setInspect({ colormap: c })}>
-                    {c}
-                  </button>
-                ))}
-              </div>
-              <div className="segmented small" aria-label="Colour scale">
-                <button
-                  type="button"
-                  className={`seg${scale === 'map' ? ' active' : ''}`}
-                  onClick={() => setInspect({ scale: 'map' })}
-                  title="Stretch each map between its own min and max"
-                >
-                  per map
-                </button>
-                <button
-                  type="button"
-                  className={`seg${scale === 'layer' ? ' active' : ''}`}
-                  onClick={() => setInspect({ scale: 'layer' })}
-                  title="One range for the whole layer: quiet channels look quiet"
-                >
-                  per layer
-                </button>
-              </div>
+              <Segmented
+                small
+                label="Colour map"
+                segments={colormaps.map((c) => ({ value: c, label: c }))}
+                value={colormap}
+                onChange={(c) => setInspect({ colormap: c })}
+              />
+              <Segmented small label="Colour scale" segments={scales} value={scale} onChange={(s) => setInspect({ scale: s })} />
             </div>
             {props.sample === null && <p className="empty-state">Draw a digit on the pad to see this layer respond.</p>}
             {call.status === 'error' && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EvaluateResult } from '../../../shared/api/inspect';
 import { formatCount } from '../ui/format';
+import { Segmented } from '../ui/Segmented';
 import { cssColor } from './colormap';
 import { setInspect } from './inspectStore';
 import { PredictionBars } from './PredictionBars';
@@ -18,13 +19,7 @@ export function EvaluateHeader(props: { limit: number; setLimit: (n: number) => 
   return (
     <div className="eval-head">
       <span className="muted">Evaluate on the first</span>
-      <div className="segmented small">
-        {LIMITS.map((n) => (
-          <button key={n} type="button" className={`seg${props.limit === n ? ' active' : ''}`} onClick={() => props.setLimit(n)}>
-            {formatCount(n)}
-          </button>
-        ))}
-      </div>
+      <Segmented small segments={LIMITS.map((n) => ({ value: n, label: formatCount(n) }))} value={props.limit} onChange={props.setLimit} />
       <span className="muted">test images</span>
       {props.r !== null && (
         <span className="num eval-score" data-testid="eval-accuracy">

@@ -7,6 +7,7 @@ import { useGraph } from '../state/useEditor';
 import { showDockTab } from '../state/uiStore';
 import { SummaryTab } from '../summary/SummaryTab';
 import { Note } from '../ui/Note';
+import { Segmented } from '../ui/Segmented';
 import { useTallDock } from '../ui/useTallDock';
 import { ActivationsView } from './ActivationsView';
 import { ConfusionView, MistakesView } from './EvaluateViews';
@@ -84,21 +85,13 @@ export function InspectPanel() {
   return (
     <div className="inspect-panel" data-testid="inspect-panel">
       <div className="inspect-top">
-        <div className="segmented" role="tablist" aria-label="Inspect views">
-          {views.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              role="tab"
-              aria-selected={view === v.id}
-              className={`seg${view === v.id ? ' active' : ''}`}
-              onClick={() => setInspect({ view: v.id })}
-              data-testid={`view-${v.id}`}
-            >
-              {v.title}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          role="tablist"
+          label="Inspect views"
+          segments={views.map((v) => ({ value: v.id, label: v.title, testId: `view-${v.id}` }))}
+          value={view}
+          onChange={(v) => setInspect({ view: v })}
+        />
         <span className={`weights-state ${isTrained || trained !== null ? 'trained' : 'initial'}`} data-testid="weights-state">
           {/* Trained weights of an edited model: the engine keeps every layer that still fits (weightStore). */}
           {!isTrained && trained !== null

@@ -4,6 +4,7 @@ import type { Plane } from '../../../shared/api/inspectCompute';
 import type { ColormapName } from './colormap';
 import { paintImage, paintPlane, paintScale, rangeOf } from './detail/paint';
 import { PngButtons } from './detail/PngButtons';
+import { Segmented } from '../ui/Segmented';
 import { shown, useInspectCall } from './useInspectCall';
 import './detail/detail.css';
 
@@ -78,23 +79,25 @@ export function LookView(props: { sample: SampleRef | null; modelVersion: string
         <>
           <div className="look-controls">
             <span className="muted">Explain class</span>
-            <div className="segmented small class-pick" role="radiogroup" aria-label="Class to explain">
-              {r.probabilities.map((_, i) => (
-                <button
-                  key={i}
-                  type="button"
-                  role="radio"
-                  aria-checked={r.classIndex === i}
-                  className={`seg${r.classIndex === i ? ' active' : ''}`}
-                  onClick={() => setClassIndex(i === r.predicted ? null : i)}
-                  data-testid={`look-class-${i}`}
-                  title={`${name(i)}: ${((r.probabilities[i] ?? 0) * 100).toFixed(1)} %${i === r.predicted ? ' (predicted)' : ''}`}
-                >
-                  {name(i)}
-                  {i === r.predicted ? ' ★' : ''}
-                </button>
-              ))}
-            </div>
+            <Segmented
+              role="radiogroup"
+              label="Class to explain"
+              small
+              className="class-pick"
+              segments={r.probabilities.map((_, i) => ({
+                value: i,
+                label: (
+                  <>
+                    {name(i)}
+                    {i === r.predicted ? ' ★' : ''}
+                  </>
+                ),
+                title: `${name(i)}: ${((r.probabilities[i] ?? 0) * 100).toFixed(1)} %${i === r.predicted ? ' (predicted)' : ''}`,
+                testId: `look-class-${i}`,
+              }))}
+              value={r.classIndex}
+              onChange={(i) => setClassIndex(i === r.predicted ? null : i)}
+            />
             <label className="muted">
               Grad-CAM layer{' '}
               <select className="field-input" value={r.gradCamLayer ?? ''} onChange={(e) => setLayer(e.target.value)} data-testid="look-layer">

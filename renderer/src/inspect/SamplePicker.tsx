@@ -1,4 +1,5 @@
 import type { PredictResult } from '../../../shared/api/inspect';
+import { Segmented } from '../ui/Segmented';
 import { DrawPad } from './DrawPad';
 import { setInspect, useInspect } from './inspectStore';
 import { PredictionBars } from './PredictionBars';
@@ -11,21 +12,21 @@ export function SamplePicker(props: { prediction: PredictResult | null; predictE
   const p = props.prediction;
   return (
     <div className="sample-picker" data-testid="sample-picker">
-      <div className="segmented small">
-        <button type="button" className={`seg${source === 'test' ? ' active' : ''}`} onClick={() => setInspect({ source: 'test' })} data-testid="source-test">
-          Test image
-        </button>
-        <button
-          type="button"
-          className={`seg${source === 'draw' ? ' active' : ''}`}
-          onClick={() => setInspect({ source: 'draw' })}
-          disabled={!props.drawable}
-          title={props.drawable ? 'Draw a digit' : 'Drawing needs a 28×28 grayscale input (MNIST models)'}
-          data-testid="source-draw"
-        >
-          Draw
-        </button>
-      </div>
+      <Segmented
+        small
+        segments={[
+          { value: 'test', label: 'Test image', testId: 'source-test' },
+          {
+            value: 'draw',
+            label: 'Draw',
+            disabled: !props.drawable,
+            title: props.drawable ? 'Draw a digit' : 'Drawing needs a 28×28 grayscale input (MNIST models)',
+            testId: 'source-draw',
+          },
+        ]}
+        value={source}
+        onChange={(s) => setInspect({ source: s })}
+      />
       {source === 'test' ? (
         <div className="sample-test">
           <div className="sample-nav">

@@ -4,6 +4,7 @@ import type { DatasetRef } from '../../../shared/project';
 import { api } from '../host/api';
 import { updateSettings, useProject } from '../project/projectStore';
 import { formatCount } from '../ui/format';
+import { Segmented } from '../ui/Segmented';
 import { FolderPicker, pickFolderNative } from './FolderPicker';
 
 const kinds: { kind: DatasetRef['kind']; label: string }[] = [
@@ -69,22 +70,13 @@ export function DatasetChooser(props: { disabled: boolean }) {
 
   return (
     <div className="ds" data-testid="dataset-chooser">
-      <div className="segmented" role="radiogroup" aria-label="Dataset">
-        {kinds.map((k) => (
-          <button
-            key={k.kind}
-            type="button"
-            role="radio"
-            aria-checked={dataset.kind === k.kind}
-            disabled={props.disabled}
-            className={`seg${dataset.kind === k.kind ? ' active' : ''}`}
-            onClick={() => void choose(k.kind)}
-            data-testid={`dataset-${k.kind}`}
-          >
-            {k.label}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        role="radiogroup"
+        label="Dataset"
+        segments={kinds.map((k) => ({ value: k.kind, label: k.label, disabled: props.disabled, testId: `dataset-${k.kind}` }))}
+        value={dataset.kind}
+        onChange={(kind) => void choose(kind)}
+      />
       {dataset.kind !== 'folder' && (
         <label
           className="ds-resize"
