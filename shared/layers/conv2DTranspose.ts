@@ -5,7 +5,7 @@ import {
   convChecks,
   convGeometry,
   convWeightsRule,
-  dataFormat,
+  convWindowKeys,
   describeFilters,
   dilationSpec,
   filtersSpec,
@@ -14,7 +14,7 @@ import {
   paddingSpec,
   stridesSpec,
 } from './convCommon';
-import { activationSpec, kernelBiasSpecs, nullablePairSpec, useBiasSpec } from './paramSpecs';
+import { activationKernelBiasKeys, activationSpec, kernelBiasSpecs, nullablePairSpec, useBiasSpec } from './paramSpecs';
 import type { Params, Shape } from '../graph/types';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ShapeOutcome } from './types';
@@ -38,24 +38,7 @@ const params = [
 ] as const;
 const config = layerConfig(params);
 
-const codec = makeCodec(params, [
-  'filters',
-  'kernel_size',
-  'strides',
-  'padding',
-  'output_padding',
-  dataFormat,
-  'dilation_rate',
-  'activation',
-  'use_bias',
-  'kernel_initializer',
-  'bias_initializer',
-  'kernel_regularizer',
-  'bias_regularizer',
-  'activity_regularizer',
-  'kernel_constraint',
-  'bias_constraint',
-]);
+const codec = makeCodec(params, ['filters', ...convWindowKeys(['output_padding']), ...activationKernelBiasKeys('kernel')]);
 
 function outputShape(inputs: readonly Shape[], p: Params): ShapeOutcome {
   const input = imageInput(inputs);

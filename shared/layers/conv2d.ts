@@ -4,7 +4,7 @@ import {
   convGeometry,
   convShapeRule,
   convWeightsRule,
-  dataFormat,
+  convWindowKeys,
   describeFilters,
   dilationSpec,
   filtersSpec,
@@ -12,7 +12,7 @@ import {
   paddingSpec,
   stridesSpec,
 } from './convCommon';
-import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
+import { activationKernelBiasKeys, activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef } from './types';
 
@@ -21,21 +21,9 @@ const config = layerConfig(params);
 
 const codec = makeCodec(params, [
   'filters',
-  'kernel_size',
-  'strides',
-  'padding',
-  dataFormat,
-  'dilation_rate',
+  ...convWindowKeys(),
   { key: 'groups', value: 1 }, // grouped convolution is not offered (TensorFlow.js lacks it)
-  'activation',
-  'use_bias',
-  'kernel_initializer',
-  'bias_initializer',
-  'kernel_regularizer',
-  'bias_regularizer',
-  'activity_regularizer',
-  'kernel_constraint',
-  'bias_constraint',
+  ...activationKernelBiasKeys('kernel'),
 ]);
 
 const outputShape = convShapeRule(config, (c) => c.filters);

@@ -33,8 +33,13 @@ export const depthMultiplierSpec = {
 } as const satisfies ParamSpec;
 export { paddingSpec };
 
-/** Keras's fixed data_format entry; exported for layouts. */
-export const dataFormat: ConfigEntry = channelsLast;
+/**
+ * The window keys every convolution's config writes, in Keras's order (data_format always
+ * channels_last); Conv2DTranspose writes output_padding between padding and data_format.
+ */
+export function convWindowKeys(afterPadding: readonly ConfigEntry[] = []): ConfigEntry[] {
+  return ['kernel_size', 'strides', 'padding', ...afterPadding, channelsLast, 'dilation_rate'];
+}
 
 type Pair = readonly [number, number];
 

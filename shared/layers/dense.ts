@@ -1,7 +1,7 @@
 import { success } from '../api/outcome';
 import { fail, formatShape, issue, missingInput, requireChannels, singleInput } from './common';
 import { makeCodec } from './configCodec';
-import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
+import { activationKernelBiasKeys, activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, LayerIssue, ParamSpec } from './types';
 import { paramIssues } from './validateParam';
@@ -20,21 +20,9 @@ const config = layerConfig(params);
 
 const codec = makeCodec(
   params,
-  [
-    'units',
-    'activation',
-    'use_bias',
-    'kernel_initializer',
-    'bias_initializer',
-    'kernel_regularizer',
-    'bias_regularizer',
-    // Keras 3 Dense leaves activity_regularizer out of its own config; the base Layer writes it
-    // (right after dtype) only when set.
-    'activity_regularizer',
-    'kernel_constraint',
-    'bias_constraint',
-    { key: 'quantization_config', value: null },
-  ],
+  ['units', ...activationKernelBiasKeys('kernel'), { key: 'quantization_config', value: null }],
+  // Keras 3 Dense leaves activity_regularizer out of its own config; the base Layer writes it
+  // (right after dtype) only when set.
   { omitNull: ['activity_regularizer'] },
 );
 

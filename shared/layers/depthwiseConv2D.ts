@@ -4,7 +4,7 @@ import {
   convGeometry,
   convShapeRule,
   convWeightsRule,
-  dataFormat,
+  convWindowKeys,
   depthMultiplierSpec,
   describeConv,
   dilationSpec,
@@ -12,7 +12,7 @@ import {
   paddingSpec,
   stridesSpec,
 } from './convCommon';
-import { activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
+import { activationKernelBiasKeys, activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef } from './types';
 
@@ -28,23 +28,7 @@ const params = [
 ] as const;
 const config = layerConfig(params);
 
-const codec = makeCodec(params, [
-  'depth_multiplier',
-  'kernel_size',
-  'strides',
-  'padding',
-  dataFormat,
-  'dilation_rate',
-  'activation',
-  'use_bias',
-  'depthwise_initializer',
-  'bias_initializer',
-  'depthwise_regularizer',
-  'bias_regularizer',
-  'activity_regularizer',
-  'depthwise_constraint',
-  'bias_constraint',
-]);
+const codec = makeCodec(params, ['depth_multiplier', ...convWindowKeys(), ...activationKernelBiasKeys('depthwise')]);
 
 const outputShape = convShapeRule(config, (c, channels) => channels * c.depth_multiplier);
 

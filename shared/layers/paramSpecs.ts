@@ -93,3 +93,21 @@ export function kernelBiasSpecs<const K extends string>(kernel: K) {
     constraintSpec('bias_constraint', 'Limit applied to the biases after each update.'),
   ] as const;
 }
+
+/**
+ * Config keys of a layer with activation, use_bias and kernelBiasSpecs(kernel), in the order Keras
+ * writes them (Dense and every convolution base class share it).
+ */
+export function activationKernelBiasKeys(kernel: string): string[] {
+  return [
+    'activation',
+    'use_bias',
+    `${kernel}_initializer`,
+    'bias_initializer',
+    `${kernel}_regularizer`,
+    'bias_regularizer',
+    'activity_regularizer',
+    `${kernel}_constraint`,
+    'bias_constraint',
+  ];
+}
