@@ -17,31 +17,20 @@ export function RecoveryBanner() {
   if (offer === null) return null;
   const when = new Date(offer.savedAt);
   const at = Number.isNaN(when.getTime()) ? offer.savedAt : when.toLocaleString();
+  // Either answer closes the banner at once; restoring or discarding then runs on its own.
+  const answer = (act: () => Promise<void>) => () => {
+    setOffer(null);
+    void act();
+  };
   return (
     <div className="banner" role="alert" data-testid="recovery-banner">
       <span>
         Unsaved work on <b>{offer.name}</b> from {at} was kept when Blockprop last closed.
       </span>
-      <button
-        type="button"
-        className="btn primary small"
-        onClick={() => {
-          setOffer(null);
-          void restoreRecovery();
-        }}
-        data-testid="recovery-restore"
-      >
+      <button type="button" className="btn primary small" onClick={answer(restoreRecovery)} data-testid="recovery-restore">
         Restore
       </button>
-      <button
-        type="button"
-        className="btn small"
-        onClick={() => {
-          setOffer(null);
-          void discardRecovery();
-        }}
-        data-testid="recovery-discard"
-      >
+      <button type="button" className="btn small" onClick={answer(discardRecovery)} data-testid="recovery-discard">
         Discard
       </button>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject, type SetStateAction } from 'react';
 import type { CellResult } from '../../../../shared/api/inspectCompute';
 import { padBefore } from '../../../../shared/inspect/geometry';
 import { paintPlane, rangeOf } from './paint';
@@ -36,6 +36,11 @@ export function SlideView(props: {
   const total = oh * ow;
   const [pos, setPos] = useState(props.start.y * ow + props.start.x);
   const [playing, setPlaying] = useState(false);
+  /** Stepping, starting over or picking a cell stops the play where the person put it. */
+  const stopAt = (next: SetStateAction<number>) => {
+    setPlaying(false);
+    setPos(next);
+  };
 
   useEffect(() => setPos(props.start.y * ow + props.start.x), [props.start.y, props.start.x, ow]);
   useEffect(() => {
@@ -113,8 +118,7 @@ export function SlideView(props: {
               const r = e.currentTarget.getBoundingClientRect();
               const cy = Math.min(oh - 1, Math.floor(((e.clientY - r.top) / r.height) * oh));
               const cx = Math.min(ow - 1, Math.floor(((e.clientX - r.left) / r.width) * ow));
-              setPlaying(false);
-              setPos(cy * ow + cx);
+              stopAt(cy * ow + cx);
               props.onPick(cy, cx);
             }}
           />
@@ -135,25 +139,10 @@ export function SlideView(props: {
         >
           {playing ? 'Pause' : 'Play'}
         </button>
-        <button
-          type="button"
-          className="btn small"
-          onClick={() => {
-            setPlaying(false);
-            setPos((p) => Math.min(total - 1, p + 1));
-          }}
-          data-testid="slide-step"
-        >
+        <button type="button" className="btn small" onClick={() => stopAt((p) => Math.min(total - 1, p + 1))} data-testid="slide-step">
           Step
         </button>
-        <button
-          type="button"
-          className="btn small"
-          onClick={() => {
-            setPlaying(false);
-            setPos(0);
-          }}
-        >
+        <button type="button" className="btn small" onClick={() => stopAt(0)}>
           Start over
         </button>
         <span className="muted num">
