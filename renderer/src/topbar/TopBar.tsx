@@ -1,4 +1,5 @@
-import { appActions } from '../actions/appActions';
+import type { ActionId } from '../../../shared/actions';
+import { appActions, runAction } from '../actions/appActions';
 import { useDirty, useProject } from '../project/projectStore';
 import { useUi } from '../state/uiStore';
 import { requestLesson } from '../actions/lessonHook';
@@ -50,31 +51,9 @@ export function TopBar() {
       >
         Commands <kbd>{keyText('command-palette')}</kbd>
       </button>
-      <button
-        type="button"
-        className="icon-btn"
-        onClick={appActions.undo}
-        disabled={!canUndo}
-        title={titleWithKey('undo')}
-        aria-label="Undo"
-        data-testid="undo"
-      >
-        ↶
-      </button>
-      <button
-        type="button"
-        className="icon-btn"
-        onClick={appActions.redo}
-        disabled={!canRedo}
-        title={titleWithKey('redo')}
-        aria-label="Redo"
-        data-testid="redo"
-      >
-        ↷
-      </button>
-      <button type="button" className="icon-btn" onClick={appActions.autoLayout} title={titleWithKey('auto-layout')} aria-label="Auto-layout">
-        ⇅
-      </button>
+      <ActionIconButton action="undo" glyph="↶" label="Undo" disabled={!canUndo} testId="undo" />
+      <ActionIconButton action="redo" glyph="↷" label="Redo" disabled={!canRedo} testId="redo" />
+      <ActionIconButton action="auto-layout" glyph="⇅" label="Auto-layout" />
       <button
         type="button"
         className="icon-btn"
@@ -88,5 +67,22 @@ export function TopBar() {
       <BackendBadge />
       <TrainButtonSlot />
     </header>
+  );
+}
+
+/** An icon button that runs one action of shared/actions.ts, its tooltip naming the action's key. */
+function ActionIconButton(props: { action: ActionId; glyph: string; label: string; disabled?: boolean; testId?: string }) {
+  return (
+    <button
+      type="button"
+      className="icon-btn"
+      onClick={() => runAction(props.action)}
+      disabled={props.disabled}
+      title={titleWithKey(props.action)}
+      aria-label={props.label}
+      data-testid={props.testId}
+    >
+      {props.glyph}
+    </button>
   );
 }
