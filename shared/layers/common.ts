@@ -69,6 +69,12 @@ export function singleImageInput(inputs: readonly Shape[]): ShapeOutcome {
   );
 }
 
+/** An image shape with its known height (axis 0) and width (axis 1) mapped; None stays None, batch and channels pass through. */
+export function mapImageSize(shape: Shape, resize: (size: number, axis: 0 | 1) => number): Shape {
+  const [n, h, w, c] = shape;
+  return [n ?? null, h == null ? null : resize(h, 0), w == null ? null : resize(w, 1), c ?? null];
+}
+
 /**
  * The size of the last axis (the channels), which layers that create weights over it must know;
  * the issue when it is None.

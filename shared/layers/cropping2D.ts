@@ -1,5 +1,5 @@
 import { success } from '../api/outcome';
-import { fail, formatShape, singleImageInput } from './common';
+import { fail, formatShape, mapImageSize, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
@@ -33,8 +33,9 @@ export const cropping2D: LayerDef = {
     const input = singleImageInput(inputs);
     if (!input.ok) return input;
     const shape = input.value;
-    const [[t, b], [l, r]] = config(p).cropping;
-    const [n, h, w, c] = shape;
+    const cropping = config(p).cropping;
+    const [[t, b], [l, r]] = cropping;
+    const [, h, w] = shape;
     if ((typeof h === 'number' && t + b >= h) || (typeof w === 'number' && l + r >= w)) {
       return fail(
         'spatial-size',
@@ -42,7 +43,7 @@ export const cropping2D: LayerDef = {
         'cropping',
       );
     }
-    return success([n ?? null, h == null ? null : h - t - b, w == null ? null : w - l - r, c ?? null]);
+    return success(mapImageSize(shape, (size, axis) => size - cropping[axis][0] - cropping[axis][1]));
   },
   describe: (p) => describePadding2d(config(p).cropping),
 };

@@ -1,5 +1,5 @@
 import { success } from '../api/outcome';
-import { pairText, singleImageInput } from './common';
+import { mapImageSize, pairText, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { pairSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
@@ -30,10 +30,8 @@ export const upSampling2D: LayerDef = {
   outputShape(inputs, p) {
     const input = singleImageInput(inputs);
     if (!input.ok) return input;
-    const shape = input.value;
-    const [sh, sw] = config(p).size;
-    const [n, h, w, c] = shape;
-    return success([n ?? null, h == null ? null : h * sh, w == null ? null : w * sw, c ?? null]);
+    const factors = config(p).size;
+    return success(mapImageSize(input.value, (size, axis) => size * factors[axis]));
   },
   describe(p) {
     const c = config(p);

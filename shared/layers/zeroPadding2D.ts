@@ -1,5 +1,5 @@
 import { success } from '../api/outcome';
-import { singleImageInput } from './common';
+import { mapImageSize, singleImageInput } from './common';
 import { channelsLast, makeCodec } from './configCodec';
 import { layerConfig } from './layerConfig';
 import type { LayerDef, ParamSpec } from './types';
@@ -39,10 +39,8 @@ export const zeroPadding2D: LayerDef = {
   outputShape(inputs, p) {
     const input = singleImageInput(inputs);
     if (!input.ok) return input;
-    const shape = input.value;
-    const [[t, b], [l, r]] = config(p).padding;
-    const [n, h, w, c] = shape;
-    return success([n ?? null, h == null ? null : h + t + b, w == null ? null : w + l + r, c ?? null]);
+    const padding = config(p).padding;
+    return success(mapImageSize(input.value, (size, axis) => size + padding[axis][0] + padding[axis][1]));
   },
   describe: (p) => describePadding2d(config(p).padding),
 };
