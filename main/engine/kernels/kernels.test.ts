@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { success, type Outcome } from '../../../shared/api/outcome';
 import { startBackend } from '../backend';
-import { kernelCases, type KernelCase, type TierMethod } from './kernelCases';
+import { caseInputs, kernelCases, rand, type KernelCase, type TierMethod } from './kernelCases';
 import { referenceTier } from './referenceTier';
 import { setActiveTier } from './register';
 import type { KernelTier } from './tier';
@@ -16,21 +16,10 @@ import { tiersRequired } from './requireTiers.test-util';
  * installs what both need, where a tier that does not load fails.
  */
 
-function rand(shape: readonly number[], seed: number, offset = 0): tf.Tensor {
-  let s = seed >>> 0;
-  const n = shape.reduce((a, b) => a * b, 1);
-  const v = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    v[i] = s / 2 ** 32 - 0.5 + offset;
-  }
-  return tf.tensor(v, [...shape]);
-}
-
 /** Forward output then each input's gradient, as plain arrays. */
 async function evaluate(backend: string, c: KernelCase): Promise<Float32Array[]> {
   await tf.setBackend(backend);
-  const inputs = c.shapes.map((s, i) => rand(s, 17 + i * 31, i === 0 ? (c.offset ?? 0) : 0));
+  const inputs = caseInputs(c);
   const y = c.f(...inputs);
   const weights = rand(y.shape, 5);
   // A weighted sum makes every output position's gradient distinct.

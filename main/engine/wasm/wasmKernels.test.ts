@@ -1,122 +1,35 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from '../backend';
+import { caseInputs, conv2dTransposeCase, convCase, matMulCase, rand, separableCase, t4, type KernelCase } from '../kernels/kernelCases';
 
 /** Gradients on wasm (with our patches) against the cpu backend, on small random problems. */
 
-function rand(shape: number[], seed: number, offset = 0): tf.Tensor {
-  let s = seed >>> 0;
-  const size = shape.reduce((a, b) => a * b, 1);
-  const v = new Float32Array(size);
-  for (let i = 0; i < size; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    v[i] = s / 2 ** 32 - 0.5 + offset;
-  }
-  return tf.tensor(v, shape);
-}
-
-type Case = { name: string; shapes: number[][]; offset?: number; f: (...t: tf.Tensor[]) => tf.Tensor };
+/** What this test reads of a case (the tiers' `uses` does not apply: no tier is active here). */
+type Case = Pick<KernelCase, 'name' | 'shapes' | 'offset' | 'f'>;
 
 const cases: Case[] = [
-  {
-    name: 'conv2d valid',
-    shapes: [
-      [2, 7, 6, 3],
-      [3, 3, 3, 4],
-    ],
-    f: (x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid'),
-  },
-  {
-    name: 'conv2d same stride 2',
-    shapes: [
-      [2, 7, 8, 2],
-      [3, 3, 2, 5],
-    ],
-    f: (x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 2, 'same'),
-  },
-  {
-    name: 'conv2d 5x5 same one channel',
-    shapes: [
-      [3, 9, 9, 1],
-      [5, 5, 1, 4],
-    ],
-    f: (x, w) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same'),
-  },
-  {
-    name: 'conv2dTranspose stride 2',
-    shapes: [
-      [2, 4, 4, 3],
-      [3, 3, 2, 3],
-    ],
-    f: (x, w) => tf.conv2dTranspose(x as tf.Tensor4D, w as tf.Tensor4D, [2, 8, 8, 2], 2, 'same'),
-  },
-  {
-    name: 'depthwise same',
-    shapes: [
-      [2, 6, 6, 3],
-      [3, 3, 3, 2],
-    ],
-    f: (x, w) => tf.depthwiseConv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same'),
-  },
-  {
-    name: 'depthwise stride 2 valid',
-    shapes: [
-      [2, 7, 7, 2],
-      [3, 3, 2, 1],
-    ],
-    f: (x, w) => tf.depthwiseConv2d(x as tf.Tensor4D, w as tf.Tensor4D, 2, 'valid'),
-  },
-  {
-    name: 'separable',
-    shapes: [
-      [1, 6, 6, 2],
-      [3, 3, 2, 2],
-      [1, 1, 4, 3],
-    ],
-    f: (x, d, p) => tf.separableConv2d(x as tf.Tensor4D, d as tf.Tensor4D, p as tf.Tensor4D, 1, 'same'),
-  },
-  { name: 'maxPool all negative', shapes: [[2, 6, 6, 3]], offset: -2, f: (x) => tf.maxPool(x as tf.Tensor4D, 2, 2, 'valid') },
-  { name: 'maxPool same 3x3 stride 2', shapes: [[2, 7, 7, 2]], f: (x) => tf.maxPool(x as tf.Tensor4D, 3, 2, 'same') },
-  { name: 'avgPool same', shapes: [[2, 7, 7, 2]], f: (x) => tf.avgPool(x as tf.Tensor4D, 2, 2, 'same') },
+  convCase('conv2d', 'conv2d valid', [2, 7, 6, 3], [3, 3, 3, 4], 1, 'valid'),
+  convCase('conv2d', 'conv2d same stride 2', [2, 7, 8, 2], [3, 3, 2, 5], 2, 'same'),
+  convCase('conv2d', 'conv2d 5x5 same one channel', [3, 9, 9, 1], [5, 5, 1, 4], 1, 'same'),
+  conv2dTransposeCase,
+  convCase('depthwiseConv2d', 'depthwise same', [2, 6, 6, 3], [3, 3, 3, 2], 1, 'same'),
+  convCase('depthwiseConv2d', 'depthwise stride 2 valid', [2, 7, 7, 2], [3, 3, 2, 1], 2, 'valid'),
+  separableCase,
+  { name: 'maxPool all negative', shapes: [[2, 6, 6, 3]], offset: -2, f: (x) => tf.maxPool(t4(x), 2, 2, 'valid') },
+  { name: 'maxPool same 3x3 stride 2', shapes: [[2, 7, 7, 2]], f: (x) => tf.maxPool(t4(x), 3, 2, 'same') },
+  { name: 'avgPool same', shapes: [[2, 7, 7, 2]], f: (x) => tf.avgPool(t4(x), 2, 2, 'same') },
   // BatchMatMul's transposed fast path: forward with each transpose, and every backward pass
   // (dA = dY·Bᵀ, dB = Aᵀ·dY) goes through it too.
-  {
-    name: 'matMul',
-    shapes: [
-      [5, 7],
-      [7, 3],
-    ],
-    f: (a, b) => tf.matMul(a, b),
-  },
-  {
-    name: 'matMul transposeA',
-    shapes: [
-      [7, 5],
-      [7, 3],
-    ],
-    f: (a, b) => tf.matMul(a, b, true, false),
-  },
-  {
-    name: 'matMul transposeB',
-    shapes: [
-      [5, 7],
-      [3, 7],
-    ],
-    f: (a, b) => tf.matMul(a, b, false, true),
-  },
-  {
-    name: 'batched matMul, both transposed',
-    shapes: [
-      [2, 7, 5],
-      [2, 3, 7],
-    ],
-    f: (a, b) => tf.matMul(a, b, true, true),
-  },
+  matMulCase('matMul', [5, 7], [7, 3]),
+  matMulCase('matMul transposeA', [7, 5], [7, 3], { transposeA: true }),
+  matMulCase('matMul transposeB', [5, 7], [3, 7], { transposeB: true }),
+  matMulCase('batched matMul, both transposed', [2, 7, 5], [2, 3, 7], { transposeA: true, transposeB: true }),
 ];
 
 async function gradsOn(backend: string, c: Case): Promise<Float32Array[]> {
   await tf.setBackend(backend);
-  const inputs = c.shapes.map((s, i) => rand(s, 17 + i * 31, i === 0 ? (c.offset ?? 0) : 0));
+  const inputs = caseInputs(c);
   // A weighted sum makes every output position's gradient distinct.
   const loss = (...t: tf.Tensor[]): tf.Scalar => {
     const y = c.f(...t);
