@@ -6,7 +6,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../../../shared/layout';
 import { formatShape } from '../ui/format';
 import { describeSafely, diagnosticsByNode, worstSeverity } from './blockFacts';
 import type { PathSets } from './pathHighlight';
-import { sourceHandleId, targetHandleId, type BlockData, type BlockNode, type ShapeEdge } from './flowTypes';
+import { shapeEdge, targetHandleId, type BlockData, type BlockNode, type ShapeEdge } from './flowTypes';
 
 /** The parts of an inference result the canvas reads (structural, so tests can hand-make one). */
 export interface CanvasInference {
@@ -157,19 +157,7 @@ export function createEdgeDeriver(): (input: DeriveInput) => ShapeEdge[] {
         old.data.onPath === onPath &&
         old.data.labelAt === labelAt &&
         old.selected === selected.has(e.id);
-      const edge: ShapeEdge =
-        reuse && old !== undefined
-          ? old
-          : {
-              id: e.id,
-              type: 'shape',
-              source: e.source,
-              target: e.target,
-              sourceHandle: sourceHandleId,
-              targetHandle: targetHandleId(e.targetIndex),
-              selected: selected.has(e.id),
-              data: { shape: label, onPath, labelAt },
-            };
+      const edge: ShapeEdge = reuse && old !== undefined ? old : { ...shapeEdge(e, { shape: label, onPath, labelAt }), selected: selected.has(e.id) };
       next.set(e.id, edge);
       return edge;
     });

@@ -66,6 +66,22 @@ export function targetHandleId(index: number): string {
   return `in-${index}`;
 }
 
+/** A wire as the canvas draws it: from the source's output to the target's numbered input, labelled by data. */
+export function shapeEdge(
+  wire: { readonly id: string; readonly source: string; readonly target: string; readonly targetIndex: number },
+  data: ShapeEdgeData,
+): ShapeEdge {
+  return {
+    id: wire.id,
+    type: 'shape',
+    source: wire.source,
+    target: wire.target,
+    sourceHandle: sourceHandleId,
+    targetHandle: targetHandleId(wire.targetIndex),
+    data,
+  };
+}
+
 /** 'in-2' -> 2; anything else -> 0 (single-input blocks). */
 export function targetIndexOf(handleId: string | null | undefined): number {
   const m = /^in-(\d+)$/.exec(handleId ?? '');

@@ -6,7 +6,7 @@ import type { Family } from '../../../shared/layers/types';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../shared/layout';
 import { formatCount, formatShape } from '../ui/format';
 import type { CanvasInference } from './flowModel';
-import { sourceHandleId, targetHandleId, type BlockNode, type CanvasNode, type GroupData, type ShapeEdge } from './flowTypes';
+import { shapeEdge, type BlockNode, type CanvasNode, type GroupData, type ShapeEdge } from './flowTypes';
 
 /** What a group holds, in words: "stage · 3 blocks · 33 layers", "module · 10 layers". */
 function summaryOf(g: BlockGroup): string {
@@ -119,16 +119,7 @@ export function groupedFlow(
       continue;
     }
     const shape = inference.nodes.get(e.from)?.outputShape ?? null;
-    out.push({
-      id: e.id,
-      type: 'shape',
-      source: e.source,
-      target: e.target,
-      sourceHandle: sourceHandleId,
-      targetHandle: targetHandleId(e.targetIndex),
-      selectable: false,
-      data: { shape: shape === null ? null : formatShape(shape), onPath: false, labelAt: 0.5 },
-    });
+    out.push({ ...shapeEdge(e, { shape: shape === null ? null : formatShape(shape), onPath: false, labelAt: 0.5 }), selectable: false });
   }
   return { nodes, edges: out };
 }
