@@ -58,19 +58,15 @@ function batchShape(layer: ExportLayer, own: JsonObject): JsonValue {
   return [...layer.outputShape];
 }
 
+/** InputLayer's config as both formats write it, its batch shape under `shapeKey`. */
+function inputLayerConfig(layer: ExportLayer, own: JsonObject, shapeKey: 'batch_shape' | 'batch_input_shape'): Record<string, JsonValue> {
+  return { [shapeKey]: batchShape(layer, own), dtype: 'float32', sparse: own.sparse ?? false, ragged: own.ragged ?? false, name: layer.node.name };
+}
+
 /** Keras 3 `layer.get_config()`. */
 export function keras3Config(layer: ExportLayer): JsonObject {
   const own = ownEntries(layer);
-  if (layer.node.kind === 'InputLayer') {
-    return {
-      batch_shape: batchShape(layer, own),
-      dtype: 'float32',
-      sparse: own.sparse ?? false,
-      ragged: own.ragged ?? false,
-      name: layer.node.name,
-      optional: own.optional ?? false,
-    };
-  }
+  if (layer.node.kind === 'InputLayer') return { ...inputLayerConfig(layer, own, 'batch_shape'), optional: own.optional ?? false };
   if (layer.node.kind === 'SpatialDropout2D') {
     // Keras 3.15's SpatialDropout get_config writes its own dict: no trainable, dtype as a string.
     return { rate: own.rate ?? 0.5, seed: own.seed ?? null, name: layer.node.name, dtype: 'float32', ...omitKeys(own, ['rate', 'seed']) };
@@ -100,15 +96,7 @@ export type Keras2Flavour = 'keras2' | 'tfjs';
 export function keras2Config(layer: ExportLayer, flavour: Keras2Flavour): JsonObject {
   const own = ownEntries(layer);
   const dropDefaults = ownEntry(keras3OnlyDefaults, layer.node.kind) ?? {};
-  if (layer.node.kind === 'InputLayer') {
-    return {
-      batch_input_shape: batchShape(layer, own),
-      dtype: 'float32',
-      sparse: own.sparse ?? false,
-      ragged: own.ragged ?? false,
-      name: layer.node.name,
-    };
-  }
+  if (layer.node.kind === 'InputLayer') return inputLayerConfig(layer, own, 'batch_input_shape');
   const out: Record<string, JsonValue> = { name: layer.node.name, trainable: trainableOf(layer), dtype: 'float32' };
   // Keras 3's SpatialDropout2D (also its legacy tf.keras loader) takes no `trainable`; tf.keras 2 defaults it to true.
   if (layer.node.kind === 'SpatialDropout2D') delete out.trainable;
