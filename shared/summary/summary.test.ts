@@ -30,11 +30,14 @@ const inception = buildGraph('inception_module', [
   { name: 'concat', kind: 'Concatenate', params: { axis: -1 }, inputs: ['b1x1', 'b3x3', 'b5x5', 'pool_proj'] },
 ]);
 
+/** The models whose Keras 3 summary (JSON and text) sits in fixtures/, by fixture name. */
+const kerasExamples = [
+  ['keras_cnn', kerasCnn],
+  ['inception_module', inception],
+] as const;
+
 describe('summaryJson equals what Keras 3 reports', () => {
-  it.each([
-    ['keras_cnn', kerasCnn],
-    ['inception_module', inception],
-  ])('%s', (name, graph) => {
+  it.each(kerasExamples)('%s', (name, graph) => {
     expect(summaryJson(graph, opts)).toEqual(example(`${name}.summary.json`));
   });
 
@@ -56,10 +59,7 @@ describe('summaryModel', () => {
 });
 
 describe('formatSummary equals Keras 3 model.summary() text', () => {
-  it.each([
-    ['keras_cnn', kerasCnn],
-    ['inception_module', inception],
-  ])('%s', (name, graph) => {
+  it.each(kerasExamples)('%s', (name, graph) => {
     expect(formatSummary(graph, opts)).toBe(fixture(`${name}.keras3.txt`));
   });
 
