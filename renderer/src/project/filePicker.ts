@@ -1,6 +1,7 @@
 import { api } from '../host/api';
 import { appInfoStore } from '../host/appInfo';
 import { createStore } from '../state/createStore';
+import { askThrough, type PendingQuestion } from '../state/pendingQuestion';
 
 export interface PickRequest {
   readonly mode: 'open' | 'save';
@@ -11,12 +12,8 @@ export interface PickRequest {
   readonly defaultName?: string;
 }
 
-interface Pending extends PickRequest {
-  readonly resolve: (path: string | null) => void;
-}
-
 /** The in-app file dialog's open request (browser mode); FileDialog renders it. */
-export const pickerStore = createStore<Pending | null>(null);
+export const pickerStore = createStore<PendingQuestion<PickRequest, string | null> | null>(null);
 
 /**
  * Asks the user for a file path: Electron's native dialog where main offers one, else the
@@ -36,14 +33,6 @@ export async function pickFile(request: PickRequest): Promise<string | null> {
           });
     return r.ok ? r.value.path : null;
   }
-  pickerStore.getState()?.resolve(null);
-  return new Promise((resolve) => {
-    pickerStore.setState(() => ({
-      ...request,
-      resolve: (path) => {
-        pickerStore.setState(() => null);
-        resolve(path);
-      },
-    }));
-  });
+  // A request still open is cancelled first.
+  return askThrough(pickerStore, request, null);
 }

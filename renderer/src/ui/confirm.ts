@@ -1,4 +1,5 @@
 import { createStore, useStore } from '../state/createStore';
+import { askThrough, type PendingQuestion } from '../state/pendingQuestion';
 
 /** A question the app asks before something destructive, answered in the app's own dialog (not window.confirm). */
 export interface ConfirmRequest {
@@ -11,9 +12,7 @@ export interface ConfirmRequest {
   readonly danger?: boolean;
 }
 
-interface Pending extends ConfirmRequest {
-  readonly resolve: (yes: boolean) => void;
-}
+type Pending = PendingQuestion<ConfirmRequest, boolean>;
 
 const confirmStore = createStore<Pending | null>(null);
 
@@ -23,15 +22,6 @@ export function useConfirmRequest(): Pending | null {
 
 /** Asks; resolves true when the person goes ahead, false on Cancel, Escape or the backdrop. */
 export function askConfirm(request: ConfirmRequest): Promise<boolean> {
-  // A question still open is answered "no" first: two at once would leave one promise hanging.
-  confirmStore.getState()?.resolve(false);
-  return new Promise((resolve) => {
-    confirmStore.setState(() => ({
-      ...request,
-      resolve: (yes) => {
-        confirmStore.setState(() => null);
-        resolve(yes);
-      },
-    }));
-  });
+  // A question still open is answered "no" first.
+  return askThrough(confirmStore, request, false);
 }
