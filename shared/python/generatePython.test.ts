@@ -11,22 +11,32 @@ function template(id: string) {
 }
 
 describe('generatePython: model', () => {
-  it('writes a chain as keras.Sequential with the same layer names and non-default params', () => {
-    const code = generatePython(template('keras_cnn'));
-    expect(code).toContain('return keras.Sequential(');
-    expect(code).toContain('keras.Input(shape=(28, 28, 1), name="input_layer")');
-    expect(code).toContain('layers.Conv2D(32, (3, 3), activation="relu", name="conv2d")');
-    expect(code).toContain('layers.Dropout(0.25, name="dropout")');
-    expect(code).toContain('layers.Dense(10, activation="softmax", name="dense_1")');
-    expect(code).toContain(modelSectionEnd);
-  });
-
-  it('writes branches with the functional API, merges called on a list', () => {
-    const code = generatePython(template('inception_module'));
-    expect(code).toContain('features = keras.Input(shape=(28, 28, 192), name="features")');
-    expect(code).toContain('concat = layers.Concatenate(name="concat")([b1x1, b3x3, b5x5, pool_proj])');
-    expect(code).toContain('return keras.Model(inputs=features, outputs=concat, name=MODEL_NAME)');
-    expect(code).toContain('MODEL_NAME = "inception_module"');
+  it.each([
+    [
+      'writes a chain as keras.Sequential with the same layer names and non-default params',
+      'keras_cnn',
+      [
+        'return keras.Sequential(',
+        'keras.Input(shape=(28, 28, 1), name="input_layer")',
+        'layers.Conv2D(32, (3, 3), activation="relu", name="conv2d")',
+        'layers.Dropout(0.25, name="dropout")',
+        'layers.Dense(10, activation="softmax", name="dense_1")',
+        modelSectionEnd,
+      ],
+    ],
+    [
+      'writes branches with the functional API, merges called on a list',
+      'inception_module',
+      [
+        'features = keras.Input(shape=(28, 28, 192), name="features")',
+        'concat = layers.Concatenate(name="concat")([b1x1, b3x3, b5x5, pool_proj])',
+        'return keras.Model(inputs=features, outputs=concat, name=MODEL_NAME)',
+        'MODEL_NAME = "inception_module"',
+      ],
+    ],
+  ])('%s', (_title, id, lines) => {
+    const code = generatePython(template(id));
+    for (const line of lines) expect(code).toContain(line);
   });
 
   it("writes regularizers as Keras objects (the chapter's L2)", () => {
