@@ -8,6 +8,7 @@
 import { loadTier } from '../main/engine/kernels/tiers';
 import { nativeAddon, setNativeGemm } from '../main/engine/kernels/nativeTier';
 import type { ConvGeometry, KernelTier } from '../main/engine/kernels/tier';
+import { pool2x2, squareConv } from './geometry';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -20,40 +21,6 @@ function random(n: number): Float32Array {
   return a;
 }
 
-const conv = (batch: number, inH: number, inC: number, k: number, outC: number): ConvGeometry => ({
-  batch,
-  inH,
-  inW: inH,
-  inC,
-  outH: inH - k + 1,
-  outW: inH - k + 1,
-  outC,
-  kH: k,
-  kW: k,
-  strideH: 1,
-  strideW: 1,
-  dilationH: 1,
-  dilationW: 1,
-  padTop: 0,
-  padLeft: 0,
-});
-const pool = (batch: number, inH: number, c: number): ConvGeometry => ({
-  batch,
-  inH,
-  inW: inH,
-  inC: c,
-  outH: inH / 2,
-  outW: inH / 2,
-  outC: c,
-  kH: 2,
-  kW: 2,
-  strideH: 2,
-  strideW: 2,
-  dilationH: 1,
-  dilationW: 1,
-  padTop: 0,
-  padLeft: 0,
-});
 const size = (g: ConvGeometry, side: 'in' | 'out'): number => g.batch * (side === 'in' ? g.inH * g.inW * g.inC : g.outH * g.outW * g.outC);
 const convFlops = (g: ConvGeometry): number => 2 * g.batch * g.outH * g.outW * g.kH * g.kW * g.inC * g.outC;
 
@@ -64,9 +31,9 @@ interface Case {
   readonly run: (t: KernelTier) => void;
 }
 
-const conv1 = conv(200, 28, 1, 3, 32);
-const conv2 = conv(200, 26, 32, 3, 64);
-const pool2 = pool(200, 24, 64);
+const conv1 = squareConv(200, 28, 1, 3, 32);
+const conv2 = squareConv(200, 26, 32, 3, 64);
+const pool2 = pool2x2(200, 24, 64);
 function convCases(label: string, g: ConvGeometry): Case[] {
   const x = random(size(g, 'in')),
     w = random(g.kH * g.kW * g.inC * g.outC),

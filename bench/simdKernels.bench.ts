@@ -3,38 +3,21 @@
 // machine other jobs are loading. Copies in and out of the tier's shared memory are included.
 //   npx tsx bench/simdKernels.bench.ts [THREADS] [REPEATS]     (best of REPEATS, default 5)
 import { startSimdTier } from '../main/engine/kernels/simdTier';
-import type { ConvGeometry } from '../main/engine/kernels/tier';
+import { pool2x2, squareConv } from './geometry';
 
 const threads = Math.max(1, Number(process.argv[2] ?? 2));
 const repeats = Math.max(1, Number(process.argv[3] ?? 5));
 
 const values = (n: number): Float32Array => Float32Array.from({ length: n }, (_, i) => ((i * 2654435761) % 1000) / 1000 - 0.5);
-const conv = (inH: number, inC: number, outC: number): ConvGeometry => ({
-  batch: 200,
-  inH,
-  inW: inH,
-  inC,
-  outH: inH - 2,
-  outW: inH - 2,
-  outC,
-  kH: 3,
-  kW: 3,
-  strideH: 1,
-  strideW: 1,
-  dilationH: 1,
-  dilationW: 1,
-  padTop: 0,
-  padLeft: 0,
-});
 
 async function main(): Promise<void> {
   const started = await startSimdTier(threads);
   if (!started.ok) throw new Error(started.error.message);
   const t = started.value;
-  const g1 = conv(28, 1, 32),
-    g2 = conv(26, 32, 64),
-    b = 200;
-  const pool: ConvGeometry = { ...g2, inH: 24, inW: 24, inC: 64, outH: 12, outW: 12, kH: 2, kW: 2, strideH: 2, strideW: 2 };
+  const b = 200,
+    g1 = squareConv(b, 28, 1, 3, 32),
+    g2 = squareConv(b, 26, 32, 3, 64),
+    pool = pool2x2(b, 24, 64);
   const x1 = values(b * 28 * 28),
     w1 = values(9 * 32),
     y1 = new Float32Array(b * 26 * 26 * 32);

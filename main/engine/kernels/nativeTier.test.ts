@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers';
 import { cpuFeatures, cpuMismatch, loadNativeTier, nativeAddon, nativeAddonCandidates, nativeDetail, setNativeGemm } from './nativeTier';
-import type { ConvGeometry, KernelTier } from './tier';
+import { geometry } from './glue';
+import type { KernelTier } from './tier';
 import { tiersRequired } from './requireTiers.test-util';
 
 /**
@@ -60,26 +61,6 @@ function expectClose(actual: Float32Array, expected: Float32Array | Int32Array |
   for (let i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs((actual[i] ?? NaN) - (expected[i] ?? NaN)));
   expect(worst / scale, `${what}: max |difference| ${worst} (scale ${scale})`).toBeLessThan(2e-5);
   expectGuarded(actual);
-}
-
-function geometry(info: tf.backend_util.Conv2DInfo, kH: number, kW: number): ConvGeometry {
-  return {
-    batch: info.batchSize,
-    inH: info.inHeight,
-    inW: info.inWidth,
-    inC: info.inChannels,
-    outH: info.outHeight,
-    outW: info.outWidth,
-    outC: info.outChannels,
-    kH,
-    kW,
-    strideH: info.strideHeight,
-    strideW: info.strideWidth,
-    dilationH: info.dilationHeight,
-    dilationW: info.dilationWidth,
-    padTop: info.padInfo.top,
-    padLeft: info.padInfo.left,
-  };
 }
 
 /** A dilated filter as the equivalent undilated one (zeros between the taps). */
@@ -237,23 +218,7 @@ if (!load.ok) {
   });
 
   it('refuses arrays shorter than the geometry instead of reading past them', () => {
-    const g: ConvGeometry = {
-      batch: 1,
-      inH: 4,
-      inW: 4,
-      inC: 2,
-      outH: 2,
-      outW: 2,
-      outC: 3,
-      kH: 3,
-      kW: 3,
-      strideH: 1,
-      strideW: 1,
-      dilationH: 1,
-      dilationW: 1,
-      padTop: 0,
-      padLeft: 0,
-    };
+    const g = geometry(tf.backend_util.computeConv2DInfo([1, 4, 4, 2], [3, 3, 2, 3], 1, 1, 'valid'));
     expect(() => tier.conv2d(g, new Float32Array(31), new Float32Array(54), null, 'linear', new Float32Array(12))).toThrow(
       /x holds 31 floats; the geometry needs 32/,
     );
@@ -270,7 +235,7 @@ if (!load.ok) {
         it(`conv2d and both gradients: ${c.name}`, () => {
           const d = c.dilation ?? 1;
           const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.strides, d, c.pad);
-          const g = geometry(info, c.w[0], c.w[1]);
+          const g = geometry(info);
           const { x, w, bias, dy, ref } = convInputs(c, info);
           const y = outView(ref.y.length);
           tier.conv2d(g, x, w, c.bias === true ? bias : null, c.relu === true ? 'relu' : 'linear', y);
@@ -331,7 +296,7 @@ if (!load.ok) {
       it(`depthwise conv and both gradients: ${c.name}`, () => {
         const d = c.dilation ?? 1;
         const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.strides, d, c.pad, undefined, true);
-        const g = geometry(info, c.w[0], c.w[1]);
+        const g = geometry(info);
         const x = inHeap(random(c.x.reduce((a, b) => a * b))),
           w = inHeap(random(c.w.reduce((a, b) => a * b)));
         const bias = inHeap(random(info.outChannels)),
@@ -364,7 +329,7 @@ if (!load.ok) {
     for (const c of poolCases) {
       it(`max and average pooling and their gradients: ${c.name}`, () => {
         const info = tf.backend_util.computePool2DInfo(c.x, c.size, c.strides, 1, c.pad);
-        const g = geometry(info, info.filterHeight, info.filterWidth);
+        const g = geometry(info);
         const x = inHeap(
           random(
             c.x.reduce((a, b) => a * b),

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { failure, success, type Outcome } from '../../../shared/api/outcome';
-import type { ConvGeometry, FusedActivation, KernelTier, MatMulGeometry } from './tier';
+import { convFields, type ConvFields, type FusedActivation, type KernelTier, type MatMulGeometry } from './tier';
 
 /**
  * The native kernel tier: the N-API addon built from native/src by scripts/build-native.mjs at
@@ -25,15 +25,13 @@ export interface NativeInfo {
   readonly isa: string;
 }
 
-type Conv15 = [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
-
 interface NativeAddon {
-  conv2d(...args: [...Conv15, Float32Array, Float32Array, Float32Array | null, boolean, Float32Array]): void;
-  conv2dBackpropInput(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
-  conv2dBackpropFilter(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
-  depthwiseConv2d(...args: [...Conv15, Float32Array, Float32Array, Float32Array | null, boolean, Float32Array]): void;
-  depthwiseConv2dBackpropInput(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
-  depthwiseConv2dBackpropFilter(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
+  conv2d(...args: [...ConvFields, Float32Array, Float32Array, Float32Array | null, boolean, Float32Array]): void;
+  conv2dBackpropInput(...args: [...ConvFields, Float32Array, Float32Array, Float32Array]): void;
+  conv2dBackpropFilter(...args: [...ConvFields, Float32Array, Float32Array, Float32Array]): void;
+  depthwiseConv2d(...args: [...ConvFields, Float32Array, Float32Array, Float32Array | null, boolean, Float32Array]): void;
+  depthwiseConv2dBackpropInput(...args: [...ConvFields, Float32Array, Float32Array, Float32Array]): void;
+  depthwiseConv2dBackpropFilter(...args: [...ConvFields, Float32Array, Float32Array, Float32Array]): void;
   matMul(
     batch: number,
     aBatch: number,
@@ -49,10 +47,10 @@ interface NativeAddon {
     relu: boolean,
     out: Float32Array,
   ): void;
-  maxPool(...args: [...Conv15, Float32Array, Float32Array]): void;
-  maxPoolGrad(...args: [...Conv15, Float32Array, Float32Array, Float32Array]): void;
-  avgPool(...args: [...Conv15, Float32Array, Float32Array]): void;
-  avgPoolGrad(...args: [...Conv15, Float32Array, Float32Array]): void;
+  maxPool(...args: [...ConvFields, Float32Array, Float32Array]): void;
+  maxPoolGrad(...args: [...ConvFields, Float32Array, Float32Array, Float32Array]): void;
+  avgPool(...args: [...ConvFields, Float32Array, Float32Array]): void;
+  avgPoolGrad(...args: [...ConvFields, Float32Array, Float32Array]): void;
   reluGrad(dy: Float32Array, y: Float32Array, out: Float32Array): void;
   sumRows(x: Float32Array, rows: number, cols: number, out: Float32Array): void;
   info(): NativeInfo;
@@ -211,23 +209,6 @@ export function nativeDetail(info: NativeInfo): string {
   return `native kernels on ${info.blas}, ${threads}${blasThreads}`;
 }
 
-const geo = (g: ConvGeometry): Conv15 => [
-  g.batch,
-  g.inH,
-  g.inW,
-  g.inC,
-  g.outH,
-  g.outW,
-  g.outC,
-  g.kH,
-  g.kW,
-  g.strideH,
-  g.strideW,
-  g.dilationH,
-  g.dilationW,
-  g.padTop,
-  g.padLeft,
-];
 const relu = (act: FusedActivation): boolean => act === 'relu';
 
 function wrap(addon: NativeAddon): KernelTier {
@@ -237,18 +218,18 @@ function wrap(addon: NativeAddon): KernelTier {
       return nativeDetail(addon.info());
     },
     threads: addon.info().threads,
-    conv2d: (g, x, w, bias, act, out) => addon.conv2d(...geo(g), x, w, bias, relu(act), out),
-    conv2dBackpropInput: (g, dy, w, dx) => addon.conv2dBackpropInput(...geo(g), dy, w, dx),
-    conv2dBackpropFilter: (g, x, dy, dw) => addon.conv2dBackpropFilter(...geo(g), x, dy, dw),
-    depthwiseConv2d: (g, x, w, bias, act, out) => addon.depthwiseConv2d(...geo(g), x, w, bias, relu(act), out),
-    depthwiseConv2dBackpropInput: (g, dy, w, dx) => addon.depthwiseConv2dBackpropInput(...geo(g), dy, w, dx),
-    depthwiseConv2dBackpropFilter: (g, x, dy, dw) => addon.depthwiseConv2dBackpropFilter(...geo(g), x, dy, dw),
+    conv2d: (g, x, w, bias, act, out) => addon.conv2d(...convFields(g), x, w, bias, relu(act), out),
+    conv2dBackpropInput: (g, dy, w, dx) => addon.conv2dBackpropInput(...convFields(g), dy, w, dx),
+    conv2dBackpropFilter: (g, x, dy, dw) => addon.conv2dBackpropFilter(...convFields(g), x, dy, dw),
+    depthwiseConv2d: (g, x, w, bias, act, out) => addon.depthwiseConv2d(...convFields(g), x, w, bias, relu(act), out),
+    depthwiseConv2dBackpropInput: (g, dy, w, dx) => addon.depthwiseConv2dBackpropInput(...convFields(g), dy, w, dx),
+    depthwiseConv2dBackpropFilter: (g, x, dy, dw) => addon.depthwiseConv2dBackpropFilter(...convFields(g), x, dy, dw),
     matMul: (g: MatMulGeometry, a, b, bias, act, out) =>
       addon.matMul(g.batch, g.aBatch, g.bBatch, g.m, g.k, g.n, g.transA, g.transB, a, b, bias, relu(act), out),
-    maxPool: (g, x, out) => addon.maxPool(...geo(g), x, out),
-    maxPoolGrad: (g, x, dy, dx) => addon.maxPoolGrad(...geo(g), x, dy, dx),
-    avgPool: (g, x, out) => addon.avgPool(...geo(g), x, out),
-    avgPoolGrad: (g, dy, dx) => addon.avgPoolGrad(...geo(g), dy, dx),
+    maxPool: (g, x, out) => addon.maxPool(...convFields(g), x, out),
+    maxPoolGrad: (g, x, dy, dx) => addon.maxPoolGrad(...convFields(g), x, dy, dx),
+    avgPool: (g, x, out) => addon.avgPool(...convFields(g), x, out),
+    avgPoolGrad: (g, dy, dx) => addon.avgPoolGrad(...convFields(g), dy, dx),
     reluGrad: (dy, y, out) => addon.reluGrad(dy, y, out),
     sumRows: (x, rows, cols, out) => addon.sumRows(x, rows, cols, out),
   };

@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { geometry } from './glue';
 import { startSimdTier, type SimdTier } from './simdTier';
 import type { ConvGeometry } from './tier';
 import { referenceTier } from './referenceTier';
@@ -40,26 +41,6 @@ const values = (t: tf.Tensor): Float32Array => {
   const d = t.dataSync();
   return d instanceof Float32Array ? d : Float32Array.from(d);
 };
-
-function geometry(info: tf.backend_util.Conv2DInfo): ConvGeometry {
-  return {
-    batch: info.batchSize,
-    inH: info.inHeight,
-    inW: info.inWidth,
-    inC: info.inChannels,
-    outH: info.outHeight,
-    outW: info.outWidth,
-    outC: info.outChannels,
-    kH: info.filterHeight,
-    kW: info.filterWidth,
-    strideH: info.strideHeight,
-    strideW: info.strideWidth,
-    dilationH: info.dilationHeight,
-    dilationW: info.dilationWidth,
-    padTop: info.padInfo.top,
-    padLeft: info.padInfo.left,
-  };
-}
 
 type Pad = 'same' | 'valid';
 interface ConvCase {

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import { failure, success, type Outcome } from '../../../shared/api/outcome';
-import type { ConvGeometry, FusedActivation, KernelTier, MatMulGeometry } from './tier';
+import { convFields, type ConvGeometry, type FusedActivation, type KernelTier, type MatMulGeometry } from './tier';
 import { JOB, KIND, SimdRuntime } from './simd/runtime';
 
 /** A KernelTier whose helper threads can be stopped (tests, and engines that switch tiers). */
@@ -34,24 +34,6 @@ function checkConv(g: ConvGeometry): void {
     throw new Error(`simd tier: bad convolution geometry ${JSON.stringify(g)}`);
   }
 }
-
-const convFields = (g: ConvGeometry): number[] => [
-  g.batch,
-  g.inH,
-  g.inW,
-  g.inC,
-  g.outH,
-  g.outW,
-  g.outC,
-  g.kH,
-  g.kW,
-  g.strideH,
-  g.strideW,
-  g.dilationH,
-  g.dilationW,
-  g.padTop,
-  g.padLeft,
-];
 
 const sizes = (g: ConvGeometry): { x: number; y: number } => ({
   x: g.batch * g.inH * g.inW * g.inC,

@@ -38,6 +38,27 @@ export interface ConvGeometry {
   readonly padLeft: number;
 }
 
+/** A geometry as the fifteen numbers both tiers' entry points (the addon's arguments, the wasm job's fields) take, in ConvGeometry's order. */
+export type ConvFields = [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+
+export const convFields = (g: ConvGeometry): ConvFields => [
+  g.batch,
+  g.inH,
+  g.inW,
+  g.inC,
+  g.outH,
+  g.outW,
+  g.outC,
+  g.kH,
+  g.kW,
+  g.strideH,
+  g.strideW,
+  g.dilationH,
+  g.dilationW,
+  g.padTop,
+  g.padLeft,
+];
+
 export interface MatMulGeometry {
   /** Batch count; a and b each hold `batch` matrices (b may be shared: bBatch 1). */
   readonly batch: number;
