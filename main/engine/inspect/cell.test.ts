@@ -52,8 +52,12 @@ const pixels = (h: number, w: number, c: number) => {
   return { kind: 'pixels' as const, width: w, height: h, channels: c === 3 ? (3 as const) : (1 as const), data: Array.from({ length: h * w * c }, () => r()) };
 };
 
-async function check(ctx: InspectContext, layer: string, cells: CellRequest['cell'][], sample: CellRequest['sample']) {
-  for (const c of cells) {
+/** One cell to check: the layer, then the y, x and channel of that cell in its output. */
+type Probe = readonly [layer: string, y: number, x: number, channel: number];
+
+async function check(ctx: InspectContext, sample: CellRequest['sample'], probes: readonly Probe[]) {
+  for (const [layer, y, x, channel] of probes) {
+    const c: CellRequest['cell'] = { y, x, channel };
     const r = await cell(ctx, { layer, sample, cell: c });
     if (!r.ok) throw new Error(r.error.message);
     const computed = computeCell(r.value);
@@ -83,73 +87,24 @@ describe('the detail view reproduces the engine', () => {
       ['AveragePooling2D', { pool_size: [2, 2], strides: [1, 1], padding: 'same' }, 'avgpool'],
       ['Activation', { activation: 'elu' }, 'elu'],
     ]);
-    const ctx = await contextFor(b.build());
-    const s = pixels(11, 11, 3);
-    await check(
-      ctx,
-      'valid',
-      [
-        { y: 0, x: 0, channel: 0 },
-        { y: 8, x: 4, channel: 2 },
-      ],
-      s,
-    );
-    await check(
-      ctx,
-      'strided',
-      [
-        { y: 0, x: 0, channel: 1 },
-        { y: 4, x: 4, channel: 3 },
-      ],
-      s,
-    );
-    await check(
-      ctx,
-      'dilated',
-      [
-        { y: 0, x: 4, channel: 1 },
-        { y: 2, x: 2, channel: 0 },
-      ],
-      s,
-    );
-    await check(ctx, 'bn', [{ y: 1, x: 3, channel: 1 }], s);
-    await check(
-      ctx,
-      'relu',
-      [
-        { y: 2, x: 3, channel: 0 },
-        { y: 0, x: 0, channel: 1 },
-      ],
-      s,
-    );
-    await check(
-      ctx,
-      'leaky',
-      [
-        { y: 2, x: 3, channel: 0 },
-        { y: 1, x: 1, channel: 1 },
-      ],
-      s,
-    );
-    await check(
-      ctx,
-      'maxpool',
-      [
-        { y: 0, x: 0, channel: 0 },
-        { y: 2, x: 2, channel: 1 },
-      ],
-      s,
-    );
-    await check(
-      ctx,
-      'avgpool',
-      [
-        { y: 2, x: 2, channel: 1 },
-        { y: 1, x: 0, channel: 0 },
-      ],
-      s,
-    );
-    await check(ctx, 'elu', [{ y: 1, x: 1, channel: 0 }], s);
+    await check(await contextFor(b.build()), pixels(11, 11, 3), [
+      ['valid', 0, 0, 0],
+      ['valid', 8, 4, 2],
+      ['strided', 0, 0, 1],
+      ['strided', 4, 4, 3],
+      ['dilated', 0, 4, 1],
+      ['dilated', 2, 2, 0],
+      ['bn', 1, 3, 1],
+      ['relu', 2, 3, 0],
+      ['relu', 0, 0, 1],
+      ['leaky', 2, 3, 0],
+      ['leaky', 1, 1, 1],
+      ['maxpool', 0, 0, 0],
+      ['maxpool', 2, 2, 1],
+      ['avgpool', 2, 2, 1],
+      ['avgpool', 1, 0, 0],
+      ['elu', 1, 1, 0],
+    ]);
   });
 
   it('DepthwiseConv2D and SeparableConv2D with a depth multiplier', async () => {
@@ -158,26 +113,12 @@ describe('the detail view reproduces the engine', () => {
       ['DepthwiseConv2D', { kernel_size: [3, 3], depth_multiplier: 2, padding: 'same', activation: 'relu6' }, 'dw'],
       ['SeparableConv2D', { filters: 4, kernel_size: [3, 3], depth_multiplier: 2, strides: [2, 2], activation: 'linear' }, 'sep'],
     ]);
-    const ctx = await contextFor(b.build());
-    const s = pixels(9, 9, 3);
-    await check(
-      ctx,
-      'dw',
-      [
-        { y: 0, x: 0, channel: 5 },
-        { y: 4, x: 3, channel: 2 },
-      ],
-      s,
-    );
-    await check(
-      ctx,
-      'sep',
-      [
-        { y: 1, x: 2, channel: 3 },
-        { y: 0, x: 0, channel: 0 },
-      ],
-      s,
-    );
+    await check(await contextFor(b.build()), pixels(9, 9, 3), [
+      ['dw', 0, 0, 5],
+      ['dw', 4, 3, 2],
+      ['sep', 1, 2, 3],
+      ['sep', 0, 0, 0],
+    ]);
   });
 
   it('Dense (with softmax), Flatten, Dropout, merges and global pooling in a functional model', async () => {
@@ -193,23 +134,16 @@ describe('the detail view reproduces the engine', () => {
     const drop = b.layer('Dropout', { rate: 0.5 }, d1, 'drop');
     const both = b.layer('Concatenate', {}, [drop, gap], 'both');
     b.layer('Dense', { units: 4, activation: 'softmax' }, both, 'out');
-    const ctx = await contextFor(b.build());
-    const s = pixels(6, 6, 3);
-    await check(ctx, 'add', [{ y: 2, x: 3, channel: 1 }], s);
-    await check(
-      ctx,
-      'cat',
-      [
-        { y: 1, x: 1, channel: 4 },
-        { y: 0, x: 5, channel: 0 },
-      ],
-      s,
-    );
-    await check(ctx, 'gap', [{ y: 0, x: 0, channel: 5 }], s);
-    await check(ctx, 'flat', [{ y: 0, x: 0, channel: 50 }], s);
-    await check(ctx, 'd1', [{ y: 0, x: 0, channel: 2 }], s);
-    await check(ctx, 'drop', [{ y: 0, x: 0, channel: 1 }], s);
-    await check(ctx, 'out', [{ y: 0, x: 0, channel: 3 }], s);
+    await check(await contextFor(b.build()), pixels(6, 6, 3), [
+      ['add', 2, 3, 1],
+      ['cat', 1, 1, 4],
+      ['cat', 0, 5, 0],
+      ['gap', 0, 0, 5],
+      ['flat', 0, 0, 50],
+      ['d1', 0, 0, 2],
+      ['drop', 0, 0, 1],
+      ['out', 0, 0, 3],
+    ]);
   });
 
   it('says why for the Input block and for cells outside the output', async () => {
