@@ -20,6 +20,15 @@ export const optimizerSchema = z.discriminatedUnion('kind', [
 ]);
 export type Optimizer = z.infer<typeof optimizerSchema>;
 export const optimizerKinds = ['sgd', 'adam', 'rmsprop', 'adagrad', 'adadelta', 'adamax'] as const;
+/** The Keras class of each optimizer kind (keras.optimizers.SGD, …): what the exported script names and the settings show. */
+export const optimizerClassNames: Readonly<Record<Optimizer['kind'], string>> = {
+  sgd: 'SGD',
+  adam: 'Adam',
+  rmsprop: 'RMSprop',
+  adagrad: 'Adagrad',
+  adadelta: 'Adadelta',
+  adamax: 'Adamax',
+};
 
 export const lossSchema = z.enum(['categorical_crossentropy', 'sparse_categorical_crossentropy', 'binary_crossentropy', 'mse', 'mae']);
 export type Loss = z.infer<typeof lossSchema>;

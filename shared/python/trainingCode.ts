@@ -1,16 +1,7 @@
 import type { Shape } from '../graph/types';
 import { resizedLimits } from '../project/resizeBudget';
-import type { DatasetRef, Metric, Optimizer, TrainingSettings } from '../project/schema';
+import { optimizerClassNames, type DatasetRef, type Metric, type TrainingSettings } from '../project/schema';
 import { pyFloat, pyString } from './pythonLiteral';
-
-const optimizerClass: Readonly<Record<Optimizer['kind'], string>> = {
-  sgd: 'SGD',
-  adam: 'Adam',
-  rmsprop: 'RMSprop',
-  adagrad: 'Adagrad',
-  adadelta: 'Adadelta',
-  adamax: 'Adamax',
-};
 
 export function optimizerCode(t: TrainingSettings): string {
   const args = [`learning_rate=${pyFloat(t.learningRate)}`];
@@ -18,7 +9,7 @@ export function optimizerCode(t: TrainingSettings): string {
     if (t.optimizer.momentum !== 0) args.push(`momentum=${pyFloat(t.optimizer.momentum)}`);
     if (t.optimizer.nesterov) args.push('nesterov=True');
   }
-  return `keras.optimizers.${optimizerClass[t.optimizer.kind]}(${args.join(', ')})`;
+  return `keras.optimizers.${optimizerClassNames[t.optimizer.kind]}(${args.join(', ')})`;
 }
 
 function metricCode(m: Metric, loss: TrainingSettings['loss']): string {
