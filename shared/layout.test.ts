@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from './graph/fromSpec';
+import { buildGraph, type LayerSpec } from './graph/fromSpec';
 import type { Graph, GraphNode } from './graph/types';
 import { autoLayout, HORIZONTAL_GAP, laidOut, NODE_HEIGHT, NODE_WIDTH, placeRow, VERTICAL_GAP } from './layout';
 import { getTemplate, templates } from './templates';
 import { seededRandom } from './random';
 
 const row = NODE_HEIGHT + VERTICAL_GAP;
+
+/** in -> a -> b, one Dense after another. */
+const denseChain: readonly LayerSpec[] = [
+  { name: 'in', kind: 'InputLayer' },
+  { name: 'a', kind: 'Dense', inputs: ['in'] },
+  { name: 'b', kind: 'Dense', inputs: ['a'] },
+];
 
 function at(graph: Graph, name: string): GraphNode {
   const node = graph.nodes.find((n) => n.name === name);
@@ -22,13 +29,7 @@ describe('autoLayout', () => {
   });
 
   it('stacks a chain in one column, input on top, one row per layer', () => {
-    const g = autoLayout(
-      buildGraph('m', [
-        { name: 'in', kind: 'InputLayer' },
-        { name: 'a', kind: 'Dense', inputs: ['in'] },
-        { name: 'b', kind: 'Dense', inputs: ['a'] },
-      ]),
-    );
+    const g = autoLayout(buildGraph('m', denseChain));
     expect(g.nodes.map((n) => n.position)).toEqual([
       { x: 0, y: 0 },
       { x: 0, y: row },
@@ -79,15 +80,7 @@ describe('autoLayout', () => {
   });
 
   it('moves an input that only feeds a late merge down next to it', () => {
-    const g = autoLayout(
-      buildGraph('m', [
-        { name: 'in', kind: 'InputLayer' },
-        { name: 'a', kind: 'Dense', inputs: ['in'] },
-        { name: 'b', kind: 'Dense', inputs: ['a'] },
-        { name: 'side', kind: 'InputLayer' },
-        { name: 'sum', kind: 'Add', inputs: ['b', 'side'] },
-      ]),
-    );
+    const g = autoLayout(buildGraph('m', [...denseChain, { name: 'side', kind: 'InputLayer' }, { name: 'sum', kind: 'Add', inputs: ['b', 'side'] }]));
     expect(at(g, 'side').position.y).toBe(2 * row);
     expect(at(g, 'sum').position.y).toBe(3 * row);
   });
