@@ -122,38 +122,24 @@ function template(id: string): Graph {
   };
 }
 
+/** The names of the graph's layers whose kind matches, in graph order. */
+function layersOfKind(graph: Graph, kind: RegExp): string[] {
+  return graph.nodes.filter((n) => kind.test(n.kind)).map((n) => n.name);
+}
+
 describe('receptive fields equal brute force', () => {
   it('Keras CNN, CNN 64 5×5, LeNet-5', async () => {
     expect(await compare(template('keras_cnn'), ['conv2d', 'conv2d_1', 'max_pooling2d', 'dense'], corners)).toBe(16);
-    expect(
-      await compare(
-        template('cnn_64_5x5'),
-        template('cnn_64_5x5')
-          .nodes.filter((n) => /Conv|Pool/.test(n.kind))
-          .map((n) => n.name),
-        corners,
-      ),
-    ).toBeGreaterThan(0);
+    const cnn = template('cnn_64_5x5');
+    expect(await compare(cnn, layersOfKind(cnn, /Conv|Pool/), corners)).toBeGreaterThan(0);
     expect(await compare(template('lenet5'), ['conv2d', 'average_pooling2d', 'conv2d_1', 'average_pooling2d_1'], corners)).toBe(16);
   });
 
   it('the residual block and the Inception module (merges: union of the branches)', async () => {
     const res = template('residual_block');
-    expect(
-      await compare(
-        res,
-        res.nodes.filter((n) => /Conv|Add|Pool/.test(n.kind)).map((n) => n.name),
-        corners,
-      ),
-    ).toBeGreaterThan(8);
+    expect(await compare(res, layersOfKind(res, /Conv|Add|Pool/), corners)).toBeGreaterThan(8);
     const inc = template('inception_module');
-    expect(
-      await compare(
-        inc,
-        inc.nodes.filter((n) => /Conv|Concat|Pool/.test(n.kind)).map((n) => n.name),
-        corners,
-      ),
-    ).toBeGreaterThan(8);
+    expect(await compare(inc, layersOfKind(inc, /Conv|Concat|Pool/), corners)).toBeGreaterThan(8);
   });
 
   it('dilation, strides with same padding, zero padding, cropping, upsampling', async () => {
