@@ -1,17 +1,8 @@
-import { lossSchema, optimizerKinds, type Loss, type Optimizer, type TrainingSettings } from '../../../shared/project';
+import { lossSchema, optimizerClassNames, optimizerKinds, type Loss, type Optimizer, type TrainingSettings } from '../../../shared/project';
 import { updateSettings, useProject } from '../project/projectStore';
 import { useStore } from '../state/createStore';
 import { between, NumberField } from './NumberField';
 import { runOptions } from './trainRun';
-
-const optimizerNames: Readonly<Record<Optimizer['kind'], string>> = {
-  sgd: 'SGD',
-  adam: 'Adam',
-  rmsprop: 'RMSprop',
-  adagrad: 'Adagrad',
-  adadelta: 'Adadelta',
-  adamax: 'Adamax',
-};
 
 const lossNames: Readonly<Record<Loss, string>> = {
   categorical_crossentropy: 'Categorical cross-entropy',
@@ -62,7 +53,7 @@ export function SettingsForm(props: { disabled: boolean }) {
           >
             {optimizerKinds.map((k) => (
               <option key={k} value={k}>
-                {optimizerNames[k]}
+                {optimizerClassNames[k]}
               </option>
             ))}
           </select>
