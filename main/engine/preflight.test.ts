@@ -1,24 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainRequest } from '../../shared/api/training';
-import { importModel } from '../../shared/keras';
+import type { Graph } from '../../shared/graph/types';
 import { defaultTraining } from '../../shared/project';
+import { GraphBuilder } from '../../shared/templates/builder';
 import { Engine } from './host';
 import { preflightTraining } from './preflight';
 
+/** A Sequential model of `features` inputs into one Dense layer of `units`. */
+function denseModel(features: number, units: number): Graph {
+  const b = new GraphBuilder('m', 'Sequential');
+  b.chain(b.input([features]), [['Dense', { units }]]);
+  return b.build();
+}
+
 /** The audit's model: 314,016,120 parameters (Dense 17,720 -> 17,720). */
 function huge(backend: TrainRequest['backend']): TrainRequest {
-  const r = importModel({
-    class_name: 'Sequential',
-    config: {
-      name: 'huge',
-      layers: [
-        { class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 17_720] } },
-        { class_name: 'Dense', config: { name: 'd', units: 17_720 } },
-      ],
-    },
-  });
-  if (!r.ok) throw new Error(r.error.message);
-  return { graph: r.value.graph, training: { ...defaultTraining }, dataset: { kind: 'mnist' }, backend };
+  return { graph: denseModel(17_720, 17_720), training: { ...defaultTraining }, dataset: { kind: 'mnist' }, backend };
 }
 
 describe('training preflight', () => {
@@ -35,18 +32,7 @@ describe('training preflight', () => {
 
   it('lets ordinary models through', () => {
     const small = huge('wasm');
-    const r = importModel({
-      class_name: 'Sequential',
-      config: {
-        name: 's',
-        layers: [
-          { class_name: 'InputLayer', config: { name: 'in', batch_shape: [null, 784] } },
-          { class_name: 'Dense', config: { name: 'd', units: 10 } },
-        ],
-      },
-    });
-    if (!r.ok) throw new Error(r.error.message);
-    expect(preflightTraining({ ...small, graph: r.value.graph })).toBeNull();
+    expect(preflightTraining({ ...small, graph: denseModel(784, 10) })).toBeNull();
   });
 
   it('the engine answers with a memory error event and starts nothing', async () => {
