@@ -134,40 +134,62 @@ const poolCases: PoolCase[] = [
   { name: 'many images and channels (threads)', x: [16, 24, 24, 32], size: 2, strides: 2, pad: 'valid' },
 ];
 
-function convReference(c: ConvCase, x: Float32Array, w: Float32Array, bias: Float32Array, dy: Float32Array, info: tf.backend_util.Conv2DInfo) {
+type ConvOp = 'conv2d' | 'depthwiseConv2d';
+const tfConv = (op: ConvOp, x: tf.Tensor4D, w: tf.Tensor4D, c: ConvCase): tf.Tensor4D =>
+  op === 'conv2d' ? tf.conv2d(x, w, c.strides, c.pad) : tf.depthwiseConv2d(x, w, c.strides, c.pad);
+
+function convReference(op: ConvOp, c: ConvCase, x: Float32Array, w: Float32Array, bias: Float32Array, dy: Float32Array, info: tf.backend_util.Conv2DInfo) {
   return tf.tidy(() => {
     const d = c.dilation ?? 1;
     const wide = d === 1 ? { data: w, shape: c.w } : undilate(w, c.w, d);
     const xt = tf.tensor4d(x, c.x),
       wt = tf.tensor4d(wide.data, wide.shape),
       dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
-    let y = tf.conv2d(xt, wt, c.strides, c.pad);
+    let y = tfConv(op, xt, wt, c);
     if (c.bias === true) y = tf.add(y, tf.tensor1d(bias));
     if (c.relu === true) y = tf.relu(y);
-    const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-      tf.conv2d(tf.reshape<tf.Rank.R4>(a, c.x), tf.reshape<tf.Rank.R4>(b, wide.shape), c.strides, c.pad),
-    )([xt, wt], dyt);
+    const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tfConv(op, tf.reshape<tf.Rank.R4>(a, c.x), tf.reshape<tf.Rank.R4>(b, wide.shape), c))(
+      [xt, wt],
+      dyt,
+    );
     if (dx === undefined || dwWide === undefined) throw new Error('tfjs gave no gradient');
     const dwAll = new Float32Array(dwWide.dataSync());
     return { y: y.dataSync(), dx: dx.dataSync(), dw: d === 1 ? dwAll : pickTaps(dwAll, c.w, d) };
   });
 }
 
-// Inputs and tfjs's answers per case, computed once for both GEMMs (the cpu backend is the slow part).
-const convMemo = new Map<string, ReturnType<typeof makeConvInputs>>();
-function makeConvInputs(c: ConvCase, info: tf.backend_util.Conv2DInfo) {
+function makeConvInputs(op: ConvOp, c: ConvCase, info: tf.backend_util.Conv2DInfo) {
   const x = inHeap(random(c.x.reduce((a, b) => a * b)));
   const w = inHeap(random(c.w.reduce((a, b) => a * b)));
-  const bias = inHeap(random(c.w[3]));
+  const bias = inHeap(random(info.outChannels));
   const dy = inHeap(random(info.batchSize * info.outHeight * info.outWidth * info.outChannels));
-  return { x, w, bias, dy, ref: convReference(c, x, w, bias, dy, info) };
+  return { x, w, bias, dy, ref: convReference(op, c, x, w, bias, dy, info) };
 }
+// Inputs and tfjs's answers per case, computed once for both GEMMs (the cpu backend is the slow part).
+const convMemo = new Map<string, ReturnType<typeof makeConvInputs>>();
 function convInputs(c: ConvCase, info: tf.backend_util.Conv2DInfo): ReturnType<typeof makeConvInputs> {
   const known = convMemo.get(c.name);
   if (known !== undefined) return known;
-  const made = makeConvInputs(c, info);
+  const made = makeConvInputs('conv2d', c, info);
   convMemo.set(c.name, made);
   return made;
+}
+
+/** One conv-like op's forward pass, input gradient and filter gradient on the tier against tfjs's; returns the filter gradient. */
+function expectConvAndGradients(
+  { x, w, ref }: ReturnType<typeof makeConvInputs>,
+  run: { forward(y: Float32Array): void; input(dx: Float32Array): void; filter(dw: Float32Array): void },
+): Float32Array {
+  const y = outView(ref.y.length);
+  run.forward(y);
+  expectClose(y, ref.y, 'forward');
+  const dx = outView(x.length);
+  run.input(dx);
+  expectClose(dx, ref.dx, 'input gradient');
+  const dw = outView(w.length);
+  run.filter(dw);
+  expectClose(dw, ref.dw, 'filter gradient');
+  return dw;
 }
 
 describe('the CPU check before loading a -march=native build', () => {
@@ -236,16 +258,13 @@ if (!load.ok) {
           const d = c.dilation ?? 1;
           const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.strides, d, c.pad);
           const g = geometry(info);
-          const { x, w, bias, dy, ref } = convInputs(c, info);
-          const y = outView(ref.y.length);
-          tier.conv2d(g, x, w, c.bias === true ? bias : null, c.relu === true ? 'relu' : 'linear', y);
-          expectClose(y, ref.y, 'forward');
-          const dx = outView(x.length);
-          tier.conv2dBackpropInput(g, dy, w, dx);
-          expectClose(dx, ref.dx, 'input gradient');
-          const dw = outView(w.length);
-          tier.conv2dBackpropFilter(g, x, dy, dw);
-          expectClose(dw, ref.dw, 'filter gradient');
+          const inputs = convInputs(c, info);
+          const { x, w, bias, dy } = inputs;
+          const dw = expectConvAndGradients(inputs, {
+            forward: (y) => tier.conv2d(g, x, w, c.bias === true ? bias : null, c.relu === true ? 'relu' : 'linear', y),
+            input: (dx) => tier.conv2dBackpropInput(g, dy, w, dx),
+            filter: (out) => tier.conv2dBackpropFilter(g, x, dy, out),
+          });
           // The same sums in the same order: bit for bit on a second run.
           const again = outView(w.length);
           tier.conv2dBackpropFilter(g, x, dy, again);
@@ -286,7 +305,7 @@ if (!load.ok) {
   }
 
   describe('direct loops', () => {
-    const depthwiseCases: { name: string; x: Shape4; w: Shape4; strides: number | [number, number]; pad: Pad; dilation?: number }[] = [
+    const depthwiseCases: ConvCase[] = [
       { name: 'multiplier 1, same', x: [2, 7, 7, 5], w: [3, 3, 5, 1], strides: 1, pad: 'same' },
       { name: 'multiplier 2, stride 2, valid', x: [2, 8, 9, 3], w: [3, 3, 3, 2], strides: 2, pad: 'valid' },
       { name: 'batch 1, 2×3, dilation 2', x: [1, 11, 10, 4], w: [2, 3, 4, 3], strides: 1, pad: 'same', dilation: 2 },
@@ -297,32 +316,14 @@ if (!load.ok) {
         const d = c.dilation ?? 1;
         const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.strides, d, c.pad, undefined, true);
         const g = geometry(info);
-        const x = inHeap(random(c.x.reduce((a, b) => a * b))),
-          w = inHeap(random(c.w.reduce((a, b) => a * b)));
-        const bias = inHeap(random(info.outChannels)),
-          dy = inHeap(random(info.batchSize * info.outHeight * info.outWidth * info.outChannels));
-        const wide = d === 1 ? { data: w, shape: c.w } : undilate(w, c.w, d);
-        const ref = tf.tidy(() => {
-          const xt = tf.tensor4d(x, c.x),
-            wt = tf.tensor4d(wide.data, wide.shape),
-            dyt = tf.tensor4d(dy, [info.batchSize, info.outHeight, info.outWidth, info.outChannels]);
-          const y = tf.relu(tf.add(tf.depthwiseConv2d(xt, wt, c.strides, c.pad), tf.tensor1d(bias)));
-          const [dx, dwWide] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
-            tf.depthwiseConv2d(tf.reshape<tf.Rank.R4>(a, c.x), tf.reshape<tf.Rank.R4>(b, wide.shape), c.strides, c.pad),
-          )([xt, wt], dyt);
-          if (dx === undefined || dwWide === undefined) throw new Error('tfjs gave no gradient');
-          const dwAll = new Float32Array(dwWide.dataSync());
-          return { y: y.dataSync(), dx: dx.dataSync(), dw: d === 1 ? dwAll : pickTaps(dwAll, c.w, d) };
+        // Every depthwise case runs with bias + relu.
+        const inputs = makeConvInputs('depthwiseConv2d', { ...c, bias: true, relu: true }, info);
+        const { x, w, bias, dy } = inputs;
+        expectConvAndGradients(inputs, {
+          forward: (y) => tier.depthwiseConv2d(g, x, w, bias, 'relu', y),
+          input: (dx) => tier.depthwiseConv2dBackpropInput(g, dy, w, dx),
+          filter: (dw) => tier.depthwiseConv2dBackpropFilter(g, x, dy, dw),
         });
-        const y = outView(ref.y.length);
-        tier.depthwiseConv2d(g, x, w, bias, 'relu', y);
-        expectClose(y, ref.y, 'forward');
-        const dx = outView(x.length);
-        tier.depthwiseConv2dBackpropInput(g, dy, w, dx);
-        expectClose(dx, ref.dx, 'input gradient');
-        const dw = outView(w.length);
-        tier.depthwiseConv2dBackpropFilter(g, x, dy, dw);
-        expectClose(dw, ref.dw, 'filter gradient');
       });
     }
 
