@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionForKey, actionIds, allActions, chordText, electronAccelerator, menuBar } from './actions';
-
-const press = (key: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
-  key,
-  ctrl: mods.ctrl ?? false,
-  shift: mods.shift ?? false,
-  alt: mods.alt ?? false,
-});
+import { press } from './keyPress.test-util';
 
 describe('the action list', () => {
   it('declares each id once, and every menu entry that is an action exists', () => {
