@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geometry } from './glue';
 import { startSimdTier, type SimdTier } from './simdTier';
-import type { ConvGeometry } from './tier';
+import type { ConvGeometry, KernelTier } from './tier';
 import { referenceTier } from './referenceTier';
 
 /**
@@ -73,6 +73,52 @@ const convCases: ConvCase[] = [
 
 const name = (c: ConvCase): string => `x ${c.x.join('×')}, w ${c.w.join('×')}, strides ${c.s.join(',')}, ${c.pad}, dilation ${c.d}`;
 
+type ConvOp = 'conv2d' | 'depthwiseConv2d';
+const convMethods = {
+  conv2d: { forward: 'conv2d', input: 'conv2dBackpropInput', filter: 'conv2dBackpropFilter', label: '' },
+  depthwiseConv2d: { forward: 'depthwiseConv2d', input: 'depthwiseConv2dBackpropInput', filter: 'depthwiseConv2dBackpropFilter', label: 'depthwise ' },
+} as const;
+const tfConv = (op: ConvOp, x: tf.Tensor4D, w: tf.Tensor4D, c: ConvCase): tf.Tensor4D =>
+  op === 'conv2d' ? tf.conv2d(x, w, c.s, c.pad, 'NHWC', c.d) : tf.depthwiseConv2d(x, w, c.s, c.pad, 'NHWC', c.d);
+
+/** A conv-like op forward (linear, then bias + relu) and both backprops on the tier against tfjs (the reference tier when dilated); `seed` and the next three seed the inputs. */
+function expectConvAndBackprops(tier: KernelTier, op: ConvOp, c: ConvCase, seed: number): void {
+  const m = convMethods[op];
+  const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.s, c.d, c.pad, undefined, op === 'depthwiseConv2d');
+  const g = geometry(info);
+  const xv = rand(c.x, seed),
+    wv = rand(c.w, seed + 1),
+    bias = rand([g.outC], seed + 2),
+    dyv = rand(info.outShape, seed + 3);
+  const x = tf.tensor4d(xv, c.x),
+    w = tf.tensor4d(wv, c.w),
+    dy = tf.tensor4d(dyv, info.outShape);
+  const what = `${m.label}${name(c)}`;
+
+  const out = new Float32Array(dyv.length);
+  tier[m.forward](g, xv, wv, null, 'linear', out);
+  close(out, values(tfConv(op, x, w, c)), `${what} forward`);
+  tier[m.forward](g, xv, wv, bias, 'relu', out);
+  close(out, values(tf.relu(tf.add(tfConv(op, x, w, c), tf.tensor1d(bias)))), `${what} bias + relu`);
+
+  const dx = new Float32Array(xv.length),
+    dw = new Float32Array(wv.length);
+  tier[m.input](g, dyv, wv, dx);
+  tier[m.filter](g, xv, dyv, dw);
+  if (c.d === 1) {
+    const loss = (xx: tf.Tensor4D, ww: tf.Tensor4D): tf.Scalar => tf.sum(tf.mul(tfConv(op, xx, ww, c), dy));
+    close(dx, values(tf.grad((xx: tf.Tensor) => loss(as4d(xx), w))(x)), `${what} backprop input`);
+    close(dw, values(tf.grad((ww: tf.Tensor) => loss(x, as4d(ww)))(w)), `${what} backprop filter`);
+  } else {
+    const rdx = new Float32Array(dx.length),
+      rdw = new Float32Array(dw.length);
+    referenceTier[m.input](g, dyv, wv, rdx);
+    referenceTier[m.filter](g, xv, dyv, rdw);
+    close(dx, rdx, `${what} backprop input`);
+    close(dw, rdw, `${what} backprop filter`);
+  }
+}
+
 let tiers: SimdTier[] = [];
 
 beforeAll(async () => {
@@ -102,41 +148,7 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
     expect(tier().detail).toBe(`SIMD128 wasm kernels, ${threads} thread${threads === 1 ? '' : 's'}`);
   });
 
-  it.each(convCases)('conv2d and its backprops: %s', (c) => {
-    const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.s, c.d, c.pad);
-    const g = geometry(info);
-    const xv = rand(c.x, 1),
-      wv = rand(c.w, 2),
-      bias = rand([c.w[3]], 3),
-      dyv = rand(info.outShape, 4);
-    const x = tf.tensor4d(xv, c.x),
-      w = tf.tensor4d(wv, c.w),
-      dy = tf.tensor4d(dyv, info.outShape);
-    const what = name(c);
-
-    const out = new Float32Array(dyv.length);
-    tier().conv2d(g, xv, wv, null, 'linear', out);
-    close(out, values(tf.conv2d(x, w, c.s, c.pad, 'NHWC', c.d)), `${what} forward`);
-    tier().conv2d(g, xv, wv, bias, 'relu', out);
-    close(out, values(tf.relu(tf.add(tf.conv2d(x, w, c.s, c.pad, 'NHWC', c.d), tf.tensor1d(bias)))), `${what} bias + relu`);
-
-    const dx = new Float32Array(xv.length),
-      dw = new Float32Array(wv.length);
-    tier().conv2dBackpropInput(g, dyv, wv, dx);
-    tier().conv2dBackpropFilter(g, xv, dyv, dw);
-    if (c.d === 1) {
-      const loss = (xx: tf.Tensor4D, ww: tf.Tensor4D): tf.Scalar => tf.sum(tf.mul(tf.conv2d(xx, ww, c.s, c.pad), dy));
-      close(dx, values(tf.grad((xx: tf.Tensor) => loss(as4d(xx), w))(x)), `${what} backprop input`);
-      close(dw, values(tf.grad((ww: tf.Tensor) => loss(x, as4d(ww)))(w)), `${what} backprop filter`);
-    } else {
-      const rdx = new Float32Array(dx.length),
-        rdw = new Float32Array(dw.length);
-      referenceTier.conv2dBackpropInput(g, dyv, wv, rdx);
-      referenceTier.conv2dBackpropFilter(g, xv, dyv, rdw);
-      close(dx, rdx, `${what} backprop input`);
-      close(dw, rdw, `${what} backprop filter`);
-    }
-  });
+  it.each(convCases)('conv2d and its backprops: %s', (c) => expectConvAndBackprops(tier(), 'conv2d', c, 1));
 
   it('conv2d with strides and dilation at once (tfjs has neither; the reference tier)', () => {
     const g: ConvGeometry = {
@@ -180,39 +192,7 @@ describe.each([1, 2])('SIMD tier, %i thread(s)', (threads) => {
     { x: [2, 8, 7, 8], w: [2, 3, 8, 1], s: [2, 1], pad: 'same', d: 1 },
     { x: [2, 9, 9, 2], w: [3, 3, 2, 3], s: [1, 1], pad: 'same', d: 2 },
   ];
-  it.each(dwCases)('depthwise and its backprops: %s', (c) => {
-    const info = tf.backend_util.computeConv2DInfo(c.x, c.w, c.s, c.d, c.pad, undefined, true);
-    const g = geometry(info);
-    const xv = rand(c.x, 5),
-      wv = rand(c.w, 6),
-      bias = rand([g.outC], 7),
-      dyv = rand(info.outShape, 8);
-    const x = tf.tensor4d(xv, c.x),
-      w = tf.tensor4d(wv, c.w),
-      dy = tf.tensor4d(dyv, info.outShape);
-    const what = `depthwise ${name(c)}`;
-    const out = new Float32Array(dyv.length);
-    tier().depthwiseConv2d(g, xv, wv, null, 'linear', out);
-    close(out, values(tf.depthwiseConv2d(x, w, c.s, c.pad, 'NHWC', c.d)), `${what} forward`);
-    tier().depthwiseConv2d(g, xv, wv, bias, 'relu', out);
-    close(out, values(tf.relu(tf.add(tf.depthwiseConv2d(x, w, c.s, c.pad, 'NHWC', c.d), tf.tensor1d(bias)))), `${what} bias + relu`);
-    const dx = new Float32Array(xv.length),
-      dw = new Float32Array(wv.length);
-    tier().depthwiseConv2dBackpropInput(g, dyv, wv, dx);
-    tier().depthwiseConv2dBackpropFilter(g, xv, dyv, dw);
-    if (c.d === 1) {
-      const loss = (xx: tf.Tensor4D, ww: tf.Tensor4D): tf.Scalar => tf.sum(tf.mul(tf.depthwiseConv2d(xx, ww, c.s, c.pad), dy));
-      close(dx, values(tf.grad((xx: tf.Tensor) => loss(as4d(xx), w))(x)), `${what} backprop input`);
-      close(dw, values(tf.grad((ww: tf.Tensor) => loss(x, as4d(ww)))(w)), `${what} backprop filter`);
-    } else {
-      const rdx = new Float32Array(dx.length),
-        rdw = new Float32Array(dw.length);
-      referenceTier.depthwiseConv2dBackpropInput(g, dyv, wv, rdx);
-      referenceTier.depthwiseConv2dBackpropFilter(g, xv, dyv, rdw);
-      close(dx, rdx, `${what} backprop input`);
-      close(dw, rdw, `${what} backprop filter`);
-    }
-  });
+  it.each(dwCases)('depthwise and its backprops: %s', (c) => expectConvAndBackprops(tier(), 'depthwiseConv2d', c, 5));
 
   const mmCases = [
     { batch: 1, m: 5, k: 7, n: 3, ta: false, tb: false, aB: 1, bB: 1 },
