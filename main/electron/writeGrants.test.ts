@@ -4,20 +4,12 @@ import { ok } from '../../shared/api/result';
 import { getTemplate } from '../../shared/templates';
 import { newProject } from '../../shared/project';
 import type { Handlers } from '../services/dispatcher';
-import { createHandlers } from '../services/handlers';
-import { tempDir } from '../services/testSupport';
+import { tempDir, testHandlers } from '../services/testSupport';
 import { extensionProblem, guardWrites } from './writeGrants';
 
 async function handlers(saveAnswer: () => string | null): Promise<{ h: Handlers; base: Handlers; dir: string; writes: string[] }> {
   const dir = await tempDir();
-  const base = createHandlers({
-    mode: 'electron',
-    configDir: path.join(dir, 'config'),
-    version: '0',
-    versions: { node: process.versions.node, electron: null, chrome: null },
-    engine: () => null,
-    emit: () => undefined,
-  });
+  const base = testHandlers('electron', path.join(dir, 'config'));
   const writes: string[] = [];
   const inner: Handlers = {
     ...base,

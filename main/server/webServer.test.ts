@@ -7,8 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ok } from '../../shared/api/result';
 import { createDispatcher } from '../services/dispatcher';
-import { createHandlers } from '../services/handlers';
-import { tempDir } from '../services/testSupport';
+import { tempDir, testHandlers } from '../services/testSupport';
 import { startWebServer, type Emit, type WebServer } from './webServer';
 
 let server: WebServer | null = null;
@@ -19,7 +18,7 @@ afterEach(async () => {
   server = null;
 });
 
-async function start(overrides: Partial<ReturnType<typeof createHandlers>> = {}): Promise<WebServer & { dir: string }> {
+async function start(overrides: Partial<ReturnType<typeof testHandlers>> = {}): Promise<WebServer & { dir: string }> {
   const dir = await tempDir();
   const staticDir = path.join(dir, 'renderer');
   await mkdir(path.join(staticDir, 'assets'), { recursive: true });
@@ -32,14 +31,7 @@ async function start(overrides: Partial<ReturnType<typeof createHandlers>> = {})
     staticDir,
     createDispatcher: (emit) => {
       emitEvent = emit;
-      const handlers = createHandlers({
-        mode: 'web',
-        configDir: path.join(dir, 'config'),
-        version: '0.0.0-test',
-        versions: { node: process.versions.node, electron: null, chrome: null },
-        engine: () => null,
-        emit,
-      });
+      const handlers = testHandlers('web', path.join(dir, 'config'), emit);
       return createDispatcher({ ...handlers, 'fs.home': async () => ok({ home: dir, cwd: dir, sep: path.sep }), ...overrides });
     },
   });

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { newProject } from '../../shared/project';
 import { createDispatcher } from './dispatcher';
-import { createHandlers } from './handlers';
-import { tempDir } from './testSupport';
+import { tempDir, testHandlers } from './testSupport';
 
 describe('dispatcher', () => {
   it('refuses a payload nested 100,000 levels deep as a request error, not a stack overflow', async () => {
     const dir = await tempDir();
-    const dispatcher = createDispatcher(
-      createHandlers({
-        mode: 'web',
-        configDir: dir,
-        version: '0',
-        versions: { node: process.versions.node, electron: null, chrome: null },
-        engine: () => null,
-        emit: () => undefined,
-      }),
-    );
+    const dispatcher = createDispatcher(testHandlers('web', dir));
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];
     const project = JSON.parse(JSON.stringify(newProject({ name: 'x', nodes: [], edges: [] })));

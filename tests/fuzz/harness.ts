@@ -10,7 +10,7 @@ import { exportCommand } from '../../main/cli/commands/export';
 import { summaryCommand } from '../../main/cli/commands/summary';
 import { validateCommand } from '../../main/cli/commands/validate';
 import { createDispatcher } from '../../main/services/dispatcher';
-import { createHandlers } from '../../main/services/handlers';
+import { testHandlers } from '../../main/services/testSupport';
 import { encodeReply } from '../../main/server/webServer';
 import { mutate } from './mutate';
 
@@ -78,16 +78,7 @@ export async function fuzz(opts: { count: number; seed: number; big?: boolean; o
   const base = sources({ big: opts.big ?? false });
   const failures: Failure[] = [];
   // The same files through the API the app and browser mode use (project.open, model.import).
-  const dispatcher = createDispatcher(
-    createHandlers({
-      mode: 'web',
-      configDir: path.join(dir, 'config'),
-      version: '0',
-      versions: { node: process.versions.node, electron: null, chrome: null },
-      engine: () => null,
-      emit: () => undefined,
-    }),
-  );
+  const dispatcher = createDispatcher(testHandlers('web', path.join(dir, 'config')));
   const byExit: Record<string, number> = {};
   let runs = 0;
   let slowestMs = 0;
