@@ -1,17 +1,5 @@
 import { makeCodec } from './configCodec';
-import {
-  convChecks,
-  convGeometry,
-  convShapeRule,
-  convWeightsRule,
-  convWindowKeys,
-  describeFilters,
-  dilationSpec,
-  filtersSpec,
-  kernelSizeSpec,
-  paddingSpec,
-  stridesSpec,
-} from './convCommon';
+import { convolutionLayer, convWindowKeys, describeFilters, dilationSpec, filtersSpec, kernelSizeSpec, paddingSpec, stridesSpec } from './convCommon';
 import { activationKernelBiasKeys, activationSpec, kernelBiasSpecs, useBiasSpec } from './paramSpecs';
 import { layerConfig } from './layerConfig';
 import type { LayerDef } from './types';
@@ -26,8 +14,6 @@ const codec = makeCodec(params, [
   ...activationKernelBiasKeys('kernel'),
 ]);
 
-const outputShape = convShapeRule(config, (c) => c.filters);
-
 export const conv2d: LayerDef = {
   className: 'Conv2D',
   family: 'convolution',
@@ -36,15 +22,12 @@ export const conv2d: LayerDef = {
     'A 2-D convolution slides small learned filters (for example 3×3) over the image and writes, for each position, how strongly each filter matches there: one output channel per filter. ' +
     'Stack several to go from edges to textures to object parts. ' +
     "More filters detect more kinds of patterns; a larger kernel sees more at once; strides of 2 halve the height and width; padding 'same' keeps the size.",
-  params,
-  inputs: { min: 1, max: 1 },
-  outputShape,
-  weights: convWeightsRule(config, outputShape, ({ kernel_size: k, filters }, channels) => ({
-    kernels: [{ name: 'kernel', shape: [k[0], k[1], channels, filters], trainable: true }],
-    biasSize: filters,
-  })),
-  check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
+  ...convolutionLayer(params, config, codec, {
+    outChannels: (c) => c.filters,
+    kernels: ({ kernel_size: k, filters }, channels) => ({
+      kernels: [{ name: 'kernel', shape: [k[0], k[1], channels, filters], trainable: true }],
+      biasSize: filters,
+    }),
+  }),
   describe: describeFilters(config),
 };

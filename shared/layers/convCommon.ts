@@ -1,7 +1,7 @@
 import { success, type Outcome } from '../api/outcome';
 import type { Params, Shape } from '../graph/types';
 import { convOutputLength, fail, formatDims, issue, pairText, requireChannels, singleImageInput } from './common';
-import { channelsLast, type ConfigEntry } from './configCodec';
+import { channelsLast, type Codec, type ConfigEntry } from './configCodec';
 import { pairSpec, paddingSpec } from './paramSpecs';
 import type { LayerDef, LayerIssue, ParamSpec, ShapeOutcome, WeightSpec } from './types';
 import { paramIssues } from './validateParam';
@@ -115,7 +115,7 @@ type ConvConfig = ConvWindowConfig & { readonly use_bias: boolean };
  * The shape rule of a (non-transposed) convolution: the single image input, then the window
  * arithmetic, with `outChannels` output channels for `inChannels` input channels.
  */
-export function convShapeRule<C extends ConvConfig>(config: (p: Params) => C, outChannels: (c: C, inChannels: number) => number): LayerDef['outputShape'] {
+function convShapeRule<C extends ConvConfig>(config: (p: Params) => C, outChannels: (c: C, inChannels: number) => number): LayerDef['outputShape'] {
   return (inputs, p) => {
     const input = imageInput(inputs);
     if (!input.ok) return input;
@@ -137,6 +137,33 @@ export function convWeightsRule<C extends ConvConfig>(
     const c = config(p);
     const k = kernels(c, input.value.channels);
     return c.use_bias ? [...k.kernels, { name: 'bias', shape: [k.biasSize], trainable: true }] : k.kernels;
+  };
+}
+
+/**
+ * What Conv2D, DepthwiseConv2D and SeparableConv2D have in common: one image input, the window
+ * shape rule with `outChannels` output channels, their kernels (then the bias) as weights, Keras's
+ * refusals as the check, and Keras's config layout through the codec. A layer spreads this and
+ * adds its block face.
+ */
+export function convolutionLayer<C extends ConvConfig>(
+  params: readonly ParamSpec[],
+  config: (p: Params) => C,
+  codec: Codec,
+  rules: {
+    readonly outChannels: (c: C, inChannels: number) => number;
+    readonly kernels: (c: C, inChannels: number) => { readonly kernels: WeightSpec[]; readonly biasSize: number };
+  },
+): Pick<LayerDef, 'params' | 'inputs' | 'outputShape' | 'weights' | 'check' | 'toConfig' | 'fromConfig'> {
+  const outputShape = convShapeRule(config, rules.outChannels);
+  return {
+    params,
+    inputs: { min: 1, max: 1 },
+    outputShape,
+    weights: convWeightsRule(config, outputShape, rules.kernels),
+    check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
+    toConfig: codec.toConfig,
+    fromConfig: codec.fromConfig,
   };
 }
 

@@ -1,9 +1,7 @@
 import { makeCodec } from './configCodec';
 import {
-  convChecks,
   convGeometry,
-  convShapeRule,
-  convWeightsRule,
+  convolutionLayer,
   convWindowKeys,
   depthMultiplierSpec,
   describeConv,
@@ -30,8 +28,6 @@ const config = layerConfig(params);
 
 const codec = makeCodec(params, ['depth_multiplier', ...convWindowKeys(), ...activationKernelBiasKeys('depthwise')]);
 
-const outputShape = convShapeRule(config, (c, channels) => channels * c.depth_multiplier);
-
 export const depthwiseConv2D: LayerDef = {
   className: 'DepthwiseConv2D',
   family: 'convolution',
@@ -40,16 +36,13 @@ export const depthwiseConv2D: LayerDef = {
     'A depthwise convolution gives every input channel its own small filter instead of mixing all channels, so it costs far fewer weights than Conv2D. ' +
     'MobileNet pairs it with a 1×1 Conv2D that then mixes the channels. ' +
     'depth_multiplier sets how many filters each channel gets (the output has channels × depth_multiplier channels); kernel size, strides and padding work as in Conv2D.',
-  params,
-  inputs: { min: 1, max: 1 },
-  outputShape,
-  weights: convWeightsRule(config, outputShape, ({ kernel_size: k, depth_multiplier: m }, channels) => ({
-    kernels: [{ name: 'kernel', shape: [k[0], k[1], channels, m], trainable: true }],
-    biasSize: channels * m,
-  })),
-  check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
+  ...convolutionLayer(params, config, codec, {
+    outChannels: (c, channels) => channels * c.depth_multiplier,
+    kernels: ({ kernel_size: k, depth_multiplier: m }, channels) => ({
+      kernels: [{ name: 'kernel', shape: [k[0], k[1], channels, m], trainable: true }],
+      biasSize: channels * m,
+    }),
+  }),
   describe(p) {
     const c = config(p);
     const m = c.depth_multiplier;

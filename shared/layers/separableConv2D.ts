@@ -1,9 +1,6 @@
 import { makeCodec } from './configCodec';
 import {
-  convChecks,
-  convGeometry,
-  convShapeRule,
-  convWeightsRule,
+  convolutionLayer,
   convWindowKeys,
   depthMultiplierSpec,
   describeFilters,
@@ -57,8 +54,6 @@ const codec = makeCodec(params, [
   'bias_constraint',
 ]);
 
-const outputShape = convShapeRule(config, (c) => c.filters);
-
 export const separableConv2D: LayerDef = {
   className: 'SeparableConv2D',
   family: 'convolution',
@@ -67,18 +62,15 @@ export const separableConv2D: LayerDef = {
     'A separable convolution splits a Conv2D in two: first each channel is filtered on its own (depthwise), then a 1×1 convolution mixes the channels into the requested number of filters (pointwise). ' +
     'It detects similar patterns with many fewer weights, which is why Xception and mobile networks use it. ' +
     'filters sets the output channels, kernel_size the window of the depthwise step, depth_multiplier how many depthwise filters each channel gets.',
-  params,
-  inputs: { min: 1, max: 1 },
-  outputShape,
-  weights: convWeightsRule(config, outputShape, ({ kernel_size: k, depth_multiplier: m, filters }, channels) => ({
-    kernels: [
-      { name: 'depthwise_kernel', shape: [k[0], k[1], channels, m], trainable: true },
-      { name: 'pointwise_kernel', shape: [1, 1, channels * m, filters], trainable: true },
-    ],
-    biasSize: filters,
-  })),
-  check: (_inputs, p) => convChecks(params, p, convGeometry(config(p))),
-  toConfig: codec.toConfig,
-  fromConfig: codec.fromConfig,
+  ...convolutionLayer(params, config, codec, {
+    outChannels: (c) => c.filters,
+    kernels: ({ kernel_size: k, depth_multiplier: m, filters }, channels) => ({
+      kernels: [
+        { name: 'depthwise_kernel', shape: [k[0], k[1], channels, m], trainable: true },
+        { name: 'pointwise_kernel', shape: [1, 1, channels * m, filters], trainable: true },
+      ],
+      biasSize: filters,
+    }),
+  }),
   describe: describeFilters(config),
 };
