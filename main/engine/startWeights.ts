@@ -3,13 +3,11 @@ import { failure, success, type Outcome } from '../../shared/api/outcome';
 import type { WeightsFrom } from '../../shared/api/training';
 import type { LayerWeights } from '../../shared/modelfile/types';
 import { openModelFile } from '../modelfile/read';
-import { getLayerWeights, setLayerWeights } from './export/setWeights';
-import { latestModel } from './weightStore';
+import { getLayerWeights } from './export/setWeights';
+import { carryWeights, latestModel } from './weightStore';
 
 /** The weights are set; the value is the note for the user (which layers start fresh), null when every layer kept its weights. */
 export type StartWeights = Outcome<string | null>;
-
-const sameShape = (a: readonly (number | null)[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /**
  * Where a run's weights start: the file's or the previous run's, layer by layer. A layer whose
@@ -31,24 +29,14 @@ export async function applyStartWeights(model: LayersModel, source: WeightsFrom,
     weights = opened.value.weights;
     origin = source.path;
   }
-  const byName = new Map(weights.map((w) => [w.layer, w]));
-  const kept: LayerWeights[] = [];
-  const fresh: string[] = [];
-  for (const layer of model.layers) {
-    if (layer.weights.length === 0) continue;
-    const entry = byName.get(layer.name);
-    const ours = layer.weights.map((w) => w.shape);
-    const fits =
-      entry !== undefined && entry.vars.length === ours.length && [...entry.vars].map((v) => v.shape).every((s) => ours.some((o) => sameShape(o, s)));
-    if (fits) kept.push(entry);
-    else fresh.push(`'${layer.name}'`);
-  }
-  const set = setLayerWeights(model, kept);
-  if (!set.ok) return set;
+  const carried = carryWeights(model, weights);
+  if (!carried.ok) return carried;
+  const { kept, fresh } = carried.value;
   if (kept.length === 0) return success(`No layer fits the weights of ${origin}; every layer starts with fresh weights.`);
+  const changed = fresh.map((name) => `'${name}'`).join(', ');
   return success(
     fresh.length === 0
       ? null
-      : `Continuing from the weights of ${origin}; ${fresh.join(', ')} ${fresh.length === 1 ? 'changed and starts' : 'changed and start'} with fresh weights.`,
+      : `Continuing from the weights of ${origin}; ${changed} ${fresh.length === 1 ? 'changed and starts' : 'changed and start'} with fresh weights.`,
   );
 }
