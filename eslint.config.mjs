@@ -31,6 +31,16 @@ const rendererPatterns = [
   { group: ['**/main/**'], message: 'renderer/ never imports main/.' },
 ];
 
+// What any main/ file outside main/electron/ may not import; outside the engine too, with tfjs added.
+const mainPatterns = [
+  { group: ['electron'], message: 'Only main/electron/ imports electron.' },
+  { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
+];
+const tfjsOutsideEngine = { group: ['@tensorflow/*'], message: 'tfjs is imported only by the engine (main/engine/).' };
+
+/** The rules of an entry that forbids `patterns`; an entry's list replaces an earlier matching entry's. */
+const restrictImports = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 // The renderer's folders (renderer/src/*) and the other folders each may import. The base imports
 // no feature; a feature imports the base and the features it names; dock/ and shell/ put the
 // features' panels and dialogs together, and App.tsx and main.tsx above them may import anything.
@@ -107,7 +117,7 @@ function rendererLayerRules() {
           ];
     return {
       files: [`renderer/src/${folder}/**/*.ts`, `renderer/src/${folder}/**/*.tsx`],
-      rules: { 'no-restricted-imports': ['error', { patterns: [...rendererPatterns, ...layer] }] },
+      rules: restrictImports([...rendererPatterns, ...layer]),
     };
   });
 }
@@ -126,55 +136,19 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'react', 'react-dom', '@xyflow/*', '@tensorflow/*', 'chart.js', 'node:*', ...nodeBuiltins],
-              message: 'shared/ is pure TypeScript: no Electron, Node built-ins, DOM, React or tfjs.',
-            },
-            { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports nothing from main/ or renderer/.' },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports([
+      {
+        group: ['electron', 'react', 'react-dom', '@xyflow/*', '@tensorflow/*', 'chart.js', 'node:*', ...nodeBuiltins],
+        message: 'shared/ is pure TypeScript: no Electron, Node built-ins, DOM, React or tfjs.',
+      },
+      { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports nothing from main/ or renderer/.' },
+    ]),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] },
+    rules: restrictImports(rendererPatterns),
   },
   ...rendererLayerRules(),
-  {
-    files: ['main/**/*.ts'],
-    ignores: ['main/electron/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron'], message: 'Only main/electron/ imports electron.' },
-            { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['main/**/*.ts'],
-    ignores: ['main/electron/**', 'main/engine/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron'], message: 'Only main/electron/ imports electron.' },
-            { group: ['@tensorflow/*'], message: 'tfjs is imported only by the engine (main/engine/).' },
-            { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
-          ],
-        },
-      ],
-    },
-  },
+  { files: ['main/**/*.ts'], ignores: ['main/electron/**'], rules: restrictImports(mainPatterns) },
+  { files: ['main/**/*.ts'], ignores: ['main/electron/**', 'main/engine/**'], rules: restrictImports([...mainPatterns, tfjsOutsideEngine]) },
 );
