@@ -86,35 +86,29 @@ function withBias(inputs: Record<string, tf.Tensor>, bias: tf.Tensor | null): Re
   return bias === null ? inputs : { ...inputs, bias };
 }
 
-function fusedConv2d(original: typeof tf.fused.conv2d): (args: FusedConvArgs) => tf.Tensor {
-  return (args: FusedConvArgs) => {
+/** tf.fused.conv2d or depthwiseConv2d on our path: `kernel` runs it; `channels` is the bias length the filter asks for. */
+function fusedConvLike<A extends FusedConvArgs | FusedDepthwiseArgs>(
+  original: (args: A) => tf.Tensor,
+  kernel: string,
+  channels: (filter: tf.Tensor) => number,
+): (args: A) => tf.Tensor {
+  return (args: A) => {
     const { strides, pad, dimRoundingMode, activation } = args;
     const operands =
       onTier() && simpleActivation(activation) && (args.dataFormat ?? 'NHWC') === 'NHWC' && ones(args.dilations) && args.preluActivationWeights === undefined
-        ? convOperands(args.x, args.filter, args.bias, (f) => f.shape[3] ?? 0)
+        ? convOperands(args.x, args.filter, args.bias, channels)
         : null;
     if (operands === null) return original(args);
     const act = activation ?? 'linear';
     const attrs = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], ...(dimRoundingMode !== undefined ? { dimRoundingMode } : {}) };
-    const y = runOne(CONV, withBias({ x: operands.x, filter: operands.filter }, operands.bias), { ...attrs, activation: act });
+    const y = runOne(kernel, withBias({ x: operands.x, filter: operands.filter }, operands.bias), { ...attrs, activation: act });
     return rank4(y);
   };
 }
 
-function fusedDepthwise(original: typeof tf.fused.depthwiseConv2d): (args: FusedDepthwiseArgs) => tf.Tensor {
-  return (args: FusedDepthwiseArgs) => {
-    const { strides, pad, dimRoundingMode, activation } = args;
-    const operands =
-      onTier() && simpleActivation(activation) && (args.dataFormat ?? 'NHWC') === 'NHWC' && ones(args.dilations) && args.preluActivationWeights === undefined
-        ? convOperands(args.x, args.filter, args.bias, (f) => (f.shape[2] ?? 0) * (f.shape[3] ?? 0))
-        : null;
-    if (operands === null) return original(args);
-    const act = activation ?? 'linear';
-    const attrs = { strides, pad, dataFormat: 'NHWC', dilations: [1, 1], ...(dimRoundingMode !== undefined ? { dimRoundingMode } : {}) };
-    const y = runOne(DEPTHWISE, withBias({ x: operands.x, filter: operands.filter }, operands.bias), { ...attrs, activation: act });
-    return rank4(y);
-  };
-}
+const fusedConv2d = (original: typeof tf.fused.conv2d): ((args: FusedConvArgs) => tf.Tensor) => fusedConvLike(original, CONV, (f) => f.shape[3] ?? 0);
+const fusedDepthwise = (original: typeof tf.fused.depthwiseConv2d): ((args: FusedDepthwiseArgs) => tf.Tensor) =>
+  fusedConvLike(original, DEPTHWISE, (f) => (f.shape[2] ?? 0) * (f.shape[3] ?? 0));
 
 function fusedMatMul(original: typeof tf.fused.matMul): (args: FusedMatMulArgs) => tf.Tensor {
   return (args: FusedMatMulArgs) => {
