@@ -1,6 +1,6 @@
-import { backend_util, type NamedAttrMap } from '@tensorflow/tfjs-core';
-import { attrDilations, attrNumbers, attrPad, attrPair, attrRounding, input, shape4, tuple4 } from '../wasm/heap';
-import { channelBias, channelsLast, epilogueFor, finish, geometry, isFloat, optionalInput, output, view, type TierKernelSpec } from './glue';
+import type { backend_util, NamedAttrMap } from '@tensorflow/tfjs-core';
+import { attrConvInfo, attrNumbers, input, shape4, tuple4 } from '../wasm/heap';
+import { channelBias, channelsLast, epilogueFor, finish, geometry, isFloat, optionalInput, output, view, type TierKernel, type TierKernelSpec } from './glue';
 import type { ConvGeometry, FusedActivation, KernelTier } from './tier';
 
 /**
@@ -28,55 +28,34 @@ interface ConvFamily {
   readonly backpropFilter: (tier: KernelTier, g: ConvGeometry, x: Float32Array, dy: Float32Array, dw: Float32Array) => void;
 }
 
-/** tfjs's backprop kernels carry no `dilations` (then 1) and the depthwise ones no `dataFormat` (then NHWC). */
-function convInfo(family: ConvFamily, xShape: Shape4, filterShape: Shape4, attrs: NamedAttrMap | undefined): backend_util.Conv2DInfo {
-  return backend_util.computeConv2DInfo(
-    xShape,
-    filterShape,
-    attrPair(attrs, 'strides'),
-    attrDilations(attrs),
-    attrPad(attrs),
-    attrRounding(attrs),
-    family.depthwise,
-  );
-}
+/** Geometry from the kernel's attributes (the depthwise backprops carry no `dataFormat`: then NHWC). */
+const convInfo = (family: ConvFamily, xShape: Shape4, filterShape: Shape4, attrs: NamedAttrMap | undefined): backend_util.Conv2DInfo =>
+  attrConvInfo(attrs, xShape, filterShape, family.depthwise);
 
 function familyKernels(family: ConvFamily): TierKernelSpec[] {
-  const plain: TierKernelSpec = {
-    kernelName: family.names.plain,
-    kernel: (tier, { inputs, backend, attrs }) => {
-      const x = input(inputs, 'x');
-      const filter = input(inputs, 'filter');
-      if (!channelsLast(attrs) || !isFloat(x, filter)) return null;
-      const info = convInfo(family, shape4(x), shape4(filter), attrs);
-      const out = output(backend, info.outShape);
-      family.forward(tier, geometry(info), view(backend, x), view(backend, filter), null, 'linear', view(backend, out));
-      return out;
-    },
+  // The plain kernel is the fused one without a bias or an activation (its attrs have none: linear).
+  const forward: TierKernel = (tier, { inputs, backend, attrs }) => {
+    const x = input(inputs, 'x');
+    const filter = input(inputs, 'filter');
+    const bias = optionalInput(inputs, 'bias');
+    const epilogue = epilogueFor(attrs, inputs);
+    if (epilogue === null || !channelsLast(attrs) || !isFloat(x, filter, bias)) return null;
+    const info = convInfo(family, shape4(x), shape4(filter), attrs);
+    if (!channelBias(bias, info.outChannels)) return null;
+    const out = output(backend, info.outShape);
+    family.forward(
+      tier,
+      geometry(info),
+      view(backend, x),
+      view(backend, filter),
+      bias === null ? null : view(backend, bias),
+      epilogue.fused,
+      view(backend, out),
+    );
+    return finish(backend, epilogue, out);
   };
-  const fused: TierKernelSpec = {
-    kernelName: family.names.fused,
-    kernel: (tier, { inputs, backend, attrs }) => {
-      const x = input(inputs, 'x');
-      const filter = input(inputs, 'filter');
-      const bias = optionalInput(inputs, 'bias');
-      const epilogue = epilogueFor(attrs, inputs);
-      if (epilogue === null || !channelsLast(attrs) || !isFloat(x, filter, bias)) return null;
-      const info = convInfo(family, shape4(x), shape4(filter), attrs);
-      if (!channelBias(bias, info.outChannels)) return null;
-      const out = output(backend, info.outShape);
-      family.forward(
-        tier,
-        geometry(info),
-        view(backend, x),
-        view(backend, filter),
-        bias === null ? null : view(backend, bias),
-        epilogue.fused,
-        view(backend, out),
-      );
-      return finish(backend, epilogue, out);
-    },
-  };
+  const plain: TierKernelSpec = { kernelName: family.names.plain, kernel: forward };
+  const fused: TierKernelSpec = { kernelName: family.names.fused, kernel: forward };
   const backpropInput: TierKernelSpec = {
     kernelName: family.names.backpropInput,
     kernel: (tier, { inputs, backend, attrs }) => {

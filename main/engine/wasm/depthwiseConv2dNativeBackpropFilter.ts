@@ -1,5 +1,5 @@
-import { backend_util, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs-core';
-import { asWasm, attrDilations, attrNumbers, attrPad, attrPair, attrRounding, f32, input, shape4, tuple4, zeros } from './heap';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
+import { asWasm, attrConvInfo, attrNumbers, f32, input, shape4, tuple4, zeros } from './heap';
 
 /**
  * DepthwiseConv2dNativeBackpropFilter, missing from tfjs-backend-wasm 4.22 (DepthwiseConv2D and
@@ -10,15 +10,7 @@ const depthwiseBackpropFilter: KernelFunc = ({ inputs, backend: b, attrs }) => {
   const x = input(inputs, 'x');
   const dy = input(inputs, 'dy');
   const filterShape = tuple4(attrNumbers(attrs, 'filterShape'));
-  const info = backend_util.computeConv2DInfo(
-    shape4(x),
-    filterShape,
-    attrPair(attrs, 'strides'),
-    attrDilations(attrs),
-    attrPad(attrs),
-    attrRounding(attrs),
-    true,
-  );
+  const info = attrConvInfo(attrs, shape4(x), filterShape, true);
   const dw = zeros(backend, [...filterShape]);
   const xs = f32(backend, x);
   const dys = f32(backend, dy);

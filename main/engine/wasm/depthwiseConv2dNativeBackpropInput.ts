@@ -1,5 +1,5 @@
-import { backend_util, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs-core';
-import { asWasm, attrDilations, attrNumbers, attrPad, attrPair, attrRounding, f32, input, shape4, tuple4, zeros } from './heap';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs-core';
+import { asWasm, attrConvInfo, attrNumbers, f32, input, shape4, tuple4, zeros } from './heap';
 
 /**
  * DepthwiseConv2dNativeBackpropInput, missing from tfjs-backend-wasm 4.22.
@@ -10,15 +10,7 @@ const depthwiseBackpropInput: KernelFunc = ({ inputs, backend: b, attrs }) => {
   const dy = input(inputs, 'dy');
   const filter = input(inputs, 'filter');
   const inShape = tuple4(attrNumbers(attrs, 'inputShape'));
-  const info = backend_util.computeConv2DInfo(
-    inShape,
-    shape4(filter),
-    attrPair(attrs, 'strides'),
-    attrDilations(attrs),
-    attrPad(attrs),
-    attrRounding(attrs),
-    true,
-  );
+  const info = attrConvInfo(attrs, inShape, shape4(filter), true);
   const dx = zeros(backend, [...inShape]);
   const dys = f32(backend, dy);
   const ws = f32(backend, filter);

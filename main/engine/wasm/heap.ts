@@ -99,6 +99,13 @@ export function attrRounding(attrs: Attrs): 'floor' | 'round' | 'ceil' | undefin
   return v === 'ceil' ? 'ceil' : undefined;
 }
 
+/** Conv2DInfo from a conv kernel's own attributes (tfjs's backprop kernels carry no `dilations`: then 1). */
+export function attrConvInfo(attrs: Attrs, xShape: Shape4, filterShape: Shape4, depthwise: boolean): backend_util.Conv2DInfo {
+  return backend_util.computeConv2DInfo(xShape, filterShape, attrPair(attrs, 'strides'), attrDilations(attrs), attrPad(attrs), attrRounding(attrs), depthwise);
+}
+
+type Shape4 = [number, number, number, number];
+
 export function shape4(t: TensorInfo): [number, number, number, number] {
   const [a, b, c, d] = t.shape;
   if (t.shape.length !== 4 || a === undefined || b === undefined || c === undefined || d === undefined)
