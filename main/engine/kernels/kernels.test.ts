@@ -5,6 +5,7 @@ import { startBackend } from '../backend';
 import { caseInputs, kernelCases, rand, type KernelCase, type TierMethod } from './kernelCases';
 import { referenceTier } from './referenceTier';
 import { setActiveTier } from './register';
+import { difference } from './difference.test-util';
 import type { KernelTier } from './tier';
 import { loadTier } from './tiers';
 import { tiersRequired } from './requireTiers.test-util';
@@ -31,14 +32,9 @@ async function evaluate(backend: string, c: KernelCase): Promise<Float32Array[]>
 
 function expectClose(actual: Float32Array, expected: Float32Array, what: string): void {
   expect(actual.length, what).toBe(expected.length);
-  let maxErr = 0;
-  let maxAbs = 0;
-  expected.forEach((v, j) => {
-    maxErr = Math.max(maxErr, Math.abs(v - (actual[j] ?? NaN)));
-    maxAbs = Math.max(maxAbs, Math.abs(v));
-  });
-  expect(maxAbs, `${what} is all zeros: the case tests nothing`).toBeGreaterThan(0);
-  expect(maxErr, what).toBeLessThan(1e-4 * Math.max(1, maxAbs));
+  const { worst, largest } = difference(actual, expected);
+  expect(largest, `${what} is all zeros: the case tests nothing`).toBeGreaterThan(0);
+  expect(worst, what).toBeLessThan(1e-4 * Math.max(1, largest));
 }
 
 /** The tier with a count of calls per method (to prove a case reached it). */

@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers';
 import { cpuFeatures, cpuMismatch, loadNativeTier, nativeAddon, nativeAddonCandidates, nativeDetail, setNativeGemm } from './nativeTier';
 import { geometry } from './glue';
+import { difference } from './difference.test-util';
 import type { KernelTier } from './tier';
 import { tiersRequired } from './requireTiers.test-util';
 
@@ -55,10 +56,8 @@ function expectGuarded(view: Float32Array): void {
 
 function expectClose(actual: Float32Array, expected: Float32Array | Int32Array | Uint8Array, what: string): void {
   expect(actual.length, what).toBe(expected.length);
-  let scale = 1;
-  for (const v of expected) scale = Math.max(scale, Math.abs(v));
-  let worst = 0;
-  for (let i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs((actual[i] ?? NaN) - (expected[i] ?? NaN)));
+  const { worst, largest } = difference(actual, expected);
+  const scale = Math.max(1, largest);
   expect(worst / scale, `${what}: max |difference| ${worst} (scale ${scale})`).toBeLessThan(2e-5);
   expectGuarded(actual);
 }

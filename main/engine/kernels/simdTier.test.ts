@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-layers';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geometry } from './glue';
+import { difference } from './difference.test-util';
 import { startSimdTier, type SimdTier } from './simdTier';
 import type { ConvGeometry, KernelTier } from './tier';
 import { referenceTier } from './referenceTier';
@@ -28,10 +29,8 @@ function rand(shape: readonly number[], seed: number): Float32Array {
 
 function close(got: Float32Array, want: Float32Array | Int32Array | Uint8Array, what: string): void {
   expect(got.length, what).toBe(want.length);
-  let scale = 1;
-  for (const v of want) scale = Math.max(scale, Math.abs(v));
-  let worst = 0;
-  for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs((got[i] ?? NaN) - (want[i] ?? NaN)));
+  const { worst, largest } = difference(got, want);
+  const scale = Math.max(1, largest);
   expect(worst, `${what}: max |simd − cpu| ${worst} (scale ${scale})`).toBeLessThanOrEqual(2e-5 * scale);
 }
 
