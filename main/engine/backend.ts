@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-layers';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { failure, failureOf, success, type Outcome } from '../../shared/api/outcome';
-import type { BackendChoice, BackendName } from '../../shared/api/training';
+import { backendNameSchema, type BackendChoice, type BackendName } from '../../shared/api/training';
 import { registerTierKernels, setActiveTier } from './kernels/register';
 import { loadTier, tierHint } from './kernels/tiers';
 import { registerWasmPatches } from './wasm';
@@ -127,8 +127,8 @@ const starters: Record<BackendName, () => Promise<Started>> = {
   cpu: startCpu,
 };
 
-/** The order 'auto' tries, fastest first. */
-export const backendOrder: readonly BackendName[] = ['tensorflow', 'native', 'simd', 'wasm', 'cpu'];
+/** The order 'auto' tries, fastest first: the contract's own order of the names. */
+export const backendOrder: readonly BackendName[] = backendNameSchema.options;
 
 /** Starts the chosen backend ('auto': backendOrder), reporting every failure on the way. */
 export async function startBackend(choice: BackendChoice): Promise<BackendResult> {

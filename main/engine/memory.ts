@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { BackendName } from '../../shared/api/training';
 
 /**
  * Rough training memory: weights, their gradients and the optimizer's slots, plus every layer's
@@ -20,7 +21,7 @@ export function estimateTrainingBytes(model: LayersModel, batchSize: number, opt
 }
 
 /** What the backend can use: the machine's memory, and at most 4 GB for WebAssembly's 32-bit heap (our tiers keep the tensors there too). */
-export function memoryLimitBytes(backend: 'tensorflow' | 'native' | 'simd' | 'wasm' | 'cpu'): number {
+export function memoryLimitBytes(backend: BackendName): number {
   const machine = os.totalmem();
   return backend === 'native' || backend === 'simd' || backend === 'wasm' ? Math.min(machine, 4 * 1024 ** 3) : machine;
 }

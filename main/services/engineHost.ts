@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AppInfo } from '../../shared/api/contract';
+import { backendNameSchema, type BackendName } from '../../shared/api/training';
 import { fail, ok } from '../../shared/api/result';
 import { parseResult } from '../../shared/api/validate';
 import { Engine, type EngineOptions } from '../engine/host';
@@ -91,18 +92,18 @@ export function detectBackends(
   };
   const tensorflow = installed('@tensorflow/tfjs-node-gpu') || installed('@tensorflow/tfjs-node');
   const native = nativeBuilt();
+  // Why a backend cannot run here; the others (the wasm tiers, cpu) always can.
+  const missing: Partial<Record<BackendName, string>> = {
+    ...(tensorflow ? {} : { tensorflow: '@tensorflow/tfjs-node is not installed (its libtensorflow download failed or was skipped)' }),
+    ...(native ? {} : { native: 'native kernels not built (no C++ compiler at install): run `npm run build:native`' }),
+  };
+  const names = backendNameSchema.options;
   return {
-    default: tensorflow ? 'tensorflow' : native ? 'native' : 'simd',
-    available: [
-      tensorflow
-        ? { name: 'tensorflow', available: true }
-        : { name: 'tensorflow', available: false, reason: '@tensorflow/tfjs-node is not installed (its libtensorflow download failed or was skipped)' },
-      native
-        ? { name: 'native', available: true }
-        : { name: 'native', available: false, reason: 'native kernels not built (no C++ compiler at install): run `npm run build:native`' },
-      { name: 'simd', available: true },
-      { name: 'wasm', available: true },
-      { name: 'cpu', available: true },
-    ],
+    // What 'auto' will pick: the fastest that can run.
+    default: names.find((name) => missing[name] === undefined) ?? 'cpu',
+    available: names.map((name) => {
+      const reason = missing[name];
+      return reason === undefined ? { name, available: true } : { name, available: false, reason };
+    }),
   };
 }
