@@ -18,10 +18,6 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 /** A reply: an `Outcome` whose failure is an `ApiError`. */
 export type Result<T> = Outcome<T, ApiError>;
 
-export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: apiErrorSchema })]);
-}
-
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../api/outcome';
-import {
-  addNode,
-  connect,
-  copyFragment,
-  disconnect,
-  duplicateNodes,
-  moveNodes,
-  pasteGroup,
-  removeNodes,
-  renameNode,
-  setModelClass,
-  setOutputs,
-  setParam,
-} from './commands';
+import { addNode, connect, copyFragment, disconnect, duplicateNodes, moveNodes, pasteGroup, removeNodes, renameNode, setParam } from './commands';
 import { canConnect } from './connections';
 import { buildGraph } from './fromSpec';
 import { emptyGraph, type Graph } from './types';
@@ -87,13 +74,6 @@ describe('edit commands', () => {
     ]);
     expect(g.nodes[2]).toMatchObject({ name: 'fc', params: { units: 64 }, position: { x: 5, y: 6 } });
     expect(base.nodes[2]).toMatchObject({ name: 'dense', params: {} });
-  });
-
-  it('setOutputs and setModelClass', () => {
-    expect(setOutputs(base, ['dense', 'ghost']).outputs).toEqual(['dense']);
-    expect(setOutputs({ ...base, outputs: ['dense'] }, [])).not.toHaveProperty('outputs');
-    expect(setModelClass(base, 'Functional').modelClass).toBe('Functional');
-    expect(setModelClass({ ...base, modelClass: 'Functional' }, undefined)).not.toHaveProperty('modelClass');
   });
 
   it('duplicate and paste keep inner wires, new ids and unique names', () => {

@@ -4,7 +4,7 @@ import { getLayerDef } from '../layers/registry';
 import { withDefaults } from '../layers/validateParam';
 import { canConnect, freeInputIndex } from './connections';
 import { uniqueLayerName, uniqueName } from './naming';
-import type { Graph, GraphEdge, GraphNode, ModelClass, Params, Position } from './types';
+import type { Graph, GraphEdge, GraphNode, Params, Position } from './types';
 
 /*
  * Pure edit commands: each takes a graph and returns a new one (the input is never mutated),
@@ -94,20 +94,6 @@ export function setParam(graph: Graph, nodeId: string, key: string, value: JsonV
 /** Renames a layer; clashes are allowed here and reported by the inference as 'duplicate-name'. */
 export function renameNode(graph: Graph, nodeId: string, name: string): Graph {
   return updateNode(graph, nodeId, (n) => ({ ...n, name }));
-}
-
-/** Marks which blocks are the model's outputs, in order; an empty list means "the blocks nothing consumes". */
-export function setOutputs(graph: Graph, ids: readonly string[]): Graph {
-  const known = new Set(graph.nodes.map((n) => n.id));
-  const { outputs: _old, ...rest } = graph;
-  const outputs = ids.filter((id) => known.has(id));
-  return outputs.length > 0 ? { ...rest, outputs } : rest;
-}
-
-/** Sequential or Functional (how Keras builds and lists it); undefined goes back to automatic. */
-export function setModelClass(graph: Graph, modelClass: ModelClass | undefined): Graph {
-  const { modelClass: _old, ...rest } = graph;
-  return modelClass ? { ...rest, modelClass } : rest;
 }
 
 export function moveNodes(graph: Graph, moves: readonly { id: string; position: Position }[]): Graph {

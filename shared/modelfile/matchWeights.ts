@@ -69,10 +69,3 @@ export function matchWeights(graph: Graph, weights: readonly LayerWeights[], inf
   if (problems.length > 0) return failure(`the weights do not fit the model: ${problems.join('; ')}.`);
   return success({ weights: out, warnings: [] });
 }
-
-/** Total values the weights hold. */
-export function weightValues(weights: readonly LayerWeights[]): number {
-  let n = 0;
-  for (const w of weights) for (const v of w.vars) n += v.data.length;
-  return n;
-}

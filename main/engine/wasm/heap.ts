@@ -118,10 +118,3 @@ export function tuple4(v: number[]): [number, number, number, number] {
   if (v.length !== 4 || a === undefined || b === undefined || c === undefined || d === undefined) throw new Error(`expected 4 numbers, got [${v.join(', ')}]`);
   return [a, b, c, d];
 }
-
-export function tuple2(v: number | number[]): number | [number, number] {
-  if (typeof v === 'number') return v;
-  const [a, b] = v;
-  if (v.length !== 2 || a === undefined || b === undefined) throw new Error(`expected 2 numbers, got [${v.join(', ')}]`);
-  return [a, b];
-}

@@ -7,7 +7,7 @@ import { editor } from '../state/editorStore';
 import { openDialog, showDockTab, toggleGroups, toggleMinimap, toggleTheme, uiStore } from '../state/uiStore';
 import { copySelection, deleteSelection, duplicateSelection, layoutGraph, pasteClipboard, selectAll } from './graphActions';
 import { requestLesson } from './lessonHook';
-import { requestTrain } from './trainHook';
+import { toggleTraining } from '../train/trainRun';
 
 /**
  * Runs an undo or redo and, when it moved blocks (undoing an auto-layout moves them all), keeps
@@ -67,7 +67,8 @@ const perform: { readonly [K in ActionId]: (arg?: string) => void } = {
   'show-train': () => showDockTab('train'),
   'show-inspect': () => showDockTab('inspect'),
   'show-runs': () => showDockTab('runs'),
-  train: () => requestTrain(),
+  // Start a run with the Train panel's settings (it opens the Train tab), or stop the one going.
+  train: () => toggleTraining(),
   lesson: () => requestLesson(),
   shortcuts: () => openDialog('shortcuts'),
   about: () => openDialog('about'),

@@ -161,8 +161,3 @@ export function startLesson(): () => void {
     setLessonHandler(null);
   };
 }
-
-/** Reads the dataset for the VGG step's hint. */
-export function datasetIsFolder(): boolean {
-  return projectStore.getState().settings.dataset.kind === 'folder';
-}

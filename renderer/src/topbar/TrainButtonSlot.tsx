@@ -1,5 +1,4 @@
-import { requestTrain } from '../actions/trainHook';
-import { isRunning, stopTraining, useRun } from '../train/trainRun';
+import { isRunning, stopTraining, toggleTraining, useRun } from '../train/trainRun';
 
 /** The top bar's Train / Stop button with the run's progress under it. */
 export function TrainButtonSlot() {
@@ -22,7 +21,7 @@ export function TrainButtonSlot() {
     );
   }
   return (
-    <button type="button" className="btn primary" onClick={requestTrain} title="Train (Ctrl/Cmd+Enter)" data-testid="train-button">
+    <button type="button" className="btn primary" onClick={() => toggleTraining()} title="Train (Ctrl/Cmd+Enter)" data-testid="train-button">
       ▶ Train
     </button>
   );
