@@ -1,10 +1,12 @@
-import { useMemo, useState, useEffect } from 'react';
+import { useMemo } from 'react';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
 import { getLayerDef } from '../../../shared/layers/registry';
 import type { ParamSpec } from '../../../shared/layers/types';
 import { renameBlock, setBlockParam } from '../actions/graphActions';
 import { useInference } from '../state/inference';
 import { useGraph } from '../state/useEditor';
 import { formatCount, formatShape } from '../ui/format';
+import { useDraftField } from '../ui/useDraftField';
 import { DiagnosticList } from './DiagnosticList';
 import { TrainableSection } from './TrainableSection';
 import { ParamField } from './fields/ParamField';
@@ -77,29 +79,22 @@ export function BlockInspector({ nodeId }: { nodeId: string }) {
   );
 }
 
+/** A layer's name: blank is not one. */
+function checkName(text: string): Outcome<string> {
+  return text.trim() === '' ? failure('A layer needs a name.') : success(text.trim());
+}
+
 function NameField({ nodeId, name }: { nodeId: string; name: string }) {
-  const [text, setText] = useState(name);
-  useEffect(() => setText(name), [name]);
-  const invalid = text.trim() === '';
+  const { error, inputProps } = useDraftField({ shown: name, check: checkName, format: (n) => n, onCommit: (n) => renameBlock(nodeId, n) });
   return (
     <div className="field">
       <label className="field-label" htmlFor={`name-${nodeId}`}>
         name
       </label>
-      <input
-        id={`name-${nodeId}`}
-        className={`field-input mono${invalid ? ' invalid' : ''}`}
-        value={text}
-        data-testid="param-name"
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value.trim() !== '') renameBlock(nodeId, e.target.value.trim());
-        }}
-        onBlur={() => setText(name)}
-      />
-      {invalid && (
+      <input id={`name-${nodeId}`} className={`field-input mono${error === null ? '' : ' invalid'}`} {...inputProps} data-testid="param-name" />
+      {error !== null && (
         <div className="field-message" role="alert">
-          A layer needs a name.
+          {error}
         </div>
       )}
     </div>

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { failure, success, type Outcome } from '../../../shared/api/outcome';
+import { useDraftField } from '../ui/useDraftField';
 
 /**
  * A number typed as text: kept as typed while invalid (with the reason under it) and committed
- * only when `validate` accepts it, so a half-typed "0." never lands in the project.
+ * on Enter or blur only when `validate` accepts it, so a half-typed "0." or "1e" never lands in
+ * the project.
  */
 export function NumberField(props: {
   label: string;
@@ -16,48 +18,38 @@ export function NumberField(props: {
   testId?: string;
   disabled?: boolean;
 }) {
-  const shown = props.value === null ? '' : String(props.value);
-  const [text, setText] = useState(shown);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(shown);
-    setError(null);
-  }, [shown]);
-  const onChange = (t: string) => {
-    setText(t);
-    if (t.trim() === '') {
-      if (props.allowBlank === true) {
-        setError(null);
-        props.onCommit(null);
-      } else setError('A number is needed here.');
-      return;
-    }
-    const v = Number(t);
-    if (!Number.isFinite(v)) {
-      setError(`“${t}” is not a number.`);
-      return;
-    }
-    const problem = props.validate(v);
-    setError(problem);
-    if (problem === null) props.onCommit(v);
-  };
+  const { error, inputProps } = useDraftField<number | null>({
+    shown: formatNumber(props.value),
+    check: (text) => checkNumber(text, props.validate, props.allowBlank === true),
+    format: formatNumber,
+    onCommit: props.onCommit,
+  });
   return (
     <label className="tf-field">
       <span className="tf-label">{props.label}</span>
       <input
         className={`field-input num${error === null ? '' : ' invalid'}`}
         inputMode="decimal"
-        value={text}
         placeholder={props.placeholder}
         disabled={props.disabled}
-        onChange={(e) => onChange(e.target.value)}
+        {...inputProps}
         data-testid={props.testId}
-        aria-invalid={error !== null}
       />
       {error !== null && <span className="field-message">{error}</span>}
       {error === null && props.help !== undefined && <span className="field-help">{props.help}</span>}
     </label>
   );
+}
+
+const formatNumber = (value: number | null): string => (value === null ? '' : String(value));
+
+/** The typed number (null for a blank where blank is allowed), or why it is not one. */
+function checkNumber(text: string, validate: (value: number) => string | null, allowBlank: boolean): Outcome<number | null> {
+  if (text.trim() === '') return allowBlank ? success(null) : failure('A number is needed here.');
+  const v = Number(text);
+  if (!Number.isFinite(v)) return failure(`“${text}” is not a number.`);
+  const problem = validate(v);
+  return problem === null ? success(v) : failure(problem);
 }
 
 /** Validators from simple bounds, with messages that say what is allowed. */

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { failure, success, type Outcome } from '../../../../shared/api/outcome';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../../shared/json';
 import { kerasObjectClasses, kerasObjectDefaults, type ObjectKind } from '../../../../shared/layers/kerasObjects';
 import type { FieldProps } from './fieldTypes';
 import { FieldMessage } from './FieldMessage';
+import { useDraftField } from '../../ui/useDraftField';
 
 /**
  * Initializers, regularizers and constraints: `{class_name, config}` values. A class picker
@@ -40,36 +41,25 @@ export function ObjectParamField({ spec, value, onCommit, id, kind }: FieldProps
             label={key}
             value={v}
             testId={`param-${spec.name}-${key}`}
-            onCommit={(n) => onCommit({ class_name: current, config: { ...config, [key]: n } }, true)}
+            onCommit={(n) => onCommit({ class_name: current, config: { ...config, [key]: n } })}
           />
         ))}
     </div>
   );
 }
 
+/** A number in an object's config; blank or not a number shows "Enter a number." and commits nothing. */
+function checkConfigNumber(text: string): Outcome<number> {
+  const n = Number(text);
+  return text.trim() === '' || !Number.isFinite(n) ? failure('Enter a number.') : success(n);
+}
+
 function ConfigNumber({ label, value, onCommit, testId }: { label: string; value: number; onCommit: (v: JsonValue) => void; testId: string }) {
-  const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(String(value));
-    setError(null);
-  }, [value]);
+  const { error, inputProps } = useDraftField({ shown: String(value), check: checkConfigNumber, format: String, onCommit });
   return (
     <label className="config-number">
       <span>{label}</span>
-      <input
-        className={`field-input num${error === null ? '' : ' invalid'}`}
-        value={text}
-        inputMode="decimal"
-        data-testid={testId}
-        onChange={(e) => {
-          setText(e.target.value);
-          const n = Number(e.target.value);
-          const bad = e.target.value.trim() === '' || !Number.isFinite(n);
-          setError(bad ? 'Enter a number.' : null);
-          if (!bad) onCommit(n);
-        }}
-      />
+      <input className={`field-input num${error === null ? '' : ' invalid'}`} inputMode="decimal" {...inputProps} data-testid={testId} />
       <FieldMessage message={error} />
     </label>
   );
