@@ -9,7 +9,7 @@ import type { TrainingHealth } from '../../shared/api/health';
 
 /** Images in the fixed probe batch the health view measures on. */
 export const PROBE = 32;
-/** Health measuring may take at most this share of the run's training time (issue 12: < 5 %). */
+/** Health measuring may take at most this share of the run's training time (under 5 %, so watching a run barely slows it). */
 export const HEALTH_BUDGET = 0.05;
 
 /** What the run has done so far, over all its epochs (trainer.ts adds to it as it goes). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Training health per epoch (issue 12 §3), carried as the optional `health` field of the 'epoch'
+ * Training health per epoch, carried as the optional `health` field of the 'epoch'
  * train event: per layer, histograms of the kernel and of its gradient on a fixed probe batch, the
  * output's mean and standard deviation, the fraction of dead ReLU units; plain-language warnings.
  */

@@ -91,7 +91,7 @@ export const trainEventSchema = z.discriminatedUnion('event', [
     learningRate: z.number(),
     durationMs: z.number(),
     etaMs: z.number(),
-    /** Optional (issue 12): per-layer histograms, activation statistics and warnings on a probe batch. */
+    /** Optional: per-layer histograms, activation statistics and warnings on a probe batch. */
     health: trainingHealthSchema.optional(),
   }),
   /** The run ended early; the weights trained so far are kept in the engine. */

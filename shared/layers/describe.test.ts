@@ -82,7 +82,7 @@ describe('describe', () => {
 });
 
 describe('catalog', () => {
-  it('has the 30 classes of the brief, each once, in a known family', () => {
+  it('has the 30 classes the palette offers, each once, in a known family', () => {
     expect(layerDefs).toHaveLength(30);
     expect(new Set(layerDefs.map((d) => d.className)).size).toBe(30);
     for (const d of layerDefs) expect(families).toContain(d.family);

@@ -27,7 +27,7 @@ const layers: LayerCase[] = files.flatMap((file) => {
 });
 
 describe('Keras 3 example models', () => {
-  it('covers the classes the brief names', () => {
+  it('covers every class the palette offers', () => {
     const seen = new Set(layers.map((l) => l.className));
     for (const c of ['Conv2D', 'MaxPooling2D', 'Dense', 'Dropout', 'Flatten', 'InputLayer', 'Concatenate']) expect(seen).toContain(c);
   });

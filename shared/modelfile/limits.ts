@@ -1,5 +1,5 @@
 /**
- * Bounds on what opening a model file may inflate or read (the hardening issue's decompression
+ * Bounds on what opening a model file may inflate or read (decompression
  * bombs): a 3 MB archive must not become 3 GiB in memory. The JSON parts have a fixed cap; weight
  * data may be only as large as the model's parameter count implies, plus slack for the HDF5
  * structure (object headers, attributes, chunk indexes) around each variable.

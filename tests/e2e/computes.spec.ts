@@ -4,7 +4,7 @@ import { expect, test } from './fixtures/server';
 import { block } from './support/editorPage';
 
 /**
- * Issue 12: how a CNN computes. Acts as a learner: real mouse moves and clicks, keystrokes.
+ * How a CNN computes. Acts as a learner: real mouse moves and clicks, keystrokes.
  * Screenshots in /tmp/shots (looked at while writing this).
  */
 
@@ -131,7 +131,7 @@ test('the lesson: step 1 checks the model against the chapter, trains briefly, N
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(app.url);
-  // Bug 3: the empty canvas's lesson button stays inside the canvas area.
+  // The empty canvas's lesson button stays inside the canvas area.
   const entry = page.getByTestId('lesson-entry');
   await expect(entry).toBeVisible();
   const inspector = await page.getByTestId('inspector').boundingBox();
@@ -151,7 +151,7 @@ test('the lesson: step 1 checks the model against the chapter, trains briefly, N
   expect(overlaps(cardBox, inspector)).toBe(false);
   expect(overlaps(cardBox, dock)).toBe(false);
 
-  // Bug 5: Next and Back load the templates without asking to discard anything.
+  // Next and Back load the templates without asking to discard anything.
   await page.getByTestId('lesson-next').click();
   await expect(card).toContainText('2 · The Keras CNN');
   await expect(page.getByTestId('lesson-check')).toContainText('1,199,882');

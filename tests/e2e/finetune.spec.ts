@@ -6,7 +6,7 @@ import { block } from './support/editorPage';
 import { fileMenu, typeInto } from './support/person';
 
 /*
- * Issue 11's path, as a student takes it: open a model trained in Keras 3.15 (.keras), look at
+ * Fine-tuning a trained model, as a student takes it: open a model trained in Keras 3.15 (.keras), look at
  * its feature maps, replace its head (freezing the rest), fine-tune one epoch on a small image
  * folder, save the project and reopen it with its trained weights.
  */

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures/server';
 import { openTemplate } from './support/person';
 
 /*
- * Bug 10 of issue 10: a model made for photos (ResNet50, 224×224×3) on MNIST. The Train tab's
+ * A model made for photos (ResNet50, 224×224×3) on MNIST. The Train tab's
  * check offers resizing MNIST to the Input first, one click does it, and the switch shows it is on.
  */
 test('ResNet50 on MNIST: the data check offers resizing MNIST to 224×224×3, and one click switches it on', async ({ page, blockprop: app }) => {

@@ -3,7 +3,7 @@ import { expect, startBlockpropWeb, test } from './fixtures/server';
 import { block, setParam } from './support/editorPage';
 import { openTemplate } from './support/person';
 
-// Bug 6: after the server restarts (new token), an open tab said "reconnecting…" for ever, and a
+// After the server restarts (new token), an open tab said "reconnecting…" for ever, and a
 // Save spun without an error. Now it says what happened and how to go on, and keeps the work.
 test('the server restarts under an open tab: the page says so, keeps the graph and offers it as a download', async ({ page }) => {
   const first = await startBlockpropWeb();

@@ -4,7 +4,7 @@ import { fileMenu, openTemplate, typeInto } from './support/person';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-// Bug 2: results belong to the model and run they came from.
+// Results belong to the model and run they came from.
 test('after File → New the Train tab no longer shows the previous model’s accuracy and curves', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await openTemplate(page, 'fc_tf_mnist');
@@ -37,7 +37,7 @@ test('after File → New the Train tab no longer shows the previous model’s ac
   await expect(page.getByTestId('live-curves')).toHaveAttribute('data-points', '0');
 });
 
-// Bug 2 (Inspect) and bug 10: opening ResNet50 never shows the CNN's maps, and the advice fits the model.
+// Inspect: opening ResNet50 never shows the CNN's maps, and the advice fits the model.
 test('Inspect after opening ResNet50: no maps of the previous CNN, advice that fits a 224×224×3 model', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await openTemplate(page, 'keras_cnn');
@@ -58,12 +58,12 @@ test('Inspect after opening ResNet50: no maps of the previous CNN, advice that f
   await page.screenshot({ path: '/tmp/shots/e2e-resnet-inspect-advice.png' });
 });
 
-// Bug 4: an empty canvas has no phantom problem.
+// An empty canvas has no phantom problem.
 test('an empty canvas counts no problems: badge, inspector and tab agree', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await expect(page.getByTestId('empty-canvas')).toBeVisible();
   await expect(page.getByTestId('model-problems')).toHaveText('0 errors, 0 warnings');
-  // Bug 12: the new model is named as Keras names a Sequential.
+  // The new model is named as Keras names a Sequential.
   await expect(page.getByTestId('model-name')).toHaveText('sequential');
   await expect(page.getByTestId('problems-count')).toHaveCount(0);
   await page.getByTestId('tab-problems').click();

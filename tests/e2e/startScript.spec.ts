@@ -12,7 +12,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-// Bug 11: `npm start -- --port 4781 --no-open` lost the port number ("--port needs a number … (got --no-open)").
+// `npm start -- --port 4781 --no-open` once lost the port number ("--port needs a number … (got --no-open)").
 for (const style of ['--port N', '--port=N'] as const) {
   test(`npm start -- ${style} --no-open serves browser mode on that port`, async ({ page }) => {
     const port = await freePort();

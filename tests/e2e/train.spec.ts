@@ -86,6 +86,6 @@ test('stop a run in the middle of its first epoch: the weights so far are kept',
   await expect(page.getByTestId('train-button')).toContainText('Train');
   await page.getByTestId('tab-runs').click();
   await expect(page.getByTestId('run-row').first()).toContainText('stopped');
-  // Bug 12: the batches it did train are counted (was "0/1 ep." as if nothing had trained).
+  // The batches it did train are counted (was "0/1 ep." as if nothing had trained).
   await expect(page.getByTestId('run-progress-text').first()).toHaveText(/^0\/1 ep\. · \d+\/300 batches$/);
 });

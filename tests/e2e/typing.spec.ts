@@ -20,7 +20,7 @@ async function typeInto(page: Page, testId: string, text: string): Promise<void>
   await field.pressSequentially(text, { delay: 15 });
 }
 
-// Bug 1: after the first key, focus jumped to the dialog box, so only the first character stayed.
+// Focus once jumped to the dialog box, so only the first character stayed.
 test('typing in dialogs keeps every character: export file name, save as, open path, paste box', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await openTemplate(page, 'keras_cnn');
@@ -65,7 +65,7 @@ test('typing in dialogs keeps every character: export file name, save as, open p
   await expect(page.getByTestId('import-json')).toHaveValue('{"class_name": "Sequential"');
 });
 
-// Bug 7: a value is committed on Enter or blur, never half-typed.
+// A value is committed on Enter or blur, never half-typed.
 test('typed parameter values commit on Enter or blur, not on each keystroke', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await openTemplate(page, 'keras_cnn');

@@ -15,7 +15,7 @@ async function blocksOnScreen(page: Page): Promise<number> {
   ).length;
 }
 
-// Bug 8: undoing an auto-layout left the view where the layout had been: an empty-looking canvas.
+// Undoing an auto-layout once left the view where the layout had been: an empty-looking canvas.
 test('undo of an auto-layout keeps the blocks in view', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await dropBlock(page, 'InputLayer', 60, 60);
@@ -42,7 +42,7 @@ test('undo of an auto-layout keeps the blocks in view', async ({ page, blockprop
   await page.screenshot({ path: '/tmp/shots/e2e-undo-layout.png' });
 });
 
-// Bug 9: "wrong with the most confidence" — the list runs from the most confident wrong answer down.
+// "Wrong with the most confidence" — the list runs from the most confident wrong answer down.
 test('Mistakes are sorted by the confidence of the wrong answer, highest first', async ({ page, blockprop: app }) => {
   await page.goto(app.url);
   await openTemplate(page, 'fc_tf_mnist');

@@ -82,7 +82,7 @@ function applyChapterSettings(step: LessonStep): void {
   if (chapter === undefined) return;
   // A freshly loaded template with the lesson's settings is not the learner's work yet: the
   // settings are written as the saved state (settingsDirty false), so Next/Back never asks to
-  // discard changes nobody made (issue 10, bug 5).
+  // discard changes nobody made.
   projectStore.setState((p) => ({
     ...p,
     settingsDirty: false,

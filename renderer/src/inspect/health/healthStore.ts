@@ -2,7 +2,7 @@ import type { TrainingHealth } from '../../../../shared/api/health';
 import { api } from '../../host/api';
 import { createStore, useStore } from '../../state/createStore';
 
-/** One run's health reports, one per measured epoch, as the epoch events bring them (issue 12 §3). */
+/** One run's health reports, one per measured epoch, as the epoch events bring them. */
 export interface RunHealth {
   readonly runId: string;
   readonly model: string;
