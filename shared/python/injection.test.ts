@@ -7,6 +7,7 @@ import type { Graph } from '../graph/types';
 import { defaultTraining } from '../project/schema';
 import { getTemplate } from '../templates';
 import { generatePython } from './generatePython';
+import { needTool, skipWithout } from '../../tests/requireTools.test-util';
 
 /** A payload that would run if any of it reached the script outside a string literal. */
 const evil = [
@@ -65,12 +66,12 @@ function codeOutsideLiterals(script: string): string {
   return out;
 }
 
-const python = (() => {
+const noPython = (() => {
   try {
     execFileSync('python3', ['-c', 'import ast'], { stdio: 'ignore' });
-    return true;
+    return null;
   } catch {
-    return false;
+    return 'no python3 on this machine';
   }
 })();
 
@@ -92,7 +93,8 @@ describe('generatePython: user text never becomes code', () => {
     }
   });
 
-  it.runIf(python)('every such script parses as Python and keeps the name intact', () => {
+  it.skipIf(skipWithout(noPython))('every such script parses as Python and keeps the name intact', () => {
+    needTool(noPython);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-py-'));
     evil.forEach((name, i) => {
       for (const [j, graph] of graphs.entries()) {

@@ -3,15 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { defaultTraining, type DatasetRef, type TrainingSettings } from '../project/schema';
 import { generatePython, type PythonOptions } from './generatePython';
 import { templateAndFixtureGraphs } from '../../tests/fixtures/keras/load';
+import { needTool, skipWithout } from '../../tests/requireTools.test-util';
 
 /*
  * Every generated script is valid Python: CPython's own parser (ast.parse) reads each one. One
- * python3 process checks them all. Where no python3 is installed the test says so and skips.
+ * python3 process checks them all. Where no python3 is installed the test says so and skips (in CI it
+ * fails: see tests/requireTools.test-util.ts).
  */
 
 const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-const hasPython = python.status === 0;
-const reason = hasPython ? '' : ' (skipped: no python3 on this machine)';
+const missing = python.status === 0 ? null : 'no python3 on this machine';
+const reason = skipWithout(missing) ? ` (skipped: ${missing})` : '';
 
 const variants: { label: string; training: TrainingSettings; dataset: DatasetRef; opts: PythonOptions }[] = [
   { label: 'defaults', training: defaultTraining, dataset: { kind: 'mnist' }, opts: {} },
@@ -52,7 +54,8 @@ const checker = [
 ].join('\n');
 
 describe('generated Python scripts', () => {
-  it.skipIf(!hasPython)(`parse with CPython's ast.parse${reason}`, () => {
+  it.skipIf(skipWithout(missing))(`parse with CPython's ast.parse${reason}`, () => {
+    needTool(missing);
     const scripts = templateAndFixtureGraphs().flatMap(({ id, graph }) =>
       variants.map((v) => [`${id} (${v.label})`, generatePython(graph, v.training, v.dataset, v.opts)]),
     );
@@ -62,7 +65,8 @@ describe('generated Python scripts', () => {
     expect(JSON.parse(run.stdout)).toEqual([]);
   });
 
-  it.skipIf(!hasPython)(`the checker itself rejects broken Python${reason}`, () => {
+  it.skipIf(skipWithout(missing))(`the checker itself rejects broken Python${reason}`, () => {
+    needTool(missing);
     const run = spawnSync('python3', ['-c', checker], { input: JSON.stringify([['broken', 'def f(:\n  pass\n']]), encoding: 'utf8' });
     const bad: unknown = JSON.parse(run.stdout);
     expect(Array.isArray(bad) ? bad.map((line) => String(line).split(':').slice(0, 2).join(':')) : bad).toEqual(['broken:1']);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needTool, skipWithout } from '../../../../tests/requireTools.test-util';
 import { kernelsWasmBase64 } from './kernelsWasm';
 
 /**
@@ -44,7 +45,8 @@ describe('kernels.wasm', () => {
     expect(names).toEqual(expect.arrayContaining(['run', 'scratch_bytes', '__stack_pointer', '__heap_base']));
   });
 
-  it.skipIf(problem !== null)(`rebuilds byte-identical from native/wasm${problem === null ? '' : ` (skipped: ${problem})`}`, () => {
+  it.skipIf(skipWithout(problem))(`rebuilds byte-identical from native/wasm${skipWithout(problem) ? ` (skipped: ${problem})` : ''}`, () => {
+    needTool(problem);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kernels-wasm-'));
     try {
       const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-wasm.mjs'), '--out', dir], { encoding: 'utf8' });
