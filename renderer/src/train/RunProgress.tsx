@@ -1,3 +1,4 @@
+import type { BackendName } from '../../../shared/api/training';
 import { useAppInfo } from '../host/appInfo';
 import { formatCount } from '../ui/format';
 import { explainBackend } from './backends';
@@ -35,8 +36,9 @@ function phaseText(s: RunState): string {
 }
 
 /** The engine in use in one calm line; why a faster one is not running as a hint under it. */
-function BackendInfo({ backend, detail, memoryMb }: { backend: string; detail: string | null; memoryMb: number | null }) {
-  const line = backendLine(detail ?? '');
+function BackendInfo({ backend, run }: { backend: BackendName; run: RunState }) {
+  const line = backendLine({ detail: run.backendDetail, hint: run.backendHint, failures: run.backendFailures });
+  const memoryMb = run.memoryEstimateMb;
   return (
     <div className="rp-backend muted" data-testid="backend-line">
       <span className={`badge backend-${backend}`}>{backend}</span>
@@ -91,7 +93,7 @@ export function RunProgress() {
       >
         <div className="progress-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
-      {backend !== null && <BackendInfo backend={backend} detail={s.backendReason} memoryMb={s.memoryEstimateMb} />}
+      {backend !== null && <BackendInfo backend={backend} run={s} />}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { defaultDataset, defaultTraining, MAX_BATCH_POINTS, type RunEpoch } from
 import { inferGraph } from '../../../shared/inference/infer';
 import { buildFcTfMnist } from '../../../shared/templates/chapter';
 import type { Diagnostic } from '../../../shared/diagnostics';
-import type { TrainUpdate } from './trainEvents';
+import { trainEventSchema, type TrainEvent, type TrainEventOf } from '../../../shared/api/training';
 import {
   forgetsOnOpen,
   idleRun,
@@ -27,39 +27,57 @@ import {
 
 const BATCH = 32;
 
-// The engine's events as the panel receives them (trainEvents.ts: already 0-based).
-const backend: TrainUpdate = { kind: 'backend', backend: 'wasm', reason: null };
-const dataset: TrainUpdate = { kind: 'dataset', progress: 0.5, message: 'train 30,000 / 60,000' };
-const start: TrainUpdate = { kind: 'start', epochs: 2, stepsPerEpoch: 10, memoryEstimateMb: 12 };
-const batch = (epoch: number, b: number, samplesPerSecond = 320, loss = 0.5): TrainUpdate => ({
-  kind: 'batch',
-  epoch,
-  batch: b,
+// The engine's events as the api client delivers them: contract events, counted from 1 as Keras
+// prints them. The helpers take the 0-based epoch and batch the panel keeps.
+const backend: TrainEvent = { event: 'backend', backend: 'wasm', failures: [] };
+const dataset: TrainEvent = { event: 'dataset', phase: 'decoding', loaded: 30_000, total: 60_000 };
+const start: TrainEvent = {
+  event: 'start',
+  epochs: 2,
+  stepsPerEpoch: 10,
+  batchSize: BATCH,
+  trainSamples: 320,
+  validationSamples: 32,
+  params: 100,
+  memoryEstimateMb: 12,
+};
+const batch = (epoch: number, b: number, samplesPerSecond = 320, loss = 0.5): TrainEvent => ({
+  event: 'batch',
+  epoch: epoch + 1,
+  batch: b + 1,
   loss,
-  accuracy: 0.8,
+  metrics: { accuracy: 0.8 },
   samplesPerSecond,
 });
-const epoch = (e: number, etaMs = 1000): TrainUpdate => ({
-  kind: 'epoch',
-  epoch: e,
+const epoch = (e: number, etaMs = 1000): TrainEvent => ({
+  event: 'epoch',
+  epoch: e + 1,
   loss: 0.4,
-  accuracy: 0.85,
+  metrics: { accuracy: 0.85 },
   valLoss: 0.45,
-  valAccuracy: 0.84,
+  valMetrics: { val_accuracy: 0.84 },
+  learningRate: 0.001,
   durationMs: 900,
   etaMs,
 });
-const done: TrainUpdate = { kind: 'done', testAccuracy: 0.9, testLoss: 0.3, samplesPerSecond: 400, backend: 'wasm', epochs: 2 };
-const userStop: TrainUpdate = { kind: 'stopped', reason: 'user', message: 'Stopped at epoch 1, batch 3; the weights trained so far are kept.' };
-const nanStop: TrainUpdate = { kind: 'stopped', reason: 'nan', message: 'The loss became NaN at epoch 1, batch 2: training diverged.' };
-const earlyStop: TrainUpdate = { kind: 'stopped', reason: 'early_stopping', message: 'val_loss did not improve for 2 epochs.' };
-const failure: TrainUpdate = { kind: 'error', code: 'worker-crash', message: 'The training engine crashed: boom.' };
+const done: TrainEvent = { event: 'done', testAccuracy: 0.9, testLoss: 0.3, samplesPerSecond: 400, backend: 'wasm', epochs: 2 };
+const stopped = (reason: 'user' | 'nan' | 'early_stopping', message: string): TrainEventOf<'stopped'> => ({
+  event: 'stopped',
+  reason,
+  message,
+  epoch: 1,
+  batch: 3,
+});
+const userStop = stopped('user', 'Stopped at epoch 1, batch 3; the weights trained so far are kept.');
+const nanStop = stopped('nan', 'The loss became NaN at epoch 1, batch 2: training diverged.');
+const earlyStop = stopped('early_stopping', 'val_loss did not improve for 2 epochs.');
+const failure: TrainEventOf<'error'> = { event: 'error', code: 'worker-crash', message: 'The training engine crashed: boom.' };
 
 /** A run the engine accepted, 'run-1', started from document 3. */
 const accepted: RunState = runAccepted(startingRun({ name: 'fc', key: 'k', document: 3, now: 1000 }), 'run-1');
 
-function play(updates: readonly TrainUpdate[], from: RunState = accepted): ReturnType<typeof reduceRunAll> {
-  return reduceRunAll(from, updates, BATCH);
+function play(events: readonly TrainEvent[], from: RunState = accepted): ReturnType<typeof reduceRunAll> {
+  return reduceRunAll(from, events, BATCH);
 }
 
 /** Deep-freezes the state and events so that a reducer writing to its input throws. */
@@ -100,9 +118,11 @@ describe('reduceRun: progress', () => {
     const { state, finished } = play([backend, dataset, start]);
     expect(state).toMatchObject({
       backend: 'wasm',
-      backendReason: null,
+      backendDetail: null,
+      backendHint: null,
+      backendFailures: [],
       datasetProgress: 0.5,
-      datasetMessage: 'train 30,000 / 60,000',
+      datasetMessage: 'decoding 30,000 / 60,000',
       phase: 'training',
       epochs: 2,
       stepsPerEpoch: 10,
@@ -153,9 +173,146 @@ describe('reduceRun: progress', () => {
   });
 
   it('warnings add lines to the message', () => {
-    const a: TrainUpdate = { kind: 'warning', message: '3 unreadable files were skipped.' };
-    const b: TrainUpdate = { kind: 'warning', message: 'Images are resized.' };
+    const a = warningOf('3 unreadable files were skipped.');
+    const b = warningOf('Images are resized.');
     expect(play([a, b]).state.message).toBe('3 unreadable files were skipped.\nImages are resized.');
+  });
+});
+
+describe('reduceRun: reading the engine’s events', () => {
+  // Every body is a contract event (parsed by its schema below), the only kind the api client delivers.
+  const cases: { name: string; body: TrainEvent; state: Partial<RunState>; batch?: BatchPoint; epoch?: RunEpoch; finished?: boolean }[] = [
+    {
+      name: 'batch: 1-based counters become 0-based, accuracy from metrics',
+      body: { event: 'batch', epoch: 1, batch: 3, loss: 0.7, metrics: { accuracy: 0.8 }, samplesPerSecond: 1200 },
+      state: { epoch: 0, batch: 2, samplesPerSecond: 1200 },
+      batch: [3, 0.7, 0.8],
+    },
+    {
+      name: 'batch of a model compiled without accuracy',
+      body: { event: 'batch', epoch: 2, batch: 1, loss: 0.02, metrics: {}, samplesPerSecond: 900 },
+      state: { epoch: 1, batch: 0 },
+      batch: [11, 0.02, null],
+    },
+    {
+      name: 'epoch: validation loss and val_accuracy',
+      body: {
+        event: 'epoch',
+        epoch: 2,
+        loss: 0.3,
+        metrics: { accuracy: 0.9 },
+        valLoss: 0.25,
+        valMetrics: { val_accuracy: 0.93 },
+        learningRate: 0.001,
+        durationMs: 5000,
+        etaMs: 10000,
+      },
+      state: { epoch: 1, etaMs: 10000 },
+      epoch: { epoch: 1, step: 20, loss: 0.3, accuracy: 0.9, valLoss: 0.25, valAccuracy: 0.93, durationMs: 5000 },
+    },
+    {
+      name: 'epoch without a validation split',
+      body: { event: 'epoch', epoch: 1, loss: 0.4, metrics: { accuracy: 0.88 }, learningRate: 0.01, durationMs: 1200, etaMs: 0 },
+      state: { epoch: 0, etaMs: 0 },
+      epoch: { epoch: 0, step: 10, loss: 0.4, accuracy: 0.88, valLoss: null, valAccuracy: null, durationMs: 1200 },
+    },
+    {
+      name: 'backend with failures keeps them as the engine sent them',
+      body: { event: 'backend', backend: 'wasm', detail: 'SIMD', failures: [{ backend: 'tensorflow', reason: 'tfjs-node is not installed' }] },
+      state: { backend: 'wasm', backendDetail: 'SIMD', backendHint: null, backendFailures: [{ backend: 'tensorflow', reason: 'tfjs-node is not installed' }] },
+    },
+    {
+      name: 'a kernel tier that did not start: the hint and every failure are kept (the backend line picks what to show)',
+      body: {
+        event: 'backend',
+        backend: 'simd',
+        detail: 'SIMD128 wasm kernels, 2 threads',
+        failures: [
+          { backend: 'tensorflow', reason: 'tfjs-node is not installed' },
+          { backend: 'native', reason: 'native kernels not built (no C++ compiler)' },
+        ],
+        hint: 'native kernels not built (no C++ compiler): using SIMD128 wasm kernels, 2 threads',
+      },
+      state: {
+        backend: 'simd',
+        backendDetail: 'SIMD128 wasm kernels, 2 threads',
+        backendHint: 'native kernels not built (no C++ compiler): using SIMD128 wasm kernels, 2 threads',
+        backendFailures: [
+          { backend: 'tensorflow', reason: 'tfjs-node is not installed' },
+          { backend: 'native', reason: 'native kernels not built (no C++ compiler)' },
+        ],
+      },
+    },
+    {
+      name: 'no backend at all is an error naming each failure',
+      body: {
+        event: 'backend',
+        backend: null,
+        failures: [
+          { backend: 'wasm', reason: 'no WebAssembly' },
+          { backend: 'cpu', reason: 'out of memory' },
+        ],
+      },
+      state: { phase: 'error', backend: null, message: 'wasm failed: no WebAssembly · cpu failed: out of memory' },
+      finished: true,
+    },
+    {
+      name: 'no backend and no reasons',
+      body: { event: 'backend', backend: null, failures: [] },
+      state: { phase: 'error', message: 'No training backend could start.' },
+      finished: true,
+    },
+    {
+      name: 'dataset progress from loaded/total',
+      body: { event: 'dataset', phase: 'decoding', loaded: 500, total: 1000 },
+      state: { phase: 'loading', datasetProgress: 0.5, datasetMessage: 'decoding 500 / 1,000' },
+    },
+    {
+      name: 'dataset of unknown size',
+      body: { event: 'dataset', phase: 'reading', loaded: 12345, total: null },
+      state: { phase: 'loading', datasetProgress: null, datasetMessage: 'reading 12,345' },
+    },
+    {
+      name: 'stopped keeps the engine’s message',
+      body: { event: 'stopped', reason: 'nan', message: 'The loss became NaN at epoch 1, batch 4', epoch: 1, batch: 4 },
+      state: { phase: 'error', message: 'The loss became NaN at epoch 1, batch 4' },
+      finished: true,
+    },
+    {
+      name: 'done',
+      body: { event: 'done', testLoss: 0.1, testAccuracy: 0.97, samplesPerSecond: 2000, backend: 'wasm', epochs: 1 },
+      state: { phase: 'done', testAccuracy: 0.97, testLoss: 0.1, samplesPerSecond: 2000, backend: 'wasm' },
+      finished: true,
+    },
+    {
+      name: 'start',
+      body: {
+        event: 'start',
+        epochs: 3,
+        stepsPerEpoch: 270,
+        batchSize: 200,
+        trainSamples: 54000,
+        validationSamples: 6000,
+        params: 101770,
+        memoryEstimateMb: 120,
+      },
+      state: { phase: 'training', epochs: 3, stepsPerEpoch: 270, memoryEstimateMb: 120 },
+    },
+  ];
+  it.each(cases)('$name', ({ body, state, batch: point, epoch: entry, finished }) => {
+    expect(trainEventSchema.parse(body)).toEqual(body);
+    // A run of two epochs of 10 batches, started.
+    const step = reduceRun(play([start]).state, body, BATCH);
+    expect(step.state).toMatchObject(state);
+    expect(step.batch).toEqual(point ?? null);
+    expect(step.epoch).toEqual(entry ?? null);
+    expect(step.finished).toBe(finished ?? false);
+  });
+
+  it('the wire’s old snake_case spelling is refused before it reaches the panel', () => {
+    expect(
+      trainEventSchema.safeParse({ event: 'done', test_loss: 0.1, test_accuracy: 0.97, samples_per_second: 2000, backend: 'wasm', epochs: 1 }).success,
+    ).toBe(false);
   });
 });
 
@@ -222,7 +379,7 @@ describe('reduceRun: how a run ends', () => {
 });
 
 describe('reduceRun: late events', () => {
-  const late: readonly TrainUpdate[] = [backend, dataset, start, batch(0, 9), epoch(0)];
+  const late: readonly TrainEvent[] = [backend, dataset, start, batch(0, 9), epoch(0)];
 
   for (const [name, ending] of [
     ['done', done],
@@ -270,7 +427,7 @@ describe('reduceRunAll', () => {
   });
 
   it('never writes to the state or the events it is given', () => {
-    const all = frozen([backend, dataset, start, batch(0, 4), epoch(0), { kind: 'warning', message: 'w' } as const, userStop, done]);
+    const all = frozen([backend, dataset, start, batch(0, 4), epoch(0), warningOf('w'), userStop, done]);
     const from = frozen(play([]).state);
     expect(() => reduceRunAll(from, all, BATCH)).not.toThrow();
     expect(from).toEqual(accepted);
@@ -386,6 +543,6 @@ describe('runRecordOf', () => {
   });
 });
 
-function warningOf(message: string): TrainUpdate {
-  return { kind: 'warning', message };
+function warningOf(message: string): TrainEvent {
+  return { event: 'warning', code: 'data', message };
 }

@@ -1,13 +1,15 @@
 import { thinPoints, type DatasetRef, type RunEpoch, type RunRecord, type TrainingSettings } from '../../../shared/project';
 import type { Graph } from '../../../shared/graph/types';
 import type { Inference } from '../../../shared/inference/types';
+import type { BackendName, TrainEvent, TrainEventOf } from '../../../shared/api/training';
+import { noBackendMessage, type BackendFailures } from './backendLine';
 import type { LiveSeries } from './liveSeries';
-import type { TrainUpdate } from './trainEvents';
 
 /**
  * The Train panel's run as data: its state, and every change to it as a function from the state
- * (and an engine event or a person's action) to the next state. Nothing here touches a store, the
- * api, a timer or the live curves; trainRun.ts applies what these return.
+ * (and an engine event, the contract's TrainEvent, or a person's action) to the next state.
+ * Nothing here touches a store, the api, a timer or the live curves; trainRun.ts applies what
+ * these return.
  */
 
 export type RunPhase = 'idle' | 'starting' | 'loading' | 'training' | 'evaluating' | 'done' | 'stopped' | 'error';
@@ -16,8 +18,11 @@ export type RunPhase = 'idle' | 'starting' | 'loading' | 'training' | 'evaluatin
 export interface RunState {
   readonly phase: RunPhase;
   readonly runId: string | null;
-  readonly backend: string | null;
-  readonly backendReason: string | null;
+  readonly backend: BackendName | null;
+  /** The backend event's own words: what runs, why a faster one of ours does not, who failed to start. */
+  readonly backendDetail: string | null;
+  readonly backendHint: string | null;
+  readonly backendFailures: BackendFailures;
   readonly epochs: number;
   readonly stepsPerEpoch: number;
   /** 0-based epoch and batch of the last batch seen. */
@@ -44,7 +49,9 @@ export const idleRun: RunState = {
   phase: 'idle',
   runId: null,
   backend: null,
-  backendReason: null,
+  backendDetail: null,
+  backendHint: null,
+  backendFailures: [],
   epochs: 0,
   stepsPerEpoch: 0,
   epoch: 0,
@@ -91,75 +98,102 @@ const only = (state: RunState): RunStep => ({ state, batch: null, epoch: null, f
 const ending = (state: RunState): RunStep => ({ state, batch: null, epoch: null, finished: true });
 
 /**
- * Applies one engine event. `batchSize` is the run's batch size, for the time left. Progress
- * (backend, dataset, start, batch, epoch) reaching a run that has already ended is dropped: it
- * would put a finished run back to 'training' and keep the Stop button up. Ends still apply, so a
- * 'done' after a person's stop adds the test result and the engine failing late shows as an error.
+ * Applies one engine event (a contract event, already checked against its schema by the api
+ * client). Epochs and batches arrive counted from 1, as Keras prints them, and are kept 0-based
+ * here; accuracy is picked out of the metrics. `batchSize` is the run's batch size, for the time
+ * left. Progress (backend, dataset, start, batch, epoch) reaching a run that has already ended is
+ * dropped: it would put a finished run back to 'training' and keep the Stop button up. Ends still
+ * apply, so a 'done' after a person's stop adds the test result and the engine failing late shows
+ * as an error.
  */
-export function reduceRun(s: RunState, u: TrainUpdate, batchSize: number): RunStep {
-  switch (u.kind) {
+export function reduceRun(s: RunState, e: TrainEvent, batchSize: number): RunStep {
+  switch (e.event) {
     case 'backend':
-      return runEnded(s) ? only(s) : only({ ...s, backend: u.backend, backendReason: u.reason });
+      return backendStep(s, e);
     case 'dataset':
-      return runEnded(s) ? only(s) : only({ ...s, phase: 'loading', datasetProgress: u.progress, datasetMessage: u.message });
+      return runEnded(s) ? only(s) : only({ ...s, phase: 'loading', datasetProgress: datasetProgress(e), datasetMessage: datasetMessage(e) });
     case 'warning':
-      return only({ ...s, message: s.message === null ? u.message : `${s.message}\n${u.message}` });
+      return only({ ...s, message: s.message === null ? e.message : `${s.message}\n${e.message}` });
     case 'start':
-      return runEnded(s) ? only(s) : only({ ...s, phase: 'training', epochs: u.epochs, stepsPerEpoch: u.stepsPerEpoch, memoryEstimateMb: u.memoryEstimateMb });
+      return runEnded(s) ? only(s) : only({ ...s, phase: 'training', epochs: e.epochs, stepsPerEpoch: e.stepsPerEpoch, memoryEstimateMb: e.memoryEstimateMb });
     case 'batch':
-      return runEnded(s) ? only(s) : batchStep(s, u, batchSize);
+      return runEnded(s) ? only(s) : batchStep(s, e, batchSize);
     case 'epoch':
-      return runEnded(s) ? only(s) : epochStep(s, u);
+      return runEnded(s) ? only(s) : epochStep(s, e);
     case 'stopped':
-      return stoppedStep(s, u);
+      return stoppedStep(s, e);
     case 'error':
-      return ending({ ...s, phase: 'error', stopping: false, message: u.message });
+      return ending({ ...s, phase: 'error', stopping: false, message: e.message });
     case 'done':
       return ending({
         ...s,
         phase: s.phase === 'stopped' || s.phase === 'error' ? s.phase : 'done',
         stopping: false,
-        testAccuracy: u.testAccuracy,
-        testLoss: u.testLoss,
-        samplesPerSecond: u.samplesPerSecond,
-        backend: u.backend,
+        testAccuracy: e.testAccuracy,
+        testLoss: e.testLoss,
+        samplesPerSecond: e.samplesPerSecond,
+        backend: e.backend,
         etaMs: 0,
       });
   }
 }
 
-function batchStep(s: RunState, u: Extract<TrainUpdate, { kind: 'batch' }>, batchSize: number): RunStep {
-  const step = u.epoch * s.stepsPerEpoch + u.batch + 1;
+/** A metric the run was compiled with, or null (a run without accuracy, or no validation). */
+function metric(metrics: Readonly<Record<string, number>> | undefined, name: string): number | null {
+  return metrics?.[name] ?? null;
+}
+
+/** No backend could start: the run ends as an error (even an ended one, as errors do) naming each failure. */
+function backendStep(s: RunState, e: TrainEventOf<'backend'>): RunStep {
+  if (e.backend === null) return ending({ ...s, phase: 'error', stopping: false, message: noBackendMessage(e) });
+  if (runEnded(s)) return only(s);
+  return only({ ...s, backend: e.backend, backendDetail: e.detail ?? null, backendHint: e.hint ?? null, backendFailures: e.failures });
+}
+
+function datasetProgress(e: TrainEventOf<'dataset'>): number | null {
+  return e.total !== null && e.total > 0 ? e.loaded / e.total : null;
+}
+
+function datasetMessage(e: TrainEventOf<'dataset'>): string {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+  return e.total === null ? `${e.phase} ${n(e.loaded)}` : `${e.phase} ${n(e.loaded)} / ${n(e.total)}`;
+}
+
+function batchStep(s: RunState, e: TrainEventOf<'batch'>, batchSize: number): RunStep {
+  const epoch = e.epoch - 1;
+  const batch = e.batch - 1;
+  const step = epoch * s.stepsPerEpoch + batch + 1;
   const remaining = Math.max(0, s.epochs * s.stepsPerEpoch - step);
-  const perStep = u.samplesPerSecond > 0 ? batchSize / u.samplesPerSecond : null;
+  const perStep = e.samplesPerSecond > 0 ? batchSize / e.samplesPerSecond : null;
   const state: RunState = {
     ...s,
     phase: s.phase === 'evaluating' ? s.phase : 'training',
-    epoch: u.epoch,
-    batch: u.batch,
-    samplesPerSecond: u.samplesPerSecond,
+    epoch,
+    batch,
+    samplesPerSecond: e.samplesPerSecond,
     etaMs: perStep === null ? s.etaMs : remaining * perStep * 1000,
   };
-  return { state, batch: [step, u.loss, u.accuracy], epoch: null, finished: false };
+  return { state, batch: [step, e.loss, metric(e.metrics, 'accuracy')], epoch: null, finished: false };
 }
 
-function epochStep(s: RunState, u: Extract<TrainUpdate, { kind: 'epoch' }>): RunStep {
+function epochStep(s: RunState, e: TrainEventOf<'epoch'>): RunStep {
+  const index = e.epoch - 1;
   const epoch: RunEpoch = {
-    epoch: u.epoch,
-    step: (u.epoch + 1) * s.stepsPerEpoch,
-    loss: u.loss,
-    accuracy: u.accuracy,
-    valLoss: u.valLoss,
-    valAccuracy: u.valAccuracy,
-    durationMs: u.durationMs,
+    epoch: index,
+    step: e.epoch * s.stepsPerEpoch,
+    loss: e.loss,
+    accuracy: metric(e.metrics, 'accuracy'),
+    valLoss: e.valLoss ?? null,
+    valAccuracy: metric(e.valMetrics, 'val_accuracy'),
+    durationMs: e.durationMs,
   };
   // After the last epoch the engine measures the test set before 'done'.
-  const last = u.epoch + 1 >= s.epochs;
-  const state: RunState = { ...s, etaMs: u.etaMs, phase: last ? 'evaluating' : s.phase, epoch: u.epoch, batch: s.stepsPerEpoch - 1 };
+  const last = e.epoch >= s.epochs;
+  const state: RunState = { ...s, etaMs: e.etaMs, phase: last ? 'evaluating' : s.phase, epoch: index, batch: s.stepsPerEpoch - 1 };
   return { state, batch: null, epoch, finished: false };
 }
 
-function stoppedStep(s: RunState, u: Extract<TrainUpdate, { kind: 'stopped' }>): RunStep {
+function stoppedStep(s: RunState, u: TrainEventOf<'stopped'>): RunStep {
   const phase: RunPhase = u.reason === 'nan' ? 'error' : u.reason === 'user' ? 'stopped' : s.phase;
   const state: RunState = { ...s, phase, stopping: false, message: u.message };
   // Early stopping is followed by the test evaluation and 'done'; the other stops end the run here.
@@ -174,13 +208,13 @@ export interface RunSteps {
   readonly finished: boolean;
 }
 
-export function reduceRunAll(s: RunState, updates: readonly TrainUpdate[], batchSize: number): RunSteps {
+export function reduceRunAll(s: RunState, events: readonly TrainEvent[], batchSize: number): RunSteps {
   let state = s;
   const batches: BatchPoint[] = [];
   const epochs: RunEpoch[] = [];
   let finished = false;
-  for (const u of updates) {
-    const step = reduceRun(state, u, batchSize);
+  for (const e of events) {
+    const step = reduceRun(state, e, batchSize);
     state = step.state;
     if (step.batch !== null) batches.push(step.batch);
     if (step.epoch !== null) epochs.push(step.epoch);

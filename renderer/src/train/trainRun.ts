@@ -8,9 +8,8 @@ import { inferenceOf } from '../state/inference';
 import { showDockTab } from '../state/uiStore';
 import { liveSeries, notifySeries, resetSeries } from './liveSeries';
 import { layerShapes, modelKey, trainedStore } from '../state/modelKey';
-import type { WeightsFrom } from '../../../shared/api/training';
+import type { TrainEvent, WeightsFrom } from '../../../shared/api/training';
 import { askConfirm } from '../ui/confirm';
-import { readTrainEvent, type TrainUpdate } from './trainEvents';
 import {
   forgetsOnOpen,
   idleRun,
@@ -51,10 +50,10 @@ export const runOptions = createStore<RunOptions>({ limit: null, backend: 'auto'
 let context: RunContext | null = null;
 
 // --- events: buffered, applied once per animation frame --------------------------------------
-let pending: TrainUpdate[] = [];
+let pending: TrainEvent[] = [];
 let frame: number | null = null;
 /** Events for a run id the start call has not returned yet (they can overtake its reply). */
-const early = new Map<string, TrainUpdate[]>();
+const early = new Map<string, TrainEvent[]>();
 let subscribed = false;
 
 function schedule(): void {
@@ -91,15 +90,13 @@ function subscribe(): void {
   subscribed = true;
   forgetOnLoad();
   api().on('train.event', ({ runId, event }) => {
-    const update = readTrainEvent(event);
-    if (update === null) return;
     const route = routeEvent(runStore.getState(), runId);
     if (route === 'apply') {
-      pending.push(update);
+      pending.push(event);
       schedule();
     } else if (route === 'hold') {
       const list = early.get(runId) ?? [];
-      list.push(update);
+      list.push(event);
       early.set(runId, list);
     }
   });
@@ -107,10 +104,10 @@ function subscribe(): void {
 
 /** Applies buffered events: series appended in place, the store updated once. */
 export function flush(): void {
-  const updates = pending;
+  const events = pending;
   pending = [];
-  if (updates.length === 0) return;
-  const applied = reduceRunAll(runStore.getState(), updates, batchSize());
+  if (events.length === 0) return;
+  const applied = reduceRunAll(runStore.getState(), events, batchSize());
   for (const point of applied.batches) liveSeries.batches.push(point);
   for (const epoch of applied.epochs) liveSeries.epochs.push(epoch);
   runStore.setState(() => applied.state);
