@@ -42,38 +42,46 @@ const tfjsOutsideEngine = { group: ['@tensorflow/*'], message: 'tfjs is imported
 const restrictImports = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 // The renderer's folders (renderer/src/*) and the other folders each may import. The base imports
-// no feature; a feature imports the base and the features it names; dock/ and shell/ put the
-// features' panels and dialogs together, and App.tsx and main.tsx above them may import anything.
+// no feature; a feature imports the base and the features it names; the composition folders at the
+// end put features together, and App.tsx and main.tsx above them may import anything. Shared UI
+// pieces live in ui/ and what a block is (its facts, its palette variants, the drag type) in
+// blocks/, so features do not reach into each other for them.
 // A folder importing one it does not name fails lint, so import cycles between folders cannot
 // come back as long as this table has none (checked below).
-const base = ['api', 'state', 'theme', 'keyboard', 'host', 'ui', 'charts'];
-const features = ['project', 'summary', 'inspect', 'train', 'actions', 'lesson', 'palette', 'canvas', 'inspector', 'exporting', 'commands', 'runs', 'topbar'];
+const base = ['api', 'state', 'theme', 'keyboard', 'host', 'ui', 'charts', 'blocks'];
+const features = ['project', 'summary', 'inspect', 'train', 'actions', 'palette', 'canvas', 'inspector', 'exporting', 'commands', 'runs'];
 const rendererLayers = {
-  // Base: transport, stores, theme, key texts, the api instance, shared UI pieces, charts.
+  // Base: transport, stores, theme, key texts, the api instance, shared UI pieces, charts, block facts.
   api: [],
   state: [],
   keyboard: [],
+  blocks: [],
   theme: ['state'],
   host: ['api', 'state'],
   ui: ['state', 'theme', 'keyboard'],
   charts: ['state', 'theme', 'ui'],
-  // Features, each above the ones it names.
+  // Features, each above the ones it names. project/ holds the open project's store and file
+  // dialogs, train/ the run store, and actions/ the named user actions over both: the features that
+  // edit or train name them; the others import the base only.
   project: base,
   summary: base,
-  inspect: [...base, 'project', 'summary'],
-  train: [...base, 'project', 'inspect'],
+  train: [...base, 'project'],
   actions: [...base, 'project', 'train'],
-  lesson: [...base, 'actions', 'inspect', 'project', 'train'],
+  // The Inspect tab shows the Keras summary as one of its views.
+  inspect: [...base, 'project', 'summary'],
   palette: [...base, 'actions'],
-  canvas: [...base, 'actions', 'palette', 'project'],
+  canvas: [...base, 'actions'],
   inspector: [...base, 'actions', 'project'],
-  exporting: [...base, 'canvas', 'project'],
+  exporting: [...base, 'project'],
   commands: [...base, 'actions', 'project'],
   runs: [...base, 'project'],
+  // Composition: folders whose job is to drive or gather features. The lesson steps the person
+  // through editing and training; the top bar gathers the file menu, template picker and Train
+  // button; the dock's tabs; what App mounts (dialog host, empty canvas, keyboard map).
+  lesson: [...base, 'actions', 'project', 'train'],
   topbar: [...base, 'actions', 'project', 'train'],
-  // Composition: the dock's tabs, and what App mounts (dialog host, keyboard map).
-  dock: [...base, 'inspect', 'inspector', 'runs', 'summary', 'train'],
-  shell: [...base, ...features, 'dock'],
+  dock: [...base, 'inspect', 'runs', 'summary', 'train'],
+  shell: [...base, ...features, 'lesson', 'topbar', 'dock'],
 };
 
 function checkRendererLayers() {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { runMenuCommand } from './actions/appActions';
 import { Canvas } from './canvas/Canvas';
-import { EmptyCanvas } from './canvas/EmptyCanvas';
+import { EmptyCanvas } from './shell/EmptyCanvas';
 import { Dock } from './dock/Dock';
 import { api } from './host/api';
 import { loadAppInfo } from './host/appInfo';

@@ -30,8 +30,8 @@ import { ShapeEdgeView } from './ShapeEdgeView';
 import { createEdgeDeriver, createNodeDeriver } from './flowModel';
 import { targetIndexOf, type CanvasNode, type ShapeEdge } from './flowTypes';
 import { pathThrough } from './pathHighlight';
-import { paletteDragType } from '../palette/dragType';
-import { resolvePaletteKey } from '../palette/variants';
+import { paletteDragType } from '../blocks/dragType';
+import { resolvePaletteKey } from '../blocks/variants';
 
 const nodeTypes: NodeTypes = { block: BlockNodeView, groupBlock: GroupNodeView, frame: FrameNodeView };
 const edgeTypes: EdgeTypes = { shape: ShapeEdgeView };

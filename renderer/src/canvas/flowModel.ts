@@ -4,7 +4,7 @@ import { getLayerDef } from '../../../shared/layers/registry';
 import type { LayerDef } from '../../../shared/layers/types';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../shared/layout';
 import { formatShape } from '../ui/format';
-import { describeSafely, diagnosticsByNode, worstSeverity } from './blockFacts';
+import { describeSafely, diagnosticsByNode, worstSeverity } from '../blocks/blockFacts';
 import type { PathSets } from './pathHighlight';
 import { shapeEdge, targetHandleId, type BlockData, type BlockNode, type ShapeEdge } from './flowTypes';
 

@@ -2,7 +2,7 @@ import type { Graph } from '../../../shared/graph/types';
 import { getLayerDef } from '../../../shared/layers/registry';
 import type { Inference } from '../../../shared/inference/infer';
 import { formatCount, formatShape } from '../../../shared/format';
-import { describeSafely, diagnosticsByNode, worstSeverity } from '../canvas/blockFacts';
+import { describeSafely, diagnosticsByNode, worstSeverity } from '../blocks/blockFacts';
 import type { BlockFace } from './diagramSvg';
 
 /** The faces and wire labels the diagram export draws, from the graph and its inference. */

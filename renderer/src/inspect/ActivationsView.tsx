@@ -8,7 +8,7 @@ import { inferenceOf } from '../state/inference';
 import { formatShape } from '../ui/format';
 import { Segmented, type Segment } from '../ui/Segmented';
 import { FeatureMapGrid } from './FeatureMapGrid';
-import { setInspect, useInspect, type InspectState } from './inspectStore';
+import { setInspect, useInspect, type InspectState } from '../state/inspectStore';
 import { PredictionBars } from './PredictionBars';
 import { shown, useInspectCall } from './useInspectCall';
 import { DenseStrip } from './DenseStrip';

@@ -3,7 +3,7 @@ import type { EvaluateResult } from '../../../shared/api/inspect';
 import { formatCount } from '../ui/format';
 import { Segmented } from '../ui/Segmented';
 import { cssColor } from './colormap';
-import { setInspect } from './inspectStore';
+import { setInspect } from '../state/inspectStore';
 import { PredictionBars } from './PredictionBars';
 import { SampleImage } from './SampleImage';
 import { shown, useInspectCall } from './useInspectCall';

@@ -3,7 +3,7 @@ import type { ActivationMap } from '../../../shared/api/inspect';
 import { Modal } from '../ui/Modal';
 import { lut, type ColormapName } from './colormap';
 import { gridColumns, layerRange, mapLevels } from './decode';
-import { setInspect, useInspect } from './inspectStore';
+import { setInspect, useInspect } from '../state/inspectStore';
 
 const GAP = 4;
 const LABEL = 14;

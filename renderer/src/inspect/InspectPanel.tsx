@@ -11,7 +11,7 @@ import { Segmented } from '../ui/Segmented';
 import { useTallDock } from '../ui/useTallDock';
 import { ActivationsView } from './ActivationsView';
 import { ConfusionView, MistakesView } from './EvaluateViews';
-import { sampleOf, setInspect, useInspect, type InspectView } from './inspectStore';
+import { sampleOf, setInspect, useInspect, type InspectView } from '../state/inspectStore';
 import { SamplePicker } from './SamplePicker';
 import { shown, useInspectCall } from './useInspectCall';
 import { FcView, KernelsView } from './WeightsViews';

@@ -1,7 +1,7 @@
 import type { PredictResult } from '../../../shared/api/inspect';
 import { Segmented } from '../ui/Segmented';
 import { DrawPad } from './DrawPad';
-import { setInspect, useInspect } from './inspectStore';
+import { setInspect, useInspect } from '../state/inspectStore';
 import { PredictionBars } from './PredictionBars';
 import { SampleImage } from './SampleImage';
 

@@ -3,7 +3,10 @@
  * perceptually uniform (equal steps look equal, so bright spots are not artefacts of the palette); it is computed from a polynomial fit of matplotlib's table
  * (max error about 1/255), so no 768-number table sits in the source.
  */
-export type ColormapName = 'viridis' | 'grey' | 'diverging';
+import type { ColormapName } from '../state/inspectStore';
+
+// The names are the Inspect setting's (state/inspectStore); the tables for them are here.
+export type { ColormapName };
 
 export type Lut = Uint8ClampedArray; // 256 × 3
 

@@ -7,7 +7,7 @@ import { useInference } from '../state/inference';
 import { useGraph } from '../state/useEditor';
 import { formatCount, formatShape } from '../ui/format';
 import { useDraftField } from '../ui/useDraftField';
-import { DiagnosticList } from './DiagnosticList';
+import { DiagnosticList } from '../ui/DiagnosticList';
 import { TrainableSection } from './TrainableSection';
 import { ParamField } from './fields/ParamField';
 

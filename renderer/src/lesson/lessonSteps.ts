@@ -1,4 +1,4 @@
-import type { InspectView } from '../inspect/inspectStore';
+import type { InspectView } from '../state/inspectStore';
 
 /**
  * The chapter (../shared/seeds/000_…, "Image classification with TensorFlow or Keras" and "Some

@@ -1,6 +1,6 @@
 import { getTemplate } from '../../../shared/templates';
 import { setLessonHandler } from '../actions/lessonHook';
-import { setInspect } from '../inspect/inspectStore';
+import { setInspect } from '../state/inspectStore';
 import { openTemplate } from '../project/projectActions';
 import { projectStore } from '../project/projectStore';
 import { createStore, useStore } from '../state/createStore';

@@ -4,7 +4,7 @@ import { addBlock } from '../actions/graphActions';
 import { editor } from '../state/editorStore';
 import { groupDefs } from './paletteModel';
 import { PaletteGroup } from './PaletteGroup';
-import { resolvePaletteKey } from './variants';
+import { resolvePaletteKey } from '../blocks/variants';
 
 /** The id the `/` shortcut focuses. */
 export const paletteSearchId = 'palette-search';

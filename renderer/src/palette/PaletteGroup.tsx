@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { familyLabels } from '../theme/families';
 import type { PaletteGroupModel } from './paletteModel';
 import { PaletteItem } from './PaletteItem';
-import { paletteVariants } from './variants';
+import { paletteVariants } from '../blocks/variants';
 
 export function PaletteGroup({ group, forceOpen, onAdd }: { group: PaletteGroupModel; forceOpen: boolean; onAdd: (kind: string) => void }) {
   const [open, setOpen] = useState(true);

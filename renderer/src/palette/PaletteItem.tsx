@@ -1,7 +1,7 @@
 import { memo, type DragEvent } from 'react';
 import type { LayerDef } from '../../../shared/layers/types';
-import { paletteDragType } from './dragType';
-import type { PaletteVariant } from './variants';
+import { paletteDragType } from '../blocks/dragType';
+import type { PaletteVariant } from '../blocks/variants';
 
 /**
  * One block in the palette: drag it onto the canvas, or click to add it below the selection. With

@@ -1,7 +1,7 @@
 import { lossSchema, optimizerClassNames, optimizerKinds, type Loss, type Optimizer, type TrainingSettings } from '../../../shared/project';
 import { updateSettings, useProject } from '../project/projectStore';
 import { useStore } from '../state/createStore';
-import { between, NumberField } from './NumberField';
+import { between, NumberField } from '../ui/NumberField';
 import { runOptions } from './trainRun';
 
 const lossNames: Readonly<Record<Loss, string>> = {

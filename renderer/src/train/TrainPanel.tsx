@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DatasetPreviewResult } from '../../../shared/api/inspect';
 import { api } from '../host/api';
 import { useAppInfo } from '../host/appInfo';
-import { setInspect } from '../inspect/inspectStore';
+import { setInspect } from '../state/inspectStore';
 import { updateSettings, useProject } from '../project/projectStore';
 import { useStore } from '../state/createStore';
 import { modelKey } from '../state/modelKey';

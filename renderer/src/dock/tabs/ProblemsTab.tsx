@@ -2,7 +2,7 @@ import { countProblems } from '../../../../shared/diagnostics';
 import { editor } from '../../state/editorStore';
 import { listedProblems, useInference } from '../../state/inference';
 import { useGraph } from '../../state/useEditor';
-import { DiagnosticList } from '../../inspector/DiagnosticList';
+import { DiagnosticList } from '../../ui/DiagnosticList';
 
 /** Every diagnostic of the model; clicking one selects its block and centres the canvas on it. */
 export function ProblemsTab() {

@@ -2,7 +2,7 @@ import { failure, success, type Outcome } from '../../../../shared/api/outcome';
 import { isJsonObject, type JsonObject, type JsonValue } from '../../../../shared/json';
 import { kerasObjectClasses, kerasObjectDefaults, type ObjectKind } from '../../../../shared/layers/kerasObjects';
 import type { FieldProps } from './fieldTypes';
-import { FieldMessage } from './FieldMessage';
+import { FieldMessage } from '../../ui/FieldMessage';
 import { useDraftField } from '../../ui/useDraftField';
 
 /**

@@ -4,7 +4,7 @@ import type { ParamSpec } from '../../../../shared/layers/types';
 import { validateParam } from '../../../../shared/layers/validateParam';
 import { formatParamText, parseParamText } from '../paramText';
 import type { FieldProps } from './fieldTypes';
-import { FieldMessage } from './FieldMessage';
+import { FieldMessage } from '../../ui/FieldMessage';
 import { useDraftField } from '../../ui/useDraftField';
 
 /** The text's value, or the sentence that says why it is not one. */

@@ -1,6 +1,8 @@
 import type { SampleRef } from '../../../shared/api/inspect';
-import { createStore, useStore } from '../state/createStore';
-import type { ColormapName } from './colormap';
+import { createStore, useStore } from './createStore';
+
+/** The colour maps the Inspect tab can draw with (their tables are in inspect/colormap). */
+export type ColormapName = 'viridis' | 'grey' | 'diverging';
 
 export type InspectView = 'activations' | 'look' | 'kernels' | 'fc' | 'confusion' | 'mistakes' | 'health' | 'summary';
 

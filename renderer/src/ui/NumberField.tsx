@@ -1,5 +1,5 @@
 import { failure, success, type Outcome } from '../../../shared/api/outcome';
-import { useDraftField } from '../ui/useDraftField';
+import { useDraftField } from './useDraftField';
 
 /**
  * A number typed as text: kept as typed while invalid (with the reason under it) and committed
