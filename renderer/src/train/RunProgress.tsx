@@ -1,7 +1,7 @@
 import type { BackendName } from '../../../shared/api/training';
 import { useAppInfo } from '../host/appInfo';
 import { formatCount } from '../ui/format';
-import { explainBackend } from './backends';
+import { backendExplanations } from './backends';
 import { backendLine } from './backendLine';
 import { isRunning, useRun, type RunState } from './trainRun';
 
@@ -43,7 +43,7 @@ function BackendInfo({ backend, run }: { backend: BackendName; run: RunState }) 
     <div className="rp-backend muted" data-testid="backend-line">
       <span className={`badge backend-${backend}`}>{backend}</span>
       <span className="rp-used">
-        {line.used === '' ? explainBackend(backend) : line.used}
+        {line.used === '' ? backendExplanations[backend] : line.used}
         {memoryMb !== null && ` · about ${formatCount(Math.round(memoryMb))} MB`}
       </span>
       {line.hints.map((h) => (

@@ -1,4 +1,4 @@
-import { backendChoiceSchema, backendNameSchema, type BackendChoice, type BackendName } from '../../../shared/api/training';
+import { backendChoiceSchema, type BackendChoice, type BackendName } from '../../../shared/api/training';
 
 /** The engines a run can use, with the one-line explanation the panel shows. */
 export type Backend = BackendChoice;
@@ -13,9 +13,4 @@ export const backendExplanations: Readonly<Record<BackendName, string>> = {
 
 export function isBackend(value: string): value is Backend {
   return backendChoiceSchema.safeParse(value).success;
-}
-
-export function explainBackend(name: string): string {
-  const parsed = backendNameSchema.safeParse(name);
-  return parsed.success ? backendExplanations[parsed.data] : `The ${name} engine.`;
 }
