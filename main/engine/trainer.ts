@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { BackendName, TrainEvent, TrainRequest } from '../../shared/api/training';
 import type { Graph } from '../../shared/graph/types';
+import { activationParam } from '../../shared/layers/activationParam';
 import type { TrainingSettings } from '../../shared/project';
 import { startBackend } from './backend';
 import { loadDataset } from './datasets/loadDataset';
@@ -69,7 +70,7 @@ function modelEnds(model: LayersModel, graph: Graph): ModelEnds {
   const outLayer = model.outputLayers[0];
   const outNode = graph.nodes.find((n) => n.name === outLayer?.name);
   const inNode = graph.nodes.find((n) => n.kind === 'InputLayer');
-  const act = outNode?.params['activation'];
+  const act = outNode ? activationParam(outNode.kind, outNode.params) : undefined;
   return {
     input: { name: inNode?.name ?? 'input', ...(inNode ? { nodeId: inNode.id } : {}), shape: input?.shape.slice(1) ?? [] },
     output: {
@@ -77,7 +78,7 @@ function modelEnds(model: LayersModel, graph: Graph): ModelEnds {
       kind: outNode?.kind ?? outLayer?.getClassName() ?? '',
       ...(outNode ? { nodeId: outNode.id } : {}),
       shape: output?.shape.slice(1) ?? [],
-      ...(typeof act === 'string' ? { activation: act } : {}),
+      ...(act !== undefined ? { activation: act } : {}),
     },
   };
 }

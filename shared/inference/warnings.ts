@@ -3,18 +3,15 @@ import type { Diagnostic } from '../diagnostics';
 import { blockLabel, formatShape } from '../format';
 import type { Adjacency } from '../graph/topology';
 import type { Graph, GraphNode } from '../graph/types';
+import { activationParam } from '../layers/activationParam';
+import { dropoutRateConfig } from '../layers/dropout';
+import { poolingConfig } from '../layers/poolingCommon';
 import type { NodeInfo } from './types';
 
 /* Things Keras accepts but a learner probably did not mean. Each names the block and the fix. */
 
 function warn(node: GraphNode, code: string, message: string, param?: string): Diagnostic {
   return { severity: 'warning', code, nodeId: node.id, message: `${blockLabel(node)} ${message}`, ...(param !== undefined ? { param } : {}) };
-}
-
-function pair(v: unknown): [number, number] | null {
-  if (typeof v === 'number') return [v, v];
-  if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'number') return [v[0], v[1]];
-  return null;
 }
 
 const poolingKinds = new Set(['MaxPooling2D', 'AveragePooling2D']);
@@ -44,7 +41,7 @@ export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap
       push(warn(node, 'dense-on-image', `gets a ${input.length}-D tensor ${formatShape(input)}; add a Flatten (or GlobalAveragePooling2D) before it.`));
     }
 
-    const softmax = node.kind === 'Softmax' || node.params['activation'] === 'softmax';
+    const softmax = node.kind === 'Softmax' || activationParam(node.kind, node.params) === 'softmax';
     const consumers = adj.outgoing.get(node.id) ?? [];
     if (softmax && consumers.length > 0) {
       const next = byId.get(consumers[0]?.target ?? '');
@@ -58,8 +55,8 @@ export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap
       );
     }
 
-    const rate = node.params['rate'];
-    if (dropoutKinds.has(node.kind) && typeof rate === 'number' && rate > 0.9 && rate < 1) {
+    const rate = dropoutKinds.has(node.kind) ? dropoutRateConfig(node.params).rate : 0;
+    if (rate > 0.9 && rate < 1) {
       push(
         warn(
           node,
@@ -71,10 +68,10 @@ export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap
     }
 
     if (poolingKinds.has(node.kind) && input && input.length === 4 && info?.outputShape) {
-      const pool = pair(node.params['pool_size']);
+      const pool = poolingConfig(node.params).pool_size;
       const h = input[1];
       const w = input[2];
-      if (pool && ((h != null && pool[0] > h) || (w != null && pool[1] > w))) {
+      if ((h != null && pool[0] > h) || (w != null && pool[1] > w)) {
         push(
           warn(
             node,

@@ -1,4 +1,10 @@
-import type { JsonValue } from '../json';
+import { own } from '../json';
+import { conv2DTransposeConfig } from '../layers/conv2DTranspose';
+import { conv2dConfig } from '../layers/conv2d';
+import { convGeometry, type ConvWindowConfig } from '../layers/convCommon';
+import { depthwiseConv2DConfig } from '../layers/depthwiseConv2D';
+import { poolingConfig } from '../layers/poolingCommon';
+import { separableConv2DConfig } from '../layers/separableConv2D';
 import type { Params, Shape } from '../graph/types';
 
 /**
@@ -21,74 +27,37 @@ export function padBefore(inLen: number, outLen: number, kernel: number, stride:
   return Math.floor(Math.max((outLen - 1) * stride + effective - inLen, 0) / 2);
 }
 
-/** A pair param ([3, 3]) read leniently: a number means both axes; anything else the fallback. */
-export function pairOf(params: Params, key: string, fallback: [number, number]): [number, number] {
-  const v: JsonValue | undefined = params[key];
-  if (typeof v === 'number') return [v, v];
-  if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'number') return [v[0], v[1]];
-  return fallback;
+type Pair = [number, number];
+
+/** A window's settings, copied out of the layer's typed config (readers may keep and index them). */
+export interface LayerWindow {
+  readonly kernel: Pair;
+  readonly strides: Pair;
+  readonly dilation: Pair;
+  readonly padding: 'valid' | 'same';
 }
 
-export function stringOf(params: Params, key: string, fallback: string): string {
-  const v = params[key];
-  return typeof v === 'string' ? v : fallback;
-}
+const pair = (p: readonly [number, number]): Pair => [p[0], p[1]];
 
-export function numberOf(params: Params, key: string, fallback: number): number {
-  const v = params[key];
-  return typeof v === 'number' ? v : fallback;
-}
-
-/** ((top, bottom), (left, right)) of ZeroPadding2D / Cropping2D; a single number or a pair also as Keras accepts. */
-export function sidesOf(params: Params, key: string): [[number, number], [number, number]] {
-  const v = params[key];
-  if (typeof v === 'number')
-    return [
-      [v, v],
-      [v, v],
-    ];
-  if (Array.isArray(v)) {
-    const [h, w] = v;
-    if (typeof h === 'number' && typeof w === 'number')
-      return [
-        [h, h],
-        [w, w],
-      ];
-    if (Array.isArray(h) && Array.isArray(w)) {
-      const n = (x: JsonValue | undefined) => (typeof x === 'number' ? x : 0);
-      return [
-        [n(h[0]), n(h[1])],
-        [n(w[0]), n(w[1])],
-      ];
-    }
-  }
-  return key === 'padding'
-    ? [
-        [1, 1],
-        [1, 1],
-      ]
-    : [
-        [0, 0],
-        [0, 0],
-      ];
-}
+/** Every convolution reads its window through its own config, so the defaults are the layer's ParamSpecs. */
+const convConfigs: { readonly [kind: string]: (params: Params) => ConvWindowConfig } = {
+  Conv2D: conv2dConfig,
+  DepthwiseConv2D: depthwiseConv2DConfig,
+  SeparableConv2D: separableConv2DConfig,
+  Conv2DTranspose: conv2DTransposeConfig,
+};
 
 /** The kernel / pool geometry of a windowed layer, or null for other layers. */
-export function windowOf(
-  kind: string,
-  params: Params,
-): { kernel: [number, number]; strides: [number, number]; dilation: [number, number]; padding: string } | null {
-  if (kind === 'Conv2D' || kind === 'DepthwiseConv2D' || kind === 'SeparableConv2D' || kind === 'Conv2DTranspose') {
-    return {
-      kernel: pairOf(params, 'kernel_size', [3, 3]),
-      strides: pairOf(params, 'strides', [1, 1]),
-      dilation: pairOf(params, 'dilation_rate', [1, 1]),
-      padding: stringOf(params, 'padding', 'valid'),
-    };
+export function windowOf(kind: string, params: Params): LayerWindow | null {
+  const conv = own(convConfigs, kind);
+  if (conv !== undefined) {
+    const g = convGeometry(conv(params));
+    return { kernel: pair(g.kernel), strides: pair(g.strides), dilation: pair(g.dilation), padding: g.padding };
   }
   if (kind === 'MaxPooling2D' || kind === 'AveragePooling2D') {
-    const pool = pairOf(params, 'pool_size', [2, 2]);
-    return { kernel: pool, strides: pairOf(params, 'strides', pool), dilation: [1, 1], padding: stringOf(params, 'padding', 'valid') };
+    const c = poolingConfig(params);
+    // Keras's strides=None: the window moves by its own size.
+    return { kernel: pair(c.pool_size), strides: pair(c.strides ?? c.pool_size), dilation: [1, 1], padding: c.padding };
   }
   return null;
 }

@@ -2,7 +2,10 @@ import { failure, success, type Outcome } from '../api/outcome';
 import type { Graph, GraphNode, Params, Shape } from '../graph/types';
 import { inputNodes, inputsOf, topologicalOrder } from '../graph/topology';
 import type { Inference } from '../inference/types';
-import { padBefore, pairOf, positionDims, sidesOf, stringOf, windowOf } from './geometry';
+import { cropping2DConfig } from '../layers/cropping2D';
+import { upSampling2DConfig } from '../layers/upSampling2D';
+import { zeroPadding2DConfig } from '../layers/zeroPadding2D';
+import { padBefore, positionDims, windowOf, type LayerWindow } from './geometry';
 
 /**
  * The receptive field of one output cell: every input pixel that can change it, found by walking
@@ -41,7 +44,7 @@ function dims(shape: Shape): Tensor2 {
   return { h: pos[0] ?? 1, w: pos.slice(1).reduce((a, b) => a * b, 1), c };
 }
 
-function windowed(out: Uint8Array, o: Tensor2, i: Tensor2, g: NonNullable<ReturnType<typeof windowOf>>): Uint8Array {
+function windowed(out: Uint8Array, o: Tensor2, i: Tensor2, g: LayerWindow): Uint8Array {
   const m = new Uint8Array(i.h * i.w);
   const pt = padBefore(i.h, o.h, g.kernel[0], g.strides[0], g.dilation[0], g.padding);
   const pl = padBefore(i.w, o.w, g.kernel[1], g.strides[1], g.dilation[1], g.padding);
@@ -62,7 +65,7 @@ function windowed(out: Uint8Array, o: Tensor2, i: Tensor2, g: NonNullable<Return
 }
 
 /** Conv2DTranspose: input pixel (y, x) feeds outputs y·s − pad + a·d — the forward convolution seen from its output. */
-function transposed(out: Uint8Array, o: Tensor2, i: Tensor2, g: NonNullable<ReturnType<typeof windowOf>>): Uint8Array {
+function transposed(out: Uint8Array, o: Tensor2, i: Tensor2, g: LayerWindow): Uint8Array {
   const m = new Uint8Array(i.h * i.w);
   const pt = padBefore(o.h, i.h, g.kernel[0], g.strides[0], g.dilation[0], g.padding);
   const pl = padBefore(o.w, i.w, g.kernel[1], g.strides[1], g.dilation[1], g.padding);
@@ -106,7 +109,7 @@ function flat(out: Uint8Array, o: Tensor2, i: Tensor2): Uint8Array {
   return m;
 }
 
-function upsampledSources(size: [number, number], bilinear: boolean, i: Tensor2): (y: number, x: number) => [number, number][] {
+function upsampledSources(size: readonly [number, number], bilinear: boolean, i: Tensor2): (y: number, x: number) => [number, number][] {
   // Which outputs read input (y, x): nearest copies it into its size×size block; bilinear (half-pixel
   // centres) also blends it into the neighbouring blocks' edges.
   return (y, x) => {
@@ -138,15 +141,17 @@ export function backMask(kind: string, params: Params, inShape: Shape, outShape:
   const g = windowOf(kind, params);
   if (g !== null && inShape.length === 4) return kind === 'Conv2DTranspose' ? transposed(out, o, i, g) : windowed(out, o, i, g);
   if (kind === 'ZeroPadding2D') {
-    const [[t], [l]] = sidesOf(params, 'padding');
+    const [[t], [l]] = zeroPadding2DConfig(params).padding;
     return mapped(out, o, i, (y, x) => [[y + t, x + l]]);
   }
   if (kind === 'Cropping2D') {
-    const [[t], [l]] = sidesOf(params, 'cropping');
+    const [[t], [l]] = cropping2DConfig(params).cropping;
     return mapped(out, o, i, (y, x) => [[y - t, x - l]]);
   }
-  if (kind === 'UpSampling2D')
-    return mapped(out, o, i, upsampledSources(pairOf(params, 'size', [2, 2]), stringOf(params, 'interpolation', 'nearest') === 'bilinear', i));
+  if (kind === 'UpSampling2D') {
+    const { size, interpolation } = upSampling2DConfig(params);
+    return mapped(out, o, i, upsampledSources(size, interpolation === 'bilinear', i));
+  }
   if (kind === 'Flatten' || kind === 'Reshape') return flat(out, o, i);
   const any = out.some((v) => v === 1);
   if (i.h * i.w === o.h * o.w && i.h === o.h) return Uint8Array.from(out);

@@ -7,6 +7,8 @@ import { weightlessLayer } from './weightless';
 
 const params = [activationSpec('relu')] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as activationConfig };
 const codec = makeCodec(params, ['activation']);
 
 export const activation: LayerDef = {

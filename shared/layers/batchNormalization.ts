@@ -34,6 +34,8 @@ const params = [
   ...betaGammaPenalties,
 ] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as batchNormalizationConfig };
 
 const codec = makeCodec(
   params,

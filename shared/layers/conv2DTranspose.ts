@@ -37,6 +37,8 @@ const params = [
   ...kernelBiasSpecs('kernel'),
 ] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as conv2DTransposeConfig };
 
 const codec = makeCodec(params, ['filters', ...convWindowKeys(['output_padding']), ...activationKernelBiasKeys('kernel')]);
 

@@ -6,6 +6,8 @@ import type { LayerDef } from './types';
 
 const params = [filtersSpec, kernelSizeSpec, activationSpec(), stridesSpec, paddingSpec, dilationSpec, useBiasSpec, ...kernelBiasSpecs('kernel')] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as conv2dConfig };
 
 const codec = makeCodec(params, [
   'filters',

@@ -18,6 +18,8 @@ const cropping = {
 } as const satisfies ParamSpec;
 const params = [cropping] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as cropping2DConfig };
 const codec = makeCodec(params, ['cropping', channelsLast]);
 
 export const cropping2D: LayerDef = {

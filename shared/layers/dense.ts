@@ -17,6 +17,8 @@ const units = {
 
 const params = [units, activationSpec(), useBiasSpec, ...kernelBiasSpecs('kernel')] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as denseConfig };
 
 const codec = makeCodec(
   params,

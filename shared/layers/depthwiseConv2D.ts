@@ -25,6 +25,8 @@ const params = [
   ...kernelBiasSpecs('depthwise'),
 ] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as depthwiseConv2DConfig };
 
 const codec = makeCodec(params, ['depth_multiplier', ...convWindowKeys(), ...activationKernelBiasKeys('depthwise')]);
 

@@ -30,6 +30,8 @@ const params = [rateSpec, noiseShape, seedSpec] as const;
 const config = layerConfig(params);
 /** The one setting SpatialDropout2D shares with Dropout; its own specs may change only the help text. */
 const rateConfig = layerConfig([rateSpec]);
+/** The typed rate of Dropout and SpatialDropout2D, for readers outside the layer files (warnings). */
+export { rateConfig as dropoutRateConfig };
 const codec = makeCodec(params, ['rate', 'seed', 'noise_shape']);
 
 /** Shared with SpatialDropout2D: Dropout's parameter validation plus the high-rate learner warning. */

@@ -14,6 +14,8 @@ const negativeSlope = {
 } as const satisfies ParamSpec;
 const params = [negativeSlope] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as leakyReLUConfig };
 // Keras 2, tf.keras and TensorFlow.js write the slope as `alpha`.
 const codec = makeCodec(params, ['negative_slope'], { aliases: { alpha: 'negative_slope' } });
 

@@ -15,6 +15,8 @@ const strides = nullablePairSpec('strides', 'How far the window moves each step;
 
 const params = [poolSize, strides, paddingSpec] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as poolingConfig };
 
 const codec = makeCodec(params, ['pool_size', 'padding', 'strides', channelsLast]);
 

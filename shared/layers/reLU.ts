@@ -23,6 +23,8 @@ const negativeSlope = {
 const threshold = { name: 'threshold', type: 'float', min: 0, default: 0.0, help: 'Values below this count as "negative".' } as const satisfies ParamSpec;
 const params = [maxValue, negativeSlope, threshold] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as reLUConfig };
 const codec = makeCodec(params, ['max_value', 'negative_slope', 'threshold']);
 
 export const reLU: LayerDef = {

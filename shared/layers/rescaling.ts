@@ -20,6 +20,8 @@ const offset = {
 } as const satisfies ParamSpec;
 const params = [scale, offset] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as rescalingConfig };
 const codec = makeCodec(params, ['scale', 'offset']);
 
 function formatScale(s: number): string {

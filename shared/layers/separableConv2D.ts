@@ -35,6 +35,8 @@ const params = [
   constraintSpec('bias_constraint', 'Limit applied to the biases after each update.'),
 ] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as separableConv2DConfig };
 
 const codec = makeCodec(params, [
   'depth_multiplier',

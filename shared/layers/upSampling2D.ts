@@ -16,6 +16,8 @@ const interpolation = {
 } as const satisfies ParamSpec;
 const params = [size, interpolation] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as upSampling2DConfig };
 const codec = makeCodec(params, ['size', channelsLast, 'interpolation']);
 
 export const upSampling2D: LayerDef = {

@@ -17,6 +17,8 @@ const padding = {
 } as const satisfies ParamSpec;
 const params = [padding] as const;
 const config = layerConfig(params);
+/** The typed params, for readers outside the layer files (inspection, warnings, training). */
+export { config as zeroPadding2DConfig };
 const codec = makeCodec(params, ['padding', channelsLast]);
 
 /** "1" when all four sides match, "(1, 2), (3, 4)" otherwise (shared with Cropping2D). */

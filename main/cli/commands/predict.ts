@@ -40,13 +40,13 @@ export const predictCommand: CliCommand = {
     printWarnings(io, r.value.warnings);
     let failures = 0;
     for (const p of r.value.predictions) {
-      if (p.result === null) {
+      if (!p.outcome.ok) {
         failures++;
-        if (parsed.value.flags.has('json')) io.out(`${JSON.stringify({ file: p.file, error: p.error })}\n`);
-        else io.err(`${p.error ?? `${p.file}: failed`}\n`);
+        if (parsed.value.flags.has('json')) io.out(`${JSON.stringify({ file: p.file, error: p.outcome.error.message })}\n`);
+        else io.err(`${p.outcome.error.message}\n`);
         continue;
       }
-      const { predicted, probabilities, classNames } = p.result;
+      const { predicted, probabilities, classNames } = p.outcome.value;
       if (parsed.value.flags.has('json')) {
         io.out(`${JSON.stringify({ file: p.file, predicted, class: classNames[predicted] ?? String(predicted), probabilities })}\n`);
         continue;

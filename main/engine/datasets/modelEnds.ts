@@ -1,14 +1,13 @@
 import type { Graph } from '../../../shared/graph/types';
 import { inputNodes, outputNodes } from '../../../shared/graph/topology';
 import { inferGraph } from '../../../shared/inference/infer';
+import { activationParam } from '../../../shared/layers/activationParam';
 import type { DataFacts, ModelEnds } from './mismatch';
 import type { LoadedDataset } from './types';
 
 /** The output's activation, wherever the graph puts it (a Dense's parameter, or a Softmax / Activation block). */
 function activationOf(kind: string, params: Graph['nodes'][number]['params']): string | undefined {
-  if (kind === 'Softmax') return 'softmax';
-  const act = params['activation'];
-  return typeof act === 'string' ? act : undefined;
+  return kind === 'Softmax' ? 'softmax' : activationParam(kind, params);
 }
 
 /** The graph's single Input and output as the model-vs-data checks see them; null for multi-input/output or unfinished graphs. */

@@ -4,7 +4,18 @@ import { model as functionalModel, type LayersModel, type SymbolicTensor } from 
 import type { CellDetail, CellRequest, CellResult } from '../../../shared/api/inspectCompute';
 import type { GraphNode, Params } from '../../../shared/graph/types';
 import { inferGraph } from '../../../shared/inference/infer';
-import { numberOf, padBefore, pairOf, sidesOf, stringOf, windowOf } from '../../../shared/inspect/geometry';
+import { padBefore, windowOf } from '../../../shared/inspect/geometry';
+import { activationConfig } from '../../../shared/layers/activation';
+import { activationParam } from '../../../shared/layers/activationParam';
+import { batchNormalizationConfig } from '../../../shared/layers/batchNormalization';
+import { cropping2DConfig } from '../../../shared/layers/cropping2D';
+import { depthwiseConv2DConfig } from '../../../shared/layers/depthwiseConv2D';
+import { leakyReLUConfig } from '../../../shared/layers/leakyReLU';
+import { reLUConfig } from '../../../shared/layers/reLU';
+import { rescalingConfig } from '../../../shared/layers/rescaling';
+import { separableConv2DConfig } from '../../../shared/layers/separableConv2D';
+import { upSampling2DConfig } from '../../../shared/layers/upSampling2D';
+import { zeroPadding2DConfig } from '../../../shared/layers/zeroPadding2D';
 import { inputShapeOf, type InspectContext } from './context';
 import { prepareSample } from './samples';
 
@@ -75,6 +86,13 @@ function weightsByName(ctx: InspectContext, node: GraphNode, layerWeights: reado
 
 type Ingredients = { detail: CellDetail; slide: CellResult['slide'] };
 
+/** Filters per input channel: a spec'd int of DepthwiseConv2D and SeparableConv2D, 1 for Conv2D. */
+function depthMultiplierOf(variant: 'Conv2D' | 'DepthwiseConv2D' | 'SeparableConv2D', params: Params): number {
+  if (variant === 'DepthwiseConv2D') return depthwiseConv2DConfig(params).depth_multiplier;
+  if (variant === 'SeparableConv2D') return separableConv2DConfig(params).depth_multiplier;
+  return 1;
+}
+
 function windowed(node: GraphNode, input: Values, output: Values, req: CellRequest, w: Map<string, Float32Array>): Ingredients {
   const g = windowOf(node.kind, node.params);
   if (g === null) throw new Error('not a windowed layer');
@@ -111,8 +129,8 @@ function windowed(node: GraphNode, input: Values, output: Values, req: CellReque
       slide: { inputChannel: channel, input: planeOf(input, channel), output: planeOf(output, channel) },
     };
   }
-  const m = Math.max(1, Math.round(numberOf(node.params, 'depth_multiplier', 1)));
   const variant = node.kind === 'DepthwiseConv2D' ? 'DepthwiseConv2D' : node.kind === 'SeparableConv2D' ? 'SeparableConv2D' : 'Conv2D';
+  const m = depthMultiplierOf(variant, node.params);
   const channels = variant === 'DepthwiseConv2D' ? [Math.floor(channel / m)] : Array.from({ length: ic }, (_, c) => c);
   const patch: number[] = [];
   const weights: number[] = [];
@@ -145,7 +163,7 @@ function dense(node: GraphNode, input: Values, req: CellRequest, w: Map<string, 
   const kernel = w.get('kernel') ?? new Float32Array(0);
   const units = n === 0 ? 0 : kernel.length / n;
   const bias = w.get('bias');
-  const softmax = stringOf(node.params, 'activation', 'linear') === 'softmax';
+  const softmax = activationParam(node.kind, node.params) === 'softmax';
   const logits = softmax ? Array.from({ length: units }, (_, u) => r8(xs.reduce((s, v, i) => s + v * (kernel[i * units + u] ?? 0), bias?.[u] ?? 0))) : null;
   return {
     kind: 'dense',
@@ -170,29 +188,23 @@ function elementwise(node: GraphNode, inbound: readonly string[], inputs: readon
         variance: r8(w.get('moving_variance')?.[channel] ?? 1),
         gamma: r8(w.get('gamma')?.[channel] ?? 1),
         beta: r8(w.get('beta')?.[channel] ?? 0),
-        epsilon: numberOf(p, 'epsilon', 0.001),
+        epsilon: batchNormalizationConfig(p).epsilon,
       };
     }
     case 'Activation':
     case 'Softmax': {
-      const fn = node.kind === 'Softmax' ? 'softmax' : stringOf(p, 'activation', 'linear');
+      const fn = node.kind === 'Softmax' ? 'softmax' : activationConfig(p).activation;
       const n = first?.shape[first.shape.length - 1] ?? 0;
       const base = first === undefined ? 0 : at(first, y, x, 0);
       const vector = fn === 'softmax' && first !== undefined ? Array.from(first.data.subarray(base, base + n), r8) : null;
       return { kind: 'activation', fn, x: r8(v0), vector };
     }
-    case 'ReLU':
-      return {
-        kind: 'activation',
-        fn: 'relu',
-        x: r8(v0),
-        vector: null,
-        negativeSlope: numberOf(p, 'negative_slope', 0),
-        maxValue: typeof p['max_value'] === 'number' ? p['max_value'] : null,
-        threshold: numberOf(p, 'threshold', 0),
-      };
+    case 'ReLU': {
+      const c = reLUConfig(p);
+      return { kind: 'activation', fn: 'relu', x: r8(v0), vector: null, negativeSlope: c.negative_slope, maxValue: c.max_value, threshold: c.threshold };
+    }
     case 'LeakyReLU':
-      return { kind: 'activation', fn: 'leaky_relu', x: r8(v0), vector: null, negativeSlope: numberOf(p, 'negative_slope', 0.3) };
+      return { kind: 'activation', fn: 'leaky_relu', x: r8(v0), vector: null, negativeSlope: leakyReLUConfig(p).negative_slope };
     case 'Add':
     case 'Subtract':
     case 'Multiply':
@@ -250,19 +262,20 @@ function copied(node: GraphNode, inbound: readonly string[], inputs: readonly Va
       };
     }
     case 'ZeroPadding2D': {
-      const [[t], [l]] = sidesOf(p, 'padding');
+      const [[t], [l]] = zeroPadding2DConfig(p).padding;
       const [ih, iw] = hwc(v);
       if (y - t < 0 || x - l < 0 || y - t >= ih || x - l >= iw)
         return { kind: 'other', inputs: [{ layer, index: 'padding', value: 0 }], note: 'This cell is in the added border of zeros.' };
       return one(y - t, x - l, channel, `The input moved by (${t}, ${l}) to make room for the border.`);
     }
     case 'Cropping2D': {
-      const [[t], [l]] = sidesOf(p, 'cropping');
+      const [[t], [l]] = cropping2DConfig(p).cropping;
       return one(y + t, x + l, channel, `The input cut by ${t} rows at the top and ${l} columns at the left.`);
     }
     case 'UpSampling2D': {
-      const [sh, sw] = pairOf(p, 'size', [2, 2]);
-      if (stringOf(p, 'interpolation', 'nearest') !== 'nearest')
+      const { size, interpolation } = upSampling2DConfig(p);
+      const [sh, sw] = size;
+      if (interpolation !== 'nearest')
         return { kind: 'other', inputs: [], note: 'Bilinear upsampling blends four input values; the view traces nearest-neighbour upsampling only.' };
       return one(Math.floor(y / sh), Math.floor(x / sw), channel, `Each input value is copied into a ${sh}×${sw} block.`);
     }
@@ -271,8 +284,8 @@ function copied(node: GraphNode, inbound: readonly string[], inputs: readonly Va
         kind: 'other',
         inputs: [{ layer, index: `(${y}, ${x}, ${channel})`, value: r8(v.data[at(v, y, x, channel)] ?? 0) }],
         note: 'Rescaling multiplies and shifts every value.',
-        scale: numberOf(p, 'scale', 1),
-        offset: numberOf(p, 'offset', 0),
+        scale: rescalingConfig(p).scale,
+        offset: rescalingConfig(p).offset,
       };
     default:
       return { kind: 'other', inputs: [], note: `${node.kind} is not traced value by value; its receptive field is still exact.` };
@@ -343,7 +356,7 @@ export async function cell(ctx: InspectContext, req: CellRequest): Promise<Resul
     value: {
       layer: req.layer,
       className: node.kind,
-      activation: hasActivation ? stringOf(node.params, 'activation', 'linear') : 'linear',
+      activation: hasActivation ? (activationParam(node.kind, node.params) ?? 'linear') : 'linear',
       outputShape: [null, ...output.shape],
       cell: req.cell,
       value: r8(output.data[at(output, y, x, channel)] ?? 0),

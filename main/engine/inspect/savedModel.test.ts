@@ -55,8 +55,9 @@ describe('saved models (CLI evaluate / predict)', () => {
     const r = await predictWithSavedModel(file, [path.join(root, 'dogs', 'dog.0.jpg'), path.join(root, 'dogs', 'notes.txt')], undefined, 'cpu');
     if (!r.ok) throw new Error(r.error.message);
     const [dog, notes] = r.value.predictions;
-    expect(dog?.result?.classNames[dog.result.predicted]).toBe('dogs');
-    expect(notes?.error).toMatch(/not a JPEG or PNG image/);
+    const result = dog?.outcome.ok ? dog.outcome.value : null;
+    expect(result?.classNames[result.predicted]).toBe('dogs');
+    expect(notes?.outcome.ok === false ? notes.outcome.error.message : '').toMatch(/not a JPEG or PNG image/);
   });
   it('says when the model file is missing', async () => {
     const r = await evaluateSavedModel(path.join(root, 'missing.keras'), { kind: 'mnist' }, { backend: 'cpu' });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { EvaluateResult, PredictResult } from '../../../shared/api/inspect';
-import { failure, failureOf, type Failure, type Outcome } from '../../../shared/api/outcome';
+import { failure, failureOf, success, type Failure, type Outcome } from '../../../shared/api/outcome';
 import type { DatasetRef } from '../../../shared/project/schema';
 import { startBackend, type BackendChoice } from '../backend';
 import { loadDataset } from '../datasets/loadDataset';
@@ -86,10 +86,10 @@ export async function evaluateSavedModel(
   };
 }
 
+/** One image's prediction, or the sentence saying why that image could not be predicted. */
 export interface SavedPrediction {
   readonly file: string;
-  readonly result: PredictResult | null;
-  readonly error: string | null;
+  readonly outcome: Outcome<PredictResult>;
 }
 
 /** Predicts each image file with a saved model; a bad image is reported in its row, not fatal. */
@@ -108,7 +108,7 @@ export async function predictWithSavedModel(
   const predictions: SavedPrediction[] = [];
   for (const image of images) {
     const r = await predict(ctx, { sample: { kind: 'image', path: path.resolve(image) } });
-    predictions.push({ file: image, result: r.ok ? r.value : null, error: r.ok ? null : r.error.message });
+    predictions.push({ file: image, outcome: r.ok ? success(r.value) : failure(r.error.message) });
   }
   return { ok: true, value: { predictions, warnings: [...ready.value.warnings, ...loaded.value.warnings] } };
 }
