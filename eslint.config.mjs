@@ -49,9 +49,10 @@ const restrictImports = (patterns) => ({ 'no-restricted-imports': ['error', { pa
 // A folder importing one it does not name fails lint, so import cycles between folders cannot
 // come back as long as this table has none (checked below).
 const base = ['api', 'state', 'theme', 'keyboard', 'host', 'ui', 'charts', 'blocks'];
-const features = ['project', 'summary', 'inspect', 'train', 'actions', 'palette', 'canvas', 'inspector', 'exporting', 'commands', 'runs'];
+const features = ['project', 'summary', 'train', 'runs', 'actions', 'inspect', 'palette', 'canvas', 'inspector', 'exporting', 'commands'];
 const rendererLayers = {
-  // Base: transport, stores, theme, key texts, the api instance, shared UI pieces, charts, block facts.
+  // Base: transport, stores (the editor, the open project, the Inspect tab's view), theme, key
+  // texts, the api instance, shared UI pieces, charts, block facts.
   api: [],
   state: [],
   keyboard: [],
@@ -60,21 +61,22 @@ const rendererLayers = {
   host: ['api', 'state'],
   ui: ['state', 'theme', 'keyboard'],
   charts: ['state', 'theme', 'ui'],
-  // Features, each above the ones it names. project/ holds the open project's store and file
-  // dialogs, train/ the run store, and actions/ the named user actions over both: the features that
-  // edit or train name them; the others import the base only.
+  // Features, each above the ones it names; most import the base only. actions/ holds the named
+  // user actions (graph edits, and the app's over project/'s files and train/'s runs), which the
+  // editing features call.
   project: base,
   summary: base,
-  train: [...base, 'project'],
+  train: base,
+  runs: base,
   actions: [...base, 'project', 'train'],
   // The Inspect tab shows the Keras summary as one of its views.
-  inspect: [...base, 'project', 'summary'],
+  inspect: [...base, 'summary'],
   palette: [...base, 'actions'],
   canvas: [...base, 'actions'],
-  inspector: [...base, 'actions', 'project'],
+  inspector: [...base, 'actions'],
+  // Export asks for the file through project/'s file dialog.
   exporting: [...base, 'project'],
   commands: [...base, 'actions', 'project'],
-  runs: [...base, 'project'],
   // Composition: folders whose job is to drive or gather features. The lesson steps the person
   // through editing and training; the top bar gathers the file menu, template picker and Train
   // button; the dock's tabs; what App mounts (dialog host, empty canvas, keyboard map).

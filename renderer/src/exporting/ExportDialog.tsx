@@ -4,7 +4,7 @@ import { hasErrors } from '../../../shared/diagnostics';
 import { api } from '../host/api';
 import { useAppInfo } from '../host/appInfo';
 import { pickFile } from '../project/filePicker';
-import { projectStore } from '../project/projectStore';
+import { projectStore } from '../state/projectStore';
 import { editor } from '../state/editorStore';
 import { inferenceOf } from '../state/inference';
 import { openDialog, uiStore } from '../state/uiStore';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MethodName, RequestOf, ResponseOf } from '../../../shared/api/contract';
 import { api } from '../host/api';
-import { projectStore } from '../project/projectStore';
+import { projectStore } from '../state/projectStore';
 import { editor } from '../state/editorStore';
 import { modelKey } from '../state/modelKey';
 

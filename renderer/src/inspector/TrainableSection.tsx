@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { replaceHead } from '../../../shared/graph/replaceHead';
 import { api } from '../host/api';
 import { setBlockParam } from '../actions/graphActions';
-import { useProject } from '../project/projectStore';
+import { useProject } from '../state/projectStore';
 import { editor } from '../state/editorStore';
 import { useInference } from '../state/inference';
 import { useTrained } from '../state/modelKey';

@@ -2,7 +2,7 @@ import { getTemplate } from '../../../shared/templates';
 import { setLessonHandler } from '../actions/lessonHook';
 import { setInspect } from '../state/inspectStore';
 import { openTemplate } from '../project/projectActions';
-import { projectStore } from '../project/projectStore';
+import { projectStore } from '../state/projectStore';
 import { createStore, useStore } from '../state/createStore';
 import { editor } from '../state/editorStore';
 import { showDockTab } from '../state/uiStore';

@@ -1,7 +1,7 @@
 import { api } from '../host/api';
 import { editor } from '../state/editorStore';
-import { buildProject } from './projectFile';
-import { isDirty, projectStore } from './projectStore';
+import { buildProject } from '../state/projectFile';
+import { isDirty, projectStore } from '../state/projectStore';
 
 /** How long after the last edit the recovery file is written. */
 export const autosaveDelayMs = 2000;

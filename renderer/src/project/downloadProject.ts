@@ -1,7 +1,7 @@
 import { editor } from '../state/editorStore';
 import { downloadFile } from '../ui/download';
-import { buildProject } from './projectFile';
-import { projectStore } from './projectStore';
+import { buildProject } from '../state/projectFile';
+import { projectStore } from '../state/projectStore';
 
 /** The project as it is on screen, downloaded by the browser: the way out when the server cannot save it. */
 export function downloadProject(): string {

@@ -11,8 +11,8 @@ import { showToast } from '../ui/toasts';
 import { downloadProject } from './downloadProject';
 import type { DroppedFile } from './fileDrop';
 import { pickFile } from './filePicker';
-import { buildProject, defaultSettings, readProject, type ProjectSettings } from './projectFile';
-import { fileTitle, isDirty, projectStore, type ProjectState } from './projectStore';
+import { buildProject, defaultSettings, readProject, type ProjectSettings } from '../state/projectFile';
+import { fileTitle, isDirty, projectStore, type ProjectState } from '../state/projectStore';
 import { inferGraph } from '../../../shared/inference/infer';
 import { layerShapes, modelKey, trainedStore } from '../state/modelKey';
 

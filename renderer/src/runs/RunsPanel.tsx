@@ -3,7 +3,7 @@ import type { RunRecord } from '../../../shared/project';
 import { CurveChart } from '../charts/CurveChart';
 import { runColor, type CurveChartModel, type CurveSeries } from '../charts/curveTypes';
 import { smooth } from '../charts/smoothing';
-import { updateSettings, useProject } from '../project/projectStore';
+import { updateSettings, useProject } from '../state/projectStore';
 import { showDockTab } from '../state/uiStore';
 import { askConfirm } from '../ui/confirm';
 import { downloadText } from '../ui/download';

@@ -1,6 +1,6 @@
 import type { ActionId } from '../../../shared/actions';
 import { appActions, runAction } from '../actions/appActions';
-import { useDirty, useProject } from '../project/projectStore';
+import { useDirty, useProject } from '../state/projectStore';
 import { useUi } from '../state/uiStore';
 import { requestLesson } from '../actions/lessonHook';
 import { useEditorState } from '../state/useEditor';

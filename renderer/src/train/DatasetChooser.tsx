@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DatasetPreviewResult } from '../../../shared/api/inspect';
 import type { DatasetRef } from '../../../shared/project';
 import { api } from '../host/api';
-import { updateSettings, useProject } from '../project/projectStore';
+import { updateSettings, useProject } from '../state/projectStore';
 import { formatCount } from '../ui/format';
 import { Segmented } from '../ui/Segmented';
 import { FolderPicker, pickFolderNative } from './FolderPicker';

@@ -1,5 +1,5 @@
 import { lossSchema, optimizerClassNames, optimizerKinds, type Loss, type Optimizer, type TrainingSettings } from '../../../shared/project';
-import { updateSettings, useProject } from '../project/projectStore';
+import { updateSettings, useProject } from '../state/projectStore';
 import { useStore } from '../state/createStore';
 import { between, NumberField } from '../ui/NumberField';
 import { runOptions } from './trainRun';

@@ -3,7 +3,7 @@ import type { DatasetPreviewResult } from '../../../shared/api/inspect';
 import { api } from '../host/api';
 import { useAppInfo } from '../host/appInfo';
 import { setInspect } from '../state/inspectStore';
-import { updateSettings, useProject } from '../project/projectStore';
+import { updateSettings, useProject } from '../state/projectStore';
 import { useStore } from '../state/createStore';
 import { modelKey } from '../state/modelKey';
 import { useGraph } from '../state/useEditor';

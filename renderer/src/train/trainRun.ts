@@ -1,7 +1,7 @@
 import type { Backend } from './backends';
 import { MAX_RUNS } from '../../../shared/project';
 import { api } from '../host/api';
-import { projectStore, updateSettings } from '../project/projectStore';
+import { projectStore, updateSettings } from '../state/projectStore';
 import { createStore, useStore } from '../state/createStore';
 import { editor } from '../state/editorStore';
 import { inferenceOf } from '../state/inference';

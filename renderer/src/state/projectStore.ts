@@ -1,7 +1,7 @@
 import { emptyGraph, type Graph } from '../../../shared/graph/types';
-import { createStore, useStore } from '../state/createStore';
-import { editor } from '../state/editorStore';
-import { useGraph } from '../state/useEditor';
+import { createStore, useStore } from './createStore';
+import { editor } from './editorStore';
+import { useGraph } from './useEditor';
 import { defaultSettings, type ProjectSettings } from './projectFile';
 
 /**
