@@ -155,4 +155,15 @@ describe('the detail view reproduces the engine', () => {
     const input = await cell(ctx, { layer: 'input_layer', sample: pixels(4, 4, 1), cell: { y: 0, x: 0, channel: 0 } });
     expect(input.ok ? '' : input.error.message).toContain('Input block');
   });
+
+  it('refuses to trace a block whose params inference would have rejected (a bug, not a user mistake)', async () => {
+    const b = new GraphBuilder('m', 'Sequential');
+    b.chain(b.input([4, 4, 1]), [['Conv2D', { filters: 1, kernel_size: [3, 3] }, 'c']]);
+    const graph = b.build();
+    const ctx = await contextFor(graph);
+    const broken: Graph = { ...graph, nodes: graph.nodes.map((n) => (n.name === 'c' ? { ...n, params: { ...n.params, strides: 'x' } } : n)) };
+    await expect(cell({ ...ctx, graph: broken }, { layer: 'c', sample: pixels(4, 4, 1), cell: { y: 0, x: 0, channel: 0 } })).rejects.toThrow(
+      'Conv2D \'c\' has strides = "x"',
+    );
+  });
 });

@@ -12,9 +12,11 @@ import { cropping2DConfig } from '../../../shared/layers/cropping2D';
 import { depthwiseConv2DConfig } from '../../../shared/layers/depthwiseConv2D';
 import { leakyReLUConfig } from '../../../shared/layers/leakyReLU';
 import { reLUConfig } from '../../../shared/layers/reLU';
+import { getLayerDef } from '../../../shared/layers/registry';
 import { rescalingConfig } from '../../../shared/layers/rescaling';
 import { separableConv2DConfig } from '../../../shared/layers/separableConv2D';
 import { upSampling2DConfig } from '../../../shared/layers/upSampling2D';
+import { paramIssues } from '../../../shared/layers/validateParam';
 import { zeroPadding2DConfig } from '../../../shared/layers/zeroPadding2D';
 import { inputShapeOf, type InspectContext } from './context';
 import { prepareSample } from './samples';
@@ -327,6 +329,10 @@ export async function cell(ctx: InspectContext, req: CellRequest): Promise<Resul
   } catch {
     return fail('no-layer', `The model has no layer '${req.layer}'.`);
   }
+  // The model was built from this graph, which inference accepted, so an invalid param here is a bug in
+  // Blockprop; reading it as its spec's default would trace arithmetic the model never did.
+  const invalid = paramIssues(getLayerDef(node.kind)?.params ?? [], node.params);
+  if (invalid.length > 0) throw new Error(`cell: ${node.kind} '${node.name}' ${invalid.map((i) => i.message).join('; ')}`);
   if (node.kind === 'InputLayer') return fail('input-layer', 'The Input block computes nothing: it is the image itself. Pick a layer after it.');
   const sample = await prepareSample(ctx, req.sample);
   if (!sample.ok) return sample;
