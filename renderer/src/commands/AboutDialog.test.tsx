@@ -21,7 +21,7 @@ const web: AppInfo = {
     available: [
       { name: 'cpu', available: true },
       { name: 'wasm', available: true },
-      { name: 'webgpu', available: false, reason: 'no adapter' },
+      { name: 'tensorflow', available: false, reason: 'not installed' },
     ],
   },
   configDir: '/home/ada/.config/blockprop',
