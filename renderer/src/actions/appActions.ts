@@ -79,6 +79,10 @@ const perform: { readonly [K in ActionId]: (arg?: string) => void } = {
 };
 
 export function runAction(id: ActionId, arg?: string): void {
+  // A field commits what was typed when it loses focus: let it first, so that Ctrl+S (or Train, or
+  // Export) right after typing a value acts on that value, not the one before it.
+  const active = typeof document === 'undefined' ? null : document.activeElement;
+  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) active.blur();
   perform[id](arg);
 }
 

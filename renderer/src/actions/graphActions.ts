@@ -61,8 +61,9 @@ export function setBlockParam(nodeId: string, key: string, value: JsonValue, typ
   editor.edit((graph) => setParam(graph, nodeId, key, value), undefined, typing ? `param:${nodeId}:${key}` : undefined);
 }
 
+/** A rename is committed whole (Enter or blur), so each one is its own undo step. */
 export function renameBlock(nodeId: string, name: string): void {
-  editor.edit((graph) => renameNode(graph, nodeId, name), undefined, `name:${nodeId}`);
+  editor.edit((graph) => renameNode(graph, nodeId, name));
 }
 
 export function commitMoves(graph: Graph, moves: ReadonlyMap<string, Position>): Graph {

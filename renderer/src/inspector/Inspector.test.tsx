@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getTemplate } from '../../../shared/templates';
 import { editor } from '../state/editorStore';
+import { runAction } from '../actions/appActions';
 import { Inspector } from './Inspector';
 
 /*
@@ -89,5 +90,32 @@ describe('Inspector fields', () => {
     act(() => editor.undo());
     expect(param('filters')).toBe(32);
     expect(screen.getByLabelText<HTMLInputElement>('filters').value).toBe('32');
+  });
+
+  it('an action run while a field holds typed text acts on that text: it commits first', async () => {
+    await retype('name', 'first_conv');
+    expect(editor.graph().nodes.find((n) => n.id === 'conv2d')?.name).toBe('conv2d');
+    // Escape's action (what Ctrl+S or Train would meet too): the field loses focus and commits before it runs.
+    act(() => runAction('escape'));
+    expect(editor.graph().nodes.find((n) => n.id === 'conv2d')?.name).toBe('first_conv');
+  });
+
+  it('a name left blank is not kept for the next block selected', async () => {
+    const { user } = await retype('name', ' ');
+    await user.clear(screen.getByLabelText('name'));
+    await user.tab();
+    expect(screen.getByRole('alert').textContent).toMatch(/name/);
+    act(() => editor.select({ nodes: ['dense'], edges: [] }));
+    expect(screen.getByLabelText<HTMLInputElement>('name').value).toBe('dense');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('two renames are two undo steps', async () => {
+    const { user, field } = await retype('name', 'a{Enter}');
+    await user.clear(field);
+    await user.type(field, 'b{Enter}');
+    expect(editor.graph().nodes.find((n) => n.id === 'conv2d')?.name).toBe('b');
+    act(() => editor.undo());
+    expect(editor.graph().nodes.find((n) => n.id === 'conv2d')?.name).toBe('a');
   });
 });

@@ -7,7 +7,7 @@ import { ModelInspector } from './ModelInspector';
 export function Inspector() {
   const { nodes, edges } = useSelection();
   let body;
-  if (nodes.length === 1 && nodes[0] !== undefined) body = <BlockInspector nodeId={nodes[0]} />;
+  if (nodes.length === 1 && nodes[0] !== undefined) body = <BlockInspector key={nodes[0]} nodeId={nodes[0]} />;
   else if (nodes.length > 1) body = <MultiSelection count={nodes.length} />;
   else if (edges.length === 1 && edges[0] !== undefined) body = <EdgeInspector edgeId={edges[0]} />;
   else body = <ModelInspector />;

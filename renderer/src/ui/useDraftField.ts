@@ -15,7 +15,8 @@ export interface DraftInputProps {
  * message, but the value is committed only on Enter or when the field loses focus, never
  * half-typed (committing on each keystroke turned "3.5" into 3 and "1e9" into 1 on the way).
  * Escape puts the committed value back. While the person is not typing, the text follows the
- * committed value when it changes from elsewhere (undo, another block selected).
+ * committed value when it changes from elsewhere (undo, another block selected); so does a
+ * text left invalid.
  *
  * `shown` is the committed value as text; `format(value)` is how a checked value reads, so a
  * commit that changes nothing (typing "32" over "32") is not committed again.
@@ -42,11 +43,13 @@ export function useDraftField<T>(opts: { shown: string; check: (text: string) =>
   const commit = () => {
     if (!editing.current) return;
     const checked = check(text);
+    editing.current = false;
     if (!checked.ok) {
+      // The text and its message stay in view until the person fixes it or the value changes
+      // from elsewhere (another block selected, undo), which shows that value instead.
       setError(checked.error.message);
       return;
     }
-    editing.current = false;
     setError(null);
     const committed = format(checked.value);
     if (committed !== shown) onCommit(checked.value);
