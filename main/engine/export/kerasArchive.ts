@@ -22,10 +22,10 @@ function dateSaved(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}@${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** The graph's Keras 3 JSON, or why it does not export (its diagnostics in one message). */
+/** The graph's Keras 3 JSON, or why it does not export (its diagnostics, a line each). */
 export function kerasJsonOf(graph: Graph): Outcome<JsonObject> {
   const exported = exportKeras3(graph);
-  return exported.ok ? exported : failure(exported.error.message);
+  return exported.ok ? exported : failure(exported.error.diagnostics.map((d) => d.message).join('\n'));
 }
 
 /** model.weights.h5 alone (Keras 3's `.weights.h5`, what `model.load_weights` reads). */
