@@ -78,11 +78,17 @@ const perform: { readonly [K in ActionId]: (arg?: string) => void } = {
   },
 };
 
-export function runAction(id: ActionId, arg?: string): void {
-  // A field commits what was typed when it loses focus: let it first, so that Ctrl+S (or Train, or
-  // Export) right after typing a value acts on that value, not the one before it.
+/**
+ * A field commits what was typed when it loses focus: let it first, so that Ctrl+S (or Train, or
+ * Export, or closing the window) right after typing a value acts on that value, not the one before it.
+ */
+function commitFocusedField(): void {
   const active = typeof document === 'undefined' ? null : document.activeElement;
   if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) active.blur();
+}
+
+export function runAction(id: ActionId, arg?: string): void {
+  commitFocusedField();
   perform[id](arg);
 }
 
@@ -130,6 +136,7 @@ export function runMenuCommand(command: MenuCommand, arg?: string): void {
     return;
   }
   if (command === 'save-and-close') {
+    commitFocusedField();
     void saveProject().then((saved) => {
       if (saved) void closeWindow();
     });
