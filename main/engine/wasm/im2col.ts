@@ -1,12 +1,12 @@
 import type { backend_util } from '@tensorflow/tfjs-core';
 
 /**
- * Walks the taps of a NHWC convolution for samples [n0, n1): for output position row p = (n, oh, ow)
- * and tap (kh, kw) it calls `visit(patch, image)` with the offset of that tap's C values in a patch
- * matrix laid out as [p][kh][kw][c] and their offset in the image, or -1 where the tap hangs over
- * the padding. im2col and its adjoint differ only in what they do with the two offsets.
+ * Image-to-columns for NHWC convolutions: row p = (n, oh, ow) of `patches` holds the receptive
+ * field as [kh][kw][c] (K = filterHeight·filterWidth·inChannels values), zeros where it hangs over
+ * the padding. Samples [n0, n1) only, so callers can bound the buffer size. Each copy is one
+ * contiguous run of inChannels values.
  */
-function forEachTap(info: backend_util.Conv2DInfo, n0: number, n1: number, visit: (patch: number, image: number) => void): void {
+export function im2col(x: Float32Array, info: backend_util.Conv2DInfo, n0: number, n1: number, patches: Float32Array): void {
   const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, filterHeight: KH, filterWidth: KW } = info;
   const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = info;
   const top = info.padInfo.top;
@@ -22,8 +22,13 @@ function forEachTap(info: backend_util.Conv2DInfo, n0: number, n1: number, visit
           const ih = oh * sh - top + kh * dh;
           for (let kw = 0; kw < KW; kw++) {
             const iw = ow * sw - left + kw * dw;
-            const inside = ih >= 0 && ih < H && iw >= 0 && iw < W;
-            visit(base + (kh * KW + kw) * C, inside ? xn + (ih * W + iw) * C : -1);
+            const dst = base + (kh * KW + kw) * C;
+            if (ih < 0 || ih >= H || iw < 0 || iw >= W) patches.fill(0, dst, dst + C);
+            else {
+              const src = xn + (ih * W + iw) * C;
+              if (C === 1) patches[dst] = x[src] ?? 0;
+              else patches.set(x.subarray(src, src + C), dst);
+            }
           }
         }
         row++;
@@ -32,28 +37,34 @@ function forEachTap(info: backend_util.Conv2DInfo, n0: number, n1: number, visit
   }
 }
 
-/**
- * Image-to-columns for NHWC convolutions: row p = (n, oh, ow) of `patches` holds the receptive
- * field as [kh][kw][c] (K = filterHeight·filterWidth·inChannels values), zeros where it hangs over
- * the padding. Samples [n0, n1) only, so callers can bound the buffer size. Each copy is one
- * contiguous run of inChannels values.
- */
-export function im2col(x: Float32Array, info: backend_util.Conv2DInfo, n0: number, n1: number, patches: Float32Array): void {
-  const C = info.inChannels;
-  forEachTap(info, n0, n1, (dst, src) => {
-    if (src < 0) patches.fill(0, dst, dst + C);
-    else if (C === 1) patches[dst] = x[src] ?? 0;
-    else patches.set(x.subarray(src, src + C), dst);
-  });
-}
-
 /** The adjoint of im2col: adds each patch row back onto dx (samples [n0, n1)). */
 export function col2imAdd(cols: Float32Array, info: backend_util.Conv2DInfo, n0: number, n1: number, dx: Float32Array): void {
-  const C = info.inChannels;
-  forEachTap(info, n0, n1, (src, dst) => {
-    if (dst < 0) return;
-    for (let c = 0; c < C; c++) dx[dst + c] = (dx[dst + c] ?? 0) + (cols[src + c] ?? 0);
-  });
+  const { inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, filterHeight: KH, filterWidth: KW } = info;
+  const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const K = KH * KW * C;
+  let row = 0;
+  for (let n = n0; n < n1; n++) {
+    const xn = n * H * W * C;
+    for (let oh = 0; oh < OH; oh++) {
+      for (let ow = 0; ow < OW; ow++) {
+        const base = row * K;
+        for (let kh = 0; kh < KH; kh++) {
+          const ih = oh * sh - top + kh * dh;
+          if (ih < 0 || ih >= H) continue;
+          for (let kw = 0; kw < KW; kw++) {
+            const iw = ow * sw - left + kw * dw;
+            if (iw < 0 || iw >= W) continue;
+            const src = base + (kh * KW + kw) * C;
+            const dst = xn + (ih * W + iw) * C;
+            for (let c = 0; c < C; c++) dx[dst + c] = (dx[dst + c] ?? 0) + (cols[src + c] ?? 0);
+          }
+        }
+        row++;
+      }
+    }
+  }
 }
 
 /** Samples per chunk so that a chunk's patch matrix stays under ~32 MB. */
