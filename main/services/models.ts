@@ -132,8 +132,11 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
         } else {
           const exported = format === 'keras3' ? exportKeras3(request.graph) : exportKeras2(request.graph);
           if (!exported.ok) {
-            const messages = exported.error.diagnostics.map((d) => d.message);
-            return fail('invalid-model', `The model cannot be exported yet: ${messages.join(' ')}`, messages);
+            return fail(
+              'invalid-model',
+              `The model cannot be exported yet: ${exported.error.message}`,
+              exported.error.diagnostics.map((d) => d.message),
+            );
           }
           data = toKerasJsonString(exported.value);
         }

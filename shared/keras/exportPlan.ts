@@ -27,14 +27,14 @@ export interface ExportPlan {
   readonly outputs: readonly GraphNode[];
 }
 
-/** Why a graph cannot be exported: each problem as a diagnostic on its block, and all of them in one message. */
+/** Why a graph cannot be exported: each problem as a diagnostic on its block, and all of them in one message, a line each. */
 export interface ExportFailure {
   readonly message: string;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 export function exportFailure(diagnostics: readonly Diagnostic[]): { readonly ok: false; readonly error: ExportFailure } {
-  return failureOf({ message: diagnostics.map((d) => d.message).join(' '), diagnostics });
+  return failureOf({ message: diagnostics.map((d) => d.message).join('\n'), diagnostics });
 }
 
 /** Checks the graph (an export needs every shape) and orders its layers as Keras would. */

@@ -10,7 +10,7 @@ import type { Graph } from '../../../shared/graph/types';
 import { exportKeras3 } from '../../../shared/keras/exportKeras3';
 import { buildFc200x200, buildKerasCnn } from '../../../shared/templates/chapter';
 import { readWeightsH5 } from './h5';
-import { kerasArchiveBytes } from './kerasArchive';
+import { kerasArchiveBytes, kerasJsonOf } from './kerasArchive';
 import { kerasLayerSlots, kerasOrder } from './kerasLayout';
 import { loadSavedModel, tfjsModelFromGraph } from './load';
 import { saveModel } from './save';
@@ -136,5 +136,21 @@ describe('files written by real Keras 3.15', () => {
     const flatGot = [got].flat(3);
     const flatWant = [want].flat(3);
     flatWant.forEach((v, i) => expect(flatGot[i]).toBeCloseTo(Number(v), 5));
+  });
+});
+
+describe('a model that cannot be built', () => {
+  it('says why, one line per problem, wherever the export plan is refused', async () => {
+    const g = buildKerasCnn();
+    const broken = { ...g, edges: g.edges.filter((_, i) => i !== 1 && i !== 4) };
+    const built = await tfjsModelFromGraph(broken);
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(built.error.message.split('\n')).toEqual([
+      "Conv2D 'conv2d_1' has no input; wire a block into it (every layer must be fed, starting from an InputLayer).",
+      "Flatten 'flatten' has no input; wire a block into it (every layer must be fed, starting from an InputLayer).",
+    ]);
+    const json = kerasJsonOf(broken);
+    expect(json.ok ? null : json.error.message).toBe(built.error.message);
   });
 });

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { failure, success, type Outcome } from '../../../shared/api/outcome';
+import { success, type Outcome } from '../../../shared/api/outcome';
 import type { Graph } from '../../../shared/graph/types';
 import type { JsonObject } from '../../../shared/json';
 import { exportKeras3 } from '../../../shared/keras/exportKeras3';
@@ -25,7 +25,7 @@ function dateSaved(d: Date): string {
 /** The graph's Keras 3 JSON, or why it does not export (its diagnostics, a line each). */
 export function kerasJsonOf(graph: Graph): Outcome<JsonObject> {
   const exported = exportKeras3(graph);
-  return exported.ok ? exported : failure(exported.error.diagnostics.map((d) => d.message).join('\n'));
+  return exported;
 }
 
 /** model.weights.h5 alone (Keras 3's `.weights.h5`, what `model.load_weights` reads). */

@@ -49,7 +49,7 @@ function freezeBatchNorm(model: LayersModel): void {
 /** A TF.js model for a graph, built through the project's own TF.js topology export. */
 export async function tfjsModelFromGraph(graph: Graph): Promise<Outcome<LayersModel>> {
   const topology = exportTfjsTopology(graph);
-  if (!topology.ok) return failure(topology.error.diagnostics.map((d) => d.message).join('\n'));
+  if (!topology.ok) return topology;
   try {
     const model = await models.modelFromJSON(toPyJsonDict(topology.value));
     fillBatchNormConstants(model);
