@@ -51,7 +51,12 @@ export function latestModel(): { readonly model: LayersModel; readonly origin: s
 /** The trained model when it is exactly this graph. */
 export function latestFor(graph: Graph): LayersModel | null {
   const key = graphKey(graph);
-  return latest !== null && key !== null && latest.key === key ? latest.model : null;
+  return key === null ? null : latestForKey(key);
+}
+
+/** The same, for a caller that already has the graph's key (it costs a Keras 3 export to make). */
+export function latestForKey(key: string): LayersModel | null {
+  return latest !== null && latest.key === key ? latest.model : null;
 }
 
 const sameShape = (a: readonly (number | null)[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);

@@ -11,8 +11,6 @@ import {
   predictRequestSchema,
 } from '../../../shared/api/inspect';
 import type { Graph } from '../../../shared/graph/types';
-import { exportKeras3 } from '../../../shared/keras/exportKeras3';
-import { toKerasJsonString } from '../../../shared/keras/jsonString';
 import type { DatasetRef } from '../../../shared/project/schema';
 import { sampleSize } from '../datasets/batches';
 import { loadDataset } from '../datasets/loadDataset';
@@ -27,14 +25,8 @@ import { saliency } from './saliency';
 import { cellRequestSchema, saliencyRequestSchema } from '../../../shared/api/inspectCompute';
 import { inputShapeOf, type InspectContext } from './context';
 import { evaluate, predict } from './evaluate';
-import { carryLatestInto, latestFor } from '../weightStore';
+import { carryLatestInto, graphKey, latestForKey } from '../weightStore';
 import { fcView, kernels } from './weights';
-
-/** The model's identity for caching: its Keras 3 JSON (layers and parameters; canvas positions do not count). */
-function graphKey(graph: Graph): string | null {
-  const exported = exportKeras3(graph);
-  return exported.ok ? toKerasJsonString(exported.value) : null;
-}
 
 /** One freshly initialised model, kept while the graph stays the same, so "before training" looks agree with each other. */
 let initial: { key: string; model: LayersModel } | null = null;
@@ -48,7 +40,7 @@ async function modelFor(session: EngineSession, graph: Graph | undefined): Promi
   const key = graphKey(graph);
   if (key === null) return fail('invalid-model', 'The model has errors; fix the problems listed on the blocks first.');
   // The newest trained or loaded weights first (a reopened project's, an opened .keras's).
-  const trained = latestFor(graph);
+  const trained = latestForKey(key);
   if (trained !== null) return { ok: true, value: trained };
   if (session.model !== null && session.graph !== null && graphKey(session.graph) === key) return { ok: true, value: session.model };
   if (initial?.key === key) return { ok: true, value: initial.model };
