@@ -56,9 +56,9 @@ export function deleteSelection(): void {
   );
 }
 
-/** Typing in one field is one undo step: edits of the same parameter of the same block coalesce. */
-export function setBlockParam(nodeId: string, key: string, value: JsonValue, typing = false): void {
-  editor.edit((graph) => setParam(graph, nodeId, key, value), undefined, typing ? `param:${nodeId}:${key}` : undefined);
+/** A field commits whole values (Enter, blur, a choice), so each change is its own undo step. */
+export function setBlockParam(nodeId: string, key: string, value: JsonValue): void {
+  editor.edit((graph) => setParam(graph, nodeId, key, value));
 }
 
 /** A rename is committed whole (Enter or blur), so each one is its own undo step. */

@@ -31,7 +31,7 @@ export function BlockInspector({ nodeId }: { nodeId: string }) {
       spec={spec}
       value={node.params[spec.name] ?? spec.default}
       problem={problemFor(spec)}
-      onCommit={(v, typing) => setBlockParam(nodeId, spec.name, v, typing)}
+      onCommit={(v) => setBlockParam(nodeId, spec.name, v)}
     />
   );
   return (

@@ -23,16 +23,6 @@ describe('editor store', () => {
     expect(ed.canUndo()).toBe(false);
   });
 
-  it('coalesces keystrokes in one field into one undo step', () => {
-    const ed = createEditor(base);
-    ed.edit(setUnits(1), undefined, 'param:n1:units');
-    ed.edit(setUnits(12), undefined, 'param:n1:units');
-    ed.edit(setUnits(128), undefined, 'param:n1:units');
-    expect(units(ed.graph())).toBe(128);
-    ed.undo();
-    expect(ed.graph()).toBe(base);
-  });
-
   it('turns a drag into a single history entry on drop', () => {
     const ed = createEditor(base);
     ed.dragTo(new Map([['n1', { x: 10, y: 0 }]]));

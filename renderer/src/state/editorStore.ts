@@ -17,8 +17,6 @@ export interface EditorState {
   readonly drag: ReadonlyMap<string, Position> | null;
   /** A request for the canvas to centre on a block (Problems tab); `seq` makes repeats distinct. */
   readonly focus: { readonly nodeId: string; readonly seq: number } | null;
-  /** Key of the last edit when it may absorb the next one (typing "128" is one undo step, not three). */
-  readonly coalesce: string | null;
   /** Bumped by every load (new, open, template, import): results computed for an earlier document are not this one's. */
   readonly document: number;
 }
@@ -32,11 +30,8 @@ export const noSelection: Selection = { nodes: [], edges: [] };
 export interface Editor {
   readonly store: Store<EditorState>;
   graph(): Graph;
-  /**
-   * Apply a pure command; returns false when it changed nothing. Consecutive edits with the same
-   * `coalesce` key (keystrokes in one inspector field) share one undo entry.
-   */
-  edit(command: (graph: Graph) => Graph, select?: Selection, coalesce?: string): boolean;
+  /** Apply a pure command as one undo step; returns false when it changed nothing. */
+  edit(command: (graph: Graph) => Graph, select?: Selection): boolean;
   undo(): void;
   redo(): void;
   canUndo(): boolean;
@@ -51,7 +46,7 @@ export interface Editor {
 }
 
 export function createEditor(initial: Graph = emptyGraph): Editor {
-  const store = createStore<EditorState>({ history: initHistory(initial), selection: noSelection, drag: null, focus: null, coalesce: null, document: 0 });
+  const store = createStore<EditorState>({ history: initHistory(initial), selection: noSelection, drag: null, focus: null, document: 0 });
   const graph = () => store.getState().history.present;
 
   // Selection ids that no longer exist (after undo, delete) are dropped so the inspector never shows ghosts.
@@ -66,39 +61,31 @@ export function createEditor(initial: Graph = emptyGraph): Editor {
   return {
     store,
     graph,
-    edit(command, select, coalesce) {
+    edit(command, select) {
       const before = graph();
       const edited = command(before);
       if (edited === before) return false;
       // An unnamed model follows Keras's naming: 'sequential' while a chain, 'functional' once branched.
       const after = withKerasDefaultName(edited);
-      store.setState((s) => {
-        const absorb = coalesce !== undefined && coalesce === s.coalesce && s.history.past.length > 0;
-        return {
-          ...s,
-          history: absorb ? { ...s.history, present: after, future: [] } : pushHistory(s.history, after),
-          selection: pruneSelection(after, select ?? s.selection),
-          coalesce: coalesce ?? null,
-        };
-      });
+      store.setState((s) => ({ ...s, history: pushHistory(s.history, after), selection: pruneSelection(after, select ?? s.selection) }));
       return true;
     },
     undo() {
       store.setState((s) => {
         const history = undoHistory(s.history);
-        return history === s.history ? s : { ...s, history, drag: null, coalesce: null, selection: pruneSelection(history.present, s.selection) };
+        return history === s.history ? s : { ...s, history, drag: null, selection: pruneSelection(history.present, s.selection) };
       });
     },
     redo() {
       store.setState((s) => {
         const history = redoHistory(s.history);
-        return history === s.history ? s : { ...s, history, drag: null, coalesce: null, selection: pruneSelection(history.present, s.selection) };
+        return history === s.history ? s : { ...s, history, drag: null, selection: pruneSelection(history.present, s.selection) };
       });
     },
     canUndo: () => store.getState().history.past.length > 0,
     canRedo: () => store.getState().history.future.length > 0,
     load(g) {
-      store.setState((s) => ({ history: initHistory(g), selection: noSelection, drag: null, focus: null, coalesce: null, document: s.document + 1 }));
+      store.setState((s) => ({ history: initHistory(g), selection: noSelection, drag: null, focus: null, document: s.document + 1 }));
     },
     select(selection) {
       store.setState((s) => {
@@ -121,7 +108,6 @@ export function createEditor(initial: Graph = emptyGraph): Editor {
       store.setState((s) => ({
         ...s,
         drag: null,
-        coalesce: null,
         history: after === before ? s.history : pushHistory(s.history, after),
       }));
     },

@@ -25,7 +25,7 @@ export function TextParamField({ spec, value, onCommit, id }: FieldProps) {
     shown: formatParamText(spec, value),
     check: (text) => check(spec, text),
     format: (v) => formatParamText(spec, v),
-    onCommit: (v) => onCommit(v),
+    onCommit,
   });
   return (
     <>

@@ -5,7 +5,6 @@ import type { ParamSpec } from '../../../../shared/layers/types';
 export interface FieldProps {
   readonly spec: ParamSpec;
   readonly value: JsonValue;
-  /** `typing`: the change came from a keystroke (coalesced into one undo step). */
-  readonly onCommit: (value: JsonValue, typing?: boolean) => void;
+  readonly onCommit: (value: JsonValue) => void;
   readonly id: string;
 }
