@@ -135,8 +135,8 @@ export function runMenuCommand(command: MenuCommand, arg?: string): void {
     document.execCommand(text);
     return;
   }
+  commitFocusedField();
   if (command === 'save-and-close') {
-    commitFocusedField();
     void saveProject().then((saved) => {
       if (saved) void closeWindow();
     });

@@ -7,6 +7,7 @@ import { useInference } from '../state/inference';
 import { useGraph } from '../state/useEditor';
 import { formatCount, formatShape } from '../ui/format';
 import { useDraftField } from '../ui/useDraftField';
+import { FieldMessage } from '../ui/FieldMessage';
 import { DiagnosticList } from '../ui/DiagnosticList';
 import { TrainableSection } from './TrainableSection';
 import { ParamField } from './fields/ParamField';
@@ -92,11 +93,7 @@ function NameField({ nodeId, name }: { nodeId: string; name: string }) {
         name
       </label>
       <input id={`name-${nodeId}`} className={`field-input mono${error === null ? '' : ' invalid'}`} {...inputProps} data-testid="param-name" />
-      {error !== null && (
-        <div className="field-message" role="alert">
-          {error}
-        </div>
-      )}
+      <FieldMessage message={error} />
     </div>
   );
 }

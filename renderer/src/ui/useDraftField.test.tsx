@@ -93,4 +93,15 @@ describe('useDraftField', () => {
     rerender(8);
     expect(input.value).toBe('8');
   });
+
+  it('a text left invalid when the field loses focus gives way to an outside change', async () => {
+    const { user, input, rerender } = setup();
+    await user.clear(input);
+    await user.type(input, 'x');
+    await user.tab();
+    expect(input.value).toBe('x');
+    rerender(16);
+    expect(input.value).toBe('16');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });
