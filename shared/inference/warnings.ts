@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics';
 import { blockLabel, formatShape } from '../format';
 import type { Adjacency } from '../graph/topology';
 import type { Graph, GraphNode } from '../graph/types';
-import { activationParam } from '../layers/activationParam';
+import { appliedActivation } from '../layers/activationParam';
 import { dropoutRateConfig } from '../layers/dropout';
 import { poolingConfig } from '../layers/poolingCommon';
 import type { NodeInfo } from './types';
@@ -41,7 +41,7 @@ export function learnerWarnings(graph: Graph, adj: Adjacency, infos: ReadonlyMap
       push(warn(node, 'dense-on-image', `gets a ${input.length}-D tensor ${formatShape(input)}; add a Flatten (or GlobalAveragePooling2D) before it.`));
     }
 
-    const softmax = node.kind === 'Softmax' || activationParam(node.kind, node.params) === 'softmax';
+    const softmax = appliedActivation(node.kind, node.params) === 'softmax';
     const consumers = adj.outgoing.get(node.id) ?? [];
     if (softmax && consumers.length > 0) {
       const next = byId.get(consumers[0]?.target ?? '');

@@ -24,3 +24,8 @@ const activationConfigs: { readonly [kind: string]: (params: Params) => { readon
 export function activationParam(kind: string, params: Params): string | undefined {
   return own(activationConfigs, kind)?.(params).activation;
 }
+
+/** The activation a block applies to its output: its parameter, or softmax for a Softmax block. */
+export function appliedActivation(kind: string, params: Params): string | undefined {
+  return kind === 'Softmax' ? 'softmax' : activationParam(kind, params);
+}

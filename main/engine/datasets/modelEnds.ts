@@ -1,14 +1,9 @@
 import type { Graph } from '../../../shared/graph/types';
 import { inputNodes, outputNodes } from '../../../shared/graph/topology';
 import { inferGraph } from '../../../shared/inference/infer';
-import { activationParam } from '../../../shared/layers/activationParam';
+import { appliedActivation } from '../../../shared/layers/activationParam';
 import type { DataFacts, ModelEnds } from './mismatch';
 import type { LoadedDataset } from './types';
-
-/** The output's activation, wherever the graph puts it (a Dense's parameter, or a Softmax / Activation block). */
-function activationOf(kind: string, params: Graph['nodes'][number]['params']): string | undefined {
-  return kind === 'Softmax' ? 'softmax' : activationParam(kind, params);
-}
 
 /** The graph's single Input and output as the model-vs-data checks see them; null for multi-input/output or unfinished graphs. */
 export function modelEndsOf(graph: Graph): ModelEnds | null {
@@ -21,7 +16,7 @@ export function modelEndsOf(graph: Graph): ModelEnds | null {
   const inShape = inference.nodes.get(input.id)?.outputShape;
   const outShape = inference.nodes.get(output.id)?.outputShape;
   if (!inShape || !outShape) return null;
-  const activation = activationOf(output.kind, output.params);
+  const activation = appliedActivation(output.kind, output.params);
   return {
     input: { name: input.name, nodeId: input.id, shape: inShape.slice(1) },
     output: { name: output.name, kind: output.kind, nodeId: output.id, shape: outShape.slice(1), ...(activation !== undefined ? { activation } : {}) },
