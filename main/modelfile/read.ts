@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { failure, success, type Outcome } from '../../shared/api/outcome';
 import { exportKeras3 } from '../../shared/keras/exportKeras3';
-import { importModel, unwrapModel } from '../../shared/keras/importModel';
+import { importModel } from '../../shared/keras/importModel';
 import { inferGraph } from '../../shared/inference/infer';
 import { isJsonObject, type JsonObject } from '../../shared/json';
 import { MAX_CONFIG_BYTES, MAX_FILE_BYTES, MAX_METADATA_BYTES, MAX_UNKNOWN_WEIGHTS_BYTES, formatBytes, weightBytesLimit } from '../../shared/modelfile/limits';
@@ -64,12 +64,6 @@ function parseJson(bytes: Uint8Array, what: string): Outcome<unknown> {
   return parsed.ok ? parsed : failure(`${what} is not valid JSON (${parsed.error.message})`);
 }
 
-/** The Keras model object (class_name + config) inside JSON, for Keras 3's class-named weight groups. */
-function kerasModelJson(json: unknown): JsonObject | null {
-  const u = unwrapModel(json);
-  return u.ok ? u.value.model : null;
-}
-
 async function readSmall(file: string, limit: number): Promise<Outcome<Uint8Array>> {
   try {
     const s = await stat(file);
@@ -119,8 +113,7 @@ const kerasArchive: ModelReader = {
     const metadata = metaBytes === undefined ? null : parseJson(metaBytes, 'metadata.json in the archive');
     const imported = importModel(config.value);
     if (!imported.ok) return imported;
-    const modelJson = kerasModelJson(config.value);
-    if (modelJson === null) return failure('config.json in the archive is not a Keras model');
+    const modelJson = imported.value.model;
     const body = unzipBounded(s.bytes, new Map([['model.weights.h5', weightsLimitFor(imported.value.graph)]]));
     if (!body.ok) return body;
     const h5 = body.value.get('model.weights.h5');
@@ -153,8 +146,7 @@ const legacyH5: ModelReader = {
       if (!config.ok) return failure(`its model_config attribute is not valid JSON (${config.error.message})`);
       const imported = importModel(config.value);
       if (!imported.ok) return imported;
-      const modelJson = kerasModelJson(config.value);
-      if (modelJson === null) return failure('its model_config is not a Keras model');
+      const modelJson = imported.value.model;
       const inference = inferGraph(imported.value.graph);
       const warnings = [...imported.value.warnings];
       if (layout.weights === null) {
@@ -244,11 +236,11 @@ const kerasJson: ModelReader = {
     const imported = importModel(s.json);
     if (!imported.ok) return imported;
     const warnings = [...imported.value.warnings];
-    const modelJson = kerasModelJson(s.json);
+    const modelJson = imported.value.model;
     const sibling = `${s.file.replace(/\.json$/i, '')}.weights.h5`;
     const weightsFile = s.options.weights ?? ((await exists(sibling)) ? sibling : undefined);
     let weights: readonly LayerWeights[] | null = null;
-    if (weightsFile !== undefined && modelJson !== null) {
+    if (weightsFile !== undefined) {
       const read = await weightsFromFile(weightsFile, imported.value.graph, modelJson);
       if (!read.ok) return read;
       weights = read.value;

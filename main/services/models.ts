@@ -87,7 +87,8 @@ export function createModelService(deps: { engine: () => EngineHost | null }) {
       const json = parsed.value;
       const imported = importModel(json);
       if (!imported.ok) return fail('bad-file', `${label}: ${imported.error.message}`);
-      return ok({ ...imported.value, warnings: [...imported.value.warnings] });
+      const { graph, format, warnings } = imported.value;
+      return ok({ graph, format, warnings: [...warnings] });
     },
 
     /** export.write into a scratch folder, read back for the browser to download, the folder removed. */

@@ -1,6 +1,6 @@
 import { failure, success, type Outcome } from '../api/outcome';
 import type { Graph } from '../graph/types';
-import { depthProblem, isJsonObject } from '../json';
+import { depthProblem, isJsonObject, type JsonObject } from '../json';
 import { sniffJson } from '../modelfile/sniff';
 import { buildGraph } from './buildGraph';
 import { describe, type KerasModel, type ModelFormat } from './modelSpec';
@@ -14,6 +14,8 @@ export interface ImportedModel {
   readonly graph: Graph;
   readonly format: ModelFormat;
   readonly warnings: readonly string[];
+  /** The Keras model object (class_name + config) found inside the JSON: weight files are laid out by it. */
+  readonly model: JsonObject;
 }
 
 export type ImportResult = Outcome<ImportedModel>;
@@ -50,7 +52,7 @@ export function importModel(json: unknown): ImportResult {
   if (!spec.ok) return spec;
   const built = buildGraph(spec.value);
   if (!built.ok) return built;
-  return success({ graph: built.value.graph, format, warnings: [...warnings, ...built.value.warnings] });
+  return success({ graph: built.value.graph, format, warnings: [...warnings, ...built.value.warnings], model });
 }
 
 /**
