@@ -131,10 +131,6 @@ describe('reduceRun: progress', () => {
     expect(finished).toBe(false);
   });
 
-  it('a dataset event shows the loading phase', () => {
-    expect(reduceRun(accepted, dataset, BATCH).state.phase).toBe('loading');
-  });
-
   it('a batch updates progress, speed and the time left, and adds a curve point at its global step', () => {
     const before = play([start]).state;
     // Epoch 1 (0-based 0), batch 5 of 10 at 320 samples/s: 15 steps of 32 images left, 0.1 s each.
