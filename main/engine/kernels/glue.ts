@@ -76,10 +76,13 @@ export function channelBias(bias: TensorInfo | null, channels: number): boolean 
  */
 export type Epilogue = { readonly fused: FusedActivation; readonly after: ((backend: BackendWasm, y: TensorInfo) => TensorInfo) | null };
 
+const linearEpilogue: Epilogue = { fused: 'linear', after: null };
+const reluEpilogue: Epilogue = { fused: 'relu', after: null };
+
 export function epilogueFor(attrs: NamedAttrMap | undefined, inputs: NamedTensorInfoMap): Epilogue | null {
   const activation = attrs?.['activation'] ?? 'linear';
-  if (activation === 'linear') return { fused: 'linear', after: null };
-  if (activation === 'relu') return { fused: 'relu', after: null };
+  if (activation === 'linear') return linearEpilogue;
+  if (activation === 'relu') return reluEpilogue;
   const unary = (name: string, extra: NamedAttrMap = {}): Epilogue => ({ fused: 'linear', after: (backend, y) => run(backend, name, { x: y }, extra) });
   if (activation === 'relu6') return unary('Relu6');
   if (activation === 'elu') return unary('Elu');
