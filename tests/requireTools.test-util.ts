@@ -1,7 +1,10 @@
 /**
- * .ci/run installs python3 and clang/lld and sets BLOCKPROP_REQUIRE_TOOLS=1: there a test that needs
- * one of them fails when it is missing instead of skipping. Elsewhere such a test skips and says why.
+ * What CI requires instead of letting a test skip. .ci/run installs everything both kernel tiers,
+ * python3 and clang/lld need, then sets BLOCKPROP_REQUIRE_TIERS=1 (a kernel tier that does not load
+ * fails its tests) and BLOCKPROP_REQUIRE_TOOLS=1 (a test that needs python3 or clang fails when it
+ * is missing). Elsewhere such tests skip and say why.
  */
+export const tiersRequired: boolean = process.env['BLOCKPROP_REQUIRE_TIERS'] === '1';
 export const toolsRequired: boolean = process.env['BLOCKPROP_REQUIRE_TOOLS'] === '1';
 
 /** For it.skipIf: skip only where the tool is missing (`problem` says how) and nobody requires it. */

@@ -8,7 +8,7 @@ import { setActiveTier } from './register';
 import { difference } from './difference.test-util';
 import type { KernelTier } from './tier';
 import { loadTier } from './tiers';
-import { tiersRequired } from './requireTiers.test-util';
+import { tiersRequired } from '../../../tests/requireTools.test-util';
 
 /**
  * Every kernel the glue routes, on every tier, through tfjs (forward and tf.grads of a weighted

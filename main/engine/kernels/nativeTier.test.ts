@@ -6,7 +6,7 @@ import { cpuFeatures, cpuMismatch, loadNativeTier, nativeAddon, nativeAddonCandi
 import { geometry } from './glue';
 import { difference } from './difference.test-util';
 import type { KernelTier } from './tier';
-import { tiersRequired } from './requireTiers.test-util';
+import { tiersRequired } from '../../../tests/requireTools.test-util';
 
 /**
  * The native tier's kernels against tfjs's cpu backend, with each GEMM the addon has (OpenBLAS or

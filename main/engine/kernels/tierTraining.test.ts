@@ -4,7 +4,7 @@ import { defaultTraining } from '../../../shared/project';
 import { getTemplate } from '../../../shared/templates';
 import { runTraining } from '../trainer';
 import { loadTier } from './tiers';
-import { tiersRequired } from './requireTiers.test-util';
+import { tiersRequired } from '../../../tests/requireTools.test-util';
 
 /**
  * Whole training runs on each compiled tier: a seeded run gives bit-identical weights run after
