@@ -4,9 +4,8 @@ import { depthProblem, isJsonObject, type JsonObject } from '../json';
 import { sniffJson } from '../modelfile/sniff';
 import { buildGraph } from './buildGraph';
 import { describe, type KerasModel, type ModelFormat } from './modelSpec';
-import { h5ConfigModel, keras2Model } from './readKeras2';
-import { keras3Model } from './readKeras3';
-import { readModelConfig } from './readModelConfig';
+import { h5ConfigModel } from './readH5Config';
+import { checkModel, readModelConfig } from './readModelConfig';
 import { tfjsModel } from './readTfjs';
 
 /** An imported model: the graph, the format its file was in, and what the user should hear about it. */
@@ -63,14 +62,18 @@ export function unwrapModel(json: unknown): Outcome<KerasModel> {
   if (!isJsonObject(json)) {
     return failure(`Expected a Keras model: a JSON object with "class_name" and "config", but the file holds ${describe(json)}.`);
   }
-  switch (sniffJson(json)) {
+  const format = sniffJson(json);
+  switch (format) {
     case 'tfjs':
       return tfjsModel(json);
     case 'keras-h5':
       return h5ConfigModel(json);
     case 'keras3':
-      return keras3Model(json);
-    case 'keras2':
-      return keras2Model(json);
+    case 'keras2': {
+      // Keras 3 and tf.keras 2 `model.to_json()` (and a .keras archive's config.json) are the model
+      // object itself; their inbound nodes differ, and inboundNodes.ts reads both.
+      const model = checkModel(json, 'The file');
+      return model.ok ? success({ model: model.value, format }) : model;
+    }
   }
 }

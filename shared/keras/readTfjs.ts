@@ -2,7 +2,7 @@ import { failure, success, type Outcome } from '../api/outcome';
 import type { JsonObject } from '../json';
 import { isJsonObject } from '../json';
 import type { KerasModel } from './modelSpec';
-import { modelConfigOf } from './readKeras2';
+import { modelConfigOf } from './readH5Config';
 import { checkModel } from './readModelConfig';
 
 /**

@@ -4,12 +4,6 @@ import { kerasVersion } from '../modelfile/sniff';
 import type { KerasModel } from './modelSpec';
 import { checkModel } from './readModelConfig';
 
-/** tf.keras 2 (and Keras 2): `model.to_json()`, the model object itself. */
-export function keras2Model(json: JsonObject): Outcome<KerasModel> {
-  const model = checkModel(json, 'The file');
-  return model.ok ? success({ model: model.value, format: 'keras2' }) : model;
-}
-
 /**
  * The `model_config` attribute of a legacy Keras .h5 file, as a file of its own. tf.keras 2 wrote
  * it, and so does Keras 3's `save('x.h5')`: the model inside says which Keras it came from.
